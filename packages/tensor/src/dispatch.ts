@@ -1,0 +1,50 @@
+import type { Backend } from './backend.js';
+import { MlpkitError } from './errors.js';
+import type { Primitive, PrimitiveParams } from './primitives.js';
+import { referenceBackend } from './reference/index.js';
+import type { Tensor } from './tensor.js';
+
+/**
+ * The narrow observer autograd installs to record the graph. tensor never imports
+ * autograd: it only tells the recorder which primitive ran on which inputs.
+ */
+export interface GradRecorder {
+  record(op: Primitive, inputs: readonly Tensor[], params: unknown, output: Tensor): void;
+  backward(root: Tensor, gradient: Tensor | undefined, options: { retainGraph?: boolean }): void;
+}
+
+let current: Backend = referenceBackend;
+let recorder: GradRecorder | null = null;
+
+/** Chooses the backend every later op runs on. Nothing chooses one on import. */
+export function setBackend(backend: Backend): void {
+  current = backend;
+}
+
+/** The backend ops currently run on (the reference backend until `setBackend`). */
+export function getBackend(): Backend {
+  return current;
+}
+
+/** Installs (or with null, removes) the gradient recorder. Called by @mlpkit/autograd. */
+export function setGradRecorder(next: GradRecorder | null): void {
+  recorder = next;
+}
+
+export function getGradRecorder(): GradRecorder | null {
+  return recorder;
+}
+
+/** The single dispatch point: runs a primitive on the current backend and lets autograd see it. */
+export function run<P extends Primitive>(op: P, inputs: readonly Tensor[], params: PrimitiveParams[P]): Tensor {
+  const kernel = current.kernels[op] as (inputs: readonly Tensor[], params: PrimitiveParams[P]) => Tensor;
+  const output = kernel(inputs, params);
+  for (const input of inputs) {
+    if (!input.requiresGrad) continue;
+    if (!recorder)
+      throw new MlpkitError(op, 'an input requires grad but no autograd recorder is installed (mark tensors with requiresGrad() from @mlpkit/autograd)');
+    recorder.record(op, inputs, params, output);
+    break;
+  }
+  return output;
+}

@@ -1,0 +1,14 @@
+export { Tensor, type GradNode } from './tensor.js';
+export type { DType, TypedArray, DTypeArray } from './dtype.js';
+export { allocate, dtypeOfArray, isFloating, promoteTypes } from './dtype.js';
+export { MlpkitError, formatShape } from './errors.js';
+export type { Shape } from './shape.js';
+export { sizeOf, stridesOf, shapesEqual, broadcastShapes, normalizeDim, normalizeDims } from './shape.js';
+export type { Primitive, PrimitiveParams, UnaryPrimitive, BinaryPrimitive, ComparePrimitive } from './primitives.js';
+export type { Backend, Kernel, KernelTable } from './backend.js';
+export { run, setBackend, getBackend, setGradRecorder, getGradRecorder, type GradRecorder } from './dispatch.js';
+export { referenceBackend, referenceKernels } from './reference/index.js';
+export { gemm } from './reference/matmul.js';
+export { Generator, type GeneratorState, manualSeed, defaultGenerator } from './random.js';
+export { formatTensor } from './format.js';
+export * from './ops/index.js';

@@ -1,0 +1,59 @@
+import { run } from '../dispatch.js';
+import { type DType, allocate, isFloating, promoteTypes } from '../dtype.js';
+import { Tensor } from '../tensor.js';
+
+/** A tensor, or a plain number that takes the dtype of the tensor it meets. */
+export type TensorLike = Tensor | number;
+
+/** Converts to `dtype`; returns the same tensor when it already has it. Gradients flow through float casts. */
+export function cast(x: Tensor, dtype: DType): Tensor {
+  return x.dtype === dtype ? x : run('cast', [x], { dtype });
+}
+
+/** A copy with its own storage (recorded, so gradients flow through it). */
+export function clone(x: Tensor): Tensor {
+  return run('cast', [x], { dtype: x.dtype });
+}
+
+/** A 0-d tensor holding `value`. */
+export function scalar(value: number, dtype: DType = 'float32'): Tensor {
+  const data = allocate(dtype, 1);
+  data[0] = value;
+  return new Tensor(data, []);
+}
+
+/** The dtype a plain number adopts next to a tensor of `dtype` (PyTorch's rule for Python scalars). */
+export function scalarDType(dtype: DType, value: number): DType {
+  if (isFloating(dtype)) return dtype;
+  if (!Number.isInteger(value)) return 'float32';
+  return dtype === 'bool' ? 'int32' : dtype;
+}
+
+/** Brings two operands to one common dtype, turning numbers into 0-d tensors. */
+export function coerce(a: TensorLike, b: TensorLike): [Tensor, Tensor] {
+  if (typeof a === 'number' && typeof b === 'number') return [scalar(a), scalar(b)];
+  if (typeof a === 'number') {
+    const t = b as Tensor;
+    const dtype = scalarDType(t.dtype, a);
+    return [scalar(a, dtype), cast(t, dtype)];
+  }
+  if (typeof b === 'number') {
+    const dtype = scalarDType(a.dtype, b);
+    return [cast(a, dtype), scalar(b, dtype)];
+  }
+  const dtype = promoteTypes(a.dtype, b.dtype);
+  return [cast(a, dtype), cast(b, dtype)];
+}
+
+/** Nested JavaScript arrays of the tensor's values (booleans for bool). */
+export function toNested(x: Tensor): unknown {
+  const values = x.dtype === 'bool' ? Array.from(x.data, (v) => v !== 0) : Array.from(x.data);
+  if (x.shape.length === 0) return values[0];
+  const build = (dim: number, offset: number, stride: number): unknown[] => {
+    const n = x.shape[dim];
+    const inner = stride / n;
+    if (dim === x.shape.length - 1) return values.slice(offset, offset + n);
+    return Array.from({ length: n }, (_, i) => build(dim + 1, offset + i * inner, inner));
+  };
+  return build(0, 0, x.size);
+}

@@ -1,0 +1,92 @@
+import { run } from '../dispatch.js';
+import { allocate, promoteTypes } from '../dtype.js';
+import { MlpkitError, formatShape } from '../errors.js';
+import { normalizeDim, shapesEqual } from '../shape.js';
+import { Tensor } from '../tensor.js';
+import { add } from './elementwise.js';
+import { unsqueeze } from './shape.js';
+import { cast } from './convert.js';
+
+/** One dim of a slice: `[start, end, step]` with Python's meaning (negatives count from the end), or null for all. */
+export type SliceRange = readonly [number?, number?, number?] | null;
+
+/** Python-style basic slicing, e.g. `slice(x, [[1, 3], [null, null, 2]])` is `x[1:3, ::2]`. Copies. */
+export function slice(x: Tensor, ranges: readonly (SliceRange | readonly (number | null | undefined)[])[]): Tensor {
+  if (ranges.length > x.ndim) throw new MlpkitError('slice', `got ${ranges.length} ranges for a tensor of shape ${formatShape(x.shape)}`);
+  const starts: number[] = [], ends: number[] = [], steps: number[] = [];
+  x.shape.forEach((size, d) => {
+    const [rawStart, rawEnd, rawStep] = ranges[d] ?? [];
+    const step = rawStep ?? 1;
+    if (!Number.isInteger(step) || step <= 0) throw new MlpkitError('slice', `step must be a positive integer, got ${step} in dim ${d}`);
+    const clampIndex = (v: number) => Math.min(size, Math.max(0, v < 0 ? v + size : v));
+    starts.push(clampIndex(rawStart ?? 0));
+    ends.push(Math.max(starts[d], clampIndex(rawEnd ?? size)));
+    steps.push(step);
+  });
+  return run('slice', [x], { starts, ends, steps });
+}
+
+/** Joins tensors along an existing dim. */
+export function concat(tensors: readonly Tensor[], dim = 0): Tensor {
+  if (tensors.length === 0) throw new MlpkitError('concat', 'expected at least one tensor, got none');
+  const first = tensors[0];
+  const d = normalizeDim('concat', dim, first.ndim);
+  const dtype = tensors.reduce((acc, t) => promoteTypes(acc, t.dtype), first.dtype);
+  const same = tensors.map((t) => cast(t, dtype));
+  for (const t of same)
+    if (t.ndim !== first.ndim || t.shape.some((s, i) => i !== d && s !== first.shape[i]))
+      throw new MlpkitError('concat', `shapes must match except in dim ${d}: ${formatShape(first.shape)} vs ${formatShape(t.shape)}`);
+  return tensors.length === 1 ? first : run('concat', same, { dim: d });
+}
+
+/** Joins same-shaped tensors along a new dim. */
+export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
+  if (tensors.length === 0) throw new MlpkitError('stack', 'expected at least one tensor, got none');
+  for (const t of tensors)
+    if (!shapesEqual(t.shape, tensors[0].shape))
+      throw new MlpkitError('stack', `every tensor must have the same shape: ${formatShape(tensors[0].shape)} vs ${formatShape(t.shape)}`);
+  const d = normalizeDim('stack', dim, tensors[0].ndim + 1);
+  return concat(tensors.map((t) => unsqueeze(t, d)), d);
+}
+
+function checkIndex(op: string, index: Tensor, size: number, dim: number): void {
+  if (index.dtype !== 'int32') throw new MlpkitError(op, `expected an int32 index tensor, got dtype ${index.dtype}`);
+  for (const i of index.data)
+    if (i < 0 || i >= size) throw new MlpkitError(op, `index ${i} is out of range for dim ${dim} of size ${size}`);
+}
+
+/** Picks the entries `index` along `dim` (rows of a matrix for dim 0). */
+export function indexSelect(x: Tensor, dim: number, index: Tensor): Tensor {
+  const d = normalizeDim('indexSelect', dim, x.ndim);
+  if (index.ndim > 1) throw new MlpkitError('indexSelect', `expected a 0-d or 1-d index, got shape ${formatShape(index.shape)}`);
+  checkIndex('indexSelect', index, x.shape[d], d);
+  return run('indexSelect', [x, index], { dim: d });
+}
+
+/** out[i][j] = x[index[i][j]][j] for dim 0 (and likewise for other dims), as torch.gather. */
+export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
+  const d = normalizeDim('gather', dim, x.ndim);
+  if (index.ndim !== x.ndim || index.shape.some((s, i) => i !== d && s > x.shape[i]))
+    throw new MlpkitError('gather', `index shape ${formatShape(index.shape)} does not fit input shape ${formatShape(x.shape)} outside dim ${d}`);
+  checkIndex('gather', index, x.shape[d], d);
+  return run('gather', [x, index], { dim: d });
+}
+
+/** `input` plus `src` added at the positions `index` names along `dim` (torch.scatter_add). */
+export function scatterAdd(input: Tensor, dim: number, index: Tensor, src: Tensor): Tensor {
+  const d = normalizeDim('scatterAdd', dim, input.ndim);
+  if (!shapesEqual(index.shape, src.shape))
+    throw new MlpkitError('scatterAdd', `index shape ${formatShape(index.shape)} differs from src shape ${formatShape(src.shape)}`);
+  checkIndex('scatterAdd', index, input.shape[d], d);
+  return add(input, run('scatterAdd', [src, index], { dim: d, shape: [...input.shape] }));
+}
+
+/** One-hot encoding of int32 class indices: a new last dim of `numClasses` (inferred when -1). */
+export function oneHot(indices: Tensor, numClasses = -1): Tensor {
+  if (indices.dtype !== 'int32') throw new MlpkitError('oneHot', `expected int32 class indices, got dtype ${indices.dtype}`);
+  const classes = numClasses === -1 ? Math.max(-1, ...indices.data) + 1 : numClasses;
+  checkIndex('oneHot', indices, classes, 0);
+  const out = allocate('int32', indices.size * classes);
+  indices.data.forEach((c, i) => { out[i * classes + c] = 1; });
+  return new Tensor(out, [...indices.shape, classes]);
+}

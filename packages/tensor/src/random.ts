@@ -1,0 +1,103 @@
+/** Serializable state of a Generator, for checkpoints. */
+export interface GeneratorState {
+  s: [number, number, number, number];
+  spare: number | null;
+}
+
+function splitmix32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x9e3779b9) >>> 0;
+    let z = state;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+}
+
+/**
+ * A seeded pseudo-random generator (xoshiro128**), so the same seed gives the same
+ * numbers on every platform. Every random function takes one; without it they use the
+ * global generator that `manualSeed` resets.
+ */
+export class Generator {
+  private s = new Uint32Array(4);
+  private spare: number | null = null;
+
+  constructor(seed = 0) {
+    this.seed(seed);
+  }
+
+  /** Restarts the sequence from `seed`. */
+  seed(seed: number): this {
+    const next = splitmix32(seed);
+    for (let i = 0; i < 4; i++) this.s[i] = next();
+    this.spare = null;
+    return this;
+  }
+
+  /** A uniformly distributed unsigned 32-bit integer. */
+  nextUint32(): number {
+    const s = this.s;
+    const result = Math.imul(rotl(Math.imul(s[1], 5), 7), 9) >>> 0;
+    const t = s[1] << 9;
+    s[2] ^= s[0]; s[3] ^= s[1]; s[1] ^= s[2]; s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl(s[3], 11);
+    return result;
+  }
+
+  /** A uniform float in [0, 1) with 53 random bits. */
+  random(): number {
+    const hi = this.nextUint32() >>> 5, lo = this.nextUint32() >>> 6;
+    return (hi * 67108864 + lo) / 9007199254740992;
+  }
+
+  /** A standard normal sample (Box–Muller, keeping the second value for the next call). */
+  normal(): number {
+    if (this.spare !== null) {
+      const v = this.spare;
+      this.spare = null;
+      return v;
+    }
+    let u = 0;
+    while (u === 0) u = this.random();
+    const v = this.random();
+    const r = Math.sqrt(-2 * Math.log(u));
+    this.spare = r * Math.sin(2 * Math.PI * v);
+    return r * Math.cos(2 * Math.PI * v);
+  }
+
+  /** A uniform integer in [low, high). */
+  integer(low: number, high: number): number {
+    return low + Math.floor(this.random() * (high - low));
+  }
+
+  /** A copy of the internal state. */
+  getState(): GeneratorState {
+    return { s: [this.s[0], this.s[1], this.s[2], this.s[3]], spare: this.spare };
+  }
+
+  /** Restores a state from `getState`, continuing that exact sequence. */
+  setState(state: GeneratorState): this {
+    this.s.set(state.s);
+    this.spare = state.spare;
+    return this;
+  }
+}
+
+function rotl(x: number, k: number): number {
+  return ((x << k) | (x >>> (32 - k))) >>> 0;
+}
+
+const globalGenerator = new Generator(0);
+
+/** The generator random functions use when none is passed. */
+export function defaultGenerator(): Generator {
+  return globalGenerator;
+}
+
+/** Seeds the global generator, like `torch.manual_seed`. */
+export function manualSeed(seed: number): void {
+  globalGenerator.seed(seed);
+}

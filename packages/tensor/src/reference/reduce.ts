@@ -1,0 +1,73 @@
+import type { Kernel } from '../backend.js';
+import { allocate } from '../dtype.js';
+import { sizeOf } from '../shape.js';
+import { Tensor } from '../tensor.js';
+import { forEachBroadcast } from './strided.js';
+
+function keptShape(shape: readonly number[], dims: readonly number[]): number[] {
+  return shape.map((d, i) => (dims.includes(i) ? 1 : d));
+}
+
+function finalShape(shape: readonly number[], dims: readonly number[], keepdim: boolean): number[] {
+  return keepdim ? keptShape(shape, dims) : shape.filter((_, i) => !dims.includes(i));
+}
+
+/** Folds every element into its output slot; accumulates in float64 for accuracy. */
+function fold(x: Tensor, dims: readonly number[], init: number, step: (acc: number, v: number) => number): Float64Array {
+  const kept = keptShape(x.shape, dims);
+  const acc = new Float64Array(sizeOf(kept)).fill(init);
+  const src = x.data;
+  forEachBroadcast(x.shape, [kept], (o, a, _b, _c, n, sa) => {
+    for (let i = 0; i < n; i++, a += sa) acc[a] = step(acc[a], src[o + i]);
+  });
+  return acc;
+}
+
+export const sumKernel: Kernel<'sum'> = ([x], { dims, keepdim }) => {
+  const acc = fold(x, dims, 0, (a, v) => a + v);
+  const dtype = x.dtype === 'bool' ? 'int32' : x.dtype;
+  const out = allocate(dtype, acc.length);
+  out.set(acc);
+  return new Tensor(out, finalShape(x.shape, dims, keepdim));
+};
+
+function extremeKernel(sign: 1 | -1): Kernel<'amax' | 'amin'> {
+  return ([x], { dims, keepdim }) => {
+    // NaN wins, as in PyTorch.
+    const acc = fold(x, dims, -sign * Infinity, (a, v) => (v !== v || a !== a ? NaN : sign * v > sign * a ? v : a));
+    const out = allocate(x.dtype, acc.length);
+    out.set(acc);
+    return new Tensor(out, finalShape(x.shape, dims, keepdim));
+  };
+}
+
+export const amaxKernel = extremeKernel(1);
+export const aminKernel = extremeKernel(-1);
+
+function argKernel(sign: 1 | -1): Kernel<'argmax' | 'argmin'> {
+  return ([x], { dim, keepdim }) => {
+    const shape = dim === null ? [x.size] : x.shape;
+    const d = dim ?? 0;
+    const outer = sizeOf(shape.slice(0, d));
+    const n = shape[d];
+    const inner = sizeOf(shape.slice(d + 1));
+    const out = new Int32Array(outer * inner);
+    const src = x.data;
+    for (let o = 0; o < outer; o++) {
+      for (let i = 0; i < inner; i++) {
+        let best = 0;
+        let bestValue = src[o * n * inner + i];
+        for (let j = 1; j < n && bestValue === bestValue; j++) {
+          const v = src[(o * n + j) * inner + i];
+          if (v !== v || sign * v > sign * bestValue) { best = j; bestValue = v; }
+        }
+        out[o * inner + i] = best;
+      }
+    }
+    const outShape = dim === null ? (keepdim ? x.shape.map(() => 1) : []) : finalShape(x.shape, [dim], keepdim);
+    return new Tensor(out, outShape);
+  };
+}
+
+export const argmaxKernel = argKernel(1);
+export const argminKernel = argKernel(-1);

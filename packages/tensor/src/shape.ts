@@ -1,0 +1,88 @@
+import { MlpkitError, formatShape } from './errors.js';
+
+export type Shape = readonly number[];
+
+/** Number of elements of a shape (1 for a scalar). */
+export function sizeOf(shape: Shape): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+/** Row-major (C order) strides of a contiguous tensor of this shape. */
+export function stridesOf(shape: Shape): number[] {
+  const strides = new Array<number>(shape.length);
+  let s = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    strides[i] = s;
+    s *= shape[i];
+  }
+  return strides;
+}
+
+export function shapesEqual(a: Shape, b: Shape): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The NumPy broadcast of several shapes, or a clear error naming the op. */
+export function broadcastShapes(op: string, ...shapes: Shape[]): number[] {
+  const ndim = Math.max(...shapes.map((s) => s.length));
+  const out = new Array<number>(ndim).fill(1);
+  for (const s of shapes) {
+    for (let i = 0; i < s.length; i++) {
+      const j = ndim - s.length + i;
+      const d = s[i];
+      if (d === out[j] || d === 1) continue;
+      if (out[j] === 1) out[j] = d;
+      else
+        throw new MlpkitError(
+          op,
+          `shapes ${shapes.map(formatShape).join(' and ')} cannot be broadcast together (dimension ${j - ndim} is ${out[j]} vs ${d})`,
+        );
+    }
+  }
+  return out;
+}
+
+/** Strides that read a tensor of `shape` as if it had `target` shape (0 on broadcast dims). */
+export function broadcastStrides(shape: Shape, target: Shape): number[] {
+  const strides = stridesOf(shape);
+  const out = new Array<number>(target.length).fill(0);
+  const offset = target.length - shape.length;
+  for (let i = 0; i < shape.length; i++) out[i + offset] = shape[i] === 1 ? 0 : strides[i];
+  return out;
+}
+
+/** Turns a possibly negative dim into its index, or throws naming the op. */
+export function normalizeDim(op: string, dim: number, ndim: number): number {
+  const lo = -Math.max(ndim, 1);
+  const hi = Math.max(ndim, 1) - 1;
+  if (!Number.isInteger(dim) || dim < lo || dim > hi)
+    throw new MlpkitError(op, `dim ${dim} is out of range for a tensor of ${ndim} dimension(s) (expected ${lo}..${hi})`);
+  return dim < 0 ? dim + Math.max(ndim, 1) : dim;
+}
+
+/** Normalizes `dim` (one, several, or all when undefined/null) to sorted unique indices. */
+export function normalizeDims(op: string, dim: number | readonly number[] | null | undefined, ndim: number): number[] {
+  if (dim === undefined || dim === null) return Array.from({ length: ndim }, (_, i) => i);
+  const list = typeof dim === 'number' ? [dim] : [...dim];
+  const dims = list.map((d) => normalizeDim(op, d, ndim));
+  if (new Set(dims).size !== dims.length) throw new MlpkitError(op, `dim ${formatShape(list)} repeats a dimension`);
+  return dims.sort((a, b) => a - b);
+}
+
+/** Resolves a single -1 in a requested shape against the element count. */
+export function inferShape(op: string, from: Shape, requested: Shape): number[] {
+  const size = sizeOf(from);
+  const unknown = requested.filter((d) => d === -1).length;
+  if (unknown > 1) throw new MlpkitError(op, `only one dimension can be -1, got ${formatShape(requested)}`);
+  for (const d of requested)
+    if (!Number.isInteger(d) || d < -1) throw new MlpkitError(op, `invalid dimension ${d} in ${formatShape(requested)}`);
+  const known = requested.reduce((a, d) => (d === -1 ? a : a * d), 1);
+  const out = requested.map((d) => (d === -1 ? (known === 0 ? 0 : size / known) : d));
+  if (sizeOf(out) !== size || !out.every(Number.isInteger))
+    throw new MlpkitError(op, `cannot reshape a tensor of shape ${formatShape(from)} (${size} elements) into ${formatShape(requested)}`);
+  return out;
+}
