@@ -55,6 +55,8 @@ export interface PrimitiveParams {
   permute: { dims: number[] };
   expand: { shape: number[] };
   slice: { starts: number[]; ends: number[]; steps: number[] };
+  // Writes its input into zeros of `shape` at the positions a slice would read.
+  sliceScatter: { starts: number[]; ends: number[]; steps: number[]; shape: number[] };
   concat: { dim: number };
   indexSelect: { dim: number };
   gather: { dim: number };

@@ -2,7 +2,7 @@ import type { Backend, KernelTable } from '../backend.js';
 import { binaryKernel, castKernel, clampKernel, compareKernel, unaryKernel, whereKernel } from './elementwise.js';
 import { matmulKernel } from './matmul.js';
 import {
-  concatKernel, expandKernel, gatherKernel, indexSelectKernel, permuteKernel, reshapeKernel, scatterAddKernel, sliceKernel,
+  concatKernel, expandKernel, gatherKernel, indexSelectKernel, permuteKernel, reshapeKernel, scatterAddKernel, sliceKernel, sliceScatterKernel,
 } from './movement.js';
 import { amaxKernel, aminKernel, argmaxKernel, argminKernel, sumKernel } from './reduce.js';
 
@@ -19,7 +19,7 @@ export const referenceKernels: KernelTable = {
   gt: compareKernel('gt'), ge: compareKernel('ge'), where: whereKernel,
   sum: sumKernel, amax: amaxKernel, amin: aminKernel, argmax: argmaxKernel, argmin: argminKernel,
   matmul: matmulKernel,
-  reshape: reshapeKernel, permute: permuteKernel, expand: expandKernel, slice: sliceKernel, concat: concatKernel,
+  reshape: reshapeKernel, permute: permuteKernel, expand: expandKernel, slice: sliceKernel, sliceScatter: sliceScatterKernel, concat: concatKernel,
   indexSelect: indexSelectKernel, gather: gatherKernel, scatterAdd: scatterAddKernel, cast: castKernel,
 };
 

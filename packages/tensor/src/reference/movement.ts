@@ -17,17 +17,25 @@ export const permuteKernel: Kernel<'permute'> = ([x], { dims }) => {
   return new Tensor(out, shape);
 };
 
-/** Copies the elements seen through (offset, strides, shape) into `out` in row-major order. */
-function stridedCopy(src: ArrayLike<number>, offset: number, strides: readonly number[], shape: readonly number[], out: { [i: number]: number }): void {
+/**
+ * Copies the elements seen through (offset, strides, shape) of `src` into `out` in row-major
+ * order or, with `scatter`, the row-major elements of `src` to those positions of `out`.
+ */
+function stridedCopy(src: ArrayLike<number>, offset: number, strides: readonly number[], shape: readonly number[], out: { [i: number]: number }, scatter = false): void {
   const ndim = shape.length;
   const total = sizeOf(shape);
   if (total === 0) return;
-  if (ndim === 0) { out[0] = src[offset]; return; }
+  if (ndim === 0) {
+    if (scatter) out[offset] = src[0];
+    else out[0] = src[offset];
+    return;
+  }
   const counter = new Array<number>(ndim).fill(0);
   const inner = shape[ndim - 1], innerStride = strides[ndim - 1];
   let pos = offset;
   for (let o = 0; o < total; o += inner) {
-    for (let i = 0, p = pos; i < inner; i++, p += innerStride) out[o + i] = src[p];
+    if (scatter) for (let i = 0, p = pos; i < inner; i++, p += innerStride) out[p] = src[o + i];
+    else for (let i = 0, p = pos; i < inner; i++, p += innerStride) out[o + i] = src[p];
     for (let d = ndim - 2; d >= 0; d--) {
       counter[d]++;
       pos += strides[d];
@@ -53,6 +61,14 @@ export const sliceKernel: Kernel<'slice'> = ([x], { starts, ends, steps }) => {
   const offset = starts.reduce((acc, s, d) => acc + s * strides[d], 0);
   const out = allocate(x.dtype, sizeOf(shape));
   stridedCopy(x.data, offset, strides.map((s, d) => s * steps[d]), shape, out);
+  return new Tensor(out, shape);
+};
+
+export const sliceScatterKernel: Kernel<'sliceScatter'> = ([src], { starts, steps, shape }) => {
+  const strides = stridesOf(shape);
+  const offset = starts.reduce((acc, s, d) => acc + s * strides[d], 0);
+  const out = allocate(src.dtype, sizeOf(shape));
+  stridedCopy(src.data, offset, strides.map((s, d) => s * steps[d]), src.shape, out, true);
   return new Tensor(out, shape);
 };
 

@@ -1,0 +1,78 @@
+import { MlpkitError, type Tensor, add, cast, formatShape, onesLike, shapesEqual } from '@mlpkit/tensor';
+import { noGrad } from './grad-mode.js';
+import type { AutogradNode } from './node.js';
+import { sumTo } from './sum-to.js';
+
+function nodeOf(t: Tensor): AutogradNode | null {
+  return t.gradNode as AutogradNode | null;
+}
+
+/** Tensors reachable from `root` through recorded nodes, each after everything that uses it. */
+function topologicalOrder(root: Tensor): Tensor[] {
+  const order: Tensor[] = [];
+  const seen = new Set<Tensor>([root]);
+  const stack: [Tensor, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const inputs = nodeOf(top[0])?.inputs ?? [];
+    if (top[1] < inputs.length) {
+      const next = inputs[top[1]++];
+      if (next.requiresGrad && !seen.has(next)) {
+        seen.add(next);
+        stack.push([next, 0]);
+      }
+    } else {
+      order.push(top[0]);
+      stack.pop();
+    }
+  }
+  return order.reverse();
+}
+
+function initialGradient(root: Tensor, gradient: Tensor | undefined): Tensor {
+  if (!root.requiresGrad) throw new MlpkitError('backward', 'this tensor does not require grad: no input of the ops that made it was marked with requiresGrad()');
+  if (gradient === undefined) {
+    if (root.size !== 1)
+      throw new MlpkitError('backward', `a gradient can be implied only for a one-element output; got shape ${formatShape(root.shape)}, so pass backward(gradient)`);
+    return onesLike(root);
+  }
+  if (!shapesEqual(gradient.shape, root.shape))
+    throw new MlpkitError('backward', `gradient shape ${formatShape(gradient.shape)} differs from output shape ${formatShape(root.shape)}`);
+  return cast(gradient, root.dtype);
+}
+
+/**
+ * Reverse-mode sweep: walks the recorded graph from `root` in reverse topological order,
+ * applies each node's vector-Jacobian product, sums broadcast gradients back to each
+ * input's shape, and accumulates into `.grad` of the leaves.
+ */
+export function backward(root: Tensor, gradient: Tensor | undefined, options: { retainGraph?: boolean } = {}): void {
+  const seed = initialGradient(root, gradient);
+  noGrad(() => {
+    const grads = new Map<Tensor, Tensor>([[root, seed]]);
+    for (const t of topologicalOrder(root)) {
+      const g = grads.get(t);
+      if (!g) continue;
+      grads.delete(t);
+      const node = nodeOf(t);
+      if (!node) {
+        t.grad = t.grad ? add(t.grad, g) : g;
+        continue;
+      }
+      if (node.freed)
+        throw new MlpkitError('backward', `the graph through '${node.name}' was freed by an earlier backward(); call backward({ retainGraph: true }) the first time to run it again`);
+      const results = node.vjp(g, node.inputs.map((x) => x.requiresGrad));
+      node.inputs.forEach((input, i) => {
+        const r = results[i];
+        if (!input.requiresGrad || !r) return;
+        const shaped = cast(sumTo(r, input.shape), input.dtype);
+        const previous = grads.get(input);
+        grads.set(input, previous ? add(previous, shaped) : shaped);
+      });
+      if (!options.retainGraph) {
+        node.freed = true;
+        node.vjp = () => [];
+      }
+    }
+  });
+}

@@ -1,0 +1,10 @@
+export { requiresGrad } from './requires-grad.js';
+export { noGrad, enableGrad, isGradEnabled } from './grad-mode.js';
+export { customOp } from './custom-op.js';
+export { backward } from './backward.js';
+export { gradcheck, type GradcheckOptions, type GradcheckReport, type GradcheckInputReport } from './gradcheck.js';
+export { sumTo } from './sum-to.js';
+export { vjpRules } from './vjp-rules.js';
+export type { VjpRule, VjpTable } from './vjp-rule.js';
+export type { AutogradNode, Vjp } from './node.js';
+export { numericJacobian } from './numeric-jacobian.js';

@@ -1,0 +1,15 @@
+import type { GradNode, Tensor } from '@mlpkit/tensor';
+
+/**
+ * The vector-Jacobian product of one recorded op: given the gradient of its output, the
+ * gradients of its inputs (null where an input gets none). `needs[i]` says whether input i
+ * wants a gradient, so rules can skip work.
+ */
+export type Vjp = (grad: Tensor, needs: readonly boolean[]) => readonly (Tensor | null)[];
+
+/** What autograd attaches to a tensor an op produced. */
+export interface AutogradNode extends GradNode {
+  vjp: Vjp;
+  /** Set once backward has run through this node without `retainGraph`. */
+  freed: boolean;
+}
