@@ -1,0 +1,15 @@
+import { type Backend, referenceBackend } from '@mlpkit/tensor';
+
+type BackendFactory = () => Promise<Backend>;
+
+async function wasm(): Promise<Backend> {
+  const moduleName = '@mlpkit/backend-wasm';
+  const mod = (await import(/* @vite-ignore */ moduleName)) as { createWasmBackend: (o?: object) => Promise<Backend> };
+  return mod.createWasmBackend();
+}
+
+/** The backends conformance can run on; `all` means each one that loads on this machine. */
+export const backendFactories: Record<string, BackendFactory> = {
+  reference: async () => referenceBackend,
+  wasm,
+};

@@ -1,0 +1,4 @@
+import type { HandlerTable } from '../types.js';
+
+/** Handlers for fixtures/pytorch/init.json (ops listed here run; the rest count as not yet implemented). */
+export const initializersHandlers: HandlerTable = {};

@@ -1,0 +1,4 @@
+import type { HandlerTable } from '../types.js';
+
+/** Handlers for fixtures/pytorch/losses.json (ops listed here run; the rest count as not yet implemented). */
+export const lossesHandlers: HandlerTable = {};
