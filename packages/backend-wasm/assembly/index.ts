@@ -1,0 +1,5 @@
+// Entry point of the wasm kernels: the module imports its memory and allocates nothing, so
+// every thread can instantiate it on one shared memory and the host owns the layout.
+export { gemmWorkspaceBytes, sgemm } from './gemm';
+export { binary, unary, clamp } from './elementwise';
+export { sumLeading, sumTrailing } from './reduce';

@@ -1,0 +1,92 @@
+import { type Backend, type KernelTable, MlpkitError, referenceKernels } from '@mlpkit/tensor';
+import { controlLength } from './control.js';
+import { wasmBinary, wasmClamp, wasmUnary } from './elementwise.js';
+import { KERNELS_WASM, KERNELS_WASM_SHARED } from './generated/kernels-wasm.js';
+import { wasmMatmul } from './matmul.js';
+import { nodeParallelism, spawnNodeWorkers } from './node-workers.js';
+import { wasmSum } from './reduce.js';
+import { MAX_PAGES, WasmRuntime } from './runtime.js';
+import { canShareWasmMemory, decodeBase64, isNode, isWasmSimdSupported } from './support.js';
+import { ThreadPool } from './thread-pool.js';
+
+/** Options of {@link createWasmBackend}. */
+export interface WasmBackendOptions {
+  /**
+   * Threads that share each large matrix product, counting the calling thread. Default: one
+   * per core (os.availableParallelism() in Node). Browsers run on one thread for now.
+   */
+  threads?: number;
+  /**
+   * How long (ms) an idle worker spins before it sleeps in Atomics.wait. Spinning makes the
+   * next hand-off cost microseconds instead of tens of them; default 2.
+   */
+  spinMs?: number;
+}
+
+/** The wasm backend: a {@link Backend} plus what it runs on. */
+export interface WasmBackend extends Backend {
+  readonly name: 'wasm';
+  /** Threads that share a large matrix product (1 means the calling thread alone). */
+  readonly threads: number;
+  /**
+   * Stops the worker threads early. Optional: workers never keep a process alive and are
+   * stopped when the backend is garbage-collected. Kernels of a closed backend with threads
+   * throw; create a new backend instead.
+   */
+  close(): void;
+}
+
+const stopWorkers = new FinalizationRegistry<ThreadPool>((pool) => pool.close());
+
+function wasmKernels(rt: WasmRuntime, pool: ThreadPool | null): KernelTable {
+  return {
+    ...referenceKernels,
+    matmul: wasmMatmul(rt, pool),
+    add: wasmBinary(rt, 'add'), sub: wasmBinary(rt, 'sub'), mul: wasmBinary(rt, 'mul'), div: wasmBinary(rt, 'div'),
+    maximum: wasmBinary(rt, 'maximum'), minimum: wasmBinary(rt, 'minimum'),
+    neg: wasmUnary(rt, 'neg'), abs: wasmUnary(rt, 'abs'), sqrt: wasmUnary(rt, 'sqrt'), floor: wasmUnary(rt, 'floor'),
+    ceil: wasmUnary(rt, 'ceil'), round: wasmUnary(rt, 'round'), reciprocal: wasmUnary(rt, 'reciprocal'),
+    sign: wasmUnary(rt, 'sign'), clamp: wasmClamp(rt),
+    sum: wasmSum(rt),
+  };
+}
+
+/**
+ * Creates the WebAssembly SIMD backend. Choose it with `setBackend(await createWasmBackend())`;
+ * nothing happens on import. float32 matmul (every transpose layout, batched and broadcast),
+ * elementwise add/sub/mul/div/maximum/minimum (same shape, scalar, or broadcast row),
+ * neg/abs/sqrt/floor/ceil/round/reciprocal/sign/clamp and leading- or trailing-dim sums run in
+ * wasm; everything else runs the reference kernels.
+ *
+ * @throws MlpkitError when this engine lacks WebAssembly SIMD, or `threads` is not a positive integer.
+ */
+export async function createWasmBackend(options: WasmBackendOptions = {}): Promise<WasmBackend> {
+  if (!isWasmSimdSupported())
+    throw new MlpkitError('createWasmBackend', 'this JavaScript engine has no WebAssembly SIMD (128-bit fixed-width SIMD, in Node >= 16.4 and current browsers); use the reference backend instead');
+  const node = isNode();
+  const requested = options.threads ?? (node ? await nodeParallelism() : 1);
+  if (!Number.isInteger(requested) || requested < 1)
+    throw new MlpkitError('createWasmBackend', `expected threads to be a positive integer, got ${String(options.threads)}`);
+  const shared = canShareWasmMemory();
+  // Threads need Node's worker_threads and a shared memory; elsewhere the calling thread works alone.
+  const threads = node && shared ? requested : 1;
+  const memory = shared
+    ? new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true })
+    : new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES });
+  const module = await WebAssembly.compile(decodeBase64(shared ? KERNELS_WASM_SHARED : KERNELS_WASM) as Uint8Array<ArrayBuffer>);
+  const rt = new WasmRuntime(module, memory, threads);
+  let pool: ThreadPool | null = null;
+  if (threads > 1) {
+    const control = new SharedArrayBuffer(controlLength(threads) * 4);
+    const handles = await spawnNodeWorkers(threads - 1, module, memory, control, options.spinMs ?? 2);
+    pool = new ThreadPool(new Int32Array(control), threads, handles, true);
+  }
+  const backend: WasmBackend = {
+    name: 'wasm',
+    threads,
+    kernels: wasmKernels(rt, pool),
+    close: () => pool?.close(),
+  };
+  if (pool) stopWorkers.register(backend, pool);
+  return backend;
+}

@@ -1,0 +1,95 @@
+import {
+  type BinaryPrimitive, type Kernel, Tensor, type UnaryPrimitive, broadcastShapes, referenceKernels, shapesEqual, sizeOf,
+} from '@mlpkit/tensor';
+import type { WasmRuntime } from './runtime.js';
+
+/** The binary primitives with a wasm kernel, and their op codes in assembly/elementwise.ts. */
+export const BINARY_OPS = { add: 0, sub: 1, mul: 2, div: 3, maximum: 4, minimum: 5 } as const satisfies Partial<Record<BinaryPrimitive, number>>;
+/** The unary primitives with a wasm kernel, and their op codes. */
+export const UNARY_OPS = {
+  neg: 0, abs: 1, sqrt: 2, floor: 3, ceil: 4, round: 5, reciprocal: 6, sign: 7,
+} as const satisfies Partial<Record<UnaryPrimitive, number>>;
+
+const MODE_SAME = 0, MODE_ROW_B = 1, MODE_ROW_A = 2, MODE_SCALAR_B = 3, MODE_SCALAR_A = 4;
+
+/**
+ * How `small` (left-padded to `full`'s rank) repeats over `full`: as one value, as a row of
+ * the trailing `cols` elements repeated `rows` times, or not in a way the wasm kernel handles.
+ */
+function repeatOf(small: readonly number[], full: readonly number[]): { rows: number; cols: number } | null {
+  const pad = full.length - small.length;
+  let j = 0;
+  while (j < full.length && (j < pad || small[j - pad] === 1)) j++;
+  for (let i = j; i < full.length; i++) if (small[i - pad] !== full[i]) return null;
+  return { rows: sizeOf(full.slice(0, j)), cols: sizeOf(full.slice(j)) };
+}
+
+/** Picks the wasm broadcast mode for `a op b`, or null when the reference should run. */
+function planBinary(a: Tensor, b: Tensor, shape: readonly number[]): { mode: number; rows: number; cols: number } | null {
+  const size = sizeOf(shape);
+  if (shapesEqual(a.shape, b.shape)) return { mode: MODE_SAME, rows: 1, cols: size };
+  if (shapesEqual(a.shape, shape)) {
+    if (b.size === 1) return { mode: MODE_SCALAR_B, rows: 1, cols: size };
+    const r = repeatOf(b.shape, shape);
+    return r && { mode: MODE_ROW_B, ...r };
+  }
+  if (shapesEqual(b.shape, shape)) {
+    if (a.size === 1) return { mode: MODE_SCALAR_A, rows: 1, cols: size };
+    const r = repeatOf(a.shape, shape);
+    return r && { mode: MODE_ROW_A, ...r };
+  }
+  return null;
+}
+
+/** A float32 binary kernel: same shapes, a scalar, or a broadcast row vector (bias add); else the reference. */
+export function wasmBinary(rt: WasmRuntime, op: keyof typeof BINARY_OPS): Kernel<BinaryPrimitive> {
+  const code = BINARY_OPS[op];
+  const fallback = referenceKernels[op];
+  return (inputs, params) => {
+    const [a, b] = inputs;
+    if (a.dtype !== 'float32' || b.dtype !== 'float32') return fallback(inputs, params);
+    const shape = broadcastShapes(op, a.shape, b.shape);
+    const plan = planBinary(a, b, shape);
+    const size = sizeOf(shape);
+    if (plan === null || size === 0) return fallback(inputs, params);
+    rt.reset();
+    if (!rt.fits(a.size + b.size + size)) return fallback(inputs, params);
+    const ap = rt.alloc(a.size), bp = rt.alloc(b.size), op_ = rt.alloc(size);
+    rt.commit();
+    rt.write(ap, a.data as Float32Array);
+    rt.write(bp, b.data as Float32Array);
+    rt.exports.binary(code, ap, bp, op_, plan.rows, plan.cols, plan.mode);
+    return new Tensor(rt.read(op_, size), shape);
+  };
+}
+
+/** Runs a float32 array through a one-input wasm function that writes `n` outputs. */
+function mapUnary(rt: WasmRuntime, x: Tensor, call: (xp: number, outp: number, n: number) => void): Tensor {
+  rt.reset();
+  const xp = rt.alloc(x.size), outp = rt.alloc(x.size);
+  rt.commit();
+  rt.write(xp, x.data as Float32Array);
+  call(xp, outp, x.size);
+  return new Tensor(rt.read(outp, x.size), x.shape);
+}
+
+/** A float32 unary kernel in wasm; other dtypes go to the reference. */
+export function wasmUnary(rt: WasmRuntime, op: keyof typeof UNARY_OPS): Kernel<UnaryPrimitive> {
+  const code = UNARY_OPS[op];
+  const fallback = referenceKernels[op];
+  return (inputs, params) => {
+    const [x] = inputs;
+    if (x.dtype !== 'float32' || x.size === 0 || !rt.fits(2 * x.size)) return fallback(inputs, params);
+    return mapUnary(rt, x, (xp, outp, n) => rt.exports.unary(code, xp, outp, n));
+  };
+}
+
+/** float32 clamp in wasm (ReLU is `clamp(x, 0)`); other dtypes go to the reference. */
+export function wasmClamp(rt: WasmRuntime): Kernel<'clamp'> {
+  return (inputs, params) => {
+    const [x] = inputs;
+    if (x.dtype !== 'float32' || x.size === 0 || !rt.fits(2 * x.size)) return referenceKernels.clamp(inputs, params);
+    const lo = params.min ?? -Infinity, hi = params.max ?? Infinity;
+    return mapUnary(rt, x, (xp, outp, n) => rt.exports.clamp(xp, outp, n, lo, hi));
+  };
+}

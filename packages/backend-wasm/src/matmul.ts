@@ -1,0 +1,98 @@
+import { type Kernel, Tensor, broadcastShapes, referenceKernels, sizeOf, stridesOf } from '@mlpkit/tensor';
+import type { WasmRuntime } from './runtime.js';
+import type { GemmJob, ThreadPool } from './thread-pool.js';
+
+/** Below this many multiply-adds a product runs on the calling thread alone: the hand-off would not pay. */
+export const PARALLEL_MIN_MACS = 1 << 18;
+const NR = 8;
+const MR = 4;
+
+function broadcastStrides(shape: readonly number[], target: readonly number[]): number[] {
+  const strides = stridesOf(shape);
+  const out = new Array<number>(target.length).fill(0);
+  const offset = target.length - shape.length;
+  for (let i = 0; i < shape.length; i++) out[i + offset] = shape[i] === 1 ? 0 : strides[i];
+  return out;
+}
+
+/**
+ * Splits one product into a job per thread: by columns of C (each a multiple of the 8-wide
+ * micro-tile) when C is wide enough, else by rows, else not at all.
+ */
+export function splitGemm(job: GemmJob, threads: number): GemmJob[] {
+  const { m, n, k } = job;
+  if (threads <= 1 || m * n * k < PARALLEL_MIN_MACS) return [job];
+  if (n >= 2 * NR * threads) {
+    const chunk = Math.ceil(n / threads / NR) * NR;
+    const jobs: GemmJob[] = [];
+    for (let j0 = 0; j0 < n; j0 += chunk) {
+      const w = Math.min(chunk, n - j0);
+      jobs.push({ ...job, b: job.b + j0 * job.csB * 4, c: job.c + j0 * 4, n: w });
+    }
+    return jobs;
+  }
+  if (m >= 2 * MR * threads) {
+    const chunk = Math.ceil(m / threads / MR) * MR;
+    const jobs: GemmJob[] = [];
+    for (let i0 = 0; i0 < m; i0 += chunk) {
+      const h = Math.min(chunk, m - i0);
+      jobs.push({ ...job, a: job.a + i0 * job.rsA * 4, c: job.c + i0 * job.ldc * 4, m: h });
+    }
+    return jobs;
+  }
+  return [job];
+}
+
+/** Runs one product on the calling thread, or spread over the pool when it is big enough. */
+export function runGemm(rt: WasmRuntime, pool: ThreadPool | null, job: GemmJob): void {
+  const jobs = pool ? splitGemm(job, pool.threads) : [job];
+  if (jobs.length === 1) {
+    rt.exports.sgemm(job.a, job.rsA, job.csA, job.b, job.rsB, job.csB, job.c, job.ldc, job.m, job.n, job.k, rt.workspaces[0]);
+  } else {
+    pool!.run(rt, jobs);
+  }
+}
+
+/**
+ * The float32 matmul kernel: batched, with broadcast batch dims and either operand
+ * transposed through its strides (no copy). Other dtypes, and products too big for the
+ * module's 2 GiB memory, go to the reference kernel.
+ */
+export function wasmMatmul(rt: WasmRuntime, pool: ThreadPool | null): Kernel<'matmul'> {
+  return (inputs, params) => {
+    const [x, y] = inputs;
+    if (x.dtype !== 'float32' || y.dtype !== 'float32') return referenceKernels.matmul(inputs, params);
+    const { transA, transB } = params;
+    const xr = x.shape.length, yr = y.shape.length;
+    const m = transA ? x.shape[xr - 1] : x.shape[xr - 2];
+    const k = transA ? x.shape[xr - 2] : x.shape[xr - 1];
+    const n = transB ? y.shape[yr - 2] : y.shape[yr - 1];
+    const xBatch = x.shape.slice(0, -2), yBatch = y.shape.slice(0, -2);
+    const batch = broadcastShapes('matmul', xBatch, yBatch);
+    const count = sizeOf(batch);
+    const outShape = [...batch, m, n];
+    if (count * m * n === 0 || k === 0) return new Tensor(new Float32Array(count * m * n), outShape);
+    rt.reset();
+    if (!rt.fits(x.size + y.size + count * m * n)) return referenceKernels.matmul(inputs, params);
+    const xp = rt.alloc(x.size), yp = rt.alloc(y.size), cp = rt.alloc(count * m * n);
+    rt.commit();
+    rt.write(xp, x.data as Float32Array);
+    rt.write(yp, y.data as Float32Array);
+    const xs = broadcastStrides(xBatch, batch), ys = broadcastStrides(yBatch, batch), bs = stridesOf(batch);
+    for (let s = 0; s < count; s++) {
+      let xo = 0, yo = 0, rest = s;
+      for (let d = 0; d < batch.length; d++) {
+        const idx = Math.floor(rest / bs[d]);
+        rest -= idx * bs[d];
+        xo += idx * xs[d];
+        yo += idx * ys[d];
+      }
+      runGemm(rt, pool, {
+        a: xp + xo * m * k * 4, rsA: transA ? 1 : k, csA: transA ? m : 1,
+        b: yp + yo * k * n * 4, rsB: transB ? 1 : n, csB: transB ? k : 1,
+        c: cp + s * m * n * 4, ldc: n, m, n, k,
+      });
+    }
+    return new Tensor(rt.read(cp, count * m * n), outShape);
+  };
+}

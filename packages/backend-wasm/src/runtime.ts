@@ -1,0 +1,97 @@
+import { MlpkitError } from '@mlpkit/tensor';
+
+/** The functions the kernels module exports (pointers are byte offsets into its memory). */
+export interface KernelExports {
+  gemmWorkspaceBytes(): number;
+  sgemm(a: number, rsA: number, csA: number, b: number, rsB: number, csB: number,
+    c: number, ldc: number, m: number, n: number, k: number, work: number): void;
+  binary(op: number, a: number, b: number, out: number, rows: number, cols: number, mode: number): void;
+  unary(op: number, x: number, out: number, n: number): void;
+  clamp(x: number, out: number, n: number, lo: number, hi: number): void;
+  sumLeading(x: number, out: number, rows: number, cols: number, acc: number): void;
+  sumTrailing(x: number, out: number, rows: number, cols: number): void;
+}
+
+const PAGE = 65536;
+/** The module's declared maximum (2 GiB), so every pointer fits a signed 32-bit integer. */
+export const MAX_PAGES = 32768;
+
+/**
+ * One instance of the kernels on its memory, with a scratch region that grows once as needed
+ * and is reused by every call: inputs are copied in, results copied out into fresh arrays,
+ * so tensors keep plain typed arrays and nothing is ever freed by hand.
+ */
+export class WasmRuntime {
+  readonly memory: WebAssembly.Memory;
+  readonly exports: KernelExports;
+  /** Start of the scratch region, after the per-thread gemm workspaces. */
+  readonly scratchBase: number;
+  /** Per-thread gemm workspace pointers; index 0 is the calling thread's. */
+  readonly workspaces: number[];
+  private f32view: Float32Array;
+  private top = 0;
+
+  constructor(module: WebAssembly.Module, memory: WebAssembly.Memory, threads: number) {
+    this.memory = memory;
+    this.exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
+    const ws = this.exports.gemmWorkspaceBytes();
+    this.workspaces = Array.from({ length: threads }, (_, t) => PAGE + t * ws);
+    this.scratchBase = align(PAGE + threads * ws, PAGE);
+    this.ensureBytes(this.scratchBase);
+    this.f32view = new Float32Array(memory.buffer);
+  }
+
+  /** Starts a fresh scratch layout for one kernel call. */
+  reset(): void {
+    this.top = this.scratchBase;
+  }
+
+  /** Reserves `count` float32 slots (16-byte aligned) and returns their byte offset. */
+  alloc(count: number): number {
+    const ptr = this.top;
+    this.top = align(ptr + count * 4, 16);
+    return ptr;
+  }
+
+  /** Whether `extra` more float32 slots (plus alignment) would still fit the module's maximum. */
+  fits(count: number): boolean {
+    return this.top + count * 4 + 64 <= MAX_PAGES * PAGE;
+  }
+
+  /** Grows the memory (never shrinks) so everything allocated since `reset` is addressable. */
+  commit(): void {
+    this.ensureBytes(this.top);
+  }
+
+  /** A float32 view of the whole memory, refreshed after growth. */
+  get f32(): Float32Array {
+    if (this.f32view.buffer !== this.memory.buffer || this.f32view.length * 4 !== this.memory.buffer.byteLength)
+      this.f32view = new Float32Array(this.memory.buffer);
+    return this.f32view;
+  }
+
+  /** Copies a float32 array into memory at `ptr`. */
+  write(ptr: number, data: Float32Array): void {
+    this.f32.set(data, ptr >> 2);
+  }
+
+  /** Copies `count` float32 values at `ptr` out into a fresh (non-shared) array. */
+  read(ptr: number, count: number): Float32Array {
+    const out = new Float32Array(count);
+    out.set(this.f32.subarray(ptr >> 2, (ptr >> 2) + count));
+    return out;
+  }
+
+  private ensureBytes(bytes: number): void {
+    const have = this.memory.buffer.byteLength;
+    if (bytes <= have) return;
+    const pages = Math.ceil((bytes - have) / PAGE);
+    if (have / PAGE + pages > MAX_PAGES)
+      throw new MlpkitError('backend-wasm', `needs ${bytes} bytes of wasm memory, more than the ${MAX_PAGES * PAGE}-byte maximum`);
+    this.memory.grow(pages);
+  }
+}
+
+function align(n: number, to: number): number {
+  return Math.ceil(n / to) * to;
+}
