@@ -60,7 +60,7 @@ describe('random numbers', () => {
   });
 
   it('randn has mean 0 and std 1, rand stays in [0, 1)', () => {
-    const x = randn([100_000], { generator: new Generator(7) }).data;
+    const x = Array.from(randn([100_000], { generator: new Generator(7) }).data);
     const mean = x.reduce((a, v) => a + v, 0) / x.length;
     const std = Math.sqrt(x.reduce((a, v) => a + (v - mean) ** 2, 0) / x.length);
     expect(Math.abs(mean)).toBeLessThan(0.02);
