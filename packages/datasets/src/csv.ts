@@ -1,0 +1,94 @@
+import { MlpkitError } from '@mlpkit/tensor';
+import Papa from 'papaparse';
+import { TensorDataset } from './tensor-dataset.js';
+
+/** How `parseCsv` reads a table into features and a target. */
+export interface CsvOptions {
+  /** The first row names the columns (default true). */
+  header?: boolean;
+  /** Field separator (default: detected among `,` `;` tab `|`). */
+  delimiter?: string;
+  /** The target column, by name (needs `header`) or index; default the last column. */
+  target?: string | number;
+  /** The feature columns, by name or index; default every column but the target. */
+  features?: readonly (string | number)[];
+  /** `classification` (default) maps the target to int32 labels; `regression` parses it as float32. */
+  task?: 'classification' | 'regression';
+  /**
+   * The class names in label order, for classification. Default: when every target is a
+   * non-negative integer, it is the label itself; otherwise the distinct values, sorted.
+   */
+  classNames?: readonly string[];
+}
+
+const OP = 'parseCsv';
+
+function columnIndex(ref: string | number, names: readonly string[] | null, width: number, what: string): number {
+  if (typeof ref === 'number') {
+    if (!Number.isInteger(ref) || ref < 0 || ref >= width)
+      throw new MlpkitError(OP, `${what} column index must be an integer in [0, ${width}), got ${ref}`);
+    return ref;
+  }
+  if (!names) throw new MlpkitError(OP, `${what} column ${JSON.stringify(ref)} is a name but header is false`);
+  const i = names.indexOf(ref);
+  if (i < 0) throw new MlpkitError(OP, `${what} column ${JSON.stringify(ref)} is not in the header [${names.join(', ')}]`);
+  return i;
+}
+
+function labelsOf(values: string[], classNames: readonly string[] | undefined): { labels: Int32Array; classNames?: readonly string[] } {
+  if (classNames) {
+    const labels = Int32Array.from(values, (v, r) => {
+      const k = classNames.indexOf(v);
+      if (k < 0) throw new MlpkitError(OP, `target ${JSON.stringify(v)} in data row ${r + 1} is not one of classNames [${classNames.join(', ')}]`);
+      return k;
+    });
+    return { labels, classNames };
+  }
+  if (values.every((v) => /^\d+$/.test(v))) return { labels: Int32Array.from(values, Number) };
+  const names = [...new Set(values)].sort();
+  const index = new Map(names.map((n, k) => [n, k]));
+  return { labels: Int32Array.from(values, (v) => index.get(v)!), classNames: names };
+}
+
+/**
+ * Parses CSV text (parsed by papaparse, so quoting and line endings follow RFC 4180) into a
+ * TensorDataset: float32 features `[N, F]` and int32 labels or float32 targets. A missing or
+ * non-numeric feature is an error naming its row and column.
+ */
+export function parseCsv(text: string, options: CsvOptions = {}): TensorDataset {
+  const header = options.header ?? true;
+  const parsed = Papa.parse<string[]>(text.trim(), { delimiter: options.delimiter ?? '', skipEmptyLines: 'greedy' });
+  const fatal = parsed.errors.find((e) => e.type !== 'Delimiter');
+  if (fatal) throw new MlpkitError(OP, `malformed CSV at data row ${(fatal.row ?? 0) + 1}: ${fatal.message}`);
+  const rows = parsed.data.map((r) => r.map((cell) => cell.trim()));
+  const names = header ? (rows.shift() ?? null) : null;
+  if (rows.length === 0) throw new MlpkitError(OP, `the CSV has no data rows (${header ? 'only a header' : 'empty text'})`);
+  const width = names?.length ?? rows[0].length;
+  rows.forEach((r, i) => {
+    if (r.length !== width) throw new MlpkitError(OP, `data row ${i + 1} has ${r.length} fields, expected ${width}`);
+  });
+  const target = columnIndex(options.target ?? width - 1, names, width, 'target');
+  const features = (options.features ?? [...Array(width).keys()].filter((c) => c !== target))
+    .map((ref) => columnIndex(ref, names, width, 'feature'));
+  if (features.includes(target)) throw new MlpkitError(OP, `column ${target} is both the target and a feature`);
+  if (features.length === 0) throw new MlpkitError(OP, 'no feature columns: features is empty');
+  const x = new Float32Array(rows.length * features.length);
+  rows.forEach((r, i) => features.forEach((c, j) => {
+    const cell = r[c];
+    const v = cell === '' ? NaN : Number(cell);
+    if (Number.isNaN(v)) throw new MlpkitError(OP, `data row ${i + 1}, column ${names ? JSON.stringify(names[c]) : c}: expected a number, got ${JSON.stringify(cell)}`);
+    x[i * features.length + j] = v;
+  }));
+  const featureNames = names ? features.map((c) => names[c]) : undefined;
+  const values = rows.map((r) => r[target]);
+  if ((options.task ?? 'classification') === 'regression') {
+    const y = Float32Array.from(values, (v, i) => {
+      const n = v === '' ? NaN : Number(v);
+      if (Number.isNaN(n)) throw new MlpkitError(OP, `data row ${i + 1}, target: expected a number, got ${JSON.stringify(v)}`);
+      return n;
+    });
+    return new TensorDataset(x, y, { featureShape: [features.length], targetShape: [1], featureNames });
+  }
+  const { labels, classNames } = labelsOf(values, options.classNames);
+  return new TensorDataset(x, labels, { featureShape: [features.length], classNames, featureNames });
+}

@@ -1,0 +1,127 @@
+import { MlpkitError, formatShape } from '@mlpkit/tensor';
+
+/** The element types the IDX format defines, by their type byte. */
+export type IdxDType = 'uint8' | 'int8' | 'int16' | 'int32' | 'float32' | 'float64';
+
+/** The typed array each IDX element type decodes to. */
+export type IdxData = Uint8Array | Int8Array | Int16Array | Int32Array | Float32Array | Float64Array;
+
+/** A decoded IDX file: its element type, its dimensions and its values in row-major order. */
+export interface IdxArray {
+  dtype: IdxDType;
+  shape: number[];
+  data: IdxData;
+}
+
+const TYPES: Record<number, { dtype: IdxDType; bytes: number }> = {
+  0x08: { dtype: 'uint8', bytes: 1 },
+  0x09: { dtype: 'int8', bytes: 1 },
+  0x0b: { dtype: 'int16', bytes: 2 },
+  0x0c: { dtype: 'int32', bytes: 4 },
+  0x0d: { dtype: 'float32', bytes: 4 },
+  0x0e: { dtype: 'float64', bytes: 8 },
+};
+
+const hex = (b: number): string => `0x${b.toString(16).padStart(2, '0')}`;
+
+/** True when `bytes` starts with the gzip magic number (1f 8b). */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/**
+ * Decodes an IDX file (the format of the MNIST and Fashion-MNIST files) from its raw,
+ * uncompressed bytes. It checks the magic number (two zero bytes, a known type byte, a
+ * dimension count), that every dimension is present, and that the data is exactly as long as
+ * the dimensions say: a truncated or padded file is refused with the byte counts. `source`
+ * names the file in errors. uint8 data is a zero-copy view of `bytes`.
+ */
+export function parseIdx(bytes: Uint8Array, source = 'IDX data'): IdxArray {
+  const fail = (why: string): never => { throw new MlpkitError('parseIdx', `${source}: ${why}`); };
+  if (isGzip(bytes)) fail('is gzip-compressed: decompress it first (decodeIdx and readIdxFile do)');
+  if (bytes.length < 4) fail(`is ${bytes.length} bytes long, shorter than the 4-byte IDX magic number`);
+  if (bytes[0] !== 0 || bytes[1] !== 0)
+    fail(`bad magic number: expected the first two bytes to be 0x00 0x00, got ${hex(bytes[0])} ${hex(bytes[1])} (not an IDX file)`);
+  const type = TYPES[bytes[2]];
+  if (!type) fail(`unknown element type byte ${hex(bytes[2])}: expected one of 0x08, 0x09, 0x0b, 0x0c, 0x0d, 0x0e`);
+  const ndim = bytes[3];
+  if (ndim === 0) fail('declares 0 dimensions: expected at least 1');
+  const headerBytes = 4 + 4 * ndim;
+  if (bytes.length < headerBytes) fail(`is truncated: its header needs ${headerBytes} bytes for ${ndim} dimensions, got ${bytes.length}`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const shape: number[] = [];
+  for (let d = 0; d < ndim; d++) shape.push(view.getUint32(4 + 4 * d, false));
+  const count = shape.reduce((a, b) => a * b, 1);
+  const expected = headerBytes + count * type.bytes;
+  if (!Number.isSafeInteger(expected)) fail(`dimensions ${formatShape(shape)} are too large`);
+  if (bytes.length < expected)
+    fail(`is truncated: dimensions ${formatShape(shape)} of ${type.dtype} need ${expected} bytes, got ${bytes.length}`);
+  if (bytes.length > expected)
+    fail(`has ${bytes.length - expected} bytes after the data: dimensions ${formatShape(shape)} of ${type.dtype} need exactly ${expected} bytes, got ${bytes.length}`);
+  return { dtype: type.dtype, shape, data: decodeData(view, headerBytes, count, type.dtype, bytes) };
+}
+
+function decodeData(view: DataView, offset: number, count: number, dtype: IdxDType, bytes: Uint8Array): IdxData {
+  switch (dtype) {
+    case 'uint8': return bytes.subarray(offset, offset + count);
+    case 'int8': return new Int8Array(bytes.buffer, bytes.byteOffset + offset, count).slice();
+    case 'int16': return readBigEndian(count, Int16Array, (i) => view.getInt16(offset + 2 * i, false));
+    case 'int32': return readBigEndian(count, Int32Array, (i) => view.getInt32(offset + 4 * i, false));
+    case 'float32': return readBigEndian(count, Float32Array, (i) => view.getFloat32(offset + 4 * i, false));
+    case 'float64': return readBigEndian(count, Float64Array, (i) => view.getFloat64(offset + 8 * i, false));
+  }
+}
+
+function readBigEndian<T extends Int16Array | Int32Array | Float32Array | Float64Array>(
+  count: number, ctor: new (n: number) => T, get: (i: number) => number,
+): T {
+  const out = new ctor(count);
+  for (let i = 0; i < count; i++) out[i] = get(i);
+  return out;
+}
+
+/**
+ * Like `parseIdx`, but also accepts gzip-compressed bytes (the `.gz` files of the official
+ * mirrors) and decompresses them with the platform's DecompressionStream, in Node and browsers.
+ */
+export async function decodeIdx(bytes: Uint8Array, source = 'IDX data'): Promise<IdxArray> {
+  if (!isGzip(bytes)) return parseIdx(bytes, source);
+  let raw: Uint8Array;
+  try {
+    const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+    raw = new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch (error) {
+    throw new MlpkitError('decodeIdx', `${source}: gzip data is corrupted or truncated (${(error as Error).message})`);
+  }
+  return parseIdx(raw, source);
+}
+
+/** The type byte IDX uses for each element type (for writing files). */
+export const IDX_TYPE_BYTE: Readonly<Record<IdxDType, number>> = Object.freeze({
+  uint8: 0x08, int8: 0x09, int16: 0x0b, int32: 0x0c, float32: 0x0d, float64: 0x0e,
+});
+
+/** Encodes an array as IDX bytes (big-endian), the inverse of `parseIdx`. */
+export function encodeIdx(array: IdxArray): Uint8Array {
+  const { dtype, shape, data } = array;
+  const count = shape.reduce((a, b) => a * b, 1);
+  if (data.length !== count)
+    throw new MlpkitError('encodeIdx', `data has ${data.length} values but shape ${formatShape(shape)} needs ${count}`);
+  const width = TYPES[IDX_TYPE_BYTE[dtype]].bytes;
+  const header = 4 + 4 * shape.length;
+  const out = new Uint8Array(header + count * width);
+  const view = new DataView(out.buffer);
+  out[2] = IDX_TYPE_BYTE[dtype];
+  out[3] = shape.length;
+  shape.forEach((d, i) => view.setUint32(4 + 4 * i, d, false));
+  for (let i = 0; i < count; i++) {
+    const at = header + i * width, v = data[i];
+    if (dtype === 'uint8') view.setUint8(at, v);
+    else if (dtype === 'int8') view.setInt8(at, v);
+    else if (dtype === 'int16') view.setInt16(at, v, false);
+    else if (dtype === 'int32') view.setInt32(at, v, false);
+    else if (dtype === 'float32') view.setFloat32(at, v, false);
+    else view.setFloat64(at, v, false);
+  }
+  return out;
+}

@@ -1,0 +1,102 @@
+import { MlpkitError, formatShape } from '@mlpkit/tensor';
+import type { IdxArray } from './idx.js';
+import { TensorDataset } from './tensor-dataset.js';
+
+/** One file of an IDX dataset and how to recognize a good copy of it. */
+export interface IdxFileSpec {
+  /** The file name on the mirrors and on disk, e.g. `train-images-idx3-ubyte.gz`. */
+  filename: string;
+  /**
+   * SHA-256 digests (hex) a good copy may have: of the file as stored, or of its decompressed
+   * IDX bytes. The decompressed digest survives recompression (Debian's `.gz` files differ
+   * byte-wise from the mirrors' but hold the same data). Empty: not checked.
+   */
+  sha256: readonly string[];
+}
+
+/** Where an MNIST-style dataset lives: its files, mirrors, and the local places to look. */
+export interface IdxDatasetResource {
+  /** Short name, also the cache subdirectory: `fashion-mnist`. */
+  name: string;
+  /** Base URLs tried in order; a file's URL is base + filename. */
+  mirrors: readonly string[];
+  files: {
+    trainImages: IdxFileSpec;
+    trainLabels: IdxFileSpec;
+    testImages: IdxFileSpec;
+    testLabels: IdxFileSpec;
+  };
+  /** Environment variable naming a directory that holds the files. */
+  envVar: string;
+  /** System directories searched after the environment variable (e.g. Debian's). */
+  systemDirs: readonly string[];
+  classNames: readonly string[];
+}
+
+/**
+ * Fashion-MNIST (Xiao, Rasul & Vollgraf, 2017, Zalando Research): 70 000 grayscale 28×28
+ * images of 10 clothing classes. Checksums are those of Debian's `dataset-fashion-mnist` files
+ * and of their decompressed IDX content.
+ */
+export const FASHION_MNIST: IdxDatasetResource = Object.freeze({
+  name: 'fashion-mnist',
+  mirrors: [
+    'http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/',
+    'https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/',
+  ],
+  files: {
+    trainImages: { filename: 'train-images-idx3-ubyte.gz', sha256: [
+      'b0564c3eedabfbf835052cff8503ea422014ce006caf5b757f851416ee8300c7',
+      'c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888'] },
+    trainLabels: { filename: 'train-labels-idx1-ubyte.gz', sha256: [
+      '0ae29f65d86684f32d1b9c85147786c547b9c6aebcaf235f0400a0cce308b056',
+      'bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9'] },
+    testImages: { filename: 't10k-images-idx3-ubyte.gz', sha256: [
+      'cc1d090a38ace84dfa1aa66e3ada7c336ef481a96936906477e6dd344da56eaa',
+      '5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b'] },
+    testLabels: { filename: 't10k-labels-idx1-ubyte.gz', sha256: [
+      '8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05',
+      '0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34'] },
+  },
+  envVar: 'MLPKIT_FASHION_MNIST_DIR',
+  systemDirs: ['/usr/share/datasets/fashion-mnist'],
+  classNames: ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'],
+});
+
+/**
+ * MNIST (LeCun, Cortes & Burges): 70 000 grayscale 28×28 handwritten digits. No digests are
+ * pinned (none could be verified offline when this was written): pass your own `resource`
+ * with `sha256` filled in to have downloads checked.
+ */
+export const MNIST: IdxDatasetResource = Object.freeze({
+  name: 'mnist',
+  mirrors: ['https://ossci-datasets.s3.amazonaws.com/mnist/', 'http://yann.lecun.com/exdb/mnist/'],
+  files: {
+    trainImages: { filename: 'train-images-idx3-ubyte.gz', sha256: [] },
+    trainLabels: { filename: 'train-labels-idx1-ubyte.gz', sha256: [] },
+    testImages: { filename: 't10k-images-idx3-ubyte.gz', sha256: [] },
+    testLabels: { filename: 't10k-labels-idx1-ubyte.gz', sha256: [] },
+  },
+  envVar: 'MLPKIT_MNIST_DIR',
+  systemDirs: ['/usr/share/datasets/mnist'],
+  classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+});
+
+/**
+ * Pairs a decoded images file (`[N, H, W]` uint8) with a labels file (`[N]` uint8) into a
+ * TensorDataset of uint8 images and int32 labels, checking ranks, counts and label range.
+ */
+export function imageDataset(images: IdxArray, labels: IdxArray, classNames: readonly string[]): TensorDataset {
+  const op = 'imageDataset';
+  if (images.dtype !== 'uint8' || images.shape.length !== 3)
+    throw new MlpkitError(op, `images must be uint8 of shape [N, H, W], got ${images.dtype} ${formatShape(images.shape)}`);
+  if (labels.dtype !== 'uint8' || labels.shape.length !== 1)
+    throw new MlpkitError(op, `labels must be uint8 of shape [N], got ${labels.dtype} ${formatShape(labels.shape)}`);
+  if (images.shape[0] !== labels.shape[0])
+    throw new MlpkitError(op, `images has ${images.shape[0]} images but labels has ${labels.shape[0]} labels`);
+  return new TensorDataset(images.data as Uint8Array, Int32Array.from(labels.data), {
+    featureShape: images.shape.slice(1),
+    numClasses: classNames.length,
+    classNames,
+  });
+}

@@ -1,0 +1,85 @@
+import { MlpkitError } from '@mlpkit/tensor';
+import { type SeedOptions, range, resolveGenerator, shuffleInPlace } from './random-options.js';
+import type { TensorDataset } from './tensor-dataset.js';
+
+/** How `trainValTestSplit` cuts. */
+export interface SplitOptions extends SeedOptions {
+  /** Keep each class's share the same in every part (label targets only). Default false. */
+  stratify?: boolean;
+  /** Shuffle before cutting (default true); false keeps the original row order (time series). */
+  shuffle?: boolean;
+}
+
+/** The three parts of a split. A part whose fraction is 0 is an empty dataset. */
+export interface TrainValTestSplit {
+  train: TensorDataset;
+  val: TensorDataset;
+  test: TensorDataset;
+}
+
+/** How many of `n` rows each fraction gets: rounded, the rounding slack going to the last nonzero part. */
+function partSizes(n: number, fractions: readonly number[]): number[] {
+  const sizes = fractions.map((f) => Math.round(f * n));
+  let excess = sizes.reduce((a, b) => a + b, 0) - n;
+  for (let i = sizes.length - 1; excess !== 0 && i >= 0; i--) {
+    if (fractions[i] === 0) continue;
+    const delta = excess > 0 ? -Math.min(excess, sizes[i]) : -excess;
+    sizes[i] += delta;
+    excess += delta;
+  }
+  return sizes;
+}
+
+function checkFractions(fractions: readonly number[]): void {
+  const shown = `[${fractions.join(', ')}]`;
+  if (fractions.length !== 3)
+    throw new MlpkitError('trainValTestSplit', `fractions must be [train, val, test], got ${shown} (${fractions.length} values)`);
+  if (!fractions.every((f) => Number.isFinite(f) && f >= 0 && f <= 1))
+    throw new MlpkitError('trainValTestSplit', `fractions must each lie in [0, 1], got ${shown}`);
+  const sum = fractions[0] + fractions[1] + fractions[2];
+  if (Math.abs(sum - 1) > 1e-6)
+    throw new MlpkitError('trainValTestSplit', `fractions must sum to 1, got ${shown} (sum ${Number(sum.toFixed(6))})`);
+}
+
+/**
+ * Splits a dataset into train, validation and test parts by `fractions` (`[0.8, 0.1, 0.1]`),
+ * after a seeded shuffle. With `stratify`, each class is split on its own so every part keeps
+ * the class proportions; the parts are then shuffled so classes are interleaved.
+ */
+export function trainValTestSplit(dataset: TensorDataset, fractions: readonly number[], options: SplitOptions = {}): TrainValTestSplit {
+  checkFractions(fractions);
+  if (dataset.length === 0) throw new MlpkitError('trainValTestSplit', 'dataset is empty: dataset.length is 0');
+  const shuffle = options.shuffle ?? true;
+  const g = resolveGenerator('trainValTestSplit', options);
+  const parts: number[][] = [[], [], []];
+  if (options.stratify) {
+    if (dataset.numClasses === null)
+      throw new MlpkitError('trainValTestSplit', 'stratify needs class labels (Int32Array targets), got regression targets');
+    if (!shuffle) throw new MlpkitError('trainValTestSplit', 'stratify: true needs shuffle: true, got shuffle: false');
+    const byClass: number[][] = Array.from({ length: dataset.numClasses }, () => []);
+    const labels = dataset.targets as Int32Array;
+    for (let i = 0; i < labels.length; i++) byClass[labels[i]].push(i);
+    for (const rows of byClass) {
+      const order = shuffleInPlace(Int32Array.from(rows), g);
+      cut(order, partSizes(rows.length, fractions), parts);
+    }
+  } else {
+    const order = range(dataset.length);
+    if (shuffle) shuffleInPlace(order, g);
+    cut(order, partSizes(dataset.length, fractions), parts);
+  }
+  const [train, val, test] = parts.map((rows) => {
+    const idx = Int32Array.from(rows);
+    if (shuffle && options.stratify) shuffleInPlace(idx, g);
+    return dataset.subset(idx);
+  });
+  return { train, val, test };
+}
+
+function cut(order: Int32Array, sizes: number[], parts: number[][]): void {
+  let at = 0;
+  sizes.forEach((n, p) => {
+    for (let i = 0; i < n; i++) parts[p].push(order[at + i]);
+    at += n;
+  });
+}

@@ -1,0 +1,148 @@
+import { MlpkitError, Tensor, formatShape } from '@mlpkit/tensor';
+
+/** Storage for a dataset's features: one contiguous typed array, row-major, sample after sample. */
+export type FeatureArray = Uint8Array | Float32Array | Float64Array | Int32Array;
+
+/** Storage for a dataset's targets: class indices (Int32Array) or regression values (Float32Array). */
+export type TargetArray = Int32Array | Float32Array;
+
+/** What `new TensorDataset` takes besides the two arrays. */
+export interface TensorDatasetOptions {
+  /** Shape of one sample's features, e.g. `[28, 28]` or `[4]`. Defaults to `[features.length / n]`. */
+  featureShape?: readonly number[];
+  /** Shape of one sample's target: `[]` for a class label (the default for Int32Array), `[k]` for k regression outputs. */
+  targetShape?: readonly number[];
+  /** Number of classes when targets are labels; every label must lie in [0, numClasses). Defaults to max label + 1. */
+  numClasses?: number;
+  /** A readable name per class index. */
+  classNames?: readonly string[];
+  /** A readable name per feature column (tabular data). */
+  featureNames?: readonly string[];
+}
+
+const size = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
+
+function checkShape(name: string, shape: readonly number[]): void {
+  if (!shape.every((d) => Number.isInteger(d) && d >= 0))
+    throw new MlpkitError('TensorDataset', `${name} must hold non-negative integers, got ${formatShape(shape)}`);
+}
+
+/**
+ * N samples held as two contiguous typed arrays: features `[N, ...featureShape]` and targets
+ * `[N, ...targetShape]`. No per-sample objects exist, so batching is slicing or gathering
+ * rows. Label targets (Int32Array) are checked to lie in `[0, numClasses)`.
+ */
+export class TensorDataset {
+  readonly features: FeatureArray;
+  readonly targets: TargetArray;
+  readonly featureShape: readonly number[];
+  readonly targetShape: readonly number[];
+  /** Number of classes for label targets, `null` for regression targets. */
+  readonly numClasses: number | null;
+  readonly classNames: readonly string[] | undefined;
+  readonly featureNames: readonly string[] | undefined;
+  /** Number of samples. */
+  readonly length: number;
+
+  constructor(features: FeatureArray, targets: TargetArray, options: TensorDatasetOptions = {}) {
+    const isLabels = targets instanceof Int32Array;
+    const targetShape = options.targetShape ?? (isLabels ? [] : [1]);
+    checkShape('targetShape', targetShape);
+    const targetWidth = size(targetShape);
+    if (targetWidth === 0 || targets.length % targetWidth !== 0)
+      throw new MlpkitError('TensorDataset', `targets has ${targets.length} values, not a multiple of targetShape ${formatShape(targetShape)}`);
+    const n = targets.length / targetWidth;
+    const featureShape = options.featureShape ?? [n === 0 ? 0 : features.length / n];
+    checkShape('featureShape', featureShape);
+    if (features.length !== n * size(featureShape))
+      throw new MlpkitError('TensorDataset',
+        `features has ${features.length} values but targets has ${n} rows of featureShape ${formatShape(featureShape)} (needs ${n * size(featureShape)})`);
+    this.features = features;
+    this.targets = targets;
+    this.featureShape = Object.freeze([...featureShape]);
+    this.targetShape = Object.freeze([...targetShape]);
+    this.length = n;
+    this.classNames = options.classNames;
+    this.featureNames = options.featureNames;
+    this.numClasses = isLabels ? checkLabels(targets as Int32Array, options.numClasses, options.classNames) : null;
+  }
+
+  /** Number of feature values per sample (784 for a 28×28 image). */
+  get rowSize(): number {
+    return size(this.featureShape);
+  }
+
+  /**
+   * All features as one tensor `[N, ...featureShape]`: zero-copy for float32/float64/int32
+   * storage, converted to float32 for Uint8Array storage (raw 0..255 values).
+   */
+  x(): Tensor {
+    const data = this.features instanceof Uint8Array ? Float32Array.from(this.features) : this.features;
+    return new Tensor(data, [this.length, ...this.featureShape]);
+  }
+
+  /** All targets as one tensor `[N, ...targetShape]` (int32 labels or float32 values), zero-copy. */
+  y(): Tensor {
+    return new Tensor(this.targets, [this.length, ...this.targetShape]);
+  }
+
+  /** A new dataset holding the rows at `indices`, in that order, copied into fresh contiguous arrays. */
+  subset(indices: ArrayLike<number>): TensorDataset {
+    const row = this.rowSize, width = size(this.targetShape);
+    const features = new (this.features.constructor as new (n: number) => FeatureArray)(indices.length * row);
+    const targets = new (this.targets.constructor as new (n: number) => TargetArray)(indices.length * width);
+    for (let i = 0; i < indices.length; i++) {
+      const r = indices[i];
+      if (!Number.isInteger(r) || r < 0 || r >= this.length)
+        throw new MlpkitError('subset', `indices[${i}] must be an integer in [0, ${this.length}), got ${r}`);
+      features.set(this.features.subarray(r * row, (r + 1) * row), i * row);
+      targets.set(this.targets.subarray(r * width, (r + 1) * width), i * width);
+    }
+    return new TensorDataset(features, targets, this.options());
+  }
+
+  /**
+   * A copy with float32 features, each value passed through `fn` (identity by default), e.g.
+   * `(v) => v / 127.5 - 1` to map pixels to [-1, 1] once up front.
+   */
+  toFloat32(fn?: (value: number) => number): TensorDataset {
+    const src = this.features;
+    const out = new Float32Array(src.length);
+    if (fn) for (let i = 0; i < src.length; i++) out[i] = fn(src[i]);
+    else out.set(src);
+    return new TensorDataset(out, this.targets, this.options());
+  }
+
+  /** How many samples each class has (label targets only). */
+  classCounts(): Int32Array {
+    if (this.numClasses === null) throw new MlpkitError('classCounts', 'targets are regression values, not class labels');
+    const counts = new Int32Array(this.numClasses);
+    for (const label of this.targets as Int32Array) counts[label]++;
+    return counts;
+  }
+
+  private options(): TensorDatasetOptions {
+    return {
+      featureShape: this.featureShape,
+      targetShape: this.targetShape,
+      numClasses: this.numClasses ?? undefined,
+      classNames: this.classNames,
+      featureNames: this.featureNames,
+    };
+  }
+}
+
+function checkLabels(labels: Int32Array, numClasses: number | undefined, classNames: readonly string[] | undefined): number {
+  let max = -1;
+  for (const v of labels) if (v > max) max = v;
+  const classes = numClasses ?? classNames?.length ?? max + 1;
+  if (!Number.isInteger(classes) || classes < 0)
+    throw new MlpkitError('TensorDataset', `numClasses must be a non-negative integer, got ${classes}`);
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] < 0 || labels[i] >= classes)
+      throw new MlpkitError('TensorDataset', `labels must lie in [0, ${classes}), got labels[${i}] = ${labels[i]}`);
+  }
+  if (classNames && classNames.length !== classes)
+    throw new MlpkitError('TensorDataset', `classNames has ${classNames.length} names but numClasses is ${classes}`);
+  return classes;
+}

@@ -1,0 +1,82 @@
+import { MlpkitError } from '@mlpkit/tensor';
+import { type SeedOptions, checkInteger, resolveGenerator } from './random-options.js';
+import { TensorDataset } from './tensor-dataset.js';
+
+/** A generated regression problem and the truth it was generated from. */
+export interface LinearRegressionData {
+  dataset: TensorDataset;
+  weights: Float32Array;
+  bias: number;
+}
+
+/** Options of `makeLinearRegression`. */
+export interface LinearRegressionOptions extends SeedOptions {
+  nSamples?: number;
+  /** Number of input features (default 1; ignored when `weights` is given). */
+  nFeatures?: number;
+  /** The true weights (default: drawn from a standard normal). */
+  weights?: readonly number[];
+  bias?: number;
+  /** Standard deviation of Gaussian noise added to y (default 0). */
+  noise?: number;
+}
+
+/** y = x·w + b + noise, with x drawn from a standard normal; targets are float32 `[N, 1]`. */
+export function makeLinearRegression(options: LinearRegressionOptions = {}): LinearRegressionData {
+  const op = 'makeLinearRegression';
+  const n = options.nSamples ?? 100;
+  checkInteger(op, 'nSamples', n, 1);
+  const g = resolveGenerator(op, options);
+  const d = options.weights?.length ?? options.nFeatures ?? 1;
+  checkInteger(op, 'nFeatures', d, 1);
+  const weights = Float32Array.from(options.weights ?? Array.from({ length: d }, () => g.normal()));
+  const bias = options.bias ?? 0;
+  const noise = options.noise ?? 0;
+  if (!(noise >= 0)) throw new MlpkitError(op, `noise must be >= 0, got ${noise}`);
+  const x = new Float32Array(n * d);
+  const y = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = bias;
+    for (let j = 0; j < d; j++) {
+      const v = (x[i * d + j] = g.normal());
+      sum += v * weights[j];
+    }
+    y[i] = sum + (noise > 0 ? noise * g.normal() : 0);
+  }
+  return { dataset: new TensorDataset(x, y, { featureShape: [d], targetShape: [1] }), weights, bias };
+}
+
+/** Options of `makePolynomialRegression`. */
+export interface PolynomialRegressionOptions extends SeedOptions {
+  nSamples?: number;
+  /** c0, c1, c2, ...: y = c0 + c1·x + c2·x² + ... (default [0, 0, 1], a parabola). */
+  coefficients?: readonly number[];
+  /** Where x is drawn uniformly (default [-1, 1]). */
+  xRange?: readonly [number, number];
+  /** Standard deviation of Gaussian noise added to y (default 0). */
+  noise?: number;
+}
+
+/** One input x uniform in `xRange` and y a polynomial of it plus noise; features `[N, 1]`, targets `[N, 1]`. */
+export function makePolynomialRegression(options: PolynomialRegressionOptions = {}): { dataset: TensorDataset; coefficients: readonly number[] } {
+  const op = 'makePolynomialRegression';
+  const n = options.nSamples ?? 100;
+  checkInteger(op, 'nSamples', n, 1);
+  const coefficients = options.coefficients ?? [0, 0, 1];
+  if (coefficients.length === 0) throw new MlpkitError(op, 'coefficients must hold at least one value, got []');
+  const [lo, hi] = options.xRange ?? [-1, 1];
+  if (!(hi > lo)) throw new MlpkitError(op, `xRange must be [low, high] with low < high, got [${lo}, ${hi}]`);
+  const noise = options.noise ?? 0;
+  if (!(noise >= 0)) throw new MlpkitError(op, `noise must be >= 0, got ${noise}`);
+  const g = resolveGenerator(op, options);
+  const x = new Float32Array(n);
+  const y = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = lo + (hi - lo) * g.random();
+    let sum = 0;
+    for (let k = coefficients.length - 1; k >= 0; k--) sum = sum * v + coefficients[k];
+    x[i] = v;
+    y[i] = sum + (noise > 0 ? noise * g.normal() : 0);
+  }
+  return { dataset: new TensorDataset(x, y, { featureShape: [1], targetShape: [1] }), coefficients };
+}
