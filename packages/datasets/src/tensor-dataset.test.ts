@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { MlpkitError } from '@mlpkit/tensor';
+import { TensorDataset } from './tensor-dataset.js';
+
+const small = (): TensorDataset =>
+  new TensorDataset(Float32Array.from([0, 1, 10, 11, 20, 21]), Int32Array.from([0, 2, 1]), { featureShape: [2], numClasses: 3 });
+
+describe('TensorDataset', () => {
+  it('holds rows of features and labels', () => {
+    const ds = small();
+    expect(ds.length).toBe(3);
+    expect(ds.rowSize).toBe(2);
+    expect(ds.numClasses).toBe(3);
+    expect(ds.x().shape).toEqual([3, 2]);
+    expect(ds.x().data).toBe(ds.features);
+    expect(ds.y().dtype).toBe('int32');
+    expect([...ds.classCounts()]).toEqual([1, 1, 1]);
+  });
+
+  it('infers the feature shape and the class count', () => {
+    const ds = new TensorDataset(new Float32Array(12), Int32Array.from([0, 1, 4]));
+    expect(ds.featureShape).toEqual([4]);
+    expect(ds.numClasses).toBe(5);
+  });
+
+  it('subsets rows into fresh arrays in the given order', () => {
+    const sub = small().subset([2, 0]);
+    expect([...sub.features]).toEqual([20, 21, 0, 1]);
+    expect([...sub.targets]).toEqual([1, 0]);
+    expect(sub.numClasses).toBe(3);
+    expect(() => small().subset([3])).toThrow('subset: indices[0] must be an integer in [0, 3), got 3');
+  });
+
+  it('converts uint8 features to float32, once, through a function', () => {
+    const ds = new TensorDataset(Uint8Array.from([0, 255, 127, 128]), Int32Array.from([0, 1]), { featureShape: [2, 1] });
+    expect(ds.x().dtype).toBe('float32');
+    expect([...ds.x().data]).toEqual([0, 255, 127, 128]);
+    const f = ds.toFloat32((v) => v / 127.5 - 1);
+    expect(f.features).toBeInstanceOf(Float32Array);
+    expect(f.features[0]).toBe(-1);
+    expect(f.features[1]).toBe(1);
+    expect(f.featureShape).toEqual([2, 1]);
+  });
+
+  it('holds regression targets with a target shape', () => {
+    const ds = new TensorDataset(new Float32Array(6), new Float32Array(6), { featureShape: [2], targetShape: [2] });
+    expect(ds.length).toBe(3);
+    expect(ds.numClasses).toBeNull();
+    expect(ds.y().shape).toEqual([3, 2]);
+    expect(() => ds.classCounts()).toThrow(MlpkitError);
+  });
+
+  it('refuses labels out of range, naming the index and value', () => {
+    expect(() => new TensorDataset(new Float32Array(3), Int32Array.from([0, 3, 1]), { numClasses: 3 }))
+      .toThrow('TensorDataset: labels must lie in [0, 3), got labels[1] = 3');
+    expect(() => new TensorDataset(new Float32Array(2), Int32Array.from([0, -1])))
+      .toThrow('labels must lie in [0, 1), got labels[1] = -1');
+  });
+
+  it('refuses features and targets of different lengths', () => {
+    expect(() => new TensorDataset(new Float32Array(10), Int32Array.from([0, 1, 1]), { featureShape: [4] }))
+      .toThrow('TensorDataset: features has 10 values but targets has 3 rows of featureShape [4] (needs 12)');
+  });
+
+  it('refuses classNames that do not match numClasses', () => {
+    expect(() => new TensorDataset(new Float32Array(2), Int32Array.from([0, 1]), { numClasses: 2, classNames: ['a'] }))
+      .toThrow('classNames has 1 names but numClasses is 2');
+  });
+});
