@@ -114,12 +114,14 @@ function packA(a: usize, rs: usize, cs: usize, mc: i32, kc: i32, dst: usize): vo
 }
 
 // The 4×8 micro-kernel: C tile (row stride ldc bytes) = or += packed A strip · packed B strip.
+// The loop ends on B's pointer rather than a counter: one less add per k step. Requires kc > 0.
 function kernel4x8(pa: usize, pb: usize, kc: i32, c: usize, ldc: usize, accumulate: bool): void {
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
   let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
   let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
-  for (let p = 0; p < kc; p++) {
+  const end = pb + (<usize>kc << 5);
+  do {
     const b0 = v128.load(pb);
     const b1 = v128.load(pb, 16);
     let a = v128.load32_splat(pa);
@@ -136,7 +138,7 @@ function kernel4x8(pa: usize, pb: usize, kc: i32, c: usize, ldc: usize, accumula
     c31 = f32x4.add(c31, f32x4.mul(a, b1));
     pa += 16;
     pb += 32;
-  }
+  } while (pb < end);
   if (accumulate) {
     c00 = f32x4.add(c00, v128.load(c)); c01 = f32x4.add(c01, v128.load(c, 16));
     c10 = f32x4.add(c10, v128.load(c + ldc)); c11 = f32x4.add(c11, v128.load(c + ldc, 16));
