@@ -62,6 +62,11 @@ describe('TensorDataset', () => {
       .toThrow('TensorDataset: features has 10 values but targets has 3 rows of featureShape [4] (needs 12)');
   });
 
+  it('refuses features that cannot be cut into one row per target', () => {
+    expect(() => new TensorDataset(new Float32Array(3), Int32Array.from([0, 1])))
+      .toThrow('TensorDataset: features has 3 values, not a multiple of the 2 rows targets has');
+  });
+
   it('refuses classNames that do not match numClasses', () => {
     expect(() => new TensorDataset(new Float32Array(2), Int32Array.from([0, 1]), { numClasses: 2, classNames: ['a'] }))
       .toThrow('classNames has 1 names but numClasses is 2');

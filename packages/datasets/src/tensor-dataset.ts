@@ -52,6 +52,8 @@ export class TensorDataset {
     if (targetWidth === 0 || targets.length % targetWidth !== 0)
       throw new MlpkitError('TensorDataset', `targets has ${targets.length} values, not a multiple of targetShape ${formatShape(targetShape)}`);
     const n = targets.length / targetWidth;
+    if (!options.featureShape && n > 0 && features.length % n !== 0)
+      throw new MlpkitError('TensorDataset', `features has ${features.length} values, not a multiple of the ${n} rows targets has`);
     const featureShape = options.featureShape ?? [n === 0 ? 0 : features.length / n];
     checkShape('featureShape', featureShape);
     if (features.length !== n * size(featureShape))

@@ -85,6 +85,16 @@ describe('locateIdxDataset', () => {
     expect(mirror.requests.length - before).toBe(4);
   });
 
+  it('downloads the missing files into an explicit root that lacks them', async () => {
+    const root = await fresh('root');
+    await writeFile(join(root, 'train-images-idx3-ubyte.gz'), TINY_FILES['train-images-idx3-ubyte.gz']);
+    const before = mirror.requests.length;
+    const found = await locateIdxDataset(TINY, { root, env: {}, mirrors: [mirror.url('ok')], timeoutMs: 2000 });
+    expect(found).toMatchObject({ source: 'download', dir: root });
+    expect(mirror.requests.length - before).toBe(3);
+    expect((await readdir(root)).length).toBe(4);
+  });
+
   it('leaves no file in the cache when every mirror fails', async () => {
     const cache = await fresh('fail');
     await expect(locateIdxDataset(TINY, { env: {}, cacheDir: cache, mirrors: [mirror.url('missing'), mirror.url('corrupt')], timeoutMs: 2000 }))
