@@ -24,6 +24,19 @@ export function gemmWorkspaceBytes(): i32 {
   return <i32>(PACK_A_BYTES + PACK_B_BYTES + TILE_BYTES);
 }
 
+// Stores the transpose of the 4×4 block whose rows are v0..v3: row q of the result (lane q of
+// every input) goes to dst + q*stride.
+@inline function transpose4(v0: v128, v1: v128, v2: v128, v3: v128, dst: usize, stride: usize): void {
+  const t0 = v128.shuffle<f32>(v0, v1, 0, 4, 1, 5);
+  const t1 = v128.shuffle<f32>(v0, v1, 2, 6, 3, 7);
+  const t2 = v128.shuffle<f32>(v2, v3, 0, 4, 1, 5);
+  const t3 = v128.shuffle<f32>(v2, v3, 2, 6, 3, 7);
+  v128.store(dst, v128.shuffle<f32>(t0, t2, 0, 1, 4, 5));
+  v128.store(dst + stride, v128.shuffle<f32>(t0, t2, 2, 3, 6, 7));
+  v128.store(dst + 2 * stride, v128.shuffle<f32>(t1, t3, 0, 1, 4, 5));
+  v128.store(dst + 3 * stride, v128.shuffle<f32>(t1, t3, 2, 3, 6, 7));
+}
+
 // Packs a kc×nc block of B (element (p, j) at b + p*rs + j*cs, strides in bytes) into
 // NR-wide strips: strip s holds, for each p, the NR values of columns s*NR.., zero-padded.
 function packB(b: usize, rs: usize, cs: usize, kc: i32, nc: i32, dst: usize): void {
@@ -39,17 +52,20 @@ function packB(b: usize, rs: usize, cs: usize, kc: i32, nc: i32, dst: usize): vo
         dst += 32;
       }
     } else if (w == NR && rs == 4) {
-      // Transposed B: each column is contiguous over p.
-      for (let jj = 0; jj < NR; jj++) {
-        let s = src + <usize>jj * cs;
-        let d = dst + <usize>(jj << 2);
-        for (let p = 0; p < kc; p++) {
-          store<f32>(d, load<f32>(s));
-          s += 4;
-          d += 32;
-        }
+      // Transposed B: each column is contiguous over p; transpose 4×4 blocks in registers.
+      let c0 = src, c1 = c0 + cs, c2 = c1 + cs, c3 = c2 + cs;
+      let c4 = c3 + cs, c5 = c4 + cs, c6 = c5 + cs, c7 = c6 + cs;
+      let p = 0;
+      for (; p + 4 <= kc; p += 4) {
+        transpose4(v128.load(c0), v128.load(c1), v128.load(c2), v128.load(c3), dst, 32);
+        transpose4(v128.load(c4), v128.load(c5), v128.load(c6), v128.load(c7), dst + 16, 32);
+        c0 += 16; c1 += 16; c2 += 16; c3 += 16; c4 += 16; c5 += 16; c6 += 16; c7 += 16;
+        dst += 128;
       }
-      dst += <usize>kc * 32;
+      for (; p < kc; p++) {
+        for (let jj = 0; jj < NR; jj++) store<f32>(dst + <usize>(jj << 2), load<f32>(src + <usize>jj * cs + (<usize>p << 2)));
+        dst += 32;
+      }
     } else {
       for (let p = 0; p < kc; p++) {
         const row = src + <usize>p * rs;
@@ -81,15 +97,7 @@ function packA(a: usize, rs: usize, cs: usize, mc: i32, kc: i32, dst: usize): vo
       let r0 = src, r1 = src + rs, r2 = r1 + rs, r3 = r2 + rs;
       let p = 0;
       for (; p + 4 <= kc; p += 4) {
-        const v0 = v128.load(r0), v1 = v128.load(r1), v2 = v128.load(r2), v3 = v128.load(r3);
-        const t0 = v128.shuffle<f32>(v0, v1, 0, 4, 1, 5);
-        const t1 = v128.shuffle<f32>(v0, v1, 2, 6, 3, 7);
-        const t2 = v128.shuffle<f32>(v2, v3, 0, 4, 1, 5);
-        const t3 = v128.shuffle<f32>(v2, v3, 2, 6, 3, 7);
-        v128.store(dst, v128.shuffle<f32>(t0, t2, 0, 1, 4, 5));
-        v128.store(dst, v128.shuffle<f32>(t0, t2, 2, 3, 6, 7), 16);
-        v128.store(dst, v128.shuffle<f32>(t1, t3, 0, 1, 4, 5), 32);
-        v128.store(dst, v128.shuffle<f32>(t1, t3, 2, 3, 6, 7), 48);
+        transpose4(v128.load(r0), v128.load(r1), v128.load(r2), v128.load(r3), dst, 16);
         r0 += 16; r1 += 16; r2 += 16; r3 += 16;
         dst += 64;
       }

@@ -34,6 +34,8 @@ export interface WasmBackend extends Backend {
    * throw; create a new backend instead.
    */
   close(): void;
+  /** Bytes of wasm memory in use: grown once to the largest call's needs, then reused (never per call). */
+  readonly memoryBytes: number;
 }
 
 const stopWorkers = new FinalizationRegistry<ThreadPool>((pool) => pool.close());
@@ -86,6 +88,7 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
     threads,
     kernels: wasmKernels(rt, pool),
     close: () => pool?.close(),
+    get memoryBytes() { return memory.buffer.byteLength; },
   };
   if (pool) stopWorkers.register(backend, pool);
   return backend;

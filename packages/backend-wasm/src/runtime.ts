@@ -53,7 +53,7 @@ export class WasmRuntime {
     return ptr;
   }
 
-  /** Whether `extra` more float32 slots (plus alignment) would still fit the module's maximum. */
+  /** Whether `count` more float32 slots (plus alignment) would still fit the module's maximum. */
   fits(count: number): boolean {
     return this.top + count * 4 + 64 <= MAX_PAGES * PAGE;
   }
@@ -77,9 +77,8 @@ export class WasmRuntime {
 
   /** Copies `count` float32 values at `ptr` out into a fresh (non-shared) array. */
   read(ptr: number, count: number): Float32Array {
-    const out = new Float32Array(count);
-    out.set(this.f32.subarray(ptr >> 2, (ptr >> 2) + count));
-    return out;
+    // slice() allocates through the Float32Array constructor: a plain, non-shared buffer.
+    return this.f32.slice(ptr >> 2, (ptr >> 2) + count);
   }
 
   private ensureBytes(bytes: number): void {
