@@ -1,1 +1,16 @@
-export {};
+export type { Scaler, ScalerJSON } from './scalers/scaler.js';
+export { FeatureScaler } from './scalers/feature-scaler.js';
+export { StatelessScaler } from './scalers/stateless-scaler.js';
+export { StandardScaler, type StandardScalerOptions } from './scalers/standard-scaler.js';
+export { MinMaxScaler, type MinMaxScalerOptions } from './scalers/min-max-scaler.js';
+export { RobustScaler, type RobustScalerOptions } from './scalers/robust-scaler.js';
+export { ZeroCenterer } from './scalers/zero-centerer.js';
+export { PCA, type PCAOptions } from './scalers/pca.js';
+export { ZCAWhitening, type ZCAWhiteningOptions } from './scalers/zca-whitening.js';
+export { PixelScaler, type PixelScalerOptions } from './scalers/pixel-scaler.js';
+export { Normalize, type NormalizeOptions } from './scalers/normalize.js';
+export { ScalerPipeline } from './scalers/scaler-pipeline.js';
+export { scalerFromJSON } from './scalers/scaler-from-json.js';
+export { SCALER_METADATA_KEY, scalerToMetadata, scalerFromMetadata } from './scalers/scaler-metadata.js';
+export { symmetricEigen, type SymmetricEigen, type SymmetricEigenOptions } from './linalg/symmetric-eigen.js';
+export { covariance } from './linalg/covariance-tensor.js';

@@ -1,0 +1,66 @@
+import { MlpkitError, randn, manualSeed, tensor, Tensor } from '@mlpkit/tensor';
+import { describe, expect, it } from 'vitest';
+import { covariance } from '../linalg/covariance-tensor.js';
+import { PCA } from './pca.js';
+
+/** 200 correlated samples of 3 features, in float64. */
+function data(): Tensor {
+  manualSeed(1);
+  const z = randn([200, 3], { dtype: 'float64' }).data;
+  const out = new Float64Array(600);
+  for (let i = 0; i < 200; i++) {
+    out[i * 3] = 3 * z[i * 3] + 5;
+    out[i * 3 + 1] = z[i * 3] + 0.5 * z[i * 3 + 1] - 2;
+    out[i * 3 + 2] = 0.1 * z[i * 3 + 2];
+  }
+  return new Tensor(out, [200, 3]);
+}
+
+describe('PCA', () => {
+  it('finds orthonormal components ordered by variance, with deterministic signs', () => {
+    const x = data();
+    const pca = new PCA().fit(x);
+    const c = pca.components.data, ev = pca.explainedVariance.data;
+    expect(ev[0]).toBeGreaterThan(ev[1]);
+    expect(ev[1]).toBeGreaterThan(ev[2]);
+    for (let k = 0; k < 3; k++) {
+      const row = Array.from(c.slice(k * 3, k * 3 + 3));
+      expect(row.reduce((s, v) => s + v * v, 0)).toBeCloseTo(1, 12);
+      const largest = row.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a));
+      expect(largest).toBeGreaterThan(0);
+    }
+    // The output's covariance (ddof 1) is diag(explained variance).
+    const cov = covariance(pca.transform(x)).data;
+    expect(cov[0]).toBeCloseTo(ev[0], 10);
+    expect(cov[1]).toBeCloseTo(0, 10);
+    expect(Array.from(pca.explainedVarianceRatio.data).reduce((a, b) => a + b)).toBeCloseTo(1, 12);
+    expect(pca.singularValues.data[0]).toBeCloseTo(Math.sqrt(ev[0] * 199), 10);
+  });
+
+  it('whitens to identity covariance and inverts exactly with all components', () => {
+    const x = data();
+    const pca = new PCA({ whiten: true }).fit(x);
+    const w = pca.transform(x);
+    Array.from(covariance(w).data).forEach((v, i) => expect(v).toBeCloseTo(i % 4 === 0 ? 1 : 0, 10));
+    Array.from(pca.inverseTransform(w).data).forEach((v, i) => expect(v).toBeCloseTo(x.data[i], 10));
+  });
+
+  it('keeps nComponents (a count or a variance fraction) and reduces the output', () => {
+    const x = data();
+    const two = new PCA({ nComponents: 2 }).fit(x);
+    expect(two.transform(x).shape).toEqual([200, 2]);
+    expect(two.inverseTransform(two.transform(x)).shape).toEqual([200, 3]);
+    expect(new PCA({ nComponents: 0.5 }).fit(x).nComponents).toBe(1);
+    expect(() => new PCA({ nComponents: 4 }).fit(x)).toThrow(/integer in \[1, 3\].*got 4/);
+    expect(() => new PCA().fit(tensor([[1, 2]]))).toThrow(/at least 2 sample/);
+  });
+
+  it('round-trips through JSON', () => {
+    const x = data();
+    const pca = new PCA({ nComponents: 2, whiten: true }).fit(x);
+    const back = PCA.fromJSON(JSON.parse(JSON.stringify(pca)));
+    expect(Array.from(back.transform(x).data)).toEqual(Array.from(pca.transform(x).data));
+    expect(Array.from(back.singularValues.data)).toEqual(Array.from(pca.singularValues.data));
+    expect(() => new PCA().components).toThrow(MlpkitError);
+  });
+});

@@ -1,0 +1,144 @@
+import { MlpkitError, Tensor } from '@mlpkit/tensor';
+import { covarianceMatrix, projectRows, unprojectRows } from '../linalg/covariance.js';
+import { flipSigns } from '../linalg/sign-flip.js';
+import { symmetricEigen } from '../linalg/symmetric-eigen.js';
+import { columnMean, fromList, toList, vectorTensor } from './column-stats.js';
+import { FeatureScaler, type OutputArray } from './feature-scaler.js';
+import type { Matrix } from './matrix.js';
+import type { ScalerJSON } from './scaler.js';
+
+/** Options of {@link PCA}, as scikit-learn names them. */
+export interface PCAOptions {
+  /**
+   * Components to keep: an integer count, a fraction in (0, 1) of the variance to explain,
+   * or null (default) for min(samples, features).
+   */
+  nComponents?: number | null;
+  /** Divide each component by its std so the output has unit variance (default false). */
+  whiten?: boolean;
+}
+
+/** The number of components an option asks for, given the sorted variance ratios. */
+function resolveComponents(option: number | null, ratios: Float64Array, limit: number): number {
+  if (option === null) return limit;
+  if (option > 0 && option < 1) {
+    let sum = 0;
+    for (let k = 0; k < limit; k++) if ((sum += ratios[k]) > option) return k + 1;
+    return limit;
+  }
+  if (!Number.isInteger(option) || option < 1 || option > limit)
+    throw new MlpkitError('PCA.fit', `nComponents must be an integer in [1, ${limit}] (min of samples and features) or a fraction in (0, 1), got ${option}`);
+  return option;
+}
+
+/**
+ * Principal component analysis: projects centered data onto the eigenvectors of its
+ * covariance (ddof 1, as scikit-learn), largest variance first, optionally whitened. Each
+ * component's sign makes its largest-magnitude entry positive, so results are reproducible.
+ *
+ * @example
+ * const pca = new PCA({ nComponents: 50 }).fit(xTrain);
+ * const reduced = pca.transform(xTest); // [N, 50]
+ */
+export class PCA extends FeatureScaler {
+  readonly type = 'PCA';
+  readonly nComponentsOption: number | null;
+  readonly whiten: boolean;
+  private meanV: Float64Array | null = null;
+  private componentsV: Float64Array | null = null;
+  private varianceV: Float64Array | null = null;
+  private ratioV: Float64Array | null = null;
+  private nSamples = 0;
+
+  constructor(options: PCAOptions = {}) {
+    super();
+    this.nComponentsOption = options.nComponents ?? null;
+    this.whiten = options.whiten ?? false;
+  }
+
+  /** Rebuilds a PCA saved with `toJSON()`. */
+  static fromJSON(json: ScalerJSON): PCA {
+    const { nComponents, whiten } = json.config as { nComponents: number | null; whiten: boolean };
+    return new PCA({ nComponents, whiten }).restore(json);
+  }
+
+  /** How many components `transform` outputs (after `fit`). */
+  get nComponents(): number { return this.varianceV?.length ?? 0; }
+  /** Per-feature mean (sklearn `mean_`). */
+  get mean(): Tensor { return vectorTensor(`${this.type}.mean`, this.meanV); }
+  /** Principal axes, one per row, [nComponents, features] (sklearn `components_`). */
+  get components(): Tensor {
+    const c = vectorTensor(`${this.type}.components`, this.componentsV);
+    return new Tensor(c.data, [this.nComponents, this.nFeaturesIn!]);
+  }
+  /** Variance along each component, ddof 1 (sklearn `explained_variance_`). */
+  get explainedVariance(): Tensor { return vectorTensor(`${this.type}.explainedVariance`, this.varianceV); }
+  /** Fraction of the total variance each component explains. */
+  get explainedVarianceRatio(): Tensor { return vectorTensor(`${this.type}.explainedVarianceRatio`, this.ratioV); }
+  /** Singular values of the centered data, `sqrt(variance * (N - 1))`. */
+  get singularValues(): Tensor {
+    const v = this.varianceV && this.varianceV.map((ev) => Math.sqrt(ev * (this.nSamples - 1)));
+    return vectorTensor(`${this.type}.singularValues`, v);
+  }
+
+  // The covariance divides by N - 1.
+  protected override get minSamples(): number {
+    return 2;
+  }
+
+  protected override get nFeaturesOut(): number {
+    return this.nComponents;
+  }
+
+  protected fitMatrix(m: Matrix): void {
+    const f = m.cols;
+    const mean = columnMean(m);
+    const { values, vectors } = symmetricEigen(covarianceMatrix(m, mean, 1), f);
+    const variance = values.map((v) => Math.max(v, 0));
+    const total = variance.reduce((a, b) => a + b, 0);
+    const ratios = variance.map((v) => (total > 0 ? v / total : 0));
+    const k = resolveComponents(this.nComponentsOption, ratios, Math.min(m.rows, f));
+    const components = new Float64Array(k * f);
+    for (let c = 0; c < k; c++) for (let j = 0; j < f; j++) components[c * f + j] = vectors[j * f + c];
+    flipSigns(components, k, f);
+    this.meanV = mean;
+    this.componentsV = components;
+    this.varianceV = variance.slice(0, k);
+    this.ratioV = ratios.slice(0, k);
+    this.nSamples = m.rows;
+  }
+
+  /** Component rows scaled by `1/std` (whiten) or `std` (un-whiten), or as they are. */
+  private scaledComponents(power: 1 | -1): Float64Array {
+    if (!this.whiten) return this.componentsV!;
+    const f = this.nFeaturesIn!;
+    // sklearn's guard: a zero-variance component is divided by machine epsilon, not by 0.
+    const std = this.varianceV!.map((v) => Math.max(Math.sqrt(v), Number.EPSILON));
+    return this.componentsV!.map((w, i) => w * std[Math.floor(i / f)] ** power);
+  }
+
+  protected transformInto(m: Matrix, out: OutputArray): void {
+    projectRows(m, this.meanV!, this.scaledComponents(-1), this.nComponents, out);
+  }
+
+  protected inverseInto(m: Matrix, out: OutputArray): void {
+    unprojectRows(m, this.scaledComponents(1), this.meanV!, out);
+  }
+
+  protected config(): Record<string, unknown> {
+    return { nComponents: this.nComponentsOption, whiten: this.whiten };
+  }
+
+  protected saveState(): Record<string, unknown> {
+    const list = (v: Float64Array | null) => toList(v!);
+    return { mean: list(this.meanV), components: list(this.componentsV), explainedVariance: list(this.varianceV), explainedVarianceRatio: list(this.ratioV), nSamples: this.nSamples };
+  }
+
+  protected loadState(state: Record<string, unknown>): void {
+    this.meanV = fromList(state.mean);
+    this.componentsV = fromList(state.components);
+    this.varianceV = fromList(state.explainedVariance);
+    this.ratioV = fromList(state.explainedVarianceRatio);
+    this.nSamples = Number(state.nSamples);
+  }
+}

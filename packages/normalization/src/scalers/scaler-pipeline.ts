@@ -1,0 +1,55 @@
+import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import type { Scaler, ScalerJSON } from './scaler.js';
+
+/**
+ * Several scalers applied in order, as one scaler (torchvision's Compose, scikit-learn's
+ * pipeline of transformers): `fit` fits each step on the previous step's output, and the whole
+ * chain saves to one JSON, so e.g. pixel scaling then Normalize travels with a model together.
+ *
+ * @example
+ * const prep = new ScalerPipeline([new PixelScaler(), new Normalize({ mean: [0.1307], std: [0.3081] })]);
+ */
+export class ScalerPipeline implements Scaler {
+  readonly type = 'ScalerPipeline';
+  readonly steps: readonly Scaler[];
+
+  constructor(steps: readonly Scaler[]) {
+    if (steps.length === 0) throw new MlpkitError('ScalerPipeline', 'expected at least one step, got none');
+    this.steps = [...steps];
+  }
+
+  /** Rebuilds a pipeline saved with `toJSON()`; `load` reads each step (pass `scalerFromJSON`). */
+  static fromJSON(json: ScalerJSON, load: (step: ScalerJSON) => Scaler): ScalerPipeline {
+    const steps = (json.config.steps as ScalerJSON[] | undefined) ?? [];
+    return new ScalerPipeline(steps.map(load));
+  }
+
+  get fitted(): boolean {
+    return this.steps.every((s) => s.fitted);
+  }
+
+  fit(x: Tensor): this {
+    let current = x;
+    this.steps.forEach((step, i) => {
+      if (i < this.steps.length - 1) current = step.fitTransform(current);
+      else step.fit(current);
+    });
+    return this;
+  }
+
+  transform(x: Tensor): Tensor {
+    return this.steps.reduce((current, step) => step.transform(current), x);
+  }
+
+  fitTransform(x: Tensor): Tensor {
+    return this.steps.reduce((current, step) => step.fitTransform(current), x);
+  }
+
+  inverseTransform(x: Tensor): Tensor {
+    return this.steps.reduceRight((current, step) => step.inverseTransform(current), x);
+  }
+
+  toJSON(): ScalerJSON {
+    return { type: this.type, version: 1, config: { steps: this.steps.map((s) => s.toJSON()) }, state: null };
+  }
+}

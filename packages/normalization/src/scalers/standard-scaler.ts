@@ -1,0 +1,94 @@
+import type { Tensor } from '@mlpkit/tensor';
+import { columnMean, columnVariance, fromList, mapColumns, toList, vectorTensor } from './column-stats.js';
+import { FeatureScaler, type OutputArray } from './feature-scaler.js';
+import type { Matrix } from './matrix.js';
+import type { ScalerJSON } from './scaler.js';
+
+/** Options of {@link StandardScaler}, as scikit-learn names them. */
+export interface StandardScalerOptions {
+  /** Subtract the per-feature mean (default true). */
+  withMean?: boolean;
+  /** Divide by the per-feature population std (default true). */
+  withStd?: boolean;
+}
+
+/**
+ * scikit-learn's "constant feature" test: a variance this close to 0 is rounding noise from
+ * the mean, not spread, so the feature gets scale 1 and transforms to exactly 0.
+ */
+function isConstant(variance: number, mean: number, n: number): boolean {
+  const eps = Number.EPSILON;
+  return variance <= n * eps * variance + (n * mean * eps) ** 2;
+}
+
+/**
+ * Z-score normalization: `z = (x - mean) / std` per feature, with the population std
+ * (divide by N), as scikit-learn's StandardScaler. Constant features get scale 1.
+ *
+ * @example
+ * const scaler = new StandardScaler().fit(xTrain);
+ * const zTest = scaler.transform(xTest);
+ */
+export class StandardScaler extends FeatureScaler {
+  readonly type = 'StandardScaler';
+  readonly withMean: boolean;
+  readonly withStd: boolean;
+  private meanV: Float64Array | null = null;
+  private varV: Float64Array | null = null;
+  private scaleV: Float64Array | null = null;
+
+  constructor(options: StandardScalerOptions = {}) {
+    super();
+    this.withMean = options.withMean ?? true;
+    this.withStd = options.withStd ?? true;
+  }
+
+  /** Rebuilds a scaler saved with `toJSON()`. */
+  static fromJSON(json: ScalerJSON): StandardScaler {
+    return new StandardScaler(json.config as StandardScalerOptions).restore(json);
+  }
+
+  /** Per-feature mean seen by `fit` (sklearn `mean_`). */
+  get mean(): Tensor { return vectorTensor(`${this.type}.mean`, this.meanV); }
+  /** Per-feature population variance (sklearn `var_`). */
+  get var(): Tensor { return vectorTensor(`${this.type}.var`, this.varV); }
+  /** Per-feature divisor: the std, or 1 for constant features (sklearn `scale_`). */
+  get scale(): Tensor { return vectorTensor(`${this.type}.scale`, this.scaleV); }
+
+  protected fitMatrix(m: Matrix): void {
+    const mean = columnMean(m);
+    const variance = columnVariance(m, mean);
+    this.meanV = mean;
+    this.varV = this.withStd ? variance : null;
+    this.scaleV = this.withStd ? variance.map((v, j) => (isConstant(v, mean[j], m.rows) ? 1 : Math.sqrt(v))) : null;
+  }
+
+  protected transformInto(m: Matrix, out: OutputArray): void {
+    const [center, scale] = this.parts();
+    mapColumns(m, out, (v, j) => (v - center[j]) / scale[j]);
+  }
+
+  protected inverseInto(m: Matrix, out: OutputArray): void {
+    const [center, scale] = this.parts();
+    mapColumns(m, out, (v, j) => v * scale[j] + center[j]);
+  }
+
+  private parts(): [Float64Array, Float64Array] {
+    const n = this.nFeaturesIn ?? 0;
+    return [this.withMean ? this.meanV! : new Float64Array(n), this.scaleV ?? new Float64Array(n).fill(1)];
+  }
+
+  protected config(): Record<string, unknown> {
+    return { withMean: this.withMean, withStd: this.withStd };
+  }
+
+  protected saveState(): Record<string, unknown> {
+    return { mean: toList(this.meanV!), var: this.varV && toList(this.varV), scale: this.scaleV && toList(this.scaleV) };
+  }
+
+  protected loadState(state: Record<string, unknown>): void {
+    this.meanV = fromList(state.mean);
+    this.varV = state.var ? fromList(state.var) : null;
+    this.scaleV = state.scale ? fromList(state.scale) : null;
+  }
+}

@@ -1,0 +1,107 @@
+import { MlpkitError, Tensor } from '@mlpkit/tensor';
+import { covarianceMatrix, projectRows, unprojectRows } from '../linalg/covariance.js';
+import { symmetricEigen } from '../linalg/symmetric-eigen.js';
+import { columnMean, fromList, toList, vectorTensor } from './column-stats.js';
+import { FeatureScaler, type OutputArray } from './feature-scaler.js';
+import type { Matrix } from './matrix.js';
+import type { ScalerJSON } from './scaler.js';
+
+/** Options of {@link ZCAWhitening}. */
+export interface ZCAWhiteningOptions {
+  /** Added to every eigenvalue before the inverse square root, to keep tiny ones finite (default 1e-5). */
+  eps?: number;
+  /** The covariance divides by `N - ddof` (default 0: population covariance). */
+  ddof?: number;
+}
+
+/**
+ * ZCA whitening, as the slides write it: `X_white = Xc · E diag(1/sqrt(λ + eps)) Eᵀ` with
+ * `cov(Xc) = E diag(λ) Eᵀ`. The output is decorrelated with (almost) unit variance and, unlike
+ * PCA whitening, stays as close as possible to the input (W is symmetric and sign-independent).
+ *
+ * @example
+ * const zca = new ZCAWhitening({ eps: 1e-2 }).fit(xTrain);
+ */
+export class ZCAWhitening extends FeatureScaler {
+  readonly type = 'ZCAWhitening';
+  readonly eps: number;
+  readonly ddof: number;
+  private meanV: Float64Array | null = null;
+  private valuesV: Float64Array | null = null;
+  private vectorsV: Float64Array | null = null;
+
+  constructor(options: ZCAWhiteningOptions = {}) {
+    super();
+    this.eps = options.eps ?? 1e-5;
+    this.ddof = options.ddof ?? 0;
+    if (!(this.eps >= 0)) throw new MlpkitError('ZCAWhitening', `eps must be >= 0, got ${this.eps}`);
+    if (!Number.isInteger(this.ddof) || this.ddof < 0) throw new MlpkitError('ZCAWhitening', `ddof must be a non-negative integer, got ${this.ddof}`);
+  }
+
+  /** Rebuilds a whitening saved with `toJSON()`. */
+  static fromJSON(json: ScalerJSON): ZCAWhitening {
+    return new ZCAWhitening(json.config as ZCAWhiteningOptions).restore(json);
+  }
+
+  protected override get minSamples(): number {
+    return this.ddof + 1;
+  }
+
+  /** Per-feature mean. */
+  get mean(): Tensor { return vectorTensor(`${this.type}.mean`, this.meanV); }
+  /** The training covariance `E diag(λ) Eᵀ`, [features, features]. */
+  get covariance(): Tensor { return this.matrix('covariance', 1); }
+  /** The whitening matrix `W = E diag(1/sqrt(λ + eps)) Eᵀ`, [features, features]. */
+  get whiteningMatrix(): Tensor { return this.matrix('whiteningMatrix', -0.5); }
+
+  /** `E diag(g(λ)) Eᵀ` with g(λ) = λ (power 1) or (λ + eps)^power. */
+  private spectral(power: number): Float64Array {
+    const f = this.nFeaturesIn!, values = this.valuesV!, e = this.vectorsV!;
+    const g = values.map((l) => (power === 1 ? l : (l + this.eps) ** power));
+    const out = new Float64Array(f * f);
+    for (let p = 0; p < f; p++)
+      for (let q = p; q < f; q++) {
+        let s = 0;
+        for (let k = 0; k < f; k++) s += e[p * f + k] * g[k] * e[q * f + k];
+        out[p * f + q] = s;
+        out[q * f + p] = s;
+      }
+    return out;
+  }
+
+  private matrix(name: string, power: number): Tensor {
+    if (!this.fitted) vectorTensor(`${this.type}.${name}`, null);
+    return new Tensor(this.spectral(power), [this.nFeaturesIn!, this.nFeaturesIn!]);
+  }
+
+  protected fitMatrix(m: Matrix): void {
+    const mean = columnMean(m);
+    const { values, vectors } = symmetricEigen(covarianceMatrix(m, mean, this.ddof), m.cols);
+    this.meanV = mean;
+    this.valuesV = values.map((v) => Math.max(v, 0));
+    this.vectorsV = vectors;
+  }
+
+  // W is symmetric, so projecting onto its rows is the product Xc · W.
+  protected transformInto(m: Matrix, out: OutputArray): void {
+    projectRows(m, this.meanV!, this.spectral(-0.5), m.cols, out);
+  }
+
+  protected inverseInto(m: Matrix, out: OutputArray): void {
+    unprojectRows(m, this.spectral(0.5), this.meanV!, out);
+  }
+
+  protected config(): Record<string, unknown> {
+    return { eps: this.eps, ddof: this.ddof };
+  }
+
+  protected saveState(): Record<string, unknown> {
+    return { mean: toList(this.meanV!), eigenvalues: toList(this.valuesV!), eigenvectors: toList(this.vectorsV!) };
+  }
+
+  protected loadState(state: Record<string, unknown>): void {
+    this.meanV = fromList(state.mean);
+    this.valuesV = fromList(state.eigenvalues);
+    this.vectorsV = fromList(state.eigenvectors);
+  }
+}
