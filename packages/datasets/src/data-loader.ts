@@ -4,7 +4,9 @@ import type { FeatureArray, TargetArray, TensorDataset } from './tensor-dataset.
 
 /** One batch: features `[B, ...featureShape]`, targets `[B, ...targetShape]`, and which rows they are. */
 export interface Batch {
+  /** Features `[B, ...featureShape]` (after `transform`). */
   x: Tensor;
+  /** Targets `[B, ...targetShape]` (after `targetTransform`). */
   y: Tensor;
   /** The dataset rows in this batch, in order. */
   indices: Int32Array;
@@ -37,9 +39,13 @@ const epochSeed = (seed: number, epoch: number): number => (seed + Math.imul(epo
  * replays the same run. Without `seed`, one is drawn from `generator` (or the global one) once.
  */
 export class DataLoader implements Iterable<Batch> {
+  /** The dataset batches are cut from. */
   readonly dataset: TensorDataset;
+  /** Samples per batch. */
   readonly batchSize: number;
+  /** Whether each epoch visits rows in a new seeded order. */
   readonly shuffle: boolean;
+  /** Whether a short last batch is skipped. */
   readonly dropLast: boolean;
   /** The seed every epoch's order derives from. */
   readonly seed: number;

@@ -8,8 +8,11 @@ export type IdxData = Uint8Array | Int8Array | Int16Array | Int32Array | Float32
 
 /** A decoded IDX file: its element type, its dimensions and its values in row-major order. */
 export interface IdxArray {
+  /** The element type the file declares. */
   dtype: IdxDType;
+  /** The file's dimensions, e.g. `[60000, 28, 28]`. */
   shape: number[];
+  /** The values, row-major. */
   data: IdxData;
 }
 

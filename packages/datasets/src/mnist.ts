@@ -20,6 +20,7 @@ export interface IdxDatasetResource {
   name: string;
   /** Base URLs tried in order; a file's URL is base + filename. */
   mirrors: readonly string[];
+  /** The four files, by role. */
   files: {
     trainImages: IdxFileSpec;
     trainLabels: IdxFileSpec;
@@ -30,6 +31,7 @@ export interface IdxDatasetResource {
   envVar: string;
   /** System directories searched after the environment variable (e.g. Debian's). */
   systemDirs: readonly string[];
+  /** A readable name per label. */
   classNames: readonly string[];
 }
 

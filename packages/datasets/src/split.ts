@@ -12,8 +12,11 @@ export interface SplitOptions extends SeedOptions {
 
 /** The three parts of a split. A part whose fraction is 0 is an empty dataset. */
 export interface TrainValTestSplit {
+  /** The training part. */
   train: TensorDataset;
+  /** The validation part. */
   val: TensorDataset;
+  /** The test part. */
   test: TensorDataset;
 }
 

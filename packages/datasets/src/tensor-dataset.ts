@@ -33,13 +33,19 @@ function checkShape(name: string, shape: readonly number[]): void {
  * rows. Label targets (Int32Array) are checked to lie in `[0, numClasses)`.
  */
 export class TensorDataset {
+  /** Every sample's features, row after row. */
   readonly features: FeatureArray;
+  /** Every sample's target, row after row. */
   readonly targets: TargetArray;
+  /** Shape of one sample's features. */
   readonly featureShape: readonly number[];
+  /** Shape of one sample's target (`[]` for a class label). */
   readonly targetShape: readonly number[];
   /** Number of classes for label targets, `null` for regression targets. */
   readonly numClasses: number | null;
+  /** A readable name per class index, when known. */
   readonly classNames: readonly string[] | undefined;
+  /** A readable name per feature column, when known. */
   readonly featureNames: readonly string[] | undefined;
   /** Number of samples. */
   readonly length: number;

@@ -4,18 +4,23 @@ import { TensorDataset } from './tensor-dataset.js';
 
 /** A generated regression problem and the truth it was generated from. */
 export interface LinearRegressionData {
+  /** Features `[N, nFeatures]` and float32 targets `[N, 1]`. */
   dataset: TensorDataset;
+  /** The weights y was made with. */
   weights: Float32Array;
+  /** The bias y was made with. */
   bias: number;
 }
 
 /** Options of `makeLinearRegression`. */
 export interface LinearRegressionOptions extends SeedOptions {
+  /** Number of rows (default 100). */
   nSamples?: number;
   /** Number of input features (default 1; ignored when `weights` is given). */
   nFeatures?: number;
   /** The true weights (default: drawn from a standard normal). */
   weights?: readonly number[];
+  /** The true bias (default 0). */
   bias?: number;
   /** Standard deviation of Gaussian noise added to y (default 0). */
   noise?: number;
@@ -48,6 +53,7 @@ export function makeLinearRegression(options: LinearRegressionOptions = {}): Lin
 
 /** Options of `makePolynomialRegression`. */
 export interface PolynomialRegressionOptions extends SeedOptions {
+  /** Number of rows (default 100). */
   nSamples?: number;
   /** c0, c1, c2, ...: y = c0 + c1·x + c2·x² + ... (default [0, 0, 1], a parabola). */
   coefficients?: readonly number[];

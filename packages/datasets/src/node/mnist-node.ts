@@ -32,7 +32,9 @@ export type Split = 'train' | 'test';
 
 /** Where the files were found: a directory and which rule found it. */
 export interface DatasetLocation {
+  /** The directory holding the files. */
   dir: string;
+  /** Which rule found it; `download` when some files were just downloaded into `dir`. */
   source: 'root' | 'env' | 'system' | 'cache' | 'download';
   /** The path of each file, by key. */
   paths: Record<keyof IdxDatasetResource['files'], string>;
