@@ -17,12 +17,15 @@ function broadcastStrides(shape: readonly number[], target: readonly number[]): 
 
 /**
  * Splits one product into a job per thread: by columns of C (each a multiple of the 8-wide
- * micro-tile) when C is wide enough, else by rows, else not at all.
+ * micro-tile), or by rows (multiples of 4) when C is taller than wide, or not at all when
+ * the product is too small for the hand-off to pay.
  */
 export function splitGemm(job: GemmJob, threads: number): GemmJob[] {
   const { m, n, k } = job;
   if (threads <= 1 || m * n * k < PARALLEL_MIN_MACS) return [job];
-  if (n >= 2 * NR * threads) {
+  // Columns by default; rows when C is taller than wide (each thread then packs only its rows of A).
+  const byRows = m >= 2 * MR * threads && (m > n || n < 2 * NR * threads);
+  if (!byRows && n >= 2 * NR * threads) {
     const chunk = Math.ceil(n / threads / NR) * NR;
     const jobs: GemmJob[] = [];
     for (let j0 = 0; j0 < n; j0 += chunk) {
@@ -31,7 +34,7 @@ export function splitGemm(job: GemmJob, threads: number): GemmJob[] {
     }
     return jobs;
   }
-  if (m >= 2 * MR * threads) {
+  if (byRows) {
     const chunk = Math.ceil(m / threads / MR) * MR;
     const jobs: GemmJob[] = [];
     for (let i0 = 0; i0 < m; i0 += chunk) {
