@@ -47,6 +47,7 @@ describe('downloadFile', () => {
     ['a truncated body', 'truncated', /truncated: connection closed after \d+ of \d+ bytes/],
     ['a wrong checksum', 'corrupt', /checksum mismatch: got sha256 [0-9a-f]{64}.*expected one of/],
     ['a stalled connection', 'stall', /connection stalled: no data for 300 ms after 8 bytes/],
+    ['a server that never answers', 'silent', /connection stalled: no data for 300 ms after 0 bytes/],
   ];
   for (const [what, mode, reason] of failures) {
     it(`fails clearly on ${what} and leaves no file behind`, async () => {

@@ -4,7 +4,7 @@ import { type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** How the mirror answers under `/<mode>/<file>`. */
-export type MirrorMode = 'ok' | 'missing' | 'truncated' | 'corrupt' | 'stall';
+export type MirrorMode = 'ok' | 'missing' | 'truncated' | 'corrupt' | 'stall' | 'silent';
 
 export interface LocalMirror {
   /** Base URL of a mode, e.g. `http://127.0.0.1:PORT/ok/`. */
@@ -15,6 +15,7 @@ export interface LocalMirror {
 }
 
 function send(res: ServerResponse, mode: MirrorMode, body: Uint8Array): void {
+  if (mode === 'silent') return; // never answers: no status line, no headers
   if (mode === 'missing') {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
     return;
