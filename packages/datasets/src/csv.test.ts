@@ -27,6 +27,7 @@ describe('parseCsv', () => {
 
   it('keeps integer labels as they are and reads regression targets', () => {
     expect([...parseCsv('1,2,0\n3,4,2\n', { header: false }).targets]).toEqual([0, 2]);
+    expect(parseCsv('\uFEFFa,b\n1,0\n').featureNames).toEqual(['a']);
     const reg = parseCsv('x,y\n1,2.5\n2,4.5\n', { task: 'regression' });
     expect(reg.y().tolist()).toEqual([[2.5], [4.5]]);
   });

@@ -57,7 +57,7 @@ function labelsOf(values: string[], classNames: readonly string[] | undefined): 
  */
 export function parseCsv(text: string, options: CsvOptions = {}): TensorDataset {
   const header = options.header ?? true;
-  const parsed = Papa.parse<string[]>(text.trim(), { delimiter: options.delimiter ?? '', skipEmptyLines: 'greedy' });
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, '').trim(), { delimiter: options.delimiter ?? '', skipEmptyLines: 'greedy' });
   const fatal = parsed.errors.find((e) => e.type !== 'Delimiter');
   if (fatal) throw new MlpkitError(OP, `malformed CSV at data row ${(fatal.row ?? 0) + 1}: ${fatal.message}`);
   const rows = parsed.data.map((r) => r.map((cell) => cell.trim()));

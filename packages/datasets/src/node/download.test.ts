@@ -66,6 +66,14 @@ describe('downloadFile', () => {
     expect(await readdir(dir)).toEqual([NAME]);
   });
 
+  it('says why a refused connection failed', async () => {
+    const closed = await startLocalMirror({});
+    const url = closed.url('ok');
+    await closed.close();
+    await expect(downloadFile([url], NAME, dest())).rejects.toThrow(/fetch failed: .*ECONNREFUSED/);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it('lists every mirror\'s reason', async () => {
     await expect(downloadFile([mirror.url('missing'), mirror.url('corrupt')], NAME, dest(), { sha256: [digest(gz)] }))
       .rejects.toThrow(/missing\/images-idx3-ubyte\.gz: HTTP 404[^]*corrupt\/images-idx3-ubyte\.gz: checksum mismatch/);

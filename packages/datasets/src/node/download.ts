@@ -50,7 +50,8 @@ async function fetchBytes(url: string, timeoutMs: number, fetchImpl: typeof fetc
     if (stalled) throw new Error(`connection stalled: no data for ${timeoutMs} ms after ${received} bytes`);
     if (expected !== null && received < expected)
       throw new Error(`truncated: connection closed after ${received} of ${expected} bytes (${(error as Error).message})`);
-    throw error;
+    const cause = (error as Error & { cause?: { message?: string } }).cause?.message;
+    throw new Error(cause ? `${(error as Error).message}: ${cause}` : (error as Error).message);
   } finally {
     clearTimeout(timer);
   }
