@@ -1,0 +1,32 @@
+import { MlpkitError, type Tensor, abs, le, mul, sub, where } from '@mlpkit/tensor';
+import { checkFinite, pointwiseOperands } from './check.js';
+import type { ReductionOptions } from './mse-loss.js';
+import { reduce } from './reduction.js';
+
+/** Options of {@link huberLoss}. */
+export interface HuberLossOptions extends ReductionOptions {
+  /** Where the quadratic part hands over to the linear one. Default 1, must be positive. */
+  delta?: number;
+}
+
+/**
+ * The Huber loss: 0.5·d² where |d| ≤ delta and delta·(|d| − 0.5·delta) elsewhere (d = x − y).
+ * It equals delta·smoothL1Loss with beta = delta, so its gradient is d or delta·sign(d).
+ */
+export function huberLoss(input: Tensor, target: Tensor, options: HuberLossOptions = {}): Tensor {
+  const op = 'huberLoss';
+  const delta = options.delta ?? 1;
+  checkFinite(op, 'delta', delta);
+  if (delta <= 0) throw new MlpkitError(op, `delta must be positive, got ${delta}`);
+  const [x, y] = pointwiseOperands(op, input, target);
+  const d = sub(x, y);
+  const size = abs(d);
+  const losses = where(le(size, delta), mul(mul(d, d), 0.5), mul(sub(size, 0.5 * delta), delta));
+  return reduce(op, losses, options.reduction ?? 'mean');
+}
+
+/** {@link huberLoss} as an object with `forward(input, target)`, like `nn.HuberLoss`. */
+export class HuberLoss {
+  constructor(readonly options: HuberLossOptions = {}) {}
+  forward(input: Tensor, target: Tensor): Tensor { return huberLoss(input, target, this.options); }
+}

@@ -1,0 +1,40 @@
+import { MlpkitError, type Tensor, div, exp, gt, log, mul, sub, sum, where } from '@mlpkit/tensor';
+import { pointwiseOperands } from './check.js';
+import { type Reduction, checkReduction, reduce } from './reduction.js';
+
+/** Options of {@link klDiv}. */
+export interface KlDivOptions {
+  /** 'batchmean' (sum / batch size) is the true KL divergence; PyTorch's default is 'mean' (sum / elements). */
+  reduction?: Reduction | 'batchmean';
+  /** Whether `target` holds log-probabilities too. Default false. */
+  logTarget?: boolean;
+}
+
+/**
+ * Kullback–Leibler divergence KL(target ‖ exp(input)) with PyTorch's argument order: `input`
+ * holds log-probabilities, `target` probabilities (or log-probabilities with `logTarget`).
+ * Pointwise t·(log t − input), taken as 0 where t = 0; its gradient in `input` is −t.
+ */
+export function klDiv(input: Tensor, target: Tensor, options: KlDivOptions = {}): Tensor {
+  const op = 'klDiv';
+  const { reduction = 'mean', logTarget = false } = options;
+  checkReduction(op, reduction, ['none', 'mean', 'sum', 'batchmean']);
+  const [x, t] = pointwiseOperands(op, input, target);
+  let losses: Tensor;
+  if (logTarget) losses = mul(exp(t), sub(t, x));
+  else {
+    const positive = gt(t, 0);
+    // log of 1 where t = 0 keeps the unused branch (and its gradient) free of −∞ · 0.
+    const tLogT = where(positive, mul(t, log(where(positive, t, 1))), 0);
+    losses = sub(tLogT, mul(t, x));
+  }
+  if (reduction !== 'batchmean') return reduce(op, losses, reduction);
+  if (x.ndim === 0) throw new MlpkitError(op, "reduction 'batchmean' needs a batch dim, got a 0-d input");
+  return div(sum(losses), x.shape[0]);
+}
+
+/** {@link klDiv} as an object with `forward(input, target)`, like `nn.KLDivLoss`. */
+export class KLDivLoss {
+  constructor(readonly options: KlDivOptions = {}) {}
+  forward(input: Tensor, target: Tensor): Tensor { return klDiv(input, target, this.options); }
+}

@@ -1,0 +1,22 @@
+import { type Tensor, mul, sub } from '@mlpkit/tensor';
+import { pointwiseOperands } from './check.js';
+import { type Reduction, reduce } from './reduction.js';
+
+/** Options of the regression losses: `reduction` only. */
+export interface ReductionOptions {
+  /** Default 'mean'. */
+  reduction?: Reduction;
+}
+
+/** Mean squared error (x − y)², reduced ('mean' by default). Its gradient is 2(x − y)/n. */
+export function mseLoss(input: Tensor, target: Tensor, options: ReductionOptions = {}): Tensor {
+  const [x, y] = pointwiseOperands('mseLoss', input, target);
+  const d = sub(x, y);
+  return reduce('mseLoss', mul(d, d), options.reduction ?? 'mean');
+}
+
+/** {@link mseLoss} as an object with `forward(input, target)`, like `nn.MSELoss`. */
+export class MSELoss {
+  constructor(readonly options: ReductionOptions = {}) {}
+  forward(input: Tensor, target: Tensor): Tensor { return mseLoss(input, target, this.options); }
+}

@@ -1,0 +1,33 @@
+import { MlpkitError, type Tensor, abs, div, lt, mul, sub, where } from '@mlpkit/tensor';
+import { checkFinite, pointwiseOperands } from './check.js';
+import type { ReductionOptions } from './mse-loss.js';
+import { reduce } from './reduction.js';
+
+/** Options of {@link smoothL1Loss}. */
+export interface SmoothL1LossOptions extends ReductionOptions {
+  /** Where the quadratic part hands over to the linear one. Default 1; 0 gives the L1 loss. */
+  beta?: number;
+}
+
+/**
+ * 0.5·d²/beta where |d| < beta and |d| − 0.5·beta elsewhere (d = x − y): quadratic near 0,
+ * linear (robust to outliers) far from it, with a continuous gradient d/beta or sign(d).
+ */
+export function smoothL1Loss(input: Tensor, target: Tensor, options: SmoothL1LossOptions = {}): Tensor {
+  const op = 'smoothL1Loss';
+  const beta = options.beta ?? 1;
+  checkFinite(op, 'beta', beta);
+  if (beta < 0) throw new MlpkitError(op, `beta must be non-negative, got ${beta}`);
+  const [x, y] = pointwiseOperands(op, input, target);
+  const d = sub(x, y);
+  const size = abs(d);
+  // beta = 0 would divide by 0 in the quadratic branch, which is then never taken (as in PyTorch).
+  const losses = beta === 0 ? size : where(lt(size, beta), div(mul(mul(d, d), 0.5), beta), sub(size, 0.5 * beta));
+  return reduce(op, losses, options.reduction ?? 'mean');
+}
+
+/** {@link smoothL1Loss} as an object with `forward(input, target)`, like `nn.SmoothL1Loss`. */
+export class SmoothL1Loss {
+  constructor(readonly options: SmoothL1LossOptions = {}) {}
+  forward(input: Tensor, target: Tensor): Tensor { return smoothL1Loss(input, target, this.options); }
+}
