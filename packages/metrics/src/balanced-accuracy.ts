@@ -1,0 +1,45 @@
+import type { ConfusionCounts } from './confusion-counts.js';
+import { type ClassOptions, ConfusionMetric, countsOf } from './confusion-metric.js';
+import type { Predictions, Vector } from './inputs.js';
+
+/** Options of {@link balancedAccuracyScore}. */
+export interface BalancedAccuracyOptions extends ClassOptions {
+  /** Rescale so that chance level scores 0 and a perfect score 1 (default false). */
+  adjusted?: boolean;
+}
+
+function fromCounts(counts: ConfusionCounts, adjusted: boolean): number {
+  // Classes that never occur in the truth have no recall; scikit-learn drops them.
+  const recalls = counts.presentLabels().filter((l) => counts.inTruth(l)).map((l) => counts.cell(l, l) / counts.support(l));
+  let score = recalls.reduce((a, b) => a + b, 0) / recalls.length;
+  if (adjusted) {
+    const chance = 1 / recalls.length;
+    score = (score - chance) / (1 - chance);
+  }
+  return score;
+}
+
+/**
+ * The mean over classes of per-class recall, robust to class imbalance (scikit-learn's
+ * `balanced_accuracy_score`). Classes that only occur in `yPred` are left out.
+ *
+ * @example balancedAccuracyScore([0, 0, 0, 1], [0, 0, 0, 0]) // 0.5
+ */
+export function balancedAccuracyScore(yTrue: Vector, yPred: Predictions, options: BalancedAccuracyOptions = {}): number {
+  return fromCounts(countsOf('balancedAccuracyScore', yTrue, yPred, options.numClasses), options.adjusted ?? false);
+}
+
+/** Streaming {@link balancedAccuracyScore}. */
+export class BalancedAccuracy extends ConfusionMetric<number> {
+  protected readonly metricName = 'BalancedAccuracy';
+  private readonly adjusted: boolean;
+
+  constructor(options: BalancedAccuracyOptions = {}) {
+    super(options.numClasses);
+    this.adjusted = options.adjusted ?? false;
+  }
+
+  protected result(counts: ConfusionCounts): number {
+    return fromCounts(counts, this.adjusted);
+  }
+}
