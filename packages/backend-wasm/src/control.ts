@@ -1,22 +1,28 @@
 /**
- * Layout of the Int32Array (on a SharedArrayBuffer) through which the calling thread hands
- * gemm jobs to the workers: a sequence number the workers watch, a done counter, how many
- * workers sleep in Atomics.wait (so the caller only pays for notify when one does), an error
- * flag, and one slot of job arguments per thread.
+ * Layout of the Int32Array (on a SharedArrayBuffer) through which the calling thread hands a
+ * product to the workers. The product is cut into chunks of C's columns (or rows) that every
+ * thread, the caller included, claims with Atomics.add on NEXT until none is left; so a worker
+ * the OS has not scheduled yet never holds the caller up, it just finds nothing left to do.
  */
 export const SEQ = 0;
-export const DONE = 1;
+export const COMPLETED = 1;
 export const SLEEPERS = 2;
 export const ERROR = 3;
 export const OP = 4;
+export const NEXT = 5;
+export const COUNT = 6;
 export const OP_GEMM = 1;
 export const OP_STOP = 2;
-export const SLOT_BASE = 16;
-export const SLOT_SIZE = 16;
+/** The product: a, rsA, csA, b, rsB, csB, c, ldc, m, n, k, byRows, chunk. */
+export const JOB = 16;
+/** Per-thread gemm workspace pointers. */
+export const WORK = 32;
+/** NEXT while a job is being written: above any chunk count, so nobody claims a chunk of it. */
+export const CLOSED = 1 << 30;
 
 /** Int32 slots the control block needs for `threads` threads. */
 export function controlLength(threads: number): number {
-  return SLOT_BASE + threads * SLOT_SIZE;
+  return WORK + threads;
 }
 
 /**
@@ -30,7 +36,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { module, memory, control, index, spinMs } = workerData;
 const gemm = new WebAssembly.Instance(module, { env: { memory } }).exports.sgemm;
 const ctl = new Int32Array(control);
-const base = ${SLOT_BASE} + index * ${SLOT_SIZE};
+const J = ${JOB};
 let seen = Atomics.load(ctl, ${SEQ});
 parentPort.postMessage('ready');
 for (;;) {
@@ -48,14 +54,22 @@ for (;;) {
   }
   seen = seq;
   if (Atomics.load(ctl, ${OP}) === ${OP_STOP}) break;
-  try {
-    if (ctl[base + 8] > 0 && ctl[base + 9] > 0)
-      gemm(ctl[base], ctl[base + 1], ctl[base + 2], ctl[base + 3], ctl[base + 4], ctl[base + 5],
-        ctl[base + 6], ctl[base + 7], ctl[base + 8], ctl[base + 9], ctl[base + 10], ctl[base + 11]);
-  } catch (e) {
-    Atomics.store(ctl, ${ERROR}, 1);
+  let i;
+  while ((i = Atomics.add(ctl, ${NEXT}, 1)) < Atomics.load(ctl, ${COUNT})) {
+    try {
+      const chunk = ctl[J + 12], from = i * chunk;
+      if (ctl[J + 11]) {
+        gemm(ctl[J] + from * ctl[J + 1] * 4, ctl[J + 1], ctl[J + 2], ctl[J + 3], ctl[J + 4], ctl[J + 5],
+          ctl[J + 6] + from * ctl[J + 7] * 4, ctl[J + 7], Math.min(chunk, ctl[J + 8] - from), ctl[J + 9], ctl[J + 10], ctl[${WORK} + index]);
+      } else {
+        gemm(ctl[J], ctl[J + 1], ctl[J + 2], ctl[J + 3] + from * ctl[J + 5] * 4, ctl[J + 4], ctl[J + 5],
+          ctl[J + 6] + from * 4, ctl[J + 7], ctl[J + 8], Math.min(chunk, ctl[J + 9] - from), ctl[J + 10], ctl[${WORK} + index]);
+      }
+    } catch (e) {
+      Atomics.store(ctl, ${ERROR}, 1);
+    }
+    Atomics.add(ctl, ${COMPLETED}, 1);
+    Atomics.notify(ctl, ${COMPLETED});
   }
-  Atomics.add(ctl, ${DONE}, 1);
-  Atomics.notify(ctl, ${DONE});
 }
 `;

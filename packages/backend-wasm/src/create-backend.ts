@@ -81,7 +81,7 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
   if (threads > 1) {
     const control = new SharedArrayBuffer(controlLength(threads) * 4);
     const handles = await spawnNodeWorkers(threads - 1, module, memory, control, options.spinMs ?? 2);
-    pool = new ThreadPool(new Int32Array(control), threads, handles, true);
+    pool = new ThreadPool(new Int32Array(control), threads, handles, rt.workspaces);
   }
   const backend: WasmBackend = {
     name: 'wasm',

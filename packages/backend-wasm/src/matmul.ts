@@ -1,6 +1,6 @@
 import { type Kernel, Tensor, broadcastShapes, referenceKernels, sizeOf, stridesOf } from '@mlpkit/tensor';
 import type { WasmRuntime } from './runtime.js';
-import type { GemmJob, ThreadPool } from './thread-pool.js';
+import type { GemmJob, GemmSplit, ThreadPool } from './thread-pool.js';
 
 /** Below this many multiply-adds a product runs on the calling thread alone: the hand-off would not pay. */
 export const PARALLEL_MIN_MACS = 1 << 18;
@@ -16,44 +16,28 @@ function broadcastStrides(shape: readonly number[], target: readonly number[]): 
 }
 
 /**
- * Splits one product into a job per thread: by columns of C (each a multiple of the 8-wide
- * micro-tile), or by rows (multiples of 4) when C is taller than wide, or not at all when
- * the product is too small for the hand-off to pay.
+ * How to cut one product for `threads` threads: by columns of C (multiples of the 8-wide
+ * micro-tile), or by rows (multiples of 4) when C is taller than wide, into two chunks per
+ * thread so a late thread's share is picked up by the others. Null when the product is too
+ * small for the hand-off to pay.
  */
-export function splitGemm(job: GemmJob, threads: number): GemmJob[] {
+export function splitGemm(job: GemmJob, threads: number): GemmSplit | null {
   const { m, n, k } = job;
-  if (threads <= 1 || m * n * k < PARALLEL_MIN_MACS) return [job];
-  // Columns by default; rows when C is taller than wide (each thread then packs only its rows of A).
+  if (threads <= 1 || m * n * k < PARALLEL_MIN_MACS) return null;
+  const pieces = 2 * threads;
   const byRows = m >= 2 * MR * threads && (m > n || n < 2 * NR * threads);
-  if (!byRows && n >= 2 * NR * threads) {
-    const chunk = Math.ceil(n / threads / NR) * NR;
-    const jobs: GemmJob[] = [];
-    for (let j0 = 0; j0 < n; j0 += chunk) {
-      const w = Math.min(chunk, n - j0);
-      jobs.push({ ...job, b: job.b + j0 * job.csB * 4, c: job.c + j0 * 4, n: w });
-    }
-    return jobs;
-  }
-  if (byRows) {
-    const chunk = Math.ceil(m / threads / MR) * MR;
-    const jobs: GemmJob[] = [];
-    for (let i0 = 0; i0 < m; i0 += chunk) {
-      const h = Math.min(chunk, m - i0);
-      jobs.push({ ...job, a: job.a + i0 * job.rsA * 4, c: job.c + i0 * job.ldc * 4, m: h });
-    }
-    return jobs;
-  }
-  return [job];
+  if (!byRows && n < 2 * NR * threads) return null;
+  const [size, unit] = byRows ? [m, MR] : [n, NR];
+  const chunk = Math.max(unit, Math.ceil(size / pieces / unit) * unit);
+  return { byRows, chunk, count: Math.ceil(size / chunk) };
 }
 
 /** Runs one product on the calling thread, or spread over the pool when it is big enough. */
 export function runGemm(rt: WasmRuntime, pool: ThreadPool | null, job: GemmJob): void {
-  const jobs = pool ? splitGemm(job, pool.threads) : [job];
-  if (jobs.length === 1) {
+  const split = pool ? splitGemm(job, pool.threads) : null;
+  if (split === null)
     rt.exports.sgemm(job.a, job.rsA, job.csA, job.b, job.rsB, job.csB, job.c, job.ldc, job.m, job.n, job.k, rt.workspaces[0]);
-  } else {
-    pool!.run(rt, jobs);
-  }
+  else pool!.run(rt, job, split);
 }
 
 /**

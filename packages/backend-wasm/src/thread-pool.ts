@@ -1,8 +1,8 @@
 import { MlpkitError } from '@mlpkit/tensor';
-import { DONE, ERROR, OP, OP_GEMM, OP_STOP, SEQ, SLEEPERS, SLOT_BASE, SLOT_SIZE } from './control.js';
+import { CLOSED, COMPLETED, COUNT, ERROR, JOB, NEXT, OP, OP_GEMM, OP_STOP, SEQ, SLEEPERS, WORK } from './control.js';
 import type { WasmRuntime } from './runtime.js';
 
-/** One thread's share of a product: C block = A block · B block (pointers in bytes, strides in elements). */
+/** One product: C = A·B (pointers in bytes, strides in elements). */
 export interface GemmJob {
   a: number; rsA: number; csA: number;
   b: number; rsB: number; csB: number;
@@ -10,19 +10,31 @@ export interface GemmJob {
   m: number; n: number; k: number;
 }
 
+/** How a product is cut: `count` chunks of `chunk` rows (byRows) or columns of C. */
+export interface GemmSplit { byRows: boolean; chunk: number; count: number }
+
 /** Handles to the workers, as the host that spawned them sees them. */
 export interface WorkerHandles {
   /** Stops the worker threads (the pool has already told them to exit). */
   terminate(): void;
 }
 
-/** A worker stuck for this long while the calling thread's own share took a fraction of it is presumed dead. */
-const DEAD_AFTER_MS = 5000;
+/** A chunk claimed but unfinished for this long means its worker is gone. */
+const DEAD_AFTER_MS = 10_000;
+
+/** Runs chunk `i` of a split product on the calling thread. */
+function runChunk(rt: WasmRuntime, j: GemmJob, s: GemmSplit, i: number): void {
+  const from = i * s.chunk, work = rt.workspaces[0];
+  if (s.byRows)
+    rt.exports.sgemm(j.a + from * j.rsA * 4, j.rsA, j.csA, j.b, j.rsB, j.csB, j.c + from * j.ldc * 4, j.ldc, Math.min(s.chunk, j.m - from), j.n, j.k, work);
+  else
+    rt.exports.sgemm(j.a, j.rsA, j.csA, j.b + from * j.csB * 4, j.rsB, j.csB, j.c + from * 4, j.ldc, j.m, Math.min(s.chunk, j.n - from), j.k, work);
+}
 
 /**
- * Hands gemm jobs to worker threads that share the runtime's memory. The calling thread runs
- * job 0 itself, then waits for the others (spinning briefly, then in Atomics.wait where the
- * host allows blocking), because kernels are synchronous.
+ * Hands products to worker threads that share the runtime's memory. Kernels are synchronous,
+ * so the calling thread claims chunks too and then waits for chunks still in progress
+ * (briefly spinning, then in Atomics.wait, which Node allows on its main thread).
  */
 export class ThreadPool {
   private closed = false;
@@ -32,33 +44,34 @@ export class ThreadPool {
     /** Number of threads including the calling one. */
     readonly threads: number,
     private readonly handles: WorkerHandles,
-    private readonly canBlock: boolean,
-  ) {}
+    workspaces: readonly number[],
+  ) {
+    for (let t = 0; t < threads; t++) ctl[WORK + t] = workspaces[t];
+  }
 
-  /** Runs jobs[0] here and jobs[1..] on workers 1.., returning when all are done. */
-  run(rt: WasmRuntime, jobs: readonly GemmJob[]): void {
+  /** Computes the whole product, split as given, returning when every chunk is done. */
+  run(rt: WasmRuntime, j: GemmJob, split: GemmSplit): void {
     if (this.closed) throw new MlpkitError('backend-wasm', 'the wasm backend was closed; create a new one with createWasmBackend()');
     const ctl = this.ctl;
-    const workers = this.threads - 1;
-    for (let t = 1; t <= workers; t++) {
-      const base = SLOT_BASE + t * SLOT_SIZE;
-      const j = jobs[t];
-      if (j === undefined) { ctl[base + 8] = 0; continue; }
-      ctl[base] = j.a; ctl[base + 1] = j.rsA; ctl[base + 2] = j.csA;
-      ctl[base + 3] = j.b; ctl[base + 4] = j.rsB; ctl[base + 5] = j.csB;
-      ctl[base + 6] = j.c; ctl[base + 7] = j.ldc;
-      ctl[base + 8] = j.m; ctl[base + 9] = j.n; ctl[base + 10] = j.k; ctl[base + 11] = rt.workspaces[t];
-    }
-    Atomics.store(ctl, DONE, 0);
+    Atomics.store(ctl, NEXT, CLOSED);
+    ctl[JOB] = j.a; ctl[JOB + 1] = j.rsA; ctl[JOB + 2] = j.csA;
+    ctl[JOB + 3] = j.b; ctl[JOB + 4] = j.rsB; ctl[JOB + 5] = j.csB;
+    ctl[JOB + 6] = j.c; ctl[JOB + 7] = j.ldc;
+    ctl[JOB + 8] = j.m; ctl[JOB + 9] = j.n; ctl[JOB + 10] = j.k;
+    ctl[JOB + 11] = split.byRows ? 1 : 0; ctl[JOB + 12] = split.chunk;
+    Atomics.store(ctl, COUNT, split.count);
+    Atomics.store(ctl, COMPLETED, 0);
     Atomics.store(ctl, ERROR, 0);
     Atomics.store(ctl, OP, OP_GEMM);
+    Atomics.store(ctl, NEXT, 0);
     Atomics.add(ctl, SEQ, 1);
     if (Atomics.load(ctl, SLEEPERS) > 0) Atomics.notify(ctl, SEQ);
-    const start = performance.now();
-    const j = jobs[0];
-    if (j.m > 0 && j.n > 0)
-      rt.exports.sgemm(j.a, j.rsA, j.csA, j.b, j.rsB, j.csB, j.c, j.ldc, j.m, j.n, j.k, rt.workspaces[0]);
-    this.waitForWorkers(workers, performance.now() - start);
+    let i: number;
+    while ((i = Atomics.add(ctl, NEXT, 1)) < split.count) {
+      runChunk(rt, j, split, i);
+      Atomics.add(ctl, COMPLETED, 1);
+    }
+    this.waitFor(split.count);
     if (Atomics.load(ctl, ERROR) !== 0) throw new MlpkitError('matmul', 'a wasm worker thread failed while computing its share');
   }
 
@@ -72,20 +85,22 @@ export class ThreadPool {
     this.handles.terminate();
   }
 
-  private waitForWorkers(workers: number, ownMs: number): void {
+  private waitFor(count: number): void {
     const ctl = this.ctl;
-    const deadline = performance.now() + DEAD_AFTER_MS + 20 * ownMs;
-    let spins = 0;
+    let spins = 0, deadline = 0;
     for (;;) {
-      const done = Atomics.load(ctl, DONE);
-      if (done >= workers) return;
-      if ((++spins & 1023) !== 0) continue;
+      const done = Atomics.load(ctl, COMPLETED);
+      if (done >= count) return;
+      // A short spin covers a worker finishing right now; after that, sleep so a worker the
+      // OS still has to schedule gets this core (workers notify after every chunk).
+      if (++spins < 4096) continue;
       const now = performance.now();
-      if (now > deadline) {
+      if (deadline === 0) deadline = now + DEAD_AFTER_MS;
+      else if (now > deadline) {
         this.close();
-        throw new MlpkitError('matmul', `wasm worker threads did not answer within ${Math.round(now - deadline + DEAD_AFTER_MS)} ms; the pool was closed`);
+        throw new MlpkitError('matmul', `wasm worker threads did not finish within ${DEAD_AFTER_MS} ms; the pool was closed`);
       }
-      if (this.canBlock && spins > 1 << 20) Atomics.wait(ctl, DONE, done, 1);
+      Atomics.wait(ctl, COMPLETED, done, 5);
     }
   }
 }
