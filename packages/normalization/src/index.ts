@@ -14,3 +14,8 @@ export { scalerFromJSON } from './scalers/scaler-from-json.js';
 export { SCALER_METADATA_KEY, scalerToMetadata, scalerFromMetadata } from './scalers/scaler-metadata.js';
 export { symmetricEigen, type SymmetricEigen, type SymmetricEigenOptions } from './linalg/symmetric-eigen.js';
 export { covariance } from './linalg/covariance-tensor.js';
+export { batchNorm, type BatchNormOptions } from './layers/batch-norm-function.js';
+export { layerNorm, type LayerNormOptions as LayerNormFunctionOptions } from './layers/layer-norm-function.js';
+export { BatchNorm1d, type BatchNorm1dOptions } from './layers/batch-norm-1d.js';
+export { LayerNorm, type LayerNormOptions } from './layers/layer-norm.js';
+export { saveWithScaler, loadWithScaler, predictWithScaler } from './model-with-scaler.js';

@@ -5,6 +5,7 @@ import { initializersHandlers } from './init.js';
 import { layersHandlers } from './layers.js';
 import { lossesHandlers } from './losses.js';
 import { metricsHandlers } from './metrics.js';
+import { normalizationLayersHandlers } from './normalization-layers.js';
 import { opsHandlers } from './ops.js';
 import { optimizersHandlers } from './optimizers.js';
 import { preprocessingHandlers } from './preprocessing.js';
@@ -17,6 +18,7 @@ export const handlers: HandlerTable = {
   ...lossesHandlers,
   ...initializersHandlers,
   ...layersHandlers,
+  ...normalizationLayersHandlers,
   ...optimizersHandlers,
   ...preprocessingHandlers,
   ...metricsHandlers,

@@ -1,0 +1,120 @@
+import { customOp } from '@mlpkit/autograd';
+import { MlpkitError, Tensor, allocate, formatShape } from '@mlpkit/tensor';
+import { type ChannelLayout, channelLayout, channelMoments, forEachElement } from './channel-layout.js';
+
+/** Options of {@link batchNorm}, as `torch.nn.functional.batch_norm` names them. */
+export interface BatchNormOptions {
+  /** Running mean [C]: updated in place in training, used for normalizing in eval. */
+  runningMean?: Tensor | null;
+  /** Running (unbiased) variance [C]: updated in place in training, used in eval. */
+  runningVar?: Tensor | null;
+  /** Scale γ [C] (none: 1). */
+  weight?: Tensor | null;
+  /** Shift β [C] (none: 0). */
+  bias?: Tensor | null;
+  /** Normalize with this batch's statistics (default false: with the running ones). */
+  training?: boolean;
+  /** Weight of the new batch in the running averages (default 0.1). */
+  momentum?: number;
+  /** Added to the variance before the square root (default 1e-5). */
+  eps?: number;
+}
+
+function checkVector(name: string, t: Tensor | null | undefined, c: number): void {
+  if (t && (t.ndim !== 1 || t.shape[0] !== c))
+    throw new MlpkitError('batchNorm', `${name} must have shape [${c}] (one value per channel), got ${formatShape(t.shape)}`);
+}
+
+/** running = (1 - momentum) · running + momentum · batch, in place. */
+function updateRunning(running: Tensor | null | undefined, batch: Float64Array, momentum: number): void {
+  if (!running) return;
+  for (let j = 0; j < batch.length; j++) running.data[j] = (1 - momentum) * running.data[j] + momentum * batch[j];
+}
+
+/** The per-channel mean and 1/sqrt(var + eps) to normalize with, updating running stats in training. */
+function statistics(input: Tensor, layout: ChannelLayout, o: BatchNormOptions, useBatch: boolean): { mean: Float64Array; invStd: Float64Array } {
+  const eps = o.eps ?? 1e-5;
+  if (!useBatch) {
+    const mean = Float64Array.from(o.runningMean!.data);
+    return { mean, invStd: Float64Array.from(o.runningVar!.data, (v) => 1 / Math.sqrt(v + eps)) };
+  }
+  if (layout.count <= 1)
+    throw new MlpkitError('batchNorm', `expected more than 1 value per channel when training, got input size ${formatShape(input.shape)}`);
+  const { mean, variance } = channelMoments(input.data, layout);
+  if (o.training) {
+    const momentum = o.momentum ?? 0.1;
+    // PyTorch normalizes with the biased variance but tracks the unbiased one (divide by N·L − 1).
+    const unbiased = variance.map((v) => (v * layout.count) / (layout.count - 1));
+    updateRunning(o.runningMean, mean, momentum);
+    updateRunning(o.runningVar, unbiased, momentum);
+  }
+  return { mean, invStd: variance.map((v) => 1 / Math.sqrt(v + eps)) };
+}
+
+/**
+ * Batch normalization over (N, C) or (N, C, L) input, per channel C, as
+ * `torch.nn.functional.batch_norm`: `y = (x - μ) / sqrt(σ² + eps) · γ + β`, with the batch's
+ * mean and biased variance in training (running statistics updated in place) and the running
+ * statistics in eval. Without running statistics, batch statistics are used in both modes.
+ *
+ * Its backward is one fused op with the closed form the slides derive from the computational
+ * graph: with x̂ the normalized input, m = N·L values per channel and g = dy · γ,
+ * `dx = (1/σ) · (g − mean(g) − x̂ · mean(g · x̂))`, `dγ = Σ dy · x̂`, `dβ = Σ dy` (in eval,
+ * where μ and σ are constants, `dx = g / σ`).
+ *
+ * @example
+ * const y = batchNorm(x, { runningMean, runningVar, weight, bias, training: true });
+ */
+export function batchNorm(input: Tensor, options: BatchNormOptions = {}): Tensor {
+  const layout = channelLayout('batchNorm', input);
+  const { weight, bias, runningMean, runningVar } = options;
+  for (const [name, t] of [['weight', weight], ['bias', bias], ['runningMean', runningMean], ['runningVar', runningVar]] as const) checkVector(name, t, layout.c);
+  if (!runningMean !== !runningVar) throw new MlpkitError('batchNorm', 'runningMean and runningVar must be given together (or both left out)');
+  const useBatch = (options.training ?? false) || !runningMean;
+  const { mean, invStd } = statistics(input, layout, options, useBatch);
+  const gamma = weight ? Float64Array.from(weight.data) : new Float64Array(layout.c).fill(1);
+  const xHat = new Float64Array(input.size);
+  forEachElement(layout, (i, j) => { xHat[i] = (input.data[i] - mean[j]) * invStd[j]; });
+  const inputs = [input, ...(weight ? [weight] : []), ...(bias ? [bias] : [])];
+  return customOp(
+    'batch_norm',
+    inputs,
+    () => {
+      const out = allocate(input.dtype, input.size);
+      forEachElement(layout, (i, j) => { out[i] = xHat[i] * gamma[j] + (bias ? bias.data[j] : 0); });
+      return new Tensor(out, input.shape);
+    },
+    (grad, _output, needs) => {
+      const g = batchNormBackward(grad.data, xHat, invStd, gamma, layout, useBatch);
+      const grads = [needs[0] ? tensorOf(g.dx, input) : null];
+      if (weight) grads.push(needs[grads.length] ? tensorOf(g.dGamma, weight) : null);
+      if (bias) grads.push(needs[grads.length] ? tensorOf(g.dBeta, bias) : null);
+      return grads;
+    },
+  );
+}
+
+/** float64 values as a tensor with the dtype and shape of `like`. */
+export function tensorOf(values: Float64Array, like: Tensor): Tensor {
+  const out = allocate(like.dtype, values.length);
+  out.set(values);
+  return new Tensor(out, like.shape);
+}
+
+/** The closed-form gradients of batch norm, in float64. */
+function batchNormBackward(dy: ArrayLike<number>, xHat: Float64Array, invStd: Float64Array, gamma: Float64Array, layout: ChannelLayout, batchStats: boolean) {
+  const dBeta = new Float64Array(layout.c);
+  const dGamma = new Float64Array(layout.c);
+  forEachElement(layout, (i, j) => {
+    dBeta[j] += dy[i];
+    dGamma[j] += dy[i] * xHat[i];
+  });
+  const dx = new Float64Array(xHat.length);
+  const m = layout.count;
+  // Σ g = γ Σ dy = γ dβ and Σ g x̂ = γ dγ, so the per-channel sums are already at hand.
+  forEachElement(layout, (i, j) => {
+    const g = dy[i] * gamma[j];
+    dx[i] = batchStats ? invStd[j] * (g - (gamma[j] * dBeta[j]) / m - (xHat[i] * gamma[j] * dGamma[j]) / m) : g * invStd[j];
+  });
+  return { dx, dGamma, dBeta };
+}
