@@ -1,0 +1,40 @@
+import { createWasmBackend } from '@mlpkit/backend-wasm';
+import { type Backend, Tensor, referenceBackend } from '@mlpkit/tensor';
+import { type Product, flops, storedShapes } from './shapes.js';
+import { timeMs } from './timing.js';
+
+export interface Row { system: string; threads: number; product: string; gflops: number | null; note?: string }
+
+function random(shape: number[]): Tensor {
+  const n = shape[0] * shape[1];
+  const data = new Float32Array(n);
+  for (let i = 0; i < n; i++) data[i] = Math.random() * 2 - 1;
+  return new Tensor(data, shape);
+}
+
+function measure(backend: Backend, p: Product, minMs: number): number {
+  const [sa, sb] = storedShapes(p);
+  const a = random(sa), b = random(sb);
+  const params = { transA: p.transA, transB: p.transB };
+  const ms = timeMs(() => { backend.kernels.matmul([a, b], params); }, minMs);
+  return flops(p) / ms / 1e6;
+}
+
+/** mlpkit's wasm backend at each thread count, and the reference backend (small products only in quick mode). */
+export async function mlpkitRows(products: Product[], threadCounts: number[], minMs: number, quick: boolean): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const threads of threadCounts) {
+    const backend = await createWasmBackend({ threads });
+    for (const p of products) rows.push({ system: 'mlpkit wasm', threads: backend.threads, product: p.name, gflops: measure(backend, p, minMs) });
+    backend.close();
+  }
+  for (const p of products) {
+    const skip = quick && flops(p) > 1e8;
+    rows.push({
+      system: 'mlpkit reference', threads: 1, product: p.name,
+      gflops: skip ? null : measure(referenceBackend, p, Math.min(minMs, 200)),
+      note: skip ? 'skipped in --quick' : undefined,
+    });
+  }
+  return rows;
+}

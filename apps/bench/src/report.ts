@@ -1,0 +1,33 @@
+import type { Row } from './mlpkit-matmul.js';
+import type { Product } from './shapes.js';
+
+const fmt = (v: number | null | undefined, digits = 1) => (v == null ? '-' : v.toFixed(digits));
+
+/**
+ * A Markdown table: one line per system and thread count, GFLOP/s per product, then the
+ * wasm backend's speed-up from 1 to 2 threads and each system's ratio to mlpkit wasm.
+ */
+export function markdownTable(rows: Row[], products: Product[]): string {
+  const key = (r: Row) => `${r.system} (${r.threads} thr)`;
+  const systems = [...new Set(rows.filter((r) => r.product !== '-').map(key))];
+  const get = (sys: string, product: string) => rows.find((r) => key(r) === sys && r.product === product)?.gflops ?? null;
+  const wasmAt = (threads: number, product: string) => rows.find((r) => r.system === 'mlpkit wasm' && r.threads === threads && r.product === product)?.gflops ?? null;
+  const lines = [
+    `| system | ${products.map((p) => p.name).join(' | ')} |`,
+    `|---|${products.map(() => '---:').join('|')}|`,
+    ...systems.map((s) => `| ${s} | ${products.map((p) => fmt(get(s, p.name))).join(' | ')} |`),
+  ];
+  const one = products.map((p) => wasmAt(1, p.name)), two = products.map((p) => wasmAt(2, p.name));
+  if (two.some((v) => v != null))
+    lines.push(`| wasm 2 thr / 1 thr | ${products.map((_, i) => (one[i] && two[i] ? `${fmt(two[i]! / one[i]!, 2)}×` : '-')).join(' | ')} |`);
+  const others = systems.filter((s) => !s.startsWith('mlpkit wasm'));
+  for (const s of others) {
+    const threads = Number(/\((\d+) thr\)/.exec(s)?.[1] ?? 1);
+    lines.push(`| mlpkit wasm / ${s} | ${products.map((p) => {
+      const mine = wasmAt(threads, p.name), theirs = get(s, p.name);
+      return mine && theirs ? `${fmt(mine / theirs, 2)}×` : '-';
+    }).join(' | ')} |`);
+  }
+  const notes = rows.filter((r) => r.note && r.product === '-').map((r) => `- ${r.system}: ${r.note}`);
+  return [...lines, ...(notes.length ? ['', ...notes] : [])].join('\n');
+}
