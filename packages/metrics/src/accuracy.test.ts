@@ -21,7 +21,7 @@ describe('accuracyScore', () => {
     expect(() => accuracyScore([0, -1], [0, 1])).toThrow('yTrue: expected non-negative integer class indices, got -1 at index 1');
     expect(() => accuracyScore([0, 1], [0, 0.5])).toThrow('yPred: expected non-negative integer class indices, got 0.5 at index 1');
     expect(() => accuracyScore([0, 4], [0, 1], { numClasses: 4 })).toThrow('yTrue: class index 4 at index 1 is out of range for numClasses 4');
-    expect(() => accuracyScore([[0, 1]], [0])).toThrow(/yTrue: expected a 1-D array of class indices, got shape \[1, 2\]/);
+    expect(() => accuracyScore([[0, 1]] as unknown as number[], [0])).toThrow(/yTrue: expected a 1-D array of class indices, got shape \[1, 2\]/);
     expect(() => accuracyScore([0], [0], { numClasses: 0 })).toThrow(MlpkitError);
   });
 });

@@ -25,10 +25,13 @@ function checkEps(op: string, eps: unknown): number {
 
 const clip = (p: number, eps: number): number => Math.min(Math.max(p, eps), 1 - eps);
 
-/** Σ -log p[true] over a batch, after clipping and renormalising each row as scikit-learn 1.2 does. */
-function batchLoss(batch: ScoreBatch, eps: number): number {
+/**
+ * `total` plus Σ -log p[true] over a batch, after clipping and renormalising each row as
+ * scikit-learn 1.2 does. Samples are added one by one onto the running total, so batches
+ * sum in the same order as one pass over the whole dataset.
+ */
+function addBatchLoss(total: number, batch: ScoreBatch, eps: number): number {
   const { columns, scores } = batch;
-  let total = 0;
   for (let i = 0; i < scores.rows; i++) {
     if (scores.cols === null || scores.cols === 1) {
       // A single column is P(positive): the row is [1 - p, p], clipped before the complement.
@@ -68,7 +71,7 @@ export class LogLoss implements StreamingMetric<number, Matrix, Vector> {
   /** @internal Adds a checked batch. */
   add(batch: ScoreBatch): void {
     this.cols = batch.scores.cols ?? 1;
-    this.total += batchLoss(batch, this.eps);
+    this.total = addBatchLoss(this.total, batch, this.eps);
     this.count += batch.scores.rows;
   }
 
