@@ -13,7 +13,8 @@ export interface KlDivOptions {
 /**
  * Kullback–Leibler divergence KL(target ‖ exp(input)) with PyTorch's argument order: `input`
  * holds log-probabilities, `target` probabilities (or log-probabilities with `logTarget`).
- * Pointwise t·(log t − input), taken as 0 where t = 0; its gradient in `input` is −t.
+ * Pointwise t·(log t − input), taken as 0 where t = 0 (also for a log target of −∞); its
+ * gradient in `input` is −t.
  */
 export function klDiv(input: Tensor, target: Tensor, options: KlDivOptions = {}): Tensor {
   const op = 'klDiv';
@@ -21,8 +22,11 @@ export function klDiv(input: Tensor, target: Tensor, options: KlDivOptions = {})
   checkReduction(op, reduction, ['none', 'mean', 'sum', 'batchmean']);
   const [x, t] = pointwiseOperands(op, input, target);
   let losses: Tensor;
-  if (logTarget) losses = mul(exp(t), sub(t, x));
-  else {
+  if (logTarget) {
+    // A log target of −∞ is a probability of 0: its term is 0, not 0 · (−∞) = NaN.
+    const probability = exp(t);
+    losses = where(gt(probability, 0), mul(probability, sub(t, x)), 0);
+  } else {
     const positive = gt(t, 0);
     // log of 1 where t = 0 keeps the unused branch (and its gradient) free of −∞ · 0.
     const tLogT = where(positive, mul(t, log(where(positive, t, 1))), 0);

@@ -1,0 +1,42 @@
+import { MlpkitError, tensor } from '@mlpkit/tensor';
+import { describe, expect, it } from 'vitest';
+import { ELU, GELU, LeakyReLU, ReLU, SiLU, Softmax, activations, getActivation } from './index.js';
+
+describe('getActivation', () => {
+  it('finds a layer by its PyTorch name, camelCase or class name', () => {
+    expect(getActivation('relu')).toBeInstanceOf(ReLU);
+    for (const name of ['leaky_relu', 'leakyRelu', 'LeakyReLU', 'leaky-relu']) expect(getActivation(name)).toBeInstanceOf(LeakyReLU);
+    expect(getActivation('swish')).toBeInstanceOf(SiLU);
+  });
+
+  it('passes options on to the layer', () => {
+    expect((getActivation('leaky_relu', { negativeSlope: 0.2 }) as LeakyReLU).negativeSlope).toBe(0.2);
+    expect((getActivation('elu', { alpha: 0.1 }) as ELU).alpha).toBe(0.1);
+    expect((getActivation('gelu', { approximate: 'tanh' }) as GELU).approximate).toBe('tanh');
+    expect((getActivation('softmax', { dim: 0 }) as Softmax).dim).toBe(0);
+    expect(getActivation('leaky_relu', { negativeSlope: 0.5 }).forward(tensor([-2])).tolist()).toEqual([-1]);
+  });
+
+  it('builds a working layer for every registered name', () => {
+    for (const name of Object.keys(activations)) expect(getActivation(name).forward(tensor([[0.5, -0.5]])).shape).toEqual([1, 2]);
+  });
+
+  it('lists the known names when it does not know one', () => {
+    expect(() => getActivation('rectifier')).toThrow(MlpkitError);
+    expect(() => getActivation('rectifier')).toThrow(/unknown activation 'rectifier'; known activations: sigmoid, tanh, relu, leaky_relu/);
+  });
+
+  it('points prelu to the layer with a learnable slope', () => {
+    expect(() => getActivation('PReLU')).toThrow(/PReLU from @mlpkit\/nn/);
+  });
+});
+
+describe('bad hyper-parameters', () => {
+  it('are refused with the op and the value', () => {
+    expect(() => new LeakyReLU(Number.NaN)).toThrow(/LeakyReLU: negativeSlope must be a finite number, got NaN/);
+    expect(() => getActivation('hardtanh', { minVal: 1, maxVal: -1 })).toThrow(/expected minVal < maxVal/);
+    expect(() => getActivation('celu', { alpha: 0 })).toThrow(/alpha must not be 0/);
+    expect(() => getActivation('softplus', { beta: 0 })).toThrow(/beta must be positive/);
+    expect(() => new GELU('fast' as never)).toThrow(/approximate must be 'none' or 'tanh', got 'fast'/);
+  });
+});
