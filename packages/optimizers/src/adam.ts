@@ -1,0 +1,87 @@
+import { zerosLike } from './buffers.js';
+import { Optimizer, type ParamState } from './optimizer.js';
+import type { FloatArray, ParamsInput } from './param.js';
+import { checkBetas, checkLrAndWeightDecay, checkNonNegative } from './validate.js';
+
+/** Adam's hyperparameters (PyTorch's `torch.optim.Adam`, camelCased). */
+export interface AdamOptions {
+  /** Learning rate (default 1e-3). */
+  lr: number;
+  /** Decay rates of the first and second moment estimates (default [0.9, 0.999]). */
+  betas: [number, number];
+  /** Added to the denominator for numerical stability (default 1e-8). */
+  eps: number;
+  /** L2 penalty added to the gradient before the moments (default 0; AdamW decouples it). */
+  weightDecay: number;
+  /** Use the maximum of past second moments (AMSGrad, default false). */
+  amsgrad: boolean;
+  /** Gradient ascent instead of descent (default false). */
+  maximize: boolean;
+}
+
+/** Adam's defaults, as in PyTorch. */
+export const adamDefaults: AdamOptions = { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false, maximize: false };
+
+/** Checks Adam-family hyperparameters with PyTorch's messages. */
+export function checkAdamOptions(op: string, h: AdamOptions): void {
+  checkLrAndWeightDecay(op, h);
+  checkNonNegative(op, 'eps', 'epsilon value', h.eps);
+  checkBetas(op, h.betas);
+}
+
+/** The state Adam starts a parameter with. */
+export function initAdamState(param: FloatArray, amsgrad: boolean): ParamState {
+  const state: ParamState = { step: 0, expAvg: zerosLike(param), expAvgSq: zerosLike(param) };
+  if (amsgrad) state.maxExpAvgSq = zerosLike(param);
+  return state;
+}
+
+/**
+ * One Adam update of one parameter, PyTorch's rule: with g the gradient (negated when
+ * maximizing) plus `l2`·θ,
+ *   m ← β₁m + (1 − β₁)g,  v ← β₂v + (1 − β₂)g²  (v̂ = max of all v with AMSGrad)
+ *   θ ← θ − (lr / (1 − β₁ᵗ)) · m / (√v̂ / √(1 − β₂ᵗ) + eps)
+ */
+export function adamUpdate(param: FloatArray, grad: ArrayLike<number>, state: ParamState, h: AdamOptions, l2: number): void {
+  const [beta1, beta2] = h.betas;
+  const step = (state.step as number) + 1;
+  state.step = step;
+  const m = state.expAvg as FloatArray;
+  const v = state.expAvgSq as FloatArray;
+  const vMax = h.amsgrad ? ((state.maxExpAvgSq ??= zerosLike(param)) as FloatArray) : null;
+  const stepSize = h.lr / (1 - beta1 ** step);
+  const correction2Sqrt = Math.sqrt(1 - beta2 ** step);
+  for (let i = 0; i < param.length; i++) {
+    const g = (h.maximize ? -grad[i] : grad[i]) + l2 * param[i];
+    m[i] = beta1 * m[i] + (1 - beta1) * g;
+    v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+    let second = v[i];
+    if (vMax) second = vMax[i] = Math.max(vMax[i], v[i]);
+    param[i] -= (stepSize * m[i]) / (Math.sqrt(second) / correction2Sqrt + h.eps);
+  }
+}
+
+/**
+ * Adam (Kingma & Ba), with PyTorch's update rule and defaults; `weightDecay` is an L2 penalty
+ * added to the gradient (use `AdamW` for decoupled weight decay).
+ *
+ * @example
+ * const opt = new Adam(model.parameters(), { lr: 1e-3 });
+ */
+export class Adam extends Optimizer<AdamOptions> {
+  constructor(params: ParamsInput<AdamOptions>, options: Partial<AdamOptions> = {}) {
+    super('Adam', params, { ...adamDefaults, ...options });
+  }
+
+  protected checkHyperParams(h: AdamOptions): void {
+    checkAdamOptions('Adam', h);
+  }
+
+  protected initState(param: FloatArray, group: AdamOptions): ParamState {
+    return initAdamState(param, group.amsgrad);
+  }
+
+  protected update(param: FloatArray, grad: ArrayLike<number>, state: ParamState, group: AdamOptions): void {
+    adamUpdate(param, grad, state, group, group.weightDecay);
+  }
+}

@@ -1,0 +1,52 @@
+import { MlpkitError } from '@mlpkit/tensor';
+import type { LRScheduler, SchedulableOptimizer, SchedulerStateDict } from './lr-scheduler.js';
+
+/**
+ * Steps several schedulers together on one optimizer, so their effects multiply (PyTorch's
+ * `ChainedScheduler`), e.g. a constant warm-up factor on top of an exponential decay.
+ *
+ * @example
+ * const scheduler = new ChainedScheduler([new LinearLR(opt, { startFactor: 0.1, totalIters: 3 }), new ExponentialLR(opt, { gamma: 0.9 })]);
+ */
+export class ChainedScheduler {
+  readonly optimizer: SchedulableOptimizer;
+  readonly schedulers: readonly LRScheduler[];
+  private lastLr: number[];
+
+  constructor(schedulers: readonly LRScheduler[]) {
+    if (!Array.isArray(schedulers) || schedulers.length === 0)
+      throw new MlpkitError('ChainedScheduler', 'schedulers: expected at least one scheduler, got none');
+    this.optimizer = schedulers[0].optimizer;
+    schedulers.forEach((s, i) => {
+      if (s.optimizer !== this.optimizer)
+        throw new MlpkitError('ChainedScheduler', `schedulers: expects all schedulers to belong to the same optimizer, but got scheduler at index ${i} with a different optimizer`);
+    });
+    this.schedulers = [...schedulers];
+    this.lastLr = this.optimizer.paramGroups.map((g) => g.lr);
+  }
+
+  /** Steps every scheduler once, in order. */
+  step(): void {
+    for (const s of this.schedulers) s.step();
+    this.lastLr = this.optimizer.paramGroups.map((g) => g.lr);
+  }
+
+  /** The learning rates after the last step, one per group. */
+  getLastLr(): number[] {
+    return [...this.lastLr];
+  }
+
+  /** Every inner scheduler's state. */
+  stateDict(): SchedulerStateDict {
+    return { lastLr: [...this.lastLr], schedulers: this.schedulers.map((s) => s.stateDict()) };
+  }
+
+  /** Restores what `stateDict` saved into a ChainedScheduler built the same way. */
+  loadStateDict(state: SchedulerStateDict): void {
+    const saved = state.schedulers as SchedulerStateDict[];
+    if (!Array.isArray(saved) || saved.length !== this.schedulers.length)
+      throw new MlpkitError('ChainedScheduler', `loadStateDict: expected the states of ${this.schedulers.length} schedulers`);
+    this.lastLr = [...(state.lastLr as number[])];
+    saved.forEach((s, i) => this.schedulers[i].loadStateDict(s));
+  }
+}

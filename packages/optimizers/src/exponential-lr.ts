@@ -1,0 +1,31 @@
+import { LRScheduler, type SchedulableOptimizer, type SchedulerBaseOptions } from './lr-scheduler.js';
+
+/** ExponentialLR's options (PyTorch's `ExponentialLR`, camelCased). */
+export interface ExponentialLROptions extends SchedulerBaseOptions {
+  /** Multiplier applied every epoch. */
+  gamma: number;
+}
+
+/**
+ * Multiplies each group's learning rate by `gamma` every epoch: lr = baseLr · gamma^epoch.
+ *
+ * @example
+ * const scheduler = new ExponentialLR(optimizer, { gamma: 0.95 });
+ */
+export class ExponentialLR extends LRScheduler {
+  readonly gamma: number;
+
+  constructor(optimizer: SchedulableOptimizer, options: ExponentialLROptions) {
+    super('ExponentialLR', optimizer, options.lastEpoch);
+    this.gamma = options.gamma;
+    this.initialStep();
+  }
+
+  protected getLr(): number[] {
+    return this.groupLrs().map((lr) => (this.lastEpoch === 0 ? lr : lr * this.gamma));
+  }
+
+  protected override closedFormLr(): number[] {
+    return this.baseLrs.map((lr) => lr * this.gamma ** this.lastEpoch);
+  }
+}

@@ -1,0 +1,133 @@
+import { MlpkitError } from '@mlpkit/tensor';
+
+/** What a scheduler needs from a parameter group: a writable `lr`, and room for its own keys. */
+export interface SchedulableGroup {
+  lr: number;
+  [key: string]: unknown;
+}
+
+/** What a scheduler needs from an optimizer: its groups (and its defaults, to find momentum). */
+export interface SchedulableOptimizer {
+  readonly paramGroups: SchedulableGroup[];
+  readonly defaults: object;
+}
+
+/** A scheduler's saved state: plain numbers and arrays, safe for `JSON.stringify`. */
+export type SchedulerStateDict = Record<string, unknown>;
+
+/** Options every epoch-based scheduler accepts. */
+export interface SchedulerBaseOptions {
+  /**
+   * The index of the last epoch when resuming (default −1: start fresh). When resuming, every
+   * group must carry the `initialLr` a previous scheduler stored, as in PyTorch.
+   */
+  lastEpoch?: number;
+}
+
+/**
+ * The base of the epoch-based learning-rate schedulers (PyTorch's `LRScheduler`). It stores
+ * `initialLr` in each group, keeps `baseLrs`, counts `lastEpoch`, and writes each new
+ * learning rate into the optimizer's groups. Subclasses give the chainable rule `getLr()`
+ * (computed from the groups' current lr, so several schedulers can act on one optimizer) and,
+ * when they have one, the closed form used when jumping to an epoch.
+ */
+export abstract class LRScheduler {
+  /** The optimizer whose groups' `lr` this scheduler sets. */
+  readonly optimizer: SchedulableOptimizer;
+  /** Each group's starting learning rate (`initialLr`). */
+  baseLrs: number[];
+  /** How many times `step()` has run since construction, minus one (0 right after construction). */
+  lastEpoch: number;
+  protected readonly name: string;
+  protected stepCount = 0;
+  protected lastLr: number[] = [];
+
+  protected constructor(name: string, optimizer: SchedulableOptimizer, lastEpoch = -1) {
+    this.name = name;
+    if (!optimizer || !Array.isArray(optimizer.paramGroups))
+      throw new MlpkitError(name, `optimizer: expected an optimizer with paramGroups, got ${String(optimizer)}`);
+    this.optimizer = optimizer;
+    optimizer.paramGroups.forEach((group, i) => {
+      if (lastEpoch === -1) group.initialLr ??= group.lr;
+      else if (typeof group.initialLr !== 'number')
+        throw new MlpkitError(name, `lastEpoch is ${lastEpoch} but param 'initialLr' is not specified in paramGroups[${i}] when resuming an optimizer`);
+    });
+    this.baseLrs = optimizer.paramGroups.map((g) => g.initialLr as number);
+    this.lastEpoch = lastEpoch;
+  }
+
+  /** The next learning rates, from the groups' current ones (the chainable form). */
+  protected abstract getLr(): number[];
+
+  /** The learning rates at `lastEpoch` from the base rates alone, when a closed form exists. */
+  protected closedFormLr(): number[] | null {
+    return null;
+  }
+
+  /**
+   * The step every scheduler takes at construction, which sets the epoch-0 learning rate.
+   * Subclasses call it last in their constructor; `SequentialLR` calls it to restart one.
+   */
+  initialStep(): void {
+    this.stepCount = 0;
+    this.step();
+  }
+
+  /** Advances one epoch (call it after `optimizer.step()`) and sets the groups' learning rates. */
+  step(): void {
+    this.stepCount += 1;
+    this.lastEpoch += 1;
+    this.apply(this.getLr());
+  }
+
+  /**
+   * Jumps to `epoch`, using the closed form when there is one (PyTorch's deprecated
+   * `step(epoch)`); `SequentialLR` uses it to start a scheduler at epoch 0.
+   */
+  stepTo(epoch: number): void {
+    this.stepCount += 1;
+    this.lastEpoch = epoch;
+    this.apply(this.closedFormLr() ?? this.getLr());
+  }
+
+  /** The learning rates the last step set, one per group. */
+  getLastLr(): number[] {
+    return [...this.lastLr];
+  }
+
+  /** The scheduler's progress, to save beside the optimizer's state. */
+  stateDict(): SchedulerStateDict {
+    return { lastEpoch: this.lastEpoch, stepCount: this.stepCount, baseLrs: [...this.baseLrs], lastLr: [...this.lastLr] };
+  }
+
+  /**
+   * Restores what `stateDict` saved into a scheduler built with the same arguments. To resume
+   * a run, build the optimizer and the scheduler as at the start, then load both states.
+   */
+  loadStateDict(state: SchedulerStateDict): void {
+    const { lastEpoch, stepCount, baseLrs, lastLr } = state as { lastEpoch: number; stepCount: number; baseLrs: number[]; lastLr: number[] };
+    if (typeof lastEpoch !== 'number' || !Array.isArray(baseLrs) || baseLrs.length !== this.optimizer.paramGroups.length)
+      throw new MlpkitError(this.name, `loadStateDict: expected lastEpoch and ${this.optimizer.paramGroups.length} baseLrs, got ${JSON.stringify(state)}`);
+    this.lastEpoch = lastEpoch;
+    this.stepCount = stepCount ?? 0;
+    this.baseLrs = [...baseLrs];
+    this.lastLr = Array.isArray(lastLr) ? [...lastLr] : this.optimizer.paramGroups.map((g) => g.lr);
+  }
+
+  /** The groups' current learning rates. */
+  protected groupLrs(): number[] {
+    return this.optimizer.paramGroups.map((g) => g.lr);
+  }
+
+  /** Writes one learning rate per group and remembers them as the last ones. */
+  protected apply(lrs: number[]): void {
+    this.optimizer.paramGroups.forEach((group, i) => (group.lr = lrs[i]));
+    this.lastLr = this.groupLrs();
+  }
+}
+
+/** Throws unless `value` is an integer >= `min` (PyTorch: "Expected positive integer T_0, but got ..."). */
+export function checkInteger(op: string, name: string, value: number, min: number): void {
+  if (!Number.isInteger(value) || value < min)
+    throw new MlpkitError(op, `${name}: expected an integer >= ${min}, got ${String(value)}`);
+}

@@ -1,0 +1,41 @@
+import { MlpkitError } from '@mlpkit/tensor';
+import { LRScheduler, type SchedulableOptimizer, type SchedulerBaseOptions } from './lr-scheduler.js';
+
+/** MultiStepLR's options (PyTorch's `MultiStepLR`, camelCased). */
+export interface MultiStepLROptions extends SchedulerBaseOptions {
+  /** Epochs at which to decay (a milestone listed twice decays twice). */
+  milestones: readonly number[];
+  /** Multiplier applied at each milestone (default 0.1). */
+  gamma?: number;
+}
+
+/**
+ * Multiplies each group's learning rate by `gamma` at each milestone epoch:
+ * lr = baseLr · gamma^(number of milestones ≤ epoch).
+ *
+ * @example
+ * const scheduler = new MultiStepLR(optimizer, { milestones: [30, 80], gamma: 0.1 });
+ */
+export class MultiStepLR extends LRScheduler {
+  readonly milestones: readonly number[];
+  readonly gamma: number;
+
+  constructor(optimizer: SchedulableOptimizer, options: MultiStepLROptions) {
+    super('MultiStepLR', optimizer, options.lastEpoch);
+    if (!Array.isArray(options.milestones) || options.milestones.some((m) => !Number.isInteger(m)))
+      throw new MlpkitError('MultiStepLR', `milestones: expected an array of integer epochs, got ${JSON.stringify(options.milestones)}`);
+    this.milestones = [...options.milestones].sort((a, b) => a - b);
+    this.gamma = options.gamma ?? 0.1;
+    this.initialStep();
+  }
+
+  protected getLr(): number[] {
+    const hits = this.milestones.filter((m) => m === this.lastEpoch).length;
+    return this.groupLrs().map((lr) => (hits > 0 ? lr * this.gamma ** hits : lr));
+  }
+
+  protected override closedFormLr(): number[] {
+    const passed = this.milestones.filter((m) => m <= this.lastEpoch).length;
+    return this.baseLrs.map((lr) => lr * this.gamma ** passed);
+  }
+}

@@ -1,0 +1,127 @@
+import { MlpkitError } from '@mlpkit/tensor';
+import type { BaseHyperParams, FloatArray, ParamGroup, ParamGroupInput, ParamLike, ParamsInput } from './param.js';
+import { isGroupInput, isParamLike, paramList } from './param.js';
+import { type OptimizerStateDict, loadOptimizerState, saveOptimizerState } from './state-dict.js';
+
+/** Per-parameter optimizer state: buffers shaped like the parameter, and scalars such as `step`. */
+export type ParamState = Record<string, FloatArray | number>;
+
+/**
+ * The base of every optimizer: parameter groups, lazily created per-parameter state, the
+ * step loop that skips parameters without a gradient, `zeroGrad`, and state dicts. A subclass
+ * supplies its defaults, its hyperparameter checks and its elementwise update.
+ */
+export abstract class Optimizer<H extends BaseHyperParams = BaseHyperParams> {
+  /** The optimizer's name, used in error messages (`"SGD"`). */
+  readonly name: string;
+  /** The hyperparameters a group gets when it does not set its own. */
+  readonly defaults: Readonly<H>;
+  /** The parameter groups; each `lr` may be changed between steps (schedulers do). */
+  readonly paramGroups: ParamGroup<H>[] = [];
+  /** Per-parameter state, created at a parameter's first step with a gradient. */
+  readonly state = new Map<ParamLike, ParamState>();
+
+  protected constructor(name: string, params: ParamsInput<H>, defaults: H) {
+    this.name = name;
+    this.checkHyperParams(defaults);
+    this.defaults = defaults;
+    if (isParamLike(params) || params === null || typeof params !== 'object' || !(Symbol.iterator in params))
+      throw new MlpkitError(name, `params: expected an iterable of parameters or of parameter groups, got ${describe(params)}`);
+    const list = [...(params as Iterable<ParamLike | ParamGroupInput<H>>)];
+    if (list.length === 0) throw new MlpkitError(name, 'params: optimizer got an empty parameter list');
+    const groups = isGroupInput<H>(list[0]) ? (list as ParamGroupInput<H>[]) : [{ params: list as ParamLike[] } as unknown as ParamGroupInput<H>];
+    for (const group of groups) this.addParamGroup(group);
+  }
+
+  /** Checks one group's hyperparameters, throwing PyTorch's error for a bad value. */
+  protected abstract checkHyperParams(h: H): void;
+
+  /** Creates a parameter's state at its first update. */
+  protected abstract initState(param: FloatArray, group: ParamGroup<H>): ParamState;
+
+  /** Updates one parameter in place from its gradient. */
+  protected abstract update(param: FloatArray, grad: ArrayLike<number>, state: ParamState, group: ParamGroup<H>): void;
+
+  /**
+   * Adds a group of parameters, filling the hyperparameters it leaves out from the defaults
+   * (PyTorch's `add_param_group`). A parameter may belong to one group only.
+   */
+  addParamGroup(input: ParamGroupInput<H>): void {
+    if (!isGroupInput(input)) throw new MlpkitError(this.name, `addParamGroup: expected an object with "params", got ${describe(input)}`);
+    const params = paramList(input.params as Iterable<ParamLike> | ParamLike);
+    const groupIndex = this.paramGroups.length;
+    params.forEach((p, i) => {
+      if (!isParamLike(p) || !(p.data instanceof Float32Array || p.data instanceof Float64Array))
+        throw new MlpkitError(this.name, `params: group ${groupIndex}, parameter ${i}: expected a float32 or float64 tensor, got ${describe(p)}`);
+    });
+    const group = { ...input, params } as ParamGroup<H>;
+    for (const key of Object.keys(this.defaults) as (keyof H & string)[])
+      if (group[key] === undefined) (group as Record<string, unknown>)[key] = structuredClone(this.defaults[key]);
+    this.checkHyperParams(group);
+    this.checkDisjoint(params, groupIndex);
+    this.paramGroups.push(group);
+  }
+
+  /**
+   * Performs one update of every parameter that has a gradient; a parameter whose `grad` is
+   * null is skipped, as in PyTorch. When given, `closure` re-evaluates the model and returns
+   * the loss, which `step` returns.
+   */
+  step(closure?: () => number): number | undefined {
+    const loss = closure?.();
+    for (const group of this.paramGroups) {
+      for (const p of group.params) {
+        if (p.grad === null || p.grad === undefined) continue;
+        const param = p.data as FloatArray;
+        const grad = p.grad.data;
+        if (grad.length !== param.length)
+          throw new MlpkitError(this.name, `step: a gradient has ${grad.length} elements but its parameter has ${param.length}`);
+        let state = this.state.get(p);
+        if (!state) this.state.set(p, (state = this.initState(param, group)));
+        this.update(param, grad, state, group);
+      }
+    }
+    return loss;
+  }
+
+  /**
+   * Clears every gradient: sets `grad` to null (the default, as in PyTorch 2), or fills it with
+   * zeros in place when `setToNone` is false.
+   */
+  zeroGrad(setToNone = true): void {
+    for (const group of this.paramGroups)
+      for (const p of group.params) {
+        if (setToNone) p.grad = null;
+        else p.grad?.data.fill(0);
+      }
+  }
+
+  /** A JSON-serializable copy of the state and the groups' hyperparameters (see `OptimizerStateDict`). */
+  stateDict(): OptimizerStateDict {
+    return saveOptimizerState(this.paramGroups, this.state);
+  }
+
+  /**
+   * Restores what `stateDict` saved into an optimizer built over the same parameters in the same
+   * order, so a resumed run continues exactly where it stopped.
+   */
+  loadStateDict(stateDict: OptimizerStateDict): void {
+    loadOptimizerState(this.name, stateDict, this.paramGroups, this.state, (h) => this.checkHyperParams(h as unknown as H));
+  }
+
+  private checkDisjoint(params: ParamLike[], groupIndex: number): void {
+    const seen = new Set<ParamLike>();
+    for (const group of this.paramGroups) for (const p of group.params) seen.add(p);
+    params.forEach((p, i) => {
+      if (seen.has(p))
+        throw new MlpkitError(this.name, `params: some parameters appear in more than one parameter group (group ${groupIndex}, parameter ${i} is already in an earlier group)`);
+    });
+  }
+}
+
+function describe(x: unknown): string {
+  if (x === null || x === undefined) return String(x);
+  if (typeof x !== 'object') return `${typeof x} ${String(x)}`;
+  if (isParamLike(x)) return `a parameter with ${x.data.constructor.name} data`;
+  return x.constructor?.name ?? 'object';
+}

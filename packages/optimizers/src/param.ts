@@ -1,0 +1,61 @@
+import type { TypedArray } from '@mlpkit/tensor';
+
+/** The storage of a float parameter or gradient: what the update loops read and write. */
+export type FloatArray = Float32Array | Float64Array;
+
+/** Anything that carries a gradient in a `data` array (a `Tensor` does). */
+export interface GradLike {
+  readonly data: TypedArray;
+}
+
+/**
+ * What an optimizer needs from a parameter, and nothing more: its values, updated in place,
+ * and its gradient (or `null` when backward did not reach it). A `Tensor` from
+ * `@mlpkit/tensor` fits, and so does anything else shaped like this, so the optimizers never
+ * need to know about modules.
+ */
+export interface ParamLike {
+  readonly data: TypedArray;
+  grad: GradLike | null;
+}
+
+/** Hyperparameters shared by every optimizer's parameter groups. */
+export interface BaseHyperParams {
+  /** The learning rate; schedulers rewrite it between steps. */
+  lr: number;
+}
+
+/**
+ * One parameter group: its parameters and the hyperparameters that apply to them. Extra keys
+ * (`initialLr`, `maxLr`, ... written by schedulers) live beside them, as in PyTorch.
+ */
+export type ParamGroup<H extends BaseHyperParams = BaseHyperParams> = H & {
+  params: ParamLike[];
+  [key: string]: unknown;
+};
+
+/** A parameter group as the user passes it: its parameters, and any hyperparameter to override. */
+export type ParamGroupInput<H extends BaseHyperParams = BaseHyperParams> = Partial<H> & {
+  params: Iterable<ParamLike> | ParamLike;
+  [key: string]: unknown;
+};
+
+/** What an optimizer accepts: parameters (one group) or a list of parameter groups. */
+export type ParamsInput<H extends BaseHyperParams = BaseHyperParams> =
+  | Iterable<ParamLike>
+  | readonly ParamGroupInput<H>[];
+
+/** Whether `x` is a parameter group (an object with `params`) rather than a parameter. */
+export function isGroupInput<H extends BaseHyperParams>(x: unknown): x is ParamGroupInput<H> {
+  return typeof x === 'object' && x !== null && 'params' in x && !('data' in x);
+}
+
+/** Whether `x` looks like a single parameter rather than a collection of them. */
+export function isParamLike(x: unknown): x is ParamLike {
+  return typeof x === 'object' && x !== null && 'data' in x && ArrayBuffer.isView((x as ParamLike).data);
+}
+
+/** A single parameter or an iterable of them, as a list (PyTorch accepts both for clipping). */
+export function paramList(params: Iterable<ParamLike> | ParamLike): ParamLike[] {
+  return isParamLike(params) ? [params] : [...params];
+}

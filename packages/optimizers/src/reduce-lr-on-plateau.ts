@@ -1,0 +1,125 @@
+import { MlpkitError } from '@mlpkit/tensor';
+import type { SchedulableOptimizer, SchedulerStateDict } from './lr-scheduler.js';
+
+/** ReduceLROnPlateau's options (PyTorch's `ReduceLROnPlateau`, camelCased). */
+export interface ReduceLROnPlateauOptions {
+  /** `'min'` (default): lower is better, as for a loss; `'max'`: higher is better, as for accuracy. */
+  mode?: 'min' | 'max';
+  /** Multiplier applied when the metric stalls, below 1 (default 0.1). */
+  factor?: number;
+  /** Epochs without improvement tolerated before reducing (default 10). */
+  patience?: number;
+  /** Smallest change that counts as an improvement (default 1e-4). */
+  threshold?: number;
+  /** `'rel'` (default): relative to the best value; `'abs'`: absolute. */
+  thresholdMode?: 'rel' | 'abs';
+  /** Epochs to wait after a reduction before counting again (default 0). */
+  cooldown?: number;
+  /** Lower bound on each group's rate, one for all groups or one per group (default 0). */
+  minLr?: number | readonly number[];
+  /** Reductions smaller than this are skipped (default 1e-8). */
+  eps?: number;
+}
+
+/**
+ * Reduces each group's learning rate by `factor` once a metric has stopped improving for more
+ * than `patience` epochs, as PyTorch does: step it with the epoch's validation metric.
+ *
+ * @example
+ * const scheduler = new ReduceLROnPlateau(optimizer, { factor: 0.5, patience: 5 });
+ * for (const epoch of epochs) { train(); scheduler.step(validationLoss()); }
+ */
+export class ReduceLROnPlateau {
+  readonly optimizer: SchedulableOptimizer;
+  readonly mode: 'min' | 'max';
+  readonly factor: number;
+  readonly patience: number;
+  readonly threshold: number;
+  readonly thresholdMode: 'rel' | 'abs';
+  readonly cooldown: number;
+  readonly minLrs: number[];
+  readonly eps: number;
+  /** The best metric so far (±Infinity before the first step). */
+  best: number;
+  numBadEpochs = 0;
+  cooldownCounter = 0;
+  lastEpoch = 0;
+
+  constructor(optimizer: SchedulableOptimizer, options: ReduceLROnPlateauOptions = {}) {
+    const { mode = 'min', factor = 0.1, patience = 10, threshold = 1e-4, thresholdMode = 'rel', cooldown = 0, minLr = 0, eps = 1e-8 } = options;
+    const op = 'ReduceLROnPlateau';
+    if (!(factor < 1)) throw new MlpkitError(op, `factor: expected a number < 1.0, got ${String(factor)}`);
+    if (mode !== 'min' && mode !== 'max') throw new MlpkitError(op, `mode: expected 'min' or 'max', got ${String(mode)}`);
+    if (thresholdMode !== 'rel' && thresholdMode !== 'abs')
+      throw new MlpkitError(op, `thresholdMode: expected 'rel' or 'abs', got ${String(thresholdMode)}`);
+    const groups = optimizer.paramGroups.length;
+    if (Array.isArray(minLr) && minLr.length !== groups)
+      throw new MlpkitError(op, `minLr: expected ${groups} values (one per group), got ${minLr.length}`);
+    this.optimizer = optimizer;
+    this.mode = mode;
+    this.factor = factor;
+    this.patience = patience;
+    this.threshold = threshold;
+    this.thresholdMode = thresholdMode;
+    this.cooldown = cooldown;
+    this.eps = eps;
+    this.minLrs = Array.isArray(minLr) ? [...minLr] : Array.from({ length: groups }, () => minLr as number);
+    this.best = this.worst();
+  }
+
+  /** Records one epoch's `metric` and reduces the learning rates if it has stalled long enough. */
+  step(metric: number): void {
+    const current = Number(metric);
+    this.lastEpoch += 1;
+    if (this.isBetter(current, this.best)) {
+      this.best = current;
+      this.numBadEpochs = 0;
+    } else this.numBadEpochs += 1;
+    if (this.cooldownCounter > 0) {
+      this.cooldownCounter -= 1;
+      this.numBadEpochs = 0;
+    }
+    if (this.numBadEpochs > this.patience) {
+      this.reduce();
+      this.cooldownCounter = this.cooldown;
+      this.numBadEpochs = 0;
+    }
+  }
+
+  /** The groups' current learning rates. */
+  getLastLr(): number[] {
+    return this.optimizer.paramGroups.map((g) => g.lr);
+  }
+
+  /** The scheduler's progress; `best` is null while it is still infinite (JSON has no Infinity). */
+  stateDict(): SchedulerStateDict {
+    const best = Number.isFinite(this.best) ? this.best : null;
+    return { best, numBadEpochs: this.numBadEpochs, cooldownCounter: this.cooldownCounter, lastEpoch: this.lastEpoch };
+  }
+
+  /** Restores what `stateDict` saved into a scheduler built with the same options. */
+  loadStateDict(state: SchedulerStateDict): void {
+    const s = state as { best: number | null; numBadEpochs: number; cooldownCounter: number; lastEpoch: number };
+    this.best = s.best === null || s.best === undefined ? this.worst() : s.best;
+    this.numBadEpochs = s.numBadEpochs;
+    this.cooldownCounter = s.cooldownCounter;
+    this.lastEpoch = s.lastEpoch;
+  }
+
+  private worst(): number {
+    return this.mode === 'min' ? Infinity : -Infinity;
+  }
+
+  private isBetter(a: number, best: number): boolean {
+    const rel = this.thresholdMode === 'rel';
+    if (this.mode === 'min') return rel ? a < best * (1 - this.threshold) : a < best - this.threshold;
+    return rel ? a > best * (1 + this.threshold) : a > best + this.threshold;
+  }
+
+  private reduce(): void {
+    this.optimizer.paramGroups.forEach((group, i) => {
+      const newLr = Math.max(group.lr * this.factor, this.minLrs[i]);
+      if (group.lr - newLr > this.eps) group.lr = newLr;
+    });
+  }
+}

@@ -1,0 +1,71 @@
+import { MlpkitError } from '@mlpkit/tensor';
+import type { LRScheduler, SchedulableOptimizer, SchedulerStateDict } from './lr-scheduler.js';
+
+/**
+ * Runs schedulers one after another, switching at the milestone epochs (PyTorch's
+ * `SequentialLR`): the everyday "linear warm-up, then cosine". Each scheduler after the first
+ * starts at its own epoch 0 when its milestone comes.
+ *
+ * @example
+ * const warmup = new LinearLR(optimizer, { startFactor: 0.1, totalIters: 5 });
+ * const cosine = new CosineAnnealingLR(optimizer, { TMax: 95 });
+ * const scheduler = new SequentialLR(optimizer, { schedulers: [warmup, cosine], milestones: [5] });
+ */
+export class SequentialLR {
+  readonly optimizer: SchedulableOptimizer;
+  readonly schedulers: readonly LRScheduler[];
+  readonly milestones: readonly number[];
+  lastEpoch: number;
+  private lastLr: number[];
+
+  constructor(optimizer: SchedulableOptimizer, options: { schedulers: readonly LRScheduler[]; milestones: readonly number[]; lastEpoch?: number }) {
+    const { schedulers, milestones, lastEpoch = -1 } = options;
+    if (!Array.isArray(schedulers) || schedulers.length === 0)
+      throw new MlpkitError('SequentialLR', 'schedulers: expected at least one scheduler, got none');
+    schedulers.forEach((s, i) => {
+      if (s.optimizer !== optimizer)
+        throw new MlpkitError('SequentialLR', `schedulers: expects all schedulers to belong to the same optimizer, but got scheduler at index ${i} with a different optimizer`);
+    });
+    if (!Array.isArray(milestones) || milestones.length !== schedulers.length - 1)
+      throw new MlpkitError('SequentialLR', `milestones: expected one fewer milestone than schedulers (${schedulers.length - 1}), got ${JSON.stringify(milestones)}`);
+    this.optimizer = optimizer;
+    this.schedulers = [...schedulers];
+    this.milestones = [...milestones];
+    this.lastEpoch = lastEpoch + 1;
+    // Undo what building the schedulers did to the groups, then start only the first one.
+    for (const group of optimizer.paramGroups) group.lr = group.initialLr as number;
+    for (const s of schedulers) s.lastEpoch -= 1;
+    schedulers[0].initialStep();
+    this.lastLr = schedulers[0].getLastLr();
+  }
+
+  /** Advances one epoch with the scheduler whose turn it is. */
+  step(): void {
+    this.lastEpoch += 1;
+    const idx = this.milestones.filter((m) => m <= this.lastEpoch).length;
+    const scheduler = this.schedulers[idx];
+    if (idx > 0 && this.milestones[idx - 1] === this.lastEpoch) scheduler.stepTo(0);
+    else scheduler.step();
+    this.lastLr = scheduler.getLastLr();
+  }
+
+  /** The learning rates the last step set, one per group. */
+  getLastLr(): number[] {
+    return [...this.lastLr];
+  }
+
+  /** Its own progress and every inner scheduler's state. */
+  stateDict(): SchedulerStateDict {
+    return { lastEpoch: this.lastEpoch, lastLr: [...this.lastLr], schedulers: this.schedulers.map((s) => s.stateDict()) };
+  }
+
+  /** Restores what `stateDict` saved into a SequentialLR built the same way. */
+  loadStateDict(state: SchedulerStateDict): void {
+    const saved = state.schedulers as SchedulerStateDict[];
+    if (!Array.isArray(saved) || saved.length !== this.schedulers.length)
+      throw new MlpkitError('SequentialLR', `loadStateDict: expected the states of ${this.schedulers.length} schedulers`);
+    this.lastEpoch = state.lastEpoch as number;
+    this.lastLr = [...(state.lastLr as number[])];
+    saved.forEach((s, i) => this.schedulers[i].loadStateDict(s));
+  }
+}
