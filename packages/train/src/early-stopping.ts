@@ -1,0 +1,82 @@
+import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import type { Callback, TrainContext } from './callback.js';
+import type { EpochLogs, History } from './history.js';
+import { Monitor, type MonitorMode } from './monitor.js';
+import { restoreState, snapshotState } from './snapshot.js';
+
+/** Options of {@link EarlyStopping}. */
+export interface EarlyStoppingOptions {
+  /** The logged key to watch (default 'valLoss'). */
+  monitor?: string;
+  /** Whether the key should go down or up (default 'auto': up for accuracy-like names). */
+  mode?: MonitorMode;
+  /** Epochs without improvement before stopping (default 0: stop at the first non-improvement). */
+  patience?: number;
+  /** The smallest change that counts as an improvement (default 0). */
+  minDelta?: number;
+  /** Put back the best epoch's weights when training ends (default false, as in Keras). */
+  restoreBestWeights?: boolean;
+}
+
+/**
+ * Stops training when a validation value stops improving for `patience` epochs (the slides'
+ * early stopping on a validation set), optionally restoring the best weights. The best weights
+ * are kept as an in-memory copy of the model's state dict, and also restored when training
+ * diverges, since the weights then are worse than any saved epoch.
+ *
+ * @example
+ * fit(model, { ..., callbacks: [new EarlyStopping({ monitor: 'valAccuracy', patience: 3, restoreBestWeights: true })] });
+ */
+export class EarlyStopping implements Callback {
+  readonly patience: number;
+  readonly restoreBestWeights: boolean;
+  /** Epoch at which training was stopped, or -1. */
+  stoppedEpoch = -1;
+  private monitor: Monitor;
+  private readonly options: EarlyStoppingOptions;
+  private wait = 0;
+  private bestState: Record<string, Tensor> | null = null;
+
+  constructor(options: EarlyStoppingOptions = {}) {
+    this.options = options;
+    this.patience = options.patience ?? 0;
+    if (!Number.isInteger(this.patience) || this.patience < 0)
+      throw new MlpkitError('EarlyStopping', `patience must be an integer >= 0, got ${options.patience}`);
+    this.restoreBestWeights = options.restoreBestWeights ?? false;
+    this.monitor = new Monitor(options.monitor ?? 'valLoss', options.mode, options.minDelta ?? 0);
+  }
+
+  /** The best monitored value and its epoch so far. */
+  get best(): { value: number; epoch: number } {
+    return { value: this.monitor.best, epoch: this.monitor.bestEpoch };
+  }
+
+  onTrainBegin(ctx: TrainContext): void {
+    this.monitor = new Monitor(this.monitor.key, this.options.mode, this.monitor.minDelta);
+    this.wait = 0;
+    this.stoppedEpoch = -1;
+    this.bestState = null;
+    if (this.restoreBestWeights && typeof ctx.model.stateDict !== 'function')
+      throw new MlpkitError('EarlyStopping', 'restoreBestWeights needs a model with stateDict() and loadStateDict()');
+  }
+
+  onEpochEnd(epoch: number, logs: EpochLogs, ctx: TrainContext): void {
+    const value = this.monitor.read(logs, 'EarlyStopping');
+    if (this.monitor.update(value, epoch)) {
+      this.wait = 0;
+      if (this.restoreBestWeights) this.bestState = snapshotState(ctx.model);
+      return;
+    }
+    this.wait++;
+    if (this.wait > this.patience) {
+      this.stoppedEpoch = epoch;
+      ctx.stop('earlyStopping',
+        `${this.monitor.key} has not improved for ${this.wait} epoch(s); best ${this.monitor.best.toPrecision(4)} at epoch ${this.monitor.bestEpoch + 1}`);
+    }
+  }
+
+  onTrainEnd(history: History, ctx: TrainContext): void {
+    if (!this.restoreBestWeights || !this.bestState) return;
+    if (history.stopped || history.last?.epoch !== this.monitor.bestEpoch) restoreState(ctx.model, this.bestState);
+  }
+}

@@ -1,0 +1,108 @@
+import { crossEntropy } from '@mlpkit/losses';
+import { Linear } from '@mlpkit/nn';
+import { SGD } from '@mlpkit/optimizers';
+import { MlpkitError, Tensor } from '@mlpkit/tensor';
+import { describe, expect, it } from 'vitest';
+import type { Callback } from './callback.js';
+import { TrainingDivergedError } from './divergence.js';
+import { fit } from './fit.js';
+import { loaders, mlp } from './toy.test-helper.js';
+
+describe('fit', () => {
+  it('lowers the loss on separable blobs and logs train and val metrics per epoch', async () => {
+    const model = mlp();
+    const { train, val } = loaders();
+    const history = await fit(model, {
+      train, val, loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: 0.1 }), epochs: 5, metrics: ['accuracy'],
+    });
+    expect(history.length).toBe(5);
+    expect(history.keys()).toEqual(expect.arrayContaining(['epoch', 'loss', 'lr', 'accuracy', 'valLoss', 'valAccuracy']));
+    const losses = history.get('loss');
+    expect(losses[4]).toBeLessThan(losses[0]);
+    expect(history.last?.valAccuracy).toBeGreaterThan(0.9);
+    // First batch of 3 balanced-ish classes from a small init: close to ln 3.
+    expect(history.initialLoss).toBeGreaterThan(0.5);
+    expect(history.stopped).toBeNull();
+  });
+
+  it('is reproducible with the same seeds', async () => {
+    const run = async () => {
+      const model = mlp(3);
+      const { train } = loaders(3);
+      return (await fit(model, { train, loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: 0.05 }), epochs: 2 })).get('loss');
+    };
+    expect(await run()).toEqual(await run());
+  });
+
+  it('calls the callbacks in order, model in train mode during batches and eval mode after validation', async () => {
+    const model = mlp();
+    const { train, val } = loaders();
+    const events: string[] = [];
+    const cb: Callback = {
+      onTrainBegin: () => { events.push('trainBegin'); },
+      onEpochBegin: (e) => { events.push(`epochBegin${e}`); },
+      onBatchEnd: (b) => { if (b === 0) events.push(`batch0:${model.training}`); },
+      onEpochEnd: (e) => { events.push(`epochEnd${e}:${model.training}`); },
+      onTrainEnd: () => { events.push('trainEnd'); },
+    };
+    await fit(model, { train, val, loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: 0.1 }), epochs: 2, callbacks: [cb] });
+    expect(events).toEqual(['trainBegin', 'epochBegin0', 'batch0:true', 'epochEnd0:false', 'epochBegin1', 'batch0:true', 'epochEnd1:false', 'trainEnd']);
+  });
+
+  it('stops when a callback asks, recording why', async () => {
+    const model = mlp();
+    const { train } = loaders();
+    const history = await fit(model, {
+      train, loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: 0.1 }), epochs: 10,
+      callbacks: [{ onEpochEnd: (e, _l, ctx) => { if (e === 1) ctx.stop('custom', 'enough'); } }],
+    });
+    expect(history.length).toBe(2);
+    expect(history.stopped).toMatchObject({ reason: 'custom', epoch: 1 });
+  });
+
+  it('steps the scheduler once per epoch', async () => {
+    const model = mlp();
+    const { train } = loaders();
+    const optimizer = new SGD(model.parameters(), { lr: 0.1 });
+    const scheduler = { step: () => { optimizer.paramGroups[0].lr /= 2; } };
+    const history = await fit(model, { train, loss: crossEntropy, optimizer, epochs: 3, scheduler });
+    expect(history.get('lr')).toEqual([0.1, 0.05, 0.025]);
+  });
+
+  it('stops on an exploding loss with a clear message, after onTrainEnd ran', async () => {
+    const model = mlp();
+    const { train } = loaders();
+    let ended = false;
+    const run = fit(model, {
+      train, loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: 50 }), epochs: 20,
+      callbacks: [{ onTrainEnd: () => { ended = true; } }],
+    });
+    const error = await run.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TrainingDivergedError);
+    expect((error as Error).message).toMatch(/^fit: loss .* (is more than 3× the initial loss|became (NaN|Infinity))/);
+    expect((error as TrainingDivergedError).history.stopped?.reason).toBe('diverged');
+    expect(ended).toBe(true);
+  });
+
+  it('stops on a NaN loss even with the ratio rule off', async () => {
+    // A single Linear layer: NaN inputs reach the loss (no activation in between).
+    const model = new Linear(2, 3);
+    const nanBatch = { x: new Tensor(new Float32Array([Number.NaN, 0]), [1, 2]), y: new Tensor(new Int32Array([0]), [1]) };
+    const error = await fit(model, {
+      train: [nanBatch], loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: 0.1 }), epochs: 1, divergenceFactor: false,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TrainingDivergedError);
+    expect((error as Error).message).toContain('loss became NaN at epoch 1, batch 1');
+  });
+
+  it('refuses bad options with MlpkitError naming the argument', async () => {
+    const model = mlp();
+    const { train } = loaders();
+    const optimizer = new SGD(model.parameters(), { lr: 0.1 });
+    await expect(fit(model, { train, loss: crossEntropy, optimizer, epochs: 0 })).rejects.toThrow(/^fit: epochs must be an integer >= 1, got 0/);
+    await expect(fit(model, { train, loss: 3 as never, optimizer, epochs: 1 })).rejects.toThrow(/^fit: loss: expected a function/);
+    await expect(fit(model, { train, loss: crossEntropy, optimizer: {} as never, epochs: 1 })).rejects.toThrow(/^fit: optimizer: expected/);
+    await expect(fit({} as never, { train, loss: crossEntropy, optimizer, epochs: 1 })).rejects.toThrow(MlpkitError);
+    await expect(fit(model, { train, loss: crossEntropy, optimizer, epochs: 1, metrics: ['nope' as never] })).rejects.toThrow(/^fit: metrics: expected 'accuracy'/);
+  });
+});

@@ -1,0 +1,156 @@
+import { MlpkitError } from '@mlpkit/tensor';
+import { type Callback, type TrainContext, runHook } from './callback.js';
+import { DivergenceGuard, TrainingDivergedError } from './divergence.js';
+import { type LossInput, asLossFn, evaluate } from './evaluate.js';
+import { type EpochLogs, History } from './history.js';
+import { type MetricSpecs, createMetrics, valKey } from './metric-specs.js';
+import type { LoaderLike, MetricLike, OptimizerLike, SchedulerLike, TrainableModel } from './types.js';
+
+/** Options of {@link fit}. */
+export interface FitOptions {
+  /** Training batches; each `for..of` is one epoch (a DataLoader, or an array of `{x, y}`). */
+  train: LoaderLike;
+  /** Validation batches, evaluated after every epoch in eval mode without gradients. */
+  val?: LoaderLike;
+  /** `(prediction, target) => Tensor`, e.g. `crossEntropy`, or an object with `forward`. */
+  loss: LossInput;
+  /** Anything with `step()`, `zeroGrad()` and `paramGroups` (SGD, Adam, …). */
+  optimizer: OptimizerLike;
+  /** Number of passes over `train`. */
+  epochs: number;
+  /** Metrics logged for training and validation, e.g. `['accuracy']` → `accuracy`, `valAccuracy`. */
+  metrics?: MetricSpecs;
+  /** Hooks run in order: progress, early stopping, checkpoints, … */
+  callbacks?: readonly Callback[];
+  /** An LR scheduler, stepped after every epoch (or every batch with `schedulerStep: 'batch'`). */
+  scheduler?: SchedulerLike;
+  /** When the scheduler steps (default 'epoch', PyTorch's usual placement). */
+  schedulerStep?: 'epoch' | 'batch';
+  /**
+   * The babysitting rule: stop when a batch loss exceeds this × the first batch's loss (default
+   * 3, the slides' rule). `false` keeps only the NaN/Infinity check.
+   */
+  divergenceFactor?: number | false;
+}
+
+function checkOptions(options: FitOptions): void {
+  const op = 'fit';
+  if (!options || typeof options !== 'object') throw new MlpkitError(op, `expected an options object, got ${String(options)}`);
+  if (!Number.isInteger(options.epochs) || options.epochs < 1) throw new MlpkitError(op, `epochs must be an integer >= 1, got ${options.epochs}`);
+  if (!options.train || typeof (options.train as Iterable<unknown>)[Symbol.iterator] !== 'function')
+    throw new MlpkitError(op, 'train: expected an iterable of {x, y} batches such as a DataLoader');
+  if (options.val !== undefined && typeof (options.val as Iterable<unknown>)[Symbol.iterator] !== 'function')
+    throw new MlpkitError(op, 'val: expected an iterable of {x, y} batches such as a DataLoader');
+  const o = options.optimizer;
+  if (!o || typeof o.step !== 'function' || typeof o.zeroGrad !== 'function' || !Array.isArray(o.paramGroups))
+    throw new MlpkitError(op, 'optimizer: expected an object with step(), zeroGrad() and paramGroups (SGD, Adam, …)');
+}
+
+function checkModel(model: TrainableModel): void {
+  for (const name of ['forward', 'parameters', 'train', 'eval'] as const)
+    if (!model || typeof model[name] !== 'function')
+      throw new MlpkitError('fit', `model: expected an object with forward, parameters, train and eval (an nn Module), but ${name} is missing`);
+}
+
+function makeContext(model: TrainableModel, options: FitOptions, history: History): TrainContext {
+  return {
+    model, optimizer: options.optimizer, history, epochs: options.epochs,
+    stepsPerEpoch: typeof options.train.length === 'number' ? options.train.length : undefined,
+    epoch: 0, globalStep: 0, stopRequested: null,
+    stop(reason, message) {
+      this.stopRequested ??= { reason, message, epoch: this.epoch };
+    },
+  };
+}
+
+/**
+ * Trains `model` for `epochs` passes over `train`, PyTorch-shaped inside: per batch
+ * `model.train()`, `optimizer.zeroGrad()`, forward, `loss.backward()`, `optimizer.step()`; after
+ * each epoch, validation in `model.eval()` under `noGrad`. Returns the per-epoch
+ * {@link History}.
+ *
+ * A NaN loss, or one above `divergenceFactor` × the first batch's loss, stops training: the
+ * callbacks' `onTrainEnd` run (progress bars close, checkpoints stay as written), then a
+ * {@link TrainingDivergedError} carrying the history is thrown.
+ *
+ * @example
+ * const history = await fit(model, {
+ *   train, val, loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: 0.01 }),
+ *   epochs: 3, metrics: ['accuracy'],
+ * });
+ */
+export async function fit(model: TrainableModel, options: FitOptions): Promise<History> {
+  checkOptions(options);
+  checkModel(model);
+  const lossFn = asLossFn('fit', options.loss);
+  const callbacks = options.callbacks ?? [];
+  const guard = new DivergenceGuard(options.divergenceFactor === false ? Infinity : options.divergenceFactor ?? 3);
+  const history = new History();
+  const ctx = makeContext(model, options, history);
+  await runHook(callbacks, 'onTrainBegin', ctx);
+  try {
+    for (let epoch = 0; epoch < options.epochs && !ctx.stopRequested; epoch++) {
+      ctx.epoch = epoch;
+      await runHook(callbacks, 'onEpochBegin', epoch, ctx);
+      const logs = await trainEpoch(model, options, lossFn, guard, callbacks, ctx);
+      history.initialLoss = guard.initialLoss;
+      if (!logs) break;
+      if (options.val) addValidation(model, options, lossFn, logs);
+      if (options.scheduler && (options.schedulerStep ?? 'epoch') === 'epoch') options.scheduler.step();
+      history.push(logs);
+      await runHook(callbacks, 'onEpochEnd', epoch, logs, ctx);
+    }
+  } finally {
+    history.stopped = ctx.stopRequested;
+    history.initialLoss = guard.initialLoss;
+    await runHook(callbacks, 'onTrainEnd', history, ctx);
+  }
+  if (history.stopped?.reason === 'diverged') throw new TrainingDivergedError(history.stopped, history);
+  return history;
+}
+
+/** One training epoch; null when a divergence (or a batch-level stop) cut it short. */
+async function trainEpoch(
+  model: TrainableModel, options: FitOptions, lossFn: ReturnType<typeof asLossFn>,
+  guard: DivergenceGuard, callbacks: readonly Callback[], ctx: TrainContext,
+): Promise<EpochLogs | null> {
+  const { optimizer } = options;
+  const metrics: Map<string, MetricLike> = createMetrics('fit', options.metrics);
+  const lr = optimizer.paramGroups[0]?.lr ?? Number.NaN;
+  model.train();
+  let total = 0;
+  let count = 0;
+  let batch = 0;
+  for (const { x, y } of options.train) {
+    optimizer.zeroGrad();
+    const out = model.forward(x);
+    const loss = lossFn(out, y);
+    const value = loss.item();
+    const problem = guard.check(value, ctx.epoch, batch);
+    if (problem) {
+      ctx.stopRequested = problem;
+      return null;
+    }
+    loss.backward();
+    optimizer.step();
+    if (options.scheduler && options.schedulerStep === 'batch') options.scheduler.step();
+    const n = x.shape[0] ?? 1;
+    total += value * n;
+    count += n;
+    for (const m of metrics.values()) m.update(out.detach(), y);
+    ctx.globalStep++;
+    await runHook(callbacks, 'onBatchEnd', batch, { batch, loss: value, size: n, runningLoss: total / count }, ctx);
+    batch++;
+    if (ctx.stopRequested) break;
+  }
+  if (count === 0) throw new MlpkitError('fit', 'train: the loader yielded no batches');
+  const logs: EpochLogs = { epoch: ctx.epoch, loss: total / count, lr };
+  for (const [name, m] of metrics) logs[name] = m.compute();
+  return logs;
+}
+
+function addValidation(model: TrainableModel, options: FitOptions, lossFn: ReturnType<typeof asLossFn>, logs: EpochLogs): void {
+  const result = evaluate(model, options.val as LoaderLike, { loss: lossFn, metrics: options.metrics });
+  logs.valLoss = result.loss;
+  for (const [name, value] of Object.entries(result.metrics)) logs[valKey(name)] = value;
+}

@@ -1,0 +1,43 @@
+import { saveFile } from '@mlpkit/nn/node';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Checkpoint, type CheckpointOptions } from '../checkpoint.js';
+
+/** Options of {@link ModelCheckpoint}: a file path instead of a `save` function. */
+export interface ModelCheckpointOptions extends Omit<CheckpointOptions, 'save'> {
+  /**
+   * Where to write: a path, optionally with `{epoch}` (1-based) to keep one file per epoch,
+   * e.g. `out/model-{epoch}.safetensors`.
+   */
+  path: string;
+}
+
+/** `out/model-{epoch}.safetensors` with epoch 0 → `out/model-1.safetensors`. */
+export function checkpointPath(template: string, epoch: number): string {
+  return template.replaceAll('{epoch}', String(epoch + 1));
+}
+
+/**
+ * Saves the model as safetensors (with metadata: epoch, monitored value, and e.g. the scaler)
+ * when the monitored value improves, or every epoch with `saveBestOnly: false`. Files are
+ * written atomically (a temporary file renamed over the old one), so an interrupted or
+ * diverging run never leaves a half-written or NaN checkpoint behind.
+ *
+ * @example
+ * new ModelCheckpoint({ path: 'out/best.safetensors', monitor: 'valAccuracy', metadata: scalerToMetadata(scaler) });
+ */
+export class ModelCheckpoint extends Checkpoint {
+  readonly path: string;
+
+  constructor(options: ModelCheckpointOptions) {
+    super({
+      ...options,
+      save: async ({ epoch, state, metadata }) => {
+        const file = checkpointPath(options.path, epoch);
+        await mkdir(dirname(file), { recursive: true });
+        await saveFile(file, state, metadata);
+      },
+    });
+    this.path = options.path;
+  }
+}
