@@ -42,5 +42,6 @@ describe('Accuracy', () => {
   it('names update arguments in its errors', () => {
     expect(() => new Accuracy().update([0, 1], [0])).toThrow('Accuracy.update: preds: expected 1 samples to match targets, got 2');
     expect(() => new Accuracy({ numClasses: 2 }).update([0, 2], [0, 1])).toThrow('preds: class index 2 at index 1 is out of range for numClasses 2');
+    expect(() => new Accuracy({ numClasses: 0 })).toThrow('Accuracy: numClasses: expected a positive integer, got 0');
   });
 });

@@ -24,11 +24,10 @@ export function accuracyScore(yTrue: Vector, yPred: Predictions, options: Accura
 
 /** Streaming {@link accuracyScore}: `update(preds, targets)` per batch, then `compute()`. */
 export class Accuracy extends ConfusionMetric<number> {
-  protected readonly metricName = 'Accuracy';
   private readonly normalize: boolean;
 
   constructor(options: AccuracyOptions = {}) {
-    super(options.numClasses);
+    super('Accuracy', options.numClasses);
     this.normalize = options.normalize ?? true;
   }
 

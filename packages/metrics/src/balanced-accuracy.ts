@@ -31,11 +31,10 @@ export function balancedAccuracyScore(yTrue: Vector, yPred: Predictions, options
 
 /** Streaming {@link balancedAccuracyScore}. */
 export class BalancedAccuracy extends ConfusionMetric<number> {
-  protected readonly metricName = 'BalancedAccuracy';
   private readonly adjusted: boolean;
 
   constructor(options: BalancedAccuracyOptions = {}) {
-    super(options.numClasses);
+    super('BalancedAccuracy', options.numClasses);
     this.adjusted = options.adjusted ?? false;
   }
 

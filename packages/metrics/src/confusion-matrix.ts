@@ -60,11 +60,10 @@ export function confusionMatrix(yTrue: Vector, yPred: Predictions, options: Conf
 
 /** Streaming {@link confusionMatrix}; pass `numClasses` for a fixed [numClasses, numClasses] shape. */
 export class ConfusionMatrix extends ConfusionMetric<Tensor> {
-  protected readonly metricName = 'ConfusionMatrix';
   private readonly options: ConfusionMatrixOptions;
 
   constructor(options: ConfusionMatrixOptions = {}) {
-    super(options.numClasses);
+    super('ConfusionMatrix', options.numClasses);
     checkNormalize(this.metricName, options.normalize);
     if (options.labels) checkLabelList(this.metricName, options.labels);
     this.options = { ...options };

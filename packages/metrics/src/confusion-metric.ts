@@ -47,11 +47,10 @@ export function countsOf(op: string, yTrue: Vector, yPred: Predictions, numClass
  */
 export abstract class ConfusionMetric<R> implements StreamingMetric<R, Predictions, Vector> {
   protected readonly counts = new ConfusionCounts();
-  /** The metric's name in error messages, e.g. `"Accuracy"`. */
-  protected abstract readonly metricName: string;
 
-  constructor(protected readonly numClasses?: number) {
-    if (numClasses !== undefined) checkNumClasses('ConfusionMetric', numClasses);
+  /** `metricName` names the metric in error messages, e.g. `"Accuracy"`. */
+  constructor(protected readonly metricName: string, protected readonly numClasses?: number) {
+    if (numClasses !== undefined) checkNumClasses(metricName, numClasses);
   }
 
   /** Adds a batch: `preds` are class indices [N] or scores [N, C] (argmax is taken), `targets` class indices [N]. */

@@ -16,11 +16,10 @@ export function f1Score<O extends PrfOptions = PrfOptions>(yTrue: Vector, yPred:
 
 /** Streaming {@link f1Score}, with the same options. */
 export class F1Score<O extends PrfOptions = PrfOptions> extends ConfusionMetric<PerClass<O>> {
-  protected readonly metricName = 'F1Score';
   private readonly options: PrfOptions;
 
   constructor(options?: O) {
-    super(options?.numClasses);
+    super('F1Score', options?.numClasses);
     checkPrfOptions(this.metricName, options);
     this.options = { ...options };
   }

@@ -16,11 +16,10 @@ export function precisionScore<O extends PrfOptions = PrfOptions>(yTrue: Vector,
 
 /** Streaming {@link precisionScore}, with the same options. */
 export class Precision<O extends PrfOptions = PrfOptions> extends ConfusionMetric<PerClass<O>> {
-  protected readonly metricName = 'Precision';
   private readonly options: PrfOptions;
 
   constructor(options?: O) {
-    super(options?.numClasses);
+    super('Precision', options?.numClasses);
     checkPrfOptions(this.metricName, options);
     this.options = { ...options };
   }

@@ -16,11 +16,10 @@ export function recallScore<O extends PrfOptions = PrfOptions>(yTrue: Vector, yP
 
 /** Streaming {@link recallScore}, with the same options. */
 export class Recall<O extends PrfOptions = PrfOptions> extends ConfusionMetric<PerClass<O>> {
-  protected readonly metricName = 'Recall';
   private readonly options: PrfOptions;
 
   constructor(options?: O) {
-    super(options?.numClasses);
+    super('Recall', options?.numClasses);
     checkPrfOptions(this.metricName, options);
     this.options = { ...options };
   }
