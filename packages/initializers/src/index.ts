@@ -1,1 +1,12 @@
-export {};
+export { calculateFanInAndFanOut, type Fans, type FanMode, type ShapeLike } from './fan.js';
+export { calculateGain, type Nonlinearity } from './gain.js';
+export type { GeneratorOption } from './fill.js';
+export { constant_, zeros_, ones_ } from './constant.js';
+export { eye_ } from './eye.js';
+export { uniform_, uniformStd, type UniformOptions } from './uniform.js';
+export { normal_, type NormalOptions } from './normal.js';
+export { truncNormal_, truncNormalStats, type TruncNormalOptions } from './trunc-normal.js';
+export { xavierUniform_, xavierNormal_, xavierStd, xavierUniformBound, type XavierOptions } from './xavier.js';
+export { kaimingUniform_, kaimingNormal_, kaimingStd, kaimingUniformBound, type KaimingOptions } from './kaiming.js';
+export { lecunUniform_, lecunNormal_, lecunStd } from './lecun.js';
+export { orthogonal_, type OrthogonalOptions } from './orthogonal.js';

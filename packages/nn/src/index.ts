@@ -1,1 +1,11 @@
-export {};
+export { Parameter } from './parameter.js';
+export { Module, type StateDict, type LoadStateDictOptions, type LoadStateDictResult } from './module.js';
+export { linear } from './linear-function.js';
+export { Linear, type LinearOptions } from './linear.js';
+export { Sequential, Lambda, type Layer } from './sequential.js';
+export { Flatten } from './flatten.js';
+export { Identity } from './identity.js';
+export { Dropout, dropout, dropoutWithMask, type DropoutOptions } from './dropout.js';
+export { Maxout, maxout } from './maxout.js';
+export { saveSafetensors, type SafetensorsMetadata } from './save-safetensors.js';
+export { loadSafetensors, type SafetensorsContents } from './load-safetensors.js';

@@ -1,0 +1,65 @@
+import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import { type GeneratorOption, fillWith, requireNonNegative } from './fill.js';
+import { normalCdf, normalPdf, normalPpf } from './normal-math.js';
+
+/** Options of `truncNormal_`; `a` and `b` are absolute cut-offs, not multiples of std (as in PyTorch). */
+export interface TruncNormalOptions extends GeneratorOption {
+  /** Mean of the untruncated normal, default 0. */
+  mean?: number;
+  /** Std of the untruncated normal, default 1. */
+  std?: number;
+  /** Lower cut-off, default −2. */
+  a?: number;
+  /** Upper cut-off, default 2. */
+  b?: number;
+}
+
+interface Resolved { mean: number; std: number; a: number; b: number }
+
+function resolve(op: string, options: TruncNormalOptions): Resolved {
+  const { mean = 0, std = 1, a = -2, b = 2 } = options;
+  if (!Number.isFinite(mean)) throw new MlpkitError(op, `mean must be finite, got ${mean}`);
+  requireNonNegative(op, 'std', std);
+  if (!(a < b)) throw new MlpkitError(op, `expected a < b, got a ${a} and b ${b}`);
+  return { mean, std, a, b };
+}
+
+/**
+ * The mean and std of N(mean, std²) truncated to [a, b], in closed form:
+ * with α, β the standardized cut-offs and Z = Φ(β) − Φ(α),
+ * mean' = mean + std·(φ(α) − φ(β))/Z and var' = std²·[1 + (αφ(α) − βφ(β))/Z − ((φ(α) − φ(β))/Z)²].
+ */
+export function truncNormalStats(options: TruncNormalOptions = {}): { mean: number; std: number } {
+  const { mean, std, a, b } = resolve('truncNormalStats', options);
+  if (std === 0) return { mean: Math.min(Math.max(mean, a), b), std: 0 };
+  const alpha = (a - mean) / std, beta = (b - mean) / std;
+  // Upper-tail intervals are mirrored so that Z is a difference of small, accurate numbers.
+  const z = alpha > 0 ? normalCdf(-alpha) - normalCdf(-beta) : normalCdf(beta) - normalCdf(alpha);
+  const pa = normalPdf(alpha), pb = normalPdf(beta);
+  const ratio = (pa - pb) / z;
+  const spread = ((Number.isFinite(alpha) ? alpha * pa : 0) - (Number.isFinite(beta) ? beta * pb : 0)) / z;
+  return { mean: mean + std * ratio, std: std * Math.sqrt(Math.max(0, 1 + spread - ratio * ratio)) };
+}
+
+/**
+ * Fills `t` in place with N(mean, std²) truncated to [a, b] and returns it
+ * (`torch.nn.init.trunc_normal_`). Samples by inverting the CDF on [Φ(α), Φ(β)], so no draw
+ * is rejected even when the interval sits far in a tail.
+ *
+ * @example
+ * truncNormal_(zeros([768, 768]), { std: 0.02, a: -0.04, b: 0.04 });
+ */
+export function truncNormal_(t: Tensor, options: TruncNormalOptions = {}): Tensor {
+  const { mean, std, a, b } = resolve('truncNormal_', options);
+  if (std === 0) return fillWith('truncNormal_', t, options.generator, () => Math.min(Math.max(mean, a), b));
+  // An interval above the mean is sampled as its mirror image below it, where the CDF has precision.
+  const flip = (a - mean) / std > 0;
+  const lo = flip ? (mean - b) / std : (a - mean) / std;
+  const hi = flip ? (mean - a) / std : (b - mean) / std;
+  const pLo = normalCdf(lo), pHi = normalCdf(hi);
+  return fillWith('truncNormal_', t, options.generator, (g) => {
+    const z = normalPpf(pLo + (pHi - pLo) * g.random());
+    const x = mean + std * (flip ? -z : z);
+    return Math.min(Math.max(x, a), b);
+  });
+}

@@ -1,0 +1,49 @@
+import { customOp } from '@mlpkit/autograd';
+import { MlpkitError, type Tensor, formatShape, matmulTransposed, reshape, sum } from '@mlpkit/tensor';
+
+function check(input: Tensor, weight: Tensor, bias: Tensor | null | undefined): void {
+  if (weight.ndim !== 2) throw new MlpkitError('linear', `weight must be 2-D [out, in], got ${formatShape(weight.shape)}`);
+  const [outF, inF] = weight.shape;
+  if (input.ndim < 1 || input.shape[input.ndim - 1] !== inF)
+    throw new MlpkitError('linear', `input has ${input.shape[input.ndim - 1] ?? 'no'} features in its last dim but weight ${formatShape(weight.shape)} expects ${inF}: input shape ${formatShape(input.shape)}`);
+  if (bias && (bias.ndim !== 1 || bias.shape[0] !== outF))
+    throw new MlpkitError('linear', `bias must have shape [${outF}] to match weight ${formatShape(weight.shape)}, got ${formatShape(bias.shape)}`);
+}
+
+/**
+ * y = x Wᵀ + b over the last dim of `input` (any leading dims), as `torch.nn.functional.linear`.
+ * One fused op whose backward is the three products the courses derive by hand:
+ * dX = dY W, dW = dYᵀ X, db = Σ dY, computed with transposed matmuls instead of copies.
+ *
+ * @example
+ * linear(x, weight, bias); // x [N, in], weight [out, in], bias [out] → [N, out]
+ */
+export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
+  check(input, weight, bias);
+  const [outF, inF] = weight.shape;
+  const rows = inF === 0 ? input.size : input.size / inF;
+  const outShape = [...input.shape.slice(0, -1), outF];
+  const inputs = bias ? [input, weight, bias] : [input, weight];
+  // Leading dims fold into one batch dim; reshape of contiguous storage copies nothing.
+  const x2 = reshape(input.detach(), [rows, inF]);
+  return customOp(
+    'linear',
+    inputs,
+    () => {
+      const y = matmulTransposed(x2, weight, false, true);
+      if (bias) {
+        const out = y.data, b = bias.data;
+        for (let r = 0; r < rows; r++) for (let j = 0; j < outF; j++) out[r * outF + j] += b[j];
+      }
+      return reshape(y, outShape);
+    },
+    (grad, _output, needs) => {
+      const g2 = reshape(grad, [rows, outF]);
+      return [
+        needs[0] ? reshape(matmulTransposed(g2, weight, false, false), input.shape) : null,
+        needs[1] ? matmulTransposed(g2, x2, true, false) : null,
+        bias && needs[2] ? sum(g2, 0) : null,
+      ].slice(0, inputs.length);
+    },
+  );
+}

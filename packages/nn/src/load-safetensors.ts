@@ -1,0 +1,115 @@
+import { type DType, MlpkitError, type Tensor, allocate, fromTypedArray, sizeOf } from '@mlpkit/tensor';
+import type { StateDict } from './module.js';
+import type { SafetensorsMetadata } from './save-safetensors.js';
+import { hostIsLittleEndian, readableCodes } from './safetensors-dtypes.js';
+
+/** What `loadSafetensors` returns: the tensors by name and the `__metadata__` strings. */
+export interface SafetensorsContents {
+  tensors: StateDict;
+  metadata: SafetensorsMetadata;
+}
+
+// Same ceiling as the reference implementation: a larger header is a corrupt length field.
+const MAX_HEADER = 100_000_000;
+
+function refuse(reason: string): never {
+  throw new MlpkitError('loadSafetensors', `not a valid safetensors file: ${reason}`);
+}
+
+interface Entry { name: string; code: string; shape: number[]; begin: number; end: number }
+
+function readHeader(bytes: Uint8Array): { header: Record<string, any>; dataStart: number } {
+  if (bytes.length < 8) refuse(`it has ${bytes.length} bytes, fewer than the 8-byte header length`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const length = view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32;
+  if (length > MAX_HEADER) refuse(`the header length field says ${length} bytes, more than the ${MAX_HEADER} allowed`);
+  if (8 + length > bytes.length) refuse(`truncated: the header says ${length} bytes but only ${bytes.length - 8} follow`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, 8 + length));
+  } catch {
+    refuse('the header is not valid UTF-8');
+  }
+  if (!text.startsWith('{')) refuse(`the header must be a JSON object starting with '{', got ${JSON.stringify(text.slice(0, 20))}`);
+  let header: unknown;
+  try {
+    header = JSON.parse(text);
+  } catch (error) {
+    refuse(`the header is not valid JSON (${(error as Error).message})`);
+  }
+  if (!header || typeof header !== 'object' || Array.isArray(header)) refuse('the header is not a JSON object');
+  return { header: header as Record<string, any>, dataStart: 8 + length };
+}
+
+function readMetadata(raw: unknown): SafetensorsMetadata {
+  if (raw === undefined) return {};
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) refuse('__metadata__ must be an object of strings');
+  for (const [key, value] of Object.entries(raw)) if (typeof value !== 'string') refuse(`__metadata__.${key} must be a string, got ${typeof value}`);
+  return { ...(raw as SafetensorsMetadata) };
+}
+
+function readEntry(name: string, raw: any): Entry {
+  if (!raw || typeof raw !== 'object') refuse(`the entry for '${name}' is not an object`);
+  const { dtype, shape, data_offsets: offsets } = raw;
+  if (!(typeof dtype === 'string' && dtype in readableCodes)) refuse(`'${name}' has dtype ${JSON.stringify(dtype)}; readable dtypes are ${Object.keys(readableCodes).join(', ')}`);
+  if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) refuse(`'${name}' has shape ${JSON.stringify(shape)}, not a list of non-negative integers`);
+  if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isSafeInteger(o) && o >= 0) || offsets[0] > offsets[1])
+    refuse(`'${name}' has data_offsets ${JSON.stringify(offsets)}, not [begin, end] with 0 <= begin <= end`);
+  const expected = sizeOf(shape) * readableCodes[dtype].bytes;
+  if (offsets[1] - offsets[0] !== expected) refuse(`'${name}' (${dtype} ${JSON.stringify(shape)}) needs ${expected} bytes but data_offsets span ${offsets[1] - offsets[0]}`);
+  return { name, code: dtype, shape, begin: offsets[0], end: offsets[1] };
+}
+
+/** The byte ranges must tile the data block exactly: no gap, no overlap, nothing past the end. */
+function checkCoverage(entries: Entry[], dataLength: number): void {
+  let at = 0;
+  for (const e of [...entries].sort((a, b) => a.begin - b.begin || a.end - b.end)) {
+    if (e.begin !== at) refuse(e.begin < at ? `'${e.name}' overlaps the tensor before it` : `there is a gap of ${e.begin - at} bytes before '${e.name}'`);
+    at = e.end;
+  }
+  if (at > dataLength) refuse(`truncated: the tensors need ${at} bytes of data but only ${dataLength} are present`);
+  if (at < dataLength) refuse(`${dataLength - at} bytes after the last tensor belong to no tensor`);
+}
+
+function decode(bytes: Uint8Array, e: Entry): Tensor {
+  const { bytes: size, dtype } = readableCodes[e.code];
+  const count = sizeOf(e.shape);
+  const out = allocate(dtype as DType, count);
+  const src = bytes.subarray(e.begin, e.end);
+  if (size === 1) out.set(src);
+  else if (e.code === 'I64') {
+    const view = new DataView(src.buffer, src.byteOffset, src.byteLength);
+    for (let i = 0; i < count; i++) {
+      const v = view.getBigInt64(i * 8, true);
+      if (v > 2147483647n || v < -2147483648n) refuse(`'${e.name}' holds the I64 value ${v}, outside the int32 range mlpkit stores`);
+      out[i] = Number(v);
+    }
+  } else if (hostIsLittleEndian) new Uint8Array(out.buffer).set(src);
+  else {
+    const view = new DataView(src.buffer, src.byteOffset, src.byteLength);
+    const read = e.code === 'F32' ? (i: number) => view.getFloat32(i * 4, true) : e.code === 'F64' ? (i: number) => view.getFloat64(i * 8, true) : (i: number) => view.getInt32(i * 4, true);
+    for (let i = 0; i < count; i++) out[i] = read(i);
+  }
+  return fromTypedArray(out, e.shape);
+}
+
+/**
+ * Parses a safetensors file (Hugging Face format) into tensors and metadata, checking the
+ * header length, the JSON, each dtype, shape and byte range, and that the ranges tile the data
+ * exactly. A corrupt or truncated file is refused with the reason; works in the browser.
+ *
+ * @example
+ * const { tensors, metadata } = loadSafetensors(bytes);
+ * model.loadStateDict(tensors);
+ */
+export function loadSafetensors(input: Uint8Array | ArrayBuffer): SafetensorsContents {
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  const { header, dataStart } = readHeader(bytes);
+  const metadata = readMetadata(header.__metadata__);
+  const entries = Object.entries(header).filter(([name]) => name !== '__metadata__').map(([name, raw]) => readEntry(name, raw));
+  const data = bytes.subarray(dataStart);
+  checkCoverage(entries, data.length);
+  const tensors: StateDict = {};
+  for (const e of entries) tensors[e.name] = decode(data, e);
+  return { tensors, metadata };
+}

@@ -1,0 +1,195 @@
+import { MlpkitError, type Tensor, formatShape, shapesEqual } from '@mlpkit/tensor';
+import { Parameter } from './parameter.js';
+
+/** Parameters and buffers by dotted name ('0.weight', 'fc2.bias'), in registration order. */
+export type StateDict = Record<string, Tensor>;
+
+/** Options of `loadStateDict`. */
+export interface LoadStateDictOptions {
+  /** Refuse missing and unexpected keys (default true). Mis-shaped keys are refused either way. */
+  strict?: boolean;
+}
+
+/** What `loadStateDict` left out: model keys the state lacked, and state keys the model lacks. */
+export interface LoadStateDictResult {
+  missingKeys: string[];
+  unexpectedKeys: string[];
+}
+
+/**
+ * The base of every layer and model, shaped like `torch.nn.Module`. A subclass assigns its
+ * Parameters and sub-Modules to properties (`this.weight = new Parameter(...)`,
+ * `this.fc1 = new Linear(...)`) and they are found in property order; buffers (non-learned state
+ * such as running statistics) are declared with `registerBuffer`.
+ *
+ * @example
+ * class TwoLayer extends Module {
+ *   fc1 = new Linear(4, 8); fc2 = new Linear(8, 3);
+ *   forward(x: Tensor) { return this.fc2.forward(relu(this.fc1.forward(x))); }
+ * }
+ */
+export abstract class Module {
+  /** True in training mode (Dropout drops, BatchNorm uses batch statistics); see `train()`/`eval()`. */
+  training = true;
+  private readonly bufferNames = new Map<string, boolean>();
+
+  /** The computation; call it directly or through `call`. */
+  abstract forward(input: Tensor, ...rest: any[]): Tensor;
+
+  /** Runs `forward` (PyTorch's `module(x)`). */
+  call(input: Tensor, ...rest: any[]): Tensor {
+    return this.forward(input, ...rest);
+  }
+
+  /** Declares property `name` as a buffer holding `value`: saved in `stateDict()` unless `persistent` is false, never trained. */
+  registerBuffer(name: string, value: Tensor | null, persistent = true): void {
+    (this as any)[name] = value;
+    this.bufferNames.set(name, persistent);
+  }
+
+  /** Assigns `param` to property `name`, for names computed at run time. */
+  registerParameter(name: string, param: Parameter | null): void {
+    (this as any)[name] = param;
+  }
+
+  /** Assigns `module` to property `name`, for names computed at run time. */
+  addModule(name: string, module: Module | null): void {
+    (this as any)[name] = module;
+  }
+
+  /** This module's own properties that hold a value of `kind`, in property order. */
+  private own<T>(kind: abstract new (...args: any[]) => T): [string, T][] {
+    return Object.entries(this).filter((e): e is [string, T] => e[1] instanceof kind);
+  }
+
+  /** Direct sub-modules by property name. */
+  namedChildren(): [string, Module][] {
+    return this.own(Module);
+  }
+
+  /** Direct sub-modules. */
+  children(): Module[] {
+    return this.namedChildren().map(([, m]) => m);
+  }
+
+  /** This module and every module under it with dotted names ('' for this one), each once. */
+  namedModules(prefix = '', seen = new Set<Module>()): [string, Module][] {
+    if (seen.has(this)) return [];
+    seen.add(this);
+    const out: [string, Module][] = [[prefix, this]];
+    for (const [name, child] of this.namedChildren()) out.push(...child.namedModules(prefix ? `${prefix}.${name}` : name, seen));
+    return out;
+  }
+
+  /** This module and every module under it. */
+  modules(): Module[] {
+    return this.namedModules().map(([, m]) => m);
+  }
+
+  /** Every parameter with its dotted name ('0.weight', 'fc2.bias'); a shared parameter appears once. */
+  namedParameters(): [string, Parameter][] {
+    const seen = new Set<Parameter>();
+    return this.namedModules().flatMap(([prefix, m]) =>
+      m.own(Parameter)
+        .filter(([, p]) => !seen.has(p) && seen.add(p))
+        .map(([name, p]): [string, Parameter] => [prefix ? `${prefix}.${name}` : name, p]),
+    );
+  }
+
+  /** Every parameter, for an optimizer: `new SGD(model.parameters(), { lr: 0.1 })`. */
+  parameters(): Parameter[] {
+    return this.namedParameters().map(([, p]) => p);
+  }
+
+  /** Every buffer with its dotted name. */
+  namedBuffers(): [string, Tensor][] {
+    return this.namedModules().flatMap(([prefix, m]) => m.ownBuffers(false).map(([name, t]): [string, Tensor] => [prefix ? `${prefix}.${name}` : name, t]));
+  }
+
+  private ownBuffers(persistentOnly: boolean): [string, Tensor][] {
+    return [...this.bufferNames]
+      .filter(([name, persistent]) => (persistent || !persistentOnly) && (this as any)[name])
+      .map(([name]) => [name, (this as any)[name] as Tensor]);
+  }
+
+  /** Sets training mode on this module and every module under it; returns this. */
+  train(mode = true): this {
+    for (const m of this.modules()) m.training = mode;
+    return this;
+  }
+
+  /** Evaluation mode (`train(false)`): Dropout passes through, BatchNorm uses running statistics. */
+  eval(): this {
+    return this.train(false);
+  }
+
+  /** Clears every parameter's gradient (`.grad = null`, PyTorch's set_to_none default). */
+  zeroGrad(): void {
+    for (const p of this.parameters()) p.grad = null;
+  }
+
+  /** Calls `fn` on every sub-module and then on this one (`module.apply(init)`); returns this. */
+  apply(fn: (m: Module) => void): this {
+    for (const child of this.children()) child.apply(fn);
+    fn(this);
+    return this;
+  }
+
+  /** The tensors this module's state consists of, by dotted name: per module, its parameters then its persistent buffers. */
+  private stateTargets(): [string, Tensor][] {
+    const seen = new Set<Tensor>();
+    const dotted = (prefix: string, name: string) => (prefix ? `${prefix}.${name}` : name);
+    return this.namedModules().flatMap(([prefix, m]) => [
+      ...m.own(Parameter).filter(([, p]) => !seen.has(p) && seen.add(p)),
+      ...m.ownBuffers(true),
+    ].map(([name, t]): [string, Tensor] => [dotted(prefix, name), t]));
+  }
+
+  /**
+   * Parameters and persistent buffers by dotted name. The tensors share storage with the model
+   * (as PyTorch's do) and carry no gradient history; clone them to keep a snapshot.
+   */
+  stateDict(): StateDict {
+    return Object.fromEntries(this.stateTargets().map(([name, t]) => [name, t.detach()]));
+  }
+
+  /**
+   * Copies `state` into the parameters and buffers in place, so optimizers holding them keep
+   * working. Everything is checked before anything is copied: a mis-shaped key always refuses the
+   * whole load, and in strict mode (default) so do missing and unexpected keys.
+   */
+  loadStateDict(state: StateDict, options: LoadStateDictOptions = {}): LoadStateDictResult {
+    const strict = options.strict ?? true;
+    const targets = new Map(this.stateTargets());
+    const missingKeys = [...targets.keys()].filter((k) => !(k in state));
+    const unexpectedKeys = Object.keys(state).filter((k) => !targets.has(k));
+    const problems: string[] = [];
+    if (strict && missingKeys.length) problems.push(`missing keys: ${missingKeys.join(', ')}`);
+    if (strict && unexpectedKeys.length) problems.push(`unexpected keys: ${unexpectedKeys.join(', ')}`);
+    for (const [key, target] of targets) {
+      const source = state[key];
+      if (source === undefined) continue;
+      if (!source || !ArrayBuffer.isView(source.data) || !Array.isArray(source.shape)) problems.push(`${key} is not a tensor`);
+      else if (!shapesEqual(source.shape, target.shape))
+        problems.push(`shape mismatch for ${key}: the model has ${formatShape(target.shape)}, the state dict ${formatShape(source.shape)}`);
+    }
+    if (problems.length)
+      throw new MlpkitError('loadStateDict', `the state dict does not fit ${this.constructor.name}; nothing was loaded:\n  ${problems.join('\n  ')}`);
+    for (const [key, target] of targets) if (key in state) target.data.set(state[key].data);
+    return { missingKeys, unexpectedKeys };
+  }
+
+  /** Extra text inside this module's printed parentheses, e.g. `in_features=4, out_features=3, bias=true`. */
+  extraRepr(): string {
+    return '';
+  }
+
+  /** A PyTorch-style printout of the module tree. */
+  toString(): string {
+    const children = this.namedChildren();
+    const head = `${this.constructor.name}(${this.extraRepr()}`;
+    if (!children.length) return `${head})`;
+    const lines = children.map(([name, m]) => `  (${name}): ${m.toString().replace(/\n/g, '\n  ')}`);
+    return `${head}\n${lines.join('\n')}\n)`;
+  }
+}
