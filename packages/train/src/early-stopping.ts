@@ -10,7 +10,7 @@ export interface EarlyStoppingOptions {
   monitor?: string;
   /** Whether the key should go down or up (default 'auto': up for accuracy-like names). */
   mode?: MonitorMode;
-  /** Epochs without improvement before stopping (default 0: stop at the first non-improvement). */
+  /** Epochs in a row without improvement that stop training (default 0, like 1: stop at the first non-improvement). */
   patience?: number;
   /** The smallest change that counts as an improvement (default 0). */
   minDelta?: number;
@@ -68,7 +68,7 @@ export class EarlyStopping implements Callback {
       return;
     }
     this.wait++;
-    if (this.wait > this.patience) {
+    if (this.wait >= this.patience) {
       this.stoppedEpoch = epoch;
       ctx.stop('earlyStopping',
         `${this.monitor.key} has not improved for ${this.wait} epoch(s); best ${this.monitor.best.toPrecision(4)} at epoch ${this.monitor.bestEpoch + 1}`);

@@ -1,0 +1,37 @@
+import { loadFile } from '@mlpkit/nn/node';
+import { crossEntropy } from '@mlpkit/losses';
+import { SGD } from '@mlpkit/optimizers';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fit } from '../fit.js';
+import { loaders, mlp } from '../toy.test-helper.js';
+import { ModelCheckpoint, checkpointPath } from './model-checkpoint.js';
+
+let dir = '';
+afterEach(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
+
+describe('ModelCheckpoint', () => {
+  it('writes safetensors files that load back into the model, with metadata and no temp files left', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mlpkit-train-'));
+    const model = mlp();
+    const { train, val } = loaders();
+    const path = join(dir, 'sub', 'model-{epoch}.safetensors');
+    await fit(model, {
+      train, val, loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: 0.1 }), epochs: 2,
+      callbacks: [new ModelCheckpoint({ path, saveBestOnly: false, metadata: { 'mlpkit.scaler': '{}' } })],
+    });
+    expect((await readdir(join(dir, 'sub'))).sort()).toEqual(['model-1.safetensors', 'model-2.safetensors']);
+    const { tensors, metadata } = await loadFile(checkpointPath(path, 1));
+    expect(metadata).toMatchObject({ epoch: '1', 'mlpkit.scaler': '{}' });
+    expect(Array.from(tensors['2.bias'].data)).toEqual(Array.from(model.stateDict()['2.bias'].data));
+    const fresh = mlp(42);
+    fresh.loadStateDict(tensors);
+    expect(Array.from(fresh.stateDict()['0.weight'].data)).toEqual(Array.from(model.stateDict()['0.weight'].data));
+  });
+
+  it('fills {epoch} 1-based', () => {
+    expect(checkpointPath('a/m-{epoch}.safetensors', 0)).toBe('a/m-1.safetensors');
+  });
+});

@@ -1,0 +1,38 @@
+import { crossEntropy } from '@mlpkit/losses';
+import { SGD } from '@mlpkit/optimizers';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { fit } from '../fit.js';
+import { loaders, mlp } from '../toy.test-helper.js';
+import { ProgressBar } from './progress-bar.js';
+
+function fakeStream(isTTY: boolean): { stream: NodeJS.WriteStream; text: () => string } {
+  const s = new PassThrough() as unknown as NodeJS.WriteStream & PassThrough;
+  let out = '';
+  s.on('data', (d: Buffer) => { out += d.toString(); });
+  Object.assign(s, { isTTY, columns: 120, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+  return { stream: s, text: () => out };
+}
+
+describe('ProgressBar', () => {
+  it('prints one summary per epoch on a non-TTY stream', async () => {
+    const model = mlp();
+    const { train, val } = loaders();
+    const { stream, text } = fakeStream(false);
+    await fit(model, { train, val, loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: 0.1 }), epochs: 2, callbacks: [new ProgressBar({ stream })] });
+    await new Promise((r) => setImmediate(r));
+    const lines = text().trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^epoch 2\/2: loss \d\.\d{4}, valLoss \d\.\d{4}$/);
+  });
+
+  it('draws a bar with the batch count on a TTY stream', async () => {
+    const model = mlp();
+    const { train } = loaders();
+    const { stream, text } = fakeStream(true);
+    await fit(model, { train, loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: 0.1 }), epochs: 1, callbacks: [new ProgressBar({ stream })] });
+    await new Promise((r) => setImmediate(r));
+    expect(text()).toContain('epoch 1/1 [');
+    expect(text()).toMatch(/\d+\/10 batches/);
+  });
+});
