@@ -23,6 +23,7 @@ describe('accuracyScore', () => {
     expect(() => accuracyScore([0, 4], [0, 1], { numClasses: 4 })).toThrow('yTrue: class index 4 at index 1 is out of range for numClasses 4');
     expect(() => accuracyScore([[0, 1]] as unknown as number[], [0])).toThrow(/yTrue: expected a 1-D array of class indices, got shape \[1, 2\]/);
     expect(() => accuracyScore([0], [0], { numClasses: 0 })).toThrow(MlpkitError);
+    expect(() => accuracyScore([0, 1], tensor([[0.2], [0.9]]))).toThrow('yPred: expected class indices [N] or scores [N, C] with C ≥ 2, got shape [2, 1]');
   });
 });
 

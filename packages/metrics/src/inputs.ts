@@ -62,6 +62,9 @@ export function readLabels(op: string, name: string, x: Predictions, allowScores
   const t = readTable(op, name, x);
   if (t.cols !== null && !allowScores)
     throw new MlpkitError(op, `${name}: expected a 1-D array of class indices, got shape [${t.rows}, ${t.cols}]`);
+  // One score column has no argmax to take: a probability or a logit needs its own threshold.
+  if (t.cols === 1)
+    throw new MlpkitError(op, `${name}: expected class indices [N] or scores [N, C] with C ≥ 2, got shape [${t.rows}, 1]; threshold a single score into class indices first`);
   const values = t.cols === null ? t.data : rowArgmax(t);
   const out = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) {
