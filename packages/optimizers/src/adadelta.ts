@@ -1,6 +1,6 @@
 import { zerosLike } from './buffers.js';
 import { Optimizer, type ParamState } from './optimizer.js';
-import type { FloatArray, ParamsInput } from './param.js';
+import { type FloatArray, type ParamsInput, withDefaults } from './param.js';
 import { checkLrAndWeightDecay, checkNonNegative, checkUnitClosed } from './validate.js';
 
 /** Adadelta's hyperparameters (PyTorch's `torch.optim.Adadelta`, camelCased). */
@@ -28,7 +28,7 @@ const defaults: AdadeltaOptions = { lr: 1.0, rho: 0.9, eps: 1e-6, weightDecay: 0
  */
 export class Adadelta extends Optimizer<AdadeltaOptions> {
   constructor(params: ParamsInput<AdadeltaOptions>, options: Partial<AdadeltaOptions> = {}) {
-    super('Adadelta', params, { ...defaults, ...options });
+    super('Adadelta', params, withDefaults(defaults, options));
   }
 
   protected checkHyperParams(h: AdadeltaOptions): void {

@@ -1,6 +1,6 @@
 import { fullLike } from './buffers.js';
 import { Optimizer, type ParamState } from './optimizer.js';
-import type { FloatArray, ParamGroup, ParamsInput } from './param.js';
+import { type FloatArray, type ParamGroup, type ParamsInput, withDefaults } from './param.js';
 import { checkLrAndWeightDecay, checkNonNegative } from './validate.js';
 
 /** Adagrad's hyperparameters (PyTorch's `torch.optim.Adagrad`, camelCased). */
@@ -30,7 +30,7 @@ const defaults: AdagradOptions = { lr: 1e-2, lrDecay: 0, weightDecay: 0, initial
  */
 export class Adagrad extends Optimizer<AdagradOptions> {
   constructor(params: ParamsInput<AdagradOptions>, options: Partial<AdagradOptions> = {}) {
-    super('Adagrad', params, { ...defaults, ...options });
+    super('Adagrad', params, withDefaults(defaults, options));
   }
 
   protected checkHyperParams(h: AdagradOptions): void {

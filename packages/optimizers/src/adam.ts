@@ -1,6 +1,6 @@
 import { zerosLike } from './buffers.js';
 import { Optimizer, type ParamState } from './optimizer.js';
-import type { FloatArray, ParamsInput } from './param.js';
+import { type FloatArray, type ParamsInput, withDefaults } from './param.js';
 import { checkBetas, checkLrAndWeightDecay, checkNonNegative } from './validate.js';
 
 /** Adam's hyperparameters (PyTorch's `torch.optim.Adam`, camelCased). */
@@ -70,7 +70,7 @@ export function adamUpdate(param: FloatArray, grad: ArrayLike<number>, state: Pa
  */
 export class Adam extends Optimizer<AdamOptions> {
   constructor(params: ParamsInput<AdamOptions>, options: Partial<AdamOptions> = {}) {
-    super('Adam', params, { ...adamDefaults, ...options });
+    super('Adam', params, withDefaults(adamDefaults, options));
   }
 
   protected checkHyperParams(h: AdamOptions): void {

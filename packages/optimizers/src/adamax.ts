@@ -1,6 +1,6 @@
 import { zerosLike } from './buffers.js';
 import { Optimizer, type ParamState } from './optimizer.js';
-import type { FloatArray, ParamsInput } from './param.js';
+import { type FloatArray, type ParamsInput, withDefaults } from './param.js';
 import { checkBetas, checkLrAndWeightDecay, checkNonNegative } from './validate.js';
 
 /** Adamax's hyperparameters (PyTorch's `torch.optim.Adamax`, camelCased). */
@@ -28,7 +28,7 @@ const defaults: AdamaxOptions = { lr: 2e-3, betas: [0.9, 0.999], eps: 1e-8, weig
  */
 export class Adamax extends Optimizer<AdamaxOptions> {
   constructor(params: ParamsInput<AdamaxOptions>, options: Partial<AdamaxOptions> = {}) {
-    super('Adamax', params, { ...defaults, ...options });
+    super('Adamax', params, withDefaults(defaults, options));
   }
 
   protected checkHyperParams(h: AdamaxOptions): void {

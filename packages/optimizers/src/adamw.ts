@@ -1,6 +1,6 @@
 import { type AdamOptions, adamDefaults, adamUpdate, checkAdamOptions, initAdamState } from './adam.js';
 import { Optimizer, type ParamState } from './optimizer.js';
-import type { FloatArray, ParamsInput } from './param.js';
+import { type FloatArray, type ParamsInput, withDefaults } from './param.js';
 
 /** AdamW's hyperparameters: Adam's, with `weightDecay` decoupled from the gradient (default 1e-2). */
 export type AdamWOptions = AdamOptions;
@@ -15,7 +15,7 @@ export type AdamWOptions = AdamOptions;
  */
 export class AdamW extends Optimizer<AdamWOptions> {
   constructor(params: ParamsInput<AdamWOptions>, options: Partial<AdamWOptions> = {}) {
-    super('AdamW', params, { ...adamDefaults, weightDecay: 1e-2, ...options });
+    super('AdamW', params, withDefaults({ ...adamDefaults, weightDecay: 1e-2 }, options));
   }
 
   protected checkHyperParams(h: AdamWOptions): void {

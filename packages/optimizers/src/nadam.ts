@@ -1,6 +1,6 @@
 import { zerosLike } from './buffers.js';
 import { Optimizer, type ParamState } from './optimizer.js';
-import type { FloatArray, ParamsInput } from './param.js';
+import { type FloatArray, type ParamsInput, withDefaults } from './param.js';
 import { checkBetas, checkLrAndWeightDecay, checkNonNegative } from './validate.js';
 
 /** NAdam's hyperparameters (PyTorch's `torch.optim.NAdam`, camelCased). */
@@ -37,7 +37,7 @@ const defaults: NAdamOptions = { lr: 2e-3, betas: [0.9, 0.999], eps: 1e-8, weigh
  */
 export class NAdam extends Optimizer<NAdamOptions> {
   constructor(params: ParamsInput<NAdamOptions>, options: Partial<NAdamOptions> = {}) {
-    super('NAdam', params, { ...defaults, ...options });
+    super('NAdam', params, withDefaults(defaults, options));
   }
 
   protected checkHyperParams(h: NAdamOptions): void {

@@ -59,3 +59,10 @@ export function isParamLike(x: unknown): x is ParamLike {
 export function paramList(params: Iterable<ParamLike> | ParamLike): ParamLike[] {
   return isParamLike(params) ? [params] : [...params];
 }
+
+/** `defaults` overridden by the options that are set (an option given as `undefined` keeps its default). */
+export function withDefaults<H extends object>(defaults: H, options: Partial<H>): H {
+  const merged = { ...defaults };
+  for (const [key, value] of Object.entries(options)) if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  return merged;
+}

@@ -1,6 +1,6 @@
 import { zerosLike } from './buffers.js';
 import { Optimizer, type ParamState } from './optimizer.js';
-import type { FloatArray, ParamsInput } from './param.js';
+import { type FloatArray, type ParamsInput, withDefaults } from './param.js';
 import { checkBetas, checkLrAndWeightDecay, checkNonNegative } from './validate.js';
 
 /** RAdam's hyperparameters (PyTorch's `torch.optim.RAdam`, camelCased). */
@@ -40,7 +40,7 @@ export function radamRectification(beta2: number, step: number): number | null {
  */
 export class RAdam extends Optimizer<RAdamOptions> {
   constructor(params: ParamsInput<RAdamOptions>, options: Partial<RAdamOptions> = {}) {
-    super('RAdam', params, { ...defaults, ...options });
+    super('RAdam', params, withDefaults(defaults, options));
   }
 
   protected checkHyperParams(h: RAdamOptions): void {

@@ -1,6 +1,6 @@
 import { zerosLike } from './buffers.js';
 import { Optimizer, type ParamState } from './optimizer.js';
-import type { FloatArray, ParamsInput } from './param.js';
+import { type FloatArray, type ParamsInput, withDefaults } from './param.js';
 import { checkLrAndWeightDecay, checkNonNegative } from './validate.js';
 
 /** RMSprop's hyperparameters (PyTorch's `torch.optim.RMSprop`, camelCased). */
@@ -33,7 +33,7 @@ const defaults: RMSpropOptions = { lr: 1e-2, alpha: 0.99, eps: 1e-8, weightDecay
  */
 export class RMSprop extends Optimizer<RMSpropOptions> {
   constructor(params: ParamsInput<RMSpropOptions>, options: Partial<RMSpropOptions> = {}) {
-    super('RMSprop', params, { ...defaults, ...options });
+    super('RMSprop', params, withDefaults(defaults, options));
   }
 
   protected checkHyperParams(h: RMSpropOptions): void {

@@ -1,7 +1,7 @@
 import { MlpkitError } from '@mlpkit/tensor';
 import { zerosLike } from './buffers.js';
 import { Optimizer, type ParamState } from './optimizer.js';
-import type { FloatArray, ParamGroup, ParamsInput } from './param.js';
+import { type FloatArray, type ParamGroup, type ParamsInput, withDefaults } from './param.js';
 import { checkLrAndWeightDecay, checkNonNegative } from './validate.js';
 
 /** SGD's hyperparameters (PyTorch's `torch.optim.SGD`, camelCased). */
@@ -43,7 +43,7 @@ const defaults: SGDOptions = { lr: 1e-3, momentum: 0, dampening: 0, weightDecay:
  */
 export class SGD extends Optimizer<SGDOptions> {
   constructor(params: ParamsInput<SGDOptions>, options: Partial<SGDOptions> = {}) {
-    super('SGD', params, { ...defaults, ...options });
+    super('SGD', params, withDefaults(defaults, options));
   }
 
   protected checkHyperParams(h: SGDOptions): void {
