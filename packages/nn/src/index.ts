@@ -7,5 +7,6 @@ export { Flatten } from './flatten.js';
 export { Identity } from './identity.js';
 export { Dropout, dropout, dropoutWithMask, type DropoutOptions } from './dropout.js';
 export { Maxout, maxout } from './maxout.js';
+export { PReLU } from './prelu.js';
 export { saveSafetensors, type SafetensorsMetadata } from './save-safetensors.js';
 export { loadSafetensors, type SafetensorsContents } from './load-safetensors.js';
