@@ -1,0 +1,25 @@
+import { createWasmBackend } from '@mlpkit/backend-wasm';
+import { referenceBackend, setBackend } from '@mlpkit/tensor';
+
+/** Which backend to run on: 'auto' tries WebAssembly and falls back to the reference. */
+export type BackendChoice = 'auto' | 'wasm' | 'reference';
+
+/**
+ * Selects the backend and returns a line saying which one runs (and why, on a fallback).
+ * The reference backend is plain TypeScript loops: correct everywhere, several times slower.
+ */
+export async function chooseBackend(choice: BackendChoice): Promise<string> {
+  if (choice === 'reference') {
+    setBackend(referenceBackend);
+    return 'backend: reference (pure TypeScript), as asked';
+  }
+  try {
+    const backend = await createWasmBackend();
+    setBackend(backend);
+    return `backend: wasm (WebAssembly SIMD, ${backend.threads} thread${backend.threads === 1 ? '' : 's'})`;
+  } catch (error) {
+    if (choice === 'wasm') throw error;
+    setBackend(referenceBackend);
+    return `backend: reference (pure TypeScript); the wasm backend did not load: ${(error as Error).message}`;
+  }
+}

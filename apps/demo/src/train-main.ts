@@ -1,0 +1,32 @@
+import { ProgressBar } from '@mlpkit/train/node';
+import { performance } from 'node:perf_hooks';
+import { loadData } from './data.js';
+import { describeMlp } from './model.js';
+import type { DemoOptions } from './options.js';
+import { formatMatrix, testReport, writeOutputs } from './outputs.js';
+import { runTraining } from './run.js';
+
+/** The default demo: train one MLP, report on the test set, write plots and the model. */
+export async function trainMain(options: DemoOptions): Promise<void> {
+  const { config } = options;
+  let t = performance.now();
+  const data = await loadData({ normalize: options.normalize, limit: options.limit, seed: config.seed, valFraction: 0.1 });
+  console.log(`data: Fashion-MNIST, ${data.train.length} train / ${data.val.length} validation / ${data.test.length} test images, ` +
+    `normalization ${options.normalize} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  const description = `MLP ${describeMlp(config)} (${config.activation}, ${config.init} init), ${config.optimizer} lr ${config.lr}` +
+    `${config.optimizer === 'sgd' && config.momentum ? ` momentum ${config.momentum}` : ''}, batch ${config.batchSize}, ${config.epochs} epochs`;
+  console.log(`model: ${description}, cross-entropy loss`);
+  t = performance.now();
+  const run = await runTraining(data, config, [new ProgressBar({ stream: process.stdout })]);
+  console.log(`training took ${((performance.now() - t) / 1000).toFixed(1)} s; initial loss ${run.history.initialLoss?.toFixed(4)} (ln 10 = ${Math.log(10).toFixed(4)})`);
+  if (run.diverged) console.log(`training diverged: ${run.diverged}`);
+  console.log(`\ntest accuracy: ${(run.testAccuracy * 100).toFixed(2)} %  (test loss ${run.testLoss.toFixed(4)})\n`);
+  const { matrix, text } = testReport(run.actual, run.predicted, data.classNames);
+  console.log(text);
+  console.log(formatMatrix(matrix, data.classNames));
+  const written = await writeOutputs(options.outDir, {
+    model: run.model, history: run.history, scaler: data.scaler, classNames: data.classNames,
+    matrix, report: text, testAccuracy: run.testAccuracy, description,
+  });
+  console.log(`\nwrote:\n  ${written.join('\n  ')}`);
+}
