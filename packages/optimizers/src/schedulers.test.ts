@@ -1,0 +1,166 @@
+import { MlpkitError, Tensor } from '@mlpkit/tensor';
+import { describe, expect, it } from 'vitest';
+import * as O from './index.js';
+
+const sgd = (lr = 1, momentum = 0.9) => new O.SGD([new Tensor(new Float32Array(1), [1])], { lr, momentum });
+const lrOf = (opt: O.Optimizer<any>) => opt.paramGroups[0].lr;
+const cosine = (base: number, etaMin: number, t: number, T: number) => etaMin + ((base - etaMin) * (1 + Math.cos((Math.PI * t) / T))) / 2;
+
+describe('composition', () => {
+  it('SequentialLR: linear warm-up for 5 epochs, then cosine from the base rate', () => {
+    const opt = sgd(1);
+    const warmup = new O.LinearLR(opt, { startFactor: 0.1, totalIters: 5 });
+    const cos = new O.CosineAnnealingLR(opt, { TMax: 10 });
+    const s = new O.SequentialLR(opt, { schedulers: [warmup, cos], milestones: [5] });
+    const lrs = [lrOf(opt)];
+    for (let k = 0; k < 15; k++) {
+      s.step();
+      lrs.push(lrOf(opt));
+    }
+    const want = [0.1, 0.28, 0.46, 0.64, 0.82, ...Array.from({ length: 11 }, (_, t) => cosine(1, 0, t, 10))];
+    expect(lrs).toEqual(want.map((x) => expect.closeTo(x, 12)));
+    expect(s.getLastLr()).toEqual([lrs[15]]);
+  });
+
+  it('SequentialLR saves and restores every inner scheduler', () => {
+    const build = () => {
+      const opt = sgd(1);
+      const s = new O.SequentialLR(opt, { schedulers: [new O.LinearLR(opt, { totalIters: 3 }), new O.ExponentialLR(opt, { gamma: 0.5 })], milestones: [3] });
+      return { opt, s };
+    };
+    const a = build();
+    for (let k = 0; k < 6; k++) a.s.step();
+    const b = build();
+    for (let k = 0; k < 2; k++) b.s.step();
+    const saved = JSON.parse(JSON.stringify({ opt: b.opt.stateDict(), s: b.s.stateDict() }));
+    const c = build();
+    c.opt.loadStateDict(saved.opt);
+    c.s.loadStateDict(saved.s);
+    for (let k = 2; k < 6; k++) c.s.step();
+    expect(lrOf(c.opt)).toBeCloseTo(lrOf(a.opt), 15);
+  });
+
+  it('ChainedScheduler multiplies the effects of its schedulers', () => {
+    const opt = sgd(1);
+    const s = new O.ChainedScheduler([new O.LinearLR(opt, { startFactor: 0.5, totalIters: 2 }), new O.ExponentialLR(opt, { gamma: 0.9 })]);
+    const factor = (k: number) => 0.5 + (0.5 * Math.min(k, 2)) / 2;
+    expect(s.getLastLr()[0]).toBeCloseTo(0.5, 15);
+    for (let k = 1; k <= 5; k++) {
+      s.step();
+      expect(lrOf(opt)).toBeCloseTo(factor(k) * 0.9 ** k, 12);
+    }
+  });
+
+  it('schedulers over different optimizers cannot be composed', () => {
+    const a = sgd();
+    const b = sgd();
+    expect(() => new O.SequentialLR(a, { schedulers: [new O.StepLR(a, { stepSize: 1 }), new O.StepLR(b, { stepSize: 1 })], milestones: [2] })).toThrow(
+      /scheduler at index 1 with a different optimizer/,
+    );
+    expect(() => new O.SequentialLR(a, { schedulers: [new O.StepLR(a, { stepSize: 1 })], milestones: [2] })).toThrow(/milestones: expected one fewer milestone/);
+    expect(() => new O.ChainedScheduler([new O.StepLR(a, { stepSize: 1 }), new O.StepLR(b, { stepSize: 1 })])).toThrow(MlpkitError);
+  });
+});
+
+describe('closed forms agree with the chainable steps', () => {
+  const builders: [string, (o: O.SGD) => O.LRScheduler][] = [
+    ['StepLR', (o) => new O.StepLR(o, { stepSize: 3, gamma: 0.5 })],
+    ['MultiStepLR', (o) => new O.MultiStepLR(o, { milestones: [2, 5, 5], gamma: 0.1 })],
+    ['ExponentialLR', (o) => new O.ExponentialLR(o, { gamma: 0.9 })],
+    ['CosineAnnealingLR', (o) => new O.CosineAnnealingLR(o, { TMax: 7, etaMin: 0.01 })],
+    ['LinearLR', (o) => new O.LinearLR(o, { startFactor: 0.2, endFactor: 0.9, totalIters: 4 })],
+  ];
+  it.each(builders)('%s', (_name, build) => {
+    const stepped = sgd(0.1);
+    const s = build(stepped);
+    for (let epoch = 1; epoch <= 9; epoch++) {
+      s.step();
+      const jumped = sgd(0.1);
+      build(jumped).stepTo(epoch);
+      expect(lrOf(jumped)).toBeCloseTo(lrOf(stepped), 14);
+    }
+  });
+});
+
+describe('OneCycleLR', () => {
+  it('allows one step past totalSteps, as PyTorch 1.13 does, then throws PyTorch’s error', () => {
+    const opt = sgd();
+    const s = new O.OneCycleLR(opt, { maxLr: 0.1, totalSteps: 12 });
+    for (let k = 0; k < 12; k++) s.step();
+    expect(() => s.step()).toThrow('OneCycleLR: Tried to step 14 times. The specified number of total steps (totalSteps) is 12');
+  });
+
+  it('cycles Adam’s β₁ (not β₂) inversely to the learning rate, and writes its keys into the groups', () => {
+    const opt = new O.Adam([new Tensor(new Float32Array(1), [1])]);
+    const s = new O.OneCycleLR(opt, { maxLr: 0.1, epochs: 2, stepsPerEpoch: 5, threePhase: true, annealStrategy: 'linear' });
+    expect(opt.paramGroups[0]).toMatchObject({ betas: [0.95, 0.999], initialLr: 0.004, maxLr: 0.1, minLr: 4e-7, lr: 0.004 });
+    s.step(); s.step();
+    expect(opt.paramGroups[0].betas[0]).toBeLessThan(0.95);
+    expect(opt.paramGroups[0].betas[1]).toBe(0.999);
+  });
+
+  it('refuses bad arguments with their names', () => {
+    expect(() => new O.OneCycleLR(sgd(), { maxLr: 0.1 })).toThrow('OneCycleLR: You must define either totalSteps OR (epochs AND stepsPerEpoch)');
+    expect(() => new O.OneCycleLR(sgd(), { maxLr: 0.1, totalSteps: 0 })).toThrow('OneCycleLR: totalSteps: expected an integer >= 1, got 0');
+    expect(() => new O.OneCycleLR(sgd(), { maxLr: 0.1, totalSteps: 10, pctStart: 1.5 })).toThrow(/pctStart: expected a number between 0 and 1, got 1.5/);
+    expect(() => new O.OneCycleLR(sgd(), { maxLr: [0.1, 0.2], totalSteps: 10 })).toThrow(/maxLr: expected a number or 1 values/);
+    const adagrad = new O.Adagrad([new Tensor(new Float32Array(1), [1])]);
+    expect(() => new O.OneCycleLR(adagrad, { maxLr: 0.1, totalSteps: 10 })).toThrow(/cycleMomentum/);
+    expect(() => new O.OneCycleLR(adagrad, { maxLr: 0.1, totalSteps: 10, cycleMomentum: false })).not.toThrow();
+  });
+});
+
+describe('CosineAnnealingWarmRestarts', () => {
+  it('accepts fractional epochs for restarts within an epoch', () => {
+    const opt = sgd(1);
+    const s = new O.CosineAnnealingWarmRestarts(opt, { T0: 2, TMult: 2 });
+    s.step(0.5);
+    expect(lrOf(opt)).toBeCloseTo(cosine(1, 0, 0.5, 2), 14);
+    s.step(3.5); // the second cycle (length 4) started at epoch 2
+    expect(lrOf(opt)).toBeCloseTo(cosine(1, 0, 1.5, 4), 14);
+    expect([s.Ti, s.lastEpoch]).toEqual([4, 3]);
+  });
+
+  it('refuses T0 < 1 and a fractional TMult', () => {
+    expect(() => new O.CosineAnnealingWarmRestarts(sgd(), { T0: 0 })).toThrow('CosineAnnealingWarmRestarts: T0: expected an integer >= 1, got 0');
+    expect(() => new O.CosineAnnealingWarmRestarts(sgd(), { T0: 2, TMult: 1.5 })).toThrow(/TMult/);
+  });
+});
+
+describe('ReduceLROnPlateau', () => {
+  it("mode 'max' with an absolute threshold reduces after patience epochs without a big enough gain", () => {
+    const opt = sgd(1);
+    const s = new O.ReduceLROnPlateau(opt, { mode: 'max', thresholdMode: 'abs', threshold: 0.1, patience: 1, factor: 0.5 });
+    for (const acc of [0.5, 0.55, 0.58]) s.step(acc); // +0.05 and +0.08 are not > 0.1: two bad epochs
+    expect(lrOf(opt)).toBe(0.5);
+    s.step(0.9);
+    expect([s.best, lrOf(opt)]).toEqual([0.9, 0.5]);
+  });
+
+  it('saves an infinite best as null, which JSON can hold', () => {
+    const s = new O.ReduceLROnPlateau(sgd());
+    const saved = JSON.parse(JSON.stringify(s.stateDict()));
+    expect(saved.best).toBeNull();
+    const t = new O.ReduceLROnPlateau(sgd());
+    t.step(1);
+    t.loadStateDict(saved);
+    expect(t.best).toBe(Infinity);
+  });
+
+  it('refuses a factor >= 1 and unknown modes', () => {
+    expect(() => new O.ReduceLROnPlateau(sgd(), { factor: 1 })).toThrow('ReduceLROnPlateau: factor: expected a number < 1.0, got 1');
+    expect(() => new O.ReduceLROnPlateau(sgd(), { mode: 'up' as 'min' })).toThrow(/mode: expected 'min' or 'max', got up/);
+  });
+});
+
+describe('scheduler bad input', () => {
+  it('LinearLR factors out of range, StepLR without a positive stepSize', () => {
+    expect(() => new O.LinearLR(sgd(), { startFactor: 0 })).toThrow(/startFactor: .* got 0/);
+    expect(() => new O.LinearLR(sgd(), { endFactor: 2 })).toThrow(/endFactor: .* got 2/);
+    expect(() => new O.StepLR(sgd(), { stepSize: 0 })).toThrow('StepLR: stepSize: expected an integer >= 1, got 0');
+  });
+
+  it('resuming with lastEpoch needs the initialLr a previous scheduler stored', () => {
+    expect(() => new O.StepLR(sgd(), { stepSize: 2, lastEpoch: 4 })).toThrow(/param 'initialLr' is not specified in paramGroups\[0\]/);
+  });
+});
