@@ -9,7 +9,9 @@ import type { LRScheduler, SchedulableOptimizer, SchedulerStateDict } from './lr
  * const scheduler = new ChainedScheduler([new LinearLR(opt, { startFactor: 0.1, totalIters: 3 }), new ExponentialLR(opt, { gamma: 0.9 })]);
  */
 export class ChainedScheduler {
+  /** The optimizer all the schedulers act on. */
   readonly optimizer: SchedulableOptimizer;
+  /** The schedulers, stepped in this order. */
   readonly schedulers: readonly LRScheduler[];
   private lastLr: number[];
 

@@ -17,7 +17,9 @@ export interface CosineAnnealingLROptions extends SchedulerBaseOptions {
  * const scheduler = new CosineAnnealingLR(optimizer, { TMax: 100, etaMin: 1e-5 });
  */
 export class CosineAnnealingLR extends LRScheduler {
+  /** Epochs of the half cosine. */
   readonly TMax: number;
+  /** The lowest learning rate. */
   readonly etaMin: number;
 
   constructor(optimizer: SchedulableOptimizer, options: CosineAnnealingLROptions) {

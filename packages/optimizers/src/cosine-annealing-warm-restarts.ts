@@ -21,8 +21,11 @@ export interface CosineAnnealingWarmRestartsOptions extends SchedulerBaseOptions
  * const scheduler = new CosineAnnealingWarmRestarts(optimizer, { T0: 10, TMult: 2 });
  */
 export class CosineAnnealingWarmRestarts extends LRScheduler {
+  /** Length of the first cycle. */
   readonly T0: number;
+  /** Growth factor of the cycle length. */
   readonly TMult: number;
+  /** The lowest learning rate. */
   readonly etaMin: number;
   /** The length of the current cycle. */
   Ti: number;

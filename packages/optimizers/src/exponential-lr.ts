@@ -13,6 +13,7 @@ export interface ExponentialLROptions extends SchedulerBaseOptions {
  * const scheduler = new ExponentialLR(optimizer, { gamma: 0.95 });
  */
 export class ExponentialLR extends LRScheduler {
+  /** The decay factor per epoch. */
   readonly gamma: number;
 
   constructor(optimizer: SchedulableOptimizer, options: ExponentialLROptions) {

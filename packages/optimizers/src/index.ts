@@ -12,7 +12,7 @@ export { NAdam, type NAdamOptions } from './nadam.js';
 export { RAdam, type RAdamOptions } from './radam.js';
 export { clipGradNorm_, totalGradNorm, type ClipGradNormOptions } from './clip-grad-norm.js';
 export { clipGradValue_ } from './clip-grad-value.js';
-export { LRScheduler, type SchedulableGroup, type SchedulableOptimizer, type SchedulerBaseOptions, type SchedulerStateDict } from './lr-scheduler.js';
+export { LRScheduler, type LRSchedulerLike, type SchedulableGroup, type SchedulableOptimizer, type SchedulerBaseOptions, type SchedulerStateDict } from './lr-scheduler.js';
 export { StepLR, type StepLROptions } from './step-lr.js';
 export { MultiStepLR, type MultiStepLROptions } from './multi-step-lr.js';
 export { ExponentialLR, type ExponentialLROptions } from './exponential-lr.js';

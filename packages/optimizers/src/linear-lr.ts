@@ -20,8 +20,11 @@ export interface LinearLROptions extends SchedulerBaseOptions {
  * const warmup = new LinearLR(optimizer, { startFactor: 0.1, totalIters: 5 });
  */
 export class LinearLR extends LRScheduler {
+  /** Factor of the base rate at epoch 0. */
   readonly startFactor: number;
+  /** Factor of the base rate from `totalIters` on. */
   readonly endFactor: number;
+  /** Epochs of the linear change. */
   readonly totalIters: number;
 
   constructor(optimizer: SchedulableOptimizer, options: LinearLROptions = {}) {

@@ -15,6 +15,17 @@ export interface SchedulableOptimizer {
 /** A scheduler's saved state: plain numbers and arrays, safe for `JSON.stringify`. */
 export type SchedulerStateDict = Record<string, unknown>;
 
+/**
+ * What a training loop needs from an epoch scheduler: `LRScheduler` and its subclasses,
+ * `SequentialLR` and `ChainedScheduler` all fit (ReduceLROnPlateau's `step` wants a metric).
+ */
+export interface LRSchedulerLike {
+  step(): void;
+  getLastLr(): number[];
+  stateDict(): SchedulerStateDict;
+  loadStateDict(state: SchedulerStateDict): void;
+}
+
 /** Options every epoch-based scheduler accepts. */
 export interface SchedulerBaseOptions {
   /**

@@ -17,7 +17,9 @@ export interface MultiStepLROptions extends SchedulerBaseOptions {
  * const scheduler = new MultiStepLR(optimizer, { milestones: [30, 80], gamma: 0.1 });
  */
 export class MultiStepLR extends LRScheduler {
+  /** The milestone epochs, sorted. */
   readonly milestones: readonly number[];
+  /** The decay factor. */
   readonly gamma: number;
 
   constructor(optimizer: SchedulableOptimizer, options: MultiStepLROptions) {

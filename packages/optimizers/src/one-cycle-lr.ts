@@ -44,7 +44,9 @@ const annealLinear = (start: number, end: number, pct: number): number => (end -
  * // after every optimizer.step(): scheduler.step();
  */
 export class OneCycleLR extends LRScheduler {
+  /** Steps in the cycle; stepping more than one past it throws. */
   readonly totalSteps: number;
+  /** Whether momentum (or β₁) cycles inversely to the rate. */
   readonly cycleMomentum: boolean;
   private readonly phases: Phase[];
   private readonly anneal: (start: number, end: number, pct: number) => number;

@@ -30,19 +30,25 @@ export interface ReduceLROnPlateauOptions {
  * for (const epoch of epochs) { train(); scheduler.step(validationLoss()); }
  */
 export class ReduceLROnPlateau {
+  /** The optimizer whose groups' `lr` this scheduler reduces. */
   readonly optimizer: SchedulableOptimizer;
+  /** The options, with PyTorch's defaults filled in (see `ReduceLROnPlateauOptions`). */
   readonly mode: 'min' | 'max';
   readonly factor: number;
   readonly patience: number;
   readonly threshold: number;
   readonly thresholdMode: 'rel' | 'abs';
   readonly cooldown: number;
+  /** The lower bound of each group's rate. */
   readonly minLrs: number[];
   readonly eps: number;
   /** The best metric so far (±Infinity before the first step). */
   best: number;
+  /** Consecutive epochs without improvement. */
   numBadEpochs = 0;
+  /** Epochs left before counting resumes after a reduction. */
   cooldownCounter = 0;
+  /** How many times `step` has run. */
   lastEpoch = 0;
 
   constructor(optimizer: SchedulableOptimizer, options: ReduceLROnPlateauOptions = {}) {

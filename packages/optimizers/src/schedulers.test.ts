@@ -164,3 +164,18 @@ describe('scheduler bad input', () => {
     expect(() => new O.StepLR(sgd(), { stepSize: 2, lastEpoch: 4 })).toThrow(/param 'initialLr' is not specified in paramGroups\[0\]/);
   });
 });
+
+describe('LRSchedulerLike', () => {
+  it('is what every epoch scheduler and both compositions offer', () => {
+    const opt = sgd();
+    const all: O.LRSchedulerLike[] = [
+      new O.StepLR(opt, { stepSize: 2 }),
+      new O.SequentialLR(opt, { schedulers: [new O.ExponentialLR(opt, { gamma: 0.5 })], milestones: [] }),
+      new O.ChainedScheduler([new O.ExponentialLR(opt, { gamma: 0.5 })]),
+    ];
+    for (const s of all) {
+      s.step();
+      expect(s.getLastLr()).toEqual([lrOf(opt)]);
+    }
+  });
+});

@@ -12,9 +12,13 @@ import type { LRScheduler, SchedulableOptimizer, SchedulerStateDict } from './lr
  * const scheduler = new SequentialLR(optimizer, { schedulers: [warmup, cosine], milestones: [5] });
  */
 export class SequentialLR {
+  /** The optimizer all the schedulers act on. */
   readonly optimizer: SchedulableOptimizer;
+  /** The schedulers, in the order they run. */
   readonly schedulers: readonly LRScheduler[];
+  /** The epochs at which the next scheduler takes over. */
   readonly milestones: readonly number[];
+  /** Epochs stepped since construction. */
   lastEpoch: number;
   private lastLr: number[];
 

@@ -17,7 +17,9 @@ export interface StepLROptions extends SchedulerBaseOptions {
  * for (let epoch = 0; epoch < 100; epoch++) { train(); scheduler.step(); }
  */
 export class StepLR extends LRScheduler {
+  /** Epochs between two decays. */
   readonly stepSize: number;
+  /** The decay factor. */
   readonly gamma: number;
 
   constructor(optimizer: SchedulableOptimizer, options: StepLROptions) {

@@ -18,7 +18,7 @@ export function checkUnitClosed(op: string, name: string, value: number): void {
 /** Throws unless both betas lie in [0, 1) (PyTorch: `Invalid beta parameter at index i`). */
 export function checkBetas(op: string, betas: readonly number[]): void {
   if (!Array.isArray(betas) || betas.length !== 2)
-    throw new MlpkitError(op, `betas must be a pair [beta1, beta2], got ${JSON.stringify(betas)}`);
+    throw new MlpkitError(op, `betas: expected a pair [beta1, beta2], got ${JSON.stringify(betas)}`);
   betas.forEach((beta, i) => {
     if (typeof beta !== 'number' || !(beta >= 0 && beta < 1))
       throw new MlpkitError(op, `Invalid beta parameter at index ${i} (betas[${i}]): expected 0 <= betas[${i}] < 1, got ${String(beta)}`);
