@@ -11,3 +11,14 @@ export { EarlyStopping, type EarlyStoppingOptions } from './early-stopping.js';
 export { Checkpoint, type CheckpointOptions, type CheckpointRecord } from './checkpoint.js';
 export { ProgressCallback, EpochLogger, formatLogs, type ProgressEvent } from './progress.js';
 export { snapshotState, restoreState } from './snapshot.js';
+export { summarize, type ValueSummary } from './tensor-summary.js';
+export { activationStats, gradientStats, formatStatsTable, type LayerStats, type GradientStats } from './layer-stats.js';
+export { UpdateRatioMonitor, type UpdateRatio } from './update-ratio.js';
+export {
+  checkInitialLoss, overfitSmallSubset, type InitialLossCheck, type OverfitOptions, type OverfitResult,
+} from './babysitting.js';
+export { lrRangeTest, type LrRangeTestOptions, type LrRangeTestResult } from './lr-range-test.js';
+export {
+  gridSearch, randomSearch, gridPoints, uniform, logUniform, choice,
+  type Distribution, type Trial, type SearchResult, type SearchOptions,
+} from './search.js';

@@ -1,0 +1,29 @@
+import { crossEntropy } from '@mlpkit/losses';
+import { SGD } from '@mlpkit/optimizers';
+import { DataLoader, makeBlobs } from '@mlpkit/datasets';
+import { describe, expect, it } from 'vitest';
+import { lrRangeTest } from './lr-range-test.js';
+import { loaders, mlp } from './toy.test-helper.js';
+
+describe('lrRangeTest', () => {
+  it('sweeps the learning rate geometrically, stops on explosion, suggests a rate inside the range and restores the weights', () => {
+    const model = mlp();
+    // Overlapping classes: too large a step overshoots and the loss explodes (separable data would only sharpen).
+    const train = new DataLoader(makeBlobs({ nSamples: 300, centers: [[-1, 0], [1, 0], [0, 1.5]], clusterStd: 1, seed: 0 }), { batchSize: 32, shuffle: true, seed: 0 });
+    const before = Array.from(model.parameters()[0].data);
+    const r = lrRangeTest(model, train, { loss: crossEntropy, makeOptimizer: (p) => new SGD(p, { lr: 1 }), startLr: 1e-4, endLr: 100, numIter: 60 });
+    expect(r.lrs[0]).toBeCloseTo(1e-4, 10);
+    expect(r.lrs[1] / r.lrs[0]).toBeCloseTo((100 / 1e-4) ** (1 / 59), 6);
+    expect(r.diverged).toBe(true);
+    expect(r.lrs.length).toBeLessThan(60);
+    expect(r.suggestedLr).toBeGreaterThan(1e-3);
+    expect(r.suggestedLr).toBeLessThan(10);
+    expect(Math.min(...r.losses)).toBeLessThan(r.losses[0]);
+    expect(Array.from(model.parameters()[0].data)).toEqual(before);
+  });
+
+  it('refuses a reversed range', () => {
+    expect(() => lrRangeTest(mlp(), loaders().train, { loss: crossEntropy, makeOptimizer: (p) => new SGD(p, { lr: 1 }), startLr: 1, endLr: 0.1 }))
+      .toThrow(/^lrRangeTest: expected 0 < startLr < endLr, got startLr 1, endLr 0.1/);
+  });
+});
