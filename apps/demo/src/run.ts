@@ -12,6 +12,8 @@ export interface RunConfig extends ModelOptions {
   optimizer: 'sgd' | 'adam';
   lr: number;
   momentum: number;
+  /** L2 penalty through the optimizer (the slides' "reg"); default 0. */
+  weightDecay?: number;
   batchSize: number;
   epochs: number;
   /** Early stopping patience on valAccuracy (restoring the best weights); undefined = off. */
@@ -50,8 +52,8 @@ export function predictClasses(model: Sequential, loader: DataLoader): Int32Arra
 export async function runTraining(data: PreparedData, config: RunConfig, callbacks: Callback[] = []): Promise<RunResult> {
   const model = buildMlp(config);
   const optimizer = config.optimizer === 'adam'
-    ? new Adam(model.parameters(), { lr: config.lr })
-    : new SGD(model.parameters(), { lr: config.lr, momentum: config.momentum });
+    ? new Adam(model.parameters(), { lr: config.lr, weightDecay: config.weightDecay ?? 0 })
+    : new SGD(model.parameters(), { lr: config.lr, momentum: config.momentum, weightDecay: config.weightDecay ?? 0 });
   const train = new DataLoader(data.train, { batchSize: config.batchSize, shuffle: true, seed: config.seed });
   const val = new DataLoader(data.val, { batchSize: 1000 });
   const test = new DataLoader(data.test, { batchSize: 1000 });
