@@ -1,38 +1,103 @@
-// pnpm bench [--quick] [--threads 1,2]: matrix-multiply GFLOP/s of mlpkit's backends, side by
-// side with TensorFlow.js and PyTorch where they are installed, measured in one run (these
-// machines are shared and noisy, so only same-run numbers are compared). Writes
-// results/matmul.json and results/matmul.md beside this app.
+// pnpm bench [--quick] [--threads 1,2] [--only matmul|w1]: matrix-multiply GFLOP/s and W1
+// epochs (BENCHMARKING.md) of mlpkit, side by side with TensorFlow.js and PyTorch where they are
+// installed, in one run (these machines are shared and noisy, so only same-run numbers are
+// compared). Writes results/bench.{json,md} (results/bench-quick.* with --quick).
+// pnpm bench --memory [--epochs 100] [--images 6000]: the flat-memory check.
+// pnpm bench --profile: where a training step's time goes, per kernel.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { markdownTable } from './report.js';
 import { mlpkitRows } from './mlpkit-matmul.js';
+import { markdownTable } from './report.js';
 import { PRODUCTS } from './shapes.js';
+import { checkTargets, targetsMarkdown } from './targets.js';
 import { tfjsRows } from './tfjs-matmul.js';
 import { torchRows } from './torch-matmul.js';
+import { loadW1Data } from './w1/data.js';
+import { memoryCheck, memoryMarkdown } from './w1/memory.js';
+import { profileSteps } from './w1/profile.js';
+import { w1Ratios, w1Table } from './w1/report.js';
+import { runNodeSystem, runTorch } from './w1/runner.js';
+import type { EpochPlan, W1Result } from './w1/spec.js';
 
 const args = process.argv.slice(2);
-const quick = args.includes('--quick');
-const threadArg = args.indexOf('--threads');
-const threadCounts = threadArg >= 0 ? args[threadArg + 1].split(',').map(Number) : [...new Set([1, Math.min(2, availableParallelism())])];
-const minMs = quick ? 60 : 300;
-
-console.log(`mlpkit bench${quick ? ' (quick)' : ''}: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version}`);
-const rows = [
-  ...(await mlpkitRows(PRODUCTS, threadCounts, minMs, quick)),
-  ...(await tfjsRows(PRODUCTS, minMs, quick)),
-  ...torchRows(PRODUCTS, threadCounts, minMs),
-];
-const table = markdownTable(rows, PRODUCTS);
-console.log(`\nMatrix multiply, GFLOP/s (float32, median of 5 rounds)\n\n${table}\n`);
-// TODO(issue 8): MLP-epoch benchmarks (workload W1 of shared/BENCHMARKING.md: seconds per
-// epoch at batch 64 and 1024, inference img/s) need @mlpkit/nn, losses and optimizers, which
-// are not finished yet; add them here once they are, side by side with PyTorch.
-console.log('MLP epoch (W1): TODO, waiting for @mlpkit/nn, @mlpkit/losses and @mlpkit/optimizers.');
-
+const flag = (name: string) => args.includes(name);
+const option = (name: string, fallback: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
+const quick = flag('--quick');
+const threadCounts = option('--threads', [...new Set([1, Math.min(2, availableParallelism())])].join(',')).split(',').map(Number);
+const only = option('--only', 'all');
 const dir = fileURLToPath(new URL('../results/', import.meta.url));
 mkdirSync(dir, { recursive: true });
 const meta = { date: new Date().toISOString(), quick, node: process.version, cpu: cpus()[0]?.model, cores: availableParallelism() };
-writeFileSync(`${dir}matmul.json`, JSON.stringify({ ...meta, rows }, null, 2) + '\n');
-writeFileSync(`${dir}matmul.md`, `# Matrix multiply, GFLOP/s\n\n${JSON.stringify(meta)}\n\n${table}\n`);
-console.log(`wrote ${dir}matmul.json and matmul.md`);
+const header = `mlpkit bench: ${meta.cpu ?? 'unknown CPU'}, ${meta.cores} cores, Node ${process.version}`;
+
+/** Per system: what to time at batch 64 and 1024 (whole epochs, or steps to extrapolate from). */
+function plans(system: string): EpochPlan[] {
+  const steps = (b64: number, b1024: number): EpochPlan[] => [{ batch: 64, epochs: 0, steps: b64 }, { batch: 1024, epochs: 0, steps: b1024 }];
+  const epochs = (n: number): EpochPlan[] => [{ batch: 64, epochs: n, steps: 0 }, { batch: 1024, epochs: n, steps: 0 }];
+  if (system === 'tfjs cpu') return quick ? steps(3, 1) : steps(30, 3);
+  if (system === 'mlpkit reference') return steps(10, 1);
+  if (system === 'tfjs wasm') return quick ? steps(15, 2) : epochs(1);
+  return quick ? steps(60, 6) : epochs(3);
+}
+
+async function runW1(): Promise<W1Result[]> {
+  const inferenceSeconds = quick ? 0.3 : 1.5;
+  const results: W1Result[] = [];
+  const say = (r: W1Result) => { results.push(r); console.log(`  ${r.system} (${r.threads} thr): ${r.epochs.map((e) => `batch ${e.batch} ${e.seconds.toFixed(2)} s/epoch`).join(', ') || r.note}`); };
+  console.log('\nW1 epochs (each system in its own process):');
+  for (const threads of threadCounts) say(runNodeSystem({ system: 'mlpkit wasm', threads, plans: plans('mlpkit wasm'), inferenceSeconds }));
+  if (!quick) say(runNodeSystem({ system: 'mlpkit reference', threads: 1, plans: plans('mlpkit reference'), inferenceSeconds: 0.5 }));
+  for (const threads of threadCounts) say(await runTorch(threads, plans('PyTorch'), inferenceSeconds));
+  for (const system of ['tfjs wasm', 'tfjs cpu'] as const) say(runNodeSystem({ system, threads: 1, plans: plans(system), inferenceSeconds: system === 'tfjs cpu' ? 0.5 : inferenceSeconds }));
+  return results;
+}
+
+async function main(): Promise<void> {
+  console.log(`${header}${quick ? ' (quick)' : ''}`);
+  if (flag('--memory')) {
+    const r = await memoryCheck({
+      epochs: Number(option('--epochs', quick ? '10' : '100')), images: Number(option('--images', '6000')),
+      batch: Number(option('--batch', '64')), threads: threadCounts[threadCounts.length - 1],
+    }, (line) => console.log(`  ${line}`));
+    const md = memoryMarkdown(r);
+    console.log(`\n${md}\n`);
+    writeFileSync(`${dir}memory.json`, JSON.stringify({ ...meta, ...r }, null, 2) + '\n');
+    writeFileSync(`${dir}memory.md`, `# Flat memory\n\n${JSON.stringify(meta)}\n\n${md}\n`);
+    return;
+  }
+  if (flag('--profile')) {
+    const data = await loadW1Data();
+    const parts = [];
+    for (const threads of threadCounts) for (const [batch, steps] of [[64, 300], [1024, 30]]) parts.push(await profileSteps(data, threads, batch, quick ? steps / 5 : steps));
+    const md = parts.join('\n\n');
+    console.log(`\n${md}\n`);
+    writeFileSync(`${dir}profile.md`, `# Where a W1 training step's time goes (mlpkit wasm)\n\n${JSON.stringify(meta)}\n\n${md}\n`);
+    return;
+  }
+  let matmul: Awaited<ReturnType<typeof mlpkitRows>> = [];
+  if (only !== 'w1') {
+    const minMs = quick ? 60 : 300;
+    matmul = [...(await mlpkitRows(PRODUCTS, threadCounts, minMs, quick)), ...(await tfjsRows(PRODUCTS, minMs, quick)), ...torchRows(PRODUCTS, threadCounts, minMs)];
+    console.log(`\nMatrix multiply, GFLOP/s (float32, median of 5 rounds)\n\n${markdownTable(matmul, PRODUCTS)}`);
+  }
+  const w1 = only === 'matmul' ? [] : await runW1();
+  const batches = [64, 1024];
+  const sections = [
+    ...(matmul.length ? ['## Matrix multiply, GFLOP/s (float32, median of 5 rounds; higher is better)', markdownTable(matmul, PRODUCTS)] : []),
+    ...(w1.length ? [
+      '## W1 training: Linear(784,256) → ReLU → Linear(256,10), SGD lr 0.01, 60 000 Fashion-MNIST images (lower s/epoch is better)', w1Table(w1, batches),
+      '## Ratios (same run)', w1Ratios(w1, batches),
+    ] : []),
+    '## Targets of issue 8', targetsMarkdown(checkTargets(matmul, w1)),
+  ];
+  const md = sections.join('\n\n');
+  console.log(`\n${md}\n`);
+  const name = quick ? 'bench-quick' : 'bench';
+  writeFileSync(`${dir}${name}.json`, JSON.stringify({ ...meta, matmul, w1 }, null, 2) + '\n');
+  writeFileSync(`${dir}${name}.md`, `# mlpkit bench${quick ? ' (--quick: short samples, extrapolated)' : ''}\n\n${JSON.stringify(meta)}\n\n${md}\n`);
+  console.log(`wrote ${dir}${name}.json and ${name}.md`);
+}
+
+await main();
+process.exit(0);

@@ -5,6 +5,7 @@ import { KERNELS_WASM, KERNELS_WASM_SHARED } from './generated/kernels-wasm.js';
 import { wasmMatmul } from './matmul.js';
 import { nodeParallelism, spawnNodeWorkers } from './node-workers.js';
 import { wasmSum } from './reduce.js';
+import { wasmCompare, wasmWhere } from './select.js';
 import { MAX_PAGES, WasmRuntime } from './runtime.js';
 import { canShareWasmMemory, decodeBase64, isNode, isWasmSimdSupported } from './support.js';
 import { ThreadPool } from './thread-pool.js';
@@ -50,6 +51,8 @@ function wasmKernels(rt: WasmRuntime, pool: ThreadPool | null): KernelTable {
     ceil: wasmUnary(rt, 'ceil'), round: wasmUnary(rt, 'round'), reciprocal: wasmUnary(rt, 'reciprocal'),
     sign: wasmUnary(rt, 'sign'), clamp: wasmClamp(rt),
     sum: wasmSum(rt),
+    eq: wasmCompare(rt, 'eq'), ne: wasmCompare(rt, 'ne'), lt: wasmCompare(rt, 'lt'), le: wasmCompare(rt, 'le'),
+    gt: wasmCompare(rt, 'gt'), ge: wasmCompare(rt, 'ge'), where: wasmWhere(rt),
   };
 }
 

@@ -25,7 +25,7 @@ function repeatOf(small: readonly number[], full: readonly number[]): { rows: nu
 }
 
 /** Picks the wasm broadcast mode for `a op b`, or null when the reference should run. */
-function planBinary(a: Tensor, b: Tensor, shape: readonly number[]): { mode: number; rows: number; cols: number } | null {
+export function planBinary(a: Tensor, b: Tensor, shape: readonly number[]): { mode: number; rows: number; cols: number } | null {
   const size = sizeOf(shape);
   if (shapesEqual(a.shape, b.shape)) return { mode: MODE_SAME, rows: 1, cols: size };
   if (shapesEqual(a.shape, shape)) {

@@ -10,6 +10,8 @@ export interface KernelExports {
   clamp(x: number, out: number, n: number, lo: number, hi: number): void;
   sumLeading(x: number, out: number, rows: number, cols: number, acc: number): void;
   sumTrailing(x: number, out: number, rows: number, cols: number): void;
+  compare(op: number, a: number, b: number, out: number, rows: number, cols: number, mode: number): void;
+  where(c: number, a: number, b: number, out: number, n: number, flags: number): void;
 }
 
 const PAGE = 65536;
@@ -29,6 +31,7 @@ export class WasmRuntime {
   /** Per-thread gemm workspace pointers; index 0 is the calling thread's. */
   readonly workspaces: number[];
   private f32view: Float32Array;
+  private u8view: Uint8Array;
   private top = 0;
 
   constructor(module: WebAssembly.Module, memory: WebAssembly.Memory, threads: number) {
@@ -39,6 +42,7 @@ export class WasmRuntime {
     this.scratchBase = align(PAGE + threads * ws, PAGE);
     this.ensureBytes(this.scratchBase);
     this.f32view = new Float32Array(memory.buffer);
+    this.u8view = new Uint8Array(memory.buffer);
   }
 
   /** Starts a fresh scratch layout for one kernel call. */
@@ -50,6 +54,13 @@ export class WasmRuntime {
   alloc(count: number): number {
     const ptr = this.top;
     this.top = align(ptr + count * 4, 16);
+    return ptr;
+  }
+
+  /** Reserves `count` bytes (16-byte aligned) and returns their offset. */
+  allocBytes(count: number): number {
+    const ptr = this.top;
+    this.top = align(ptr + count, 16);
     return ptr;
   }
 
@@ -68,6 +79,23 @@ export class WasmRuntime {
     if (this.f32view.buffer !== this.memory.buffer || this.f32view.length * 4 !== this.memory.buffer.byteLength)
       this.f32view = new Float32Array(this.memory.buffer);
     return this.f32view;
+  }
+
+  /** A byte view of the whole memory, refreshed after growth. */
+  get u8(): Uint8Array {
+    if (this.u8view.buffer !== this.memory.buffer || this.u8view.length !== this.memory.buffer.byteLength)
+      this.u8view = new Uint8Array(this.memory.buffer);
+    return this.u8view;
+  }
+
+  /** Copies bytes (bool storage) into memory at `ptr`. */
+  writeBytes(ptr: number, data: Uint8Array): void {
+    this.u8.set(data, ptr);
+  }
+
+  /** Copies `count` bytes at `ptr` out into a fresh (non-shared) array. */
+  readBytes(ptr: number, count: number): Uint8Array {
+    return this.u8.slice(ptr, ptr + count);
   }
 
   /** Copies a float32 array into memory at `ptr`. */

@@ -1,0 +1,38 @@
+// One system's W1 run in its own process, so that its peak RSS is its own: the parent passes a
+// JSON spec as argv[2]; the last stdout line is the JSON W1Result.
+import { loadW1Data } from './data.js';
+import { mlpkitTrainer } from './mlpkit-trainer.js';
+import { type W1Trainer, measureEpochs, measureInference } from './protocol.js';
+import type { EpochPlan, W1Result } from './spec.js';
+import { tfjsTrainer } from './tfjs-trainer.js';
+
+/** What the parent asks a child to run. */
+export interface ChildSpec {
+  system: 'mlpkit wasm' | 'mlpkit reference' | 'tfjs wasm' | 'tfjs cpu';
+  threads: number;
+  plans: EpochPlan[];
+  inferenceSeconds: number;
+}
+
+async function main(spec: ChildSpec): Promise<W1Result> {
+  const data = await loadW1Data();
+  let trainer: W1Trainer, version: string | undefined, close = () => {};
+  if (spec.system.startsWith('mlpkit')) {
+    const t = await mlpkitTrainer(data, spec.system === 'mlpkit wasm' ? 'wasm' : 'reference', spec.threads);
+    trainer = t;
+    close = () => t.close();
+  } else {
+    const t = await tfjsTrainer(data, spec.system === 'tfjs wasm' ? 'wasm' : 'cpu');
+    trainer = t;
+    version = t.version;
+  }
+  const epochs = [];
+  for (const plan of spec.plans) epochs.push(await measureEpochs(trainer, plan));
+  const inferenceImagesPerSecond = await measureInference(trainer, spec.inferenceSeconds);
+  close();
+  return { system: spec.system, threads: spec.threads, version, epochs, inferenceImagesPerSecond, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
+}
+
+const result = await main(JSON.parse(process.argv[2]) as ChildSpec);
+console.log(JSON.stringify(result));
+process.exit(0);

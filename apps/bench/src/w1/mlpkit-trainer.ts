@@ -1,0 +1,81 @@
+import { relu } from '@mlpkit/activations';
+import { noGrad } from '@mlpkit/autograd';
+import { createWasmBackend } from '@mlpkit/backend-wasm';
+import { DataLoader } from '@mlpkit/datasets';
+import { crossEntropy } from '@mlpkit/losses';
+import { Linear, Sequential } from '@mlpkit/nn';
+import { SGD } from '@mlpkit/optimizers';
+import { type Backend, Tensor, manualSeed, referenceBackend, setBackend } from '@mlpkit/tensor';
+import { type W1Data, w1Dataset } from './data.js';
+import type { W1Trainer } from './protocol.js';
+import { INFERENCE_BATCH, W1_LR } from './spec.js';
+
+/** Which mlpkit backend to train on. */
+export type MlpkitBackendName = 'wasm' | 'reference';
+
+/** Milliseconds spent in each phase of the training steps run so far. */
+export interface PhaseTimes { batch: number; forward: number; backward: number; step: number }
+
+/** The mlpkit trainer, plus what the profile and memory modes read. */
+export interface MlpkitTrainer extends W1Trainer {
+  readonly phases: PhaseTimes;
+  /** Bytes of wasm memory (0 on the reference backend). */
+  readonly wasmBytes: number;
+  close(): void;
+}
+
+/**
+ * W1 with the real library, exactly as a user writes it: Sequential(Linear, relu, Linear),
+ * crossEntropy, SGD, a shuffling DataLoader. Nothing is disposed; results are plain arrays.
+ * `wrap` lets the profile mode time every kernel of the chosen backend.
+ */
+export async function mlpkitTrainer(
+  data: W1Data, backend: MlpkitBackendName, threads: number, wrap: (b: Backend) => Backend = (b) => b,
+): Promise<MlpkitTrainer> {
+  const wasm = backend === 'wasm' ? await createWasmBackend({ threads }) : null;
+  setBackend(wrap(wasm ?? referenceBackend));
+  manualSeed(0);
+  const model = new Sequential(new Linear(784, 256), relu, new Linear(256, 10));
+  const optimizer = new SGD(model.parameters(), { lr: W1_LR });
+  const dataset = w1Dataset(data);
+  const loaders = new Map<number, DataLoader>();
+  const loaderFor = (batch: number) => {
+    let l = loaders.get(batch);
+    if (!l) loaders.set(batch, (l = new DataLoader(dataset, { batchSize: batch, shuffle: true, seed: 1 })));
+    return l;
+  };
+  const phases: PhaseTimes = { batch: 0, forward: 0, backward: 0, step: 0 };
+  return {
+    count: data.count,
+    phases,
+    get wasmBytes() { return wasm?.memoryBytes ?? 0; },
+    async runSteps(batch, epoch, maxSteps) {
+      let steps = 0, lossSum = 0;
+      const t0 = performance.now();
+      const batches = loaderFor(batch).iterEpoch(epoch);
+      while (steps < maxSteps) {
+        const ta = performance.now();
+        const next = batches.next();
+        if (next.done) break;
+        const { x, y } = next.value;
+        const tb = performance.now();
+        optimizer.zeroGrad();
+        const loss = crossEntropy(model.forward(x), y);
+        const tc = performance.now();
+        loss.backward();
+        const td = performance.now();
+        optimizer.step();
+        const te = performance.now();
+        phases.batch += tb - ta; phases.forward += tc - tb; phases.backward += td - tc; phases.step += te - td;
+        lossSum += loss.data[0];
+        steps++;
+      }
+      return { steps, seconds: (performance.now() - t0) / 1000, lossSum };
+    },
+    async infer(start) {
+      const x = new Tensor(data.features.subarray(start * 784, (start + INFERENCE_BATCH) * 784), [INFERENCE_BATCH, 784]);
+      noGrad(() => model.forward(x));
+    },
+    close: () => wasm?.close(),
+  };
+}

@@ -1,0 +1,33 @@
+import type { W1Data } from './data.js';
+import { profiledBackend } from './kernel-profile.js';
+import { mlpkitTrainer } from './mlpkit-trainer.js';
+import { stepsPerEpoch } from './spec.js';
+
+/**
+ * Where one training step's time goes on the wasm backend: per kernel (primitive and shapes)
+ * and per phase (batch gathering, forward + loss, backward, optimizer step), as Markdown.
+ */
+export async function profileSteps(data: W1Data, threads: number, batch: number, steps: number): Promise<string> {
+  let handle: ReturnType<typeof profiledBackend> | null = null;
+  const t = await mlpkitTrainer(data, 'wasm', threads, (b) => (handle = profiledBackend(b)).backend);
+  await t.runSteps(batch, 0, 8);
+  handle!.reset();
+  Object.assign(t.phases, { batch: 0, forward: 0, backward: 0, step: 0 });
+  const r = await t.runSteps(batch, 1, steps);
+  t.close();
+  const stepMs = (r.seconds * 1000) / r.steps;
+  const per = (ms: number) => ms / r.steps;
+  const pct = (ms: number) => `${((100 * per(ms)) / stepMs).toFixed(1)} %`;
+  const kernels = handle!.times();
+  const kernelMs = kernels.reduce((s, k) => s + k.ms, 0);
+  const lines = [
+    `Batch ${batch}, ${threads} thread${threads > 1 ? 's' : ''}: ${stepMs.toFixed(3)} ms per step over ${r.steps} steps (${((stepMs * stepsPerEpoch(data.count, batch)) / 1000).toFixed(2)} s per epoch of ${data.count} images)`,
+    '',
+    '| where | ms per step | share |',
+    '|---|---:|---:|',
+    ...Object.entries(t.phases).map(([k, ms]) => `| phase: ${k} | ${per(ms).toFixed(3)} | ${pct(ms)} |`),
+    `| all kernels | ${per(kernelMs).toFixed(3)} | ${pct(kernelMs)} |`,
+    ...kernels.filter((k) => per(k.ms) >= 0.002).map((k) => `| ${k.key} (${k.calls / r.steps}×) | ${per(k.ms).toFixed(3)} | ${pct(k.ms)} |`),
+  ];
+  return lines.join('\n');
+}

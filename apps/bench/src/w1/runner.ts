@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import { locateIdxDataset } from '@mlpkit/datasets/node';
+import { FASHION_MNIST } from '@mlpkit/datasets';
+import { fileURLToPath } from 'node:url';
+import type { ChildSpec } from './child.js';
+import { type EpochPlan, W1_LR, type W1Result } from './spec.js';
+
+const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+const TORCH_SCRIPT = fileURLToPath(new URL('./torch_w1.py', import.meta.url));
+const TIMEOUT_MS = 15 * 60_000;
+
+function lastJson(stdout: string): W1Result {
+  const lines = stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]) as W1Result;
+}
+
+function failure(system: string, threads: number, why: string): W1Result {
+  return { system, threads, epochs: [], inferenceImagesPerSecond: NaN, peakRssMiB: NaN, note: why.slice(0, 160) };
+}
+
+/** Runs one JavaScript system in a child Node process with this process's loader flags (tsx). */
+export function runNodeSystem(spec: ChildSpec): W1Result {
+  const run = spawnSync(process.execPath, [...process.execArgv, CHILD, JSON.stringify(spec)], { encoding: 'utf8', timeout: TIMEOUT_MS });
+  if (run.status !== 0) return failure(spec.system, spec.threads, (run.stderr || String(run.error ?? 'failed')).trim().split('\n').slice(-3).join(' '));
+  return lastJson(run.stdout);
+}
+
+/**
+ * PyTorch through /usr/bin/python3 when `import torch` works there, set up as BENCHMARKING.md
+ * says: OPENBLAS_CORETYPE unset (its best kernels), OpenBLAS and OpenMP limited to `threads`,
+ * and passive OpenMP waiting so that two threads do not starve each other.
+ */
+export async function runTorch(threads: number, plans: EpochPlan[], inferenceSeconds: number): Promise<W1Result> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads), OMP_WAIT_POLICY: 'PASSIVE',
+  };
+  delete env.OPENBLAS_CORETYPE;
+  let paths;
+  try {
+    ({ paths } = await locateIdxDataset(FASHION_MNIST, { download: false }));
+  } catch (error) {
+    return failure('PyTorch', threads, `no Fashion-MNIST files: ${String(error)}`);
+  }
+  const spec = { threads, plans, inferenceSeconds, lr: W1_LR, images: paths.trainImages, labels: paths.trainLabels };
+  const run = spawnSync('/usr/bin/python3', [TORCH_SCRIPT, JSON.stringify(spec)], { env, encoding: 'utf8', timeout: TIMEOUT_MS });
+  if (run.status !== 0) {
+    const why = (run.stderr || String(run.error ?? 'failed')).trim().split('\n').pop() ?? 'failed';
+    return failure('PyTorch', threads, `unavailable: ${why}`);
+  }
+  return lastJson(run.stdout);
+}

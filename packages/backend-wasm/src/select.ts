@@ -1,0 +1,54 @@
+import { type ComparePrimitive, type Kernel, Tensor, broadcastShapes, referenceKernels, shapesEqual, sizeOf } from '@mlpkit/tensor';
+import { planBinary } from './elementwise.js';
+import type { WasmRuntime } from './runtime.js';
+
+/** The comparison primitives and their op codes in assembly/select.ts. */
+export const COMPARE_OPS = { eq: 0, ne: 1, lt: 2, le: 3, gt: 4, ge: 5 } as const satisfies Record<ComparePrimitive, number>;
+
+/** A float32 comparison in wasm (bool out): same shapes, a scalar, or a broadcast row; else the reference. */
+export function wasmCompare(rt: WasmRuntime, op: ComparePrimitive): Kernel<ComparePrimitive> {
+  const code = COMPARE_OPS[op];
+  const fallback = referenceKernels[op];
+  return (inputs, params) => {
+    const [a, b] = inputs;
+    if (a.dtype !== 'float32' || b.dtype !== 'float32') return fallback(inputs, params);
+    const shape = broadcastShapes(op, a.shape, b.shape);
+    const plan = planBinary(a, b, shape);
+    const size = sizeOf(shape);
+    if (plan === null || size === 0) return fallback(inputs, params);
+    rt.reset();
+    if (!rt.fits(a.size + b.size + size)) return fallback(inputs, params);
+    const ap = rt.alloc(a.size), bp = rt.alloc(b.size), outp = rt.allocBytes(size);
+    rt.commit();
+    rt.write(ap, a.data as Float32Array);
+    rt.write(bp, b.data as Float32Array);
+    rt.exports.compare(code, ap, bp, outp, plan.rows, plan.cols, plan.mode);
+    return new Tensor(rt.readBytes(outp, size), shape);
+  };
+}
+
+/**
+ * where(condition, a, b) in wasm for float32 values when each operand is either the full
+ * broadcast shape or a single value (ReLU's `where(x > 0, x, 0)` and its derivative's
+ * `where(x > 0, 1, 0)`); other cases go to the reference.
+ */
+export function wasmWhere(rt: WasmRuntime): Kernel<'where'> {
+  return (inputs, params) => {
+    const [c, a, b] = inputs;
+    if (c.dtype !== 'bool' || a.dtype !== 'float32' || b.dtype !== 'float32') return referenceKernels.where(inputs, params);
+    const shape = broadcastShapes('where', c.shape, a.shape, b.shape);
+    const size = sizeOf(shape);
+    const full = (t: Tensor) => shapesEqual(t.shape, shape);
+    if (size === 0 || ![c, a, b].every((t) => full(t) || t.size === 1)) return referenceKernels.where(inputs, params);
+    rt.reset();
+    if (!rt.fits(c.size / 4 + a.size + b.size + size + 4)) return referenceKernels.where(inputs, params);
+    const cp = rt.allocBytes(c.size), ap = rt.alloc(a.size), bp = rt.alloc(b.size), outp = rt.alloc(size);
+    rt.commit();
+    rt.writeBytes(cp, c.data as Uint8Array);
+    rt.write(ap, a.data as Float32Array);
+    rt.write(bp, b.data as Float32Array);
+    const flags = (full(c) ? 1 : 0) | (full(a) ? 2 : 0) | (full(b) ? 4 : 0);
+    rt.exports.where(cp, ap, bp, outp, size, flags);
+    return new Tensor(rt.read(outp, size), shape);
+  };
+}
