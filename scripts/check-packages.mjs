@@ -46,7 +46,7 @@ const tarballs = dirs.map((dir) => {
 });
 writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
 step(`install ${tarballs.length} tarballs into an empty project`, () =>
-  sh('npm', ['install', '--no-audit', '--no-fund', '--offline', ...tarballs], work));
+  sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs], work));
 for (const name of names) {
   step(`import ${name} (ESM)`, () =>
     sh('node', ['--input-type=module', '-e', `const m = await import('${name}'); if (Object.keys(m).length === 0) throw new Error('no exports');`], work));
