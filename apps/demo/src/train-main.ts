@@ -1,5 +1,6 @@
 import { ProgressBar } from '@mlpkit/train/node';
 import { performance } from 'node:perf_hooks';
+import { babysittingChecks } from './checks.js';
 import { loadData } from './data.js';
 import { describeMlp } from './model.js';
 import type { DemoOptions } from './options.js';
@@ -16,6 +17,7 @@ export async function trainMain(options: DemoOptions): Promise<void> {
   const description = `MLP ${describeMlp(config)} (${config.activation}, ${config.init} init), ${config.optimizer} lr ${config.lr}` +
     `${config.optimizer === 'sgd' && config.momentum ? ` momentum ${config.momentum}` : ''}, batch ${config.batchSize}, ${config.epochs} epochs`;
   console.log(`model: ${description}, cross-entropy loss`);
+  for (const line of babysittingChecks(data, config)) console.log(line);
   t = performance.now();
   const run = await runTraining(data, config, [new ProgressBar({ stream: process.stdout })]);
   console.log(`training took ${((performance.now() - t) / 1000).toFixed(1)} s; initial loss ${run.history.initialLoss?.toFixed(4)} (ln 10 = ${Math.log(10).toFixed(4)})`);

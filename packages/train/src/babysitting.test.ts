@@ -24,7 +24,7 @@ describe('checkInitialLoss', () => {
     const ds = blobs(60);
     const check = checkInitialLoss(model, { x: ds.x(), y: ds.y() }, crossEntropy, { numClasses: 3 });
     expect(check.ok).toBe(false);
-    expect(check.message).toMatch(/too high: the initial weights may be too large/);
+    expect(check.message).toMatch(/too high: the initial logits are large/);
   });
 
   it('refuses a bad class count', () => {

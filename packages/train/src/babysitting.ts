@@ -39,7 +39,7 @@ export function checkInitialLoss(
   const expected = Math.log(numClasses);
   const ok = Math.abs(value - expected) <= tolerance * expected;
   const verdict = ok ? 'ok'
-    : value > expected ? 'too high: the initial weights may be too large, or the targets/loss are wired wrong'
+    : value > expected ? 'too high: the initial logits are large (big initial weights in the last layer), or the targets and the loss do not match'
       : 'too low: check that the loss and the targets match (labels leaking into inputs?)';
   return { loss: value, expected, ok, message: `initial loss ${value.toFixed(4)}, expected ln(${numClasses}) = ${expected.toFixed(4)}: ${verdict}` };
 }
