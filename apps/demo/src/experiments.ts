@@ -56,7 +56,8 @@ export async function compareVariants(options: DemoOptions): Promise<void> {
     const trainAcc = run.history.last?.accuracy ?? Number.NaN;
     for (const r of run.history.records) points.push({ epoch: r.epoch + 1, value: r.valAccuracy as number, series: v.label });
     const note = run.diverged ? `  diverged: ${run.diverged}` : '';
-    rows.push(`${v.label.padEnd(26)} train ${(trainAcc * 100).toFixed(1).padStart(5)} %   test ${(run.testAccuracy * 100).toFixed(1).padStart(5)} %${note}`);
+    const pct = (v: number): string => (Number.isNaN(v) ? '    –' : (v * 100).toFixed(1).padStart(5));
+    rows.push(`${v.label.padEnd(26)} train ${pct(trainAcc)} %   test ${pct(run.testAccuracy)} %${note}`);
   }
   console.log(`\n${rows.join('\n')}`);
   await mkdir(options.outDir, { recursive: true });
