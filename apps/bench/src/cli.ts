@@ -35,21 +35,22 @@ const header = `mlpkit bench: ${meta.cpu ?? 'unknown CPU'}, ${meta.cores} cores,
 function plans(system: string): EpochPlan[] {
   const steps = (b64: number, b1024: number): EpochPlan[] => [{ batch: 64, epochs: 0, steps: b64 }, { batch: 1024, epochs: 0, steps: b1024 }];
   const epochs = (n: number): EpochPlan[] => [{ batch: 64, epochs: n, steps: 0 }, { batch: 1024, epochs: n, steps: 0 }];
-  if (system === 'tfjs cpu') return quick ? steps(3, 1) : steps(30, 3);
+  if (system === 'tfjs cpu') return quick ? steps(2, 1) : steps(30, 3);
   if (system === 'mlpkit reference') return steps(10, 1);
-  if (system === 'tfjs wasm') return quick ? steps(15, 2) : epochs(1);
-  return quick ? steps(60, 6) : epochs(3);
+  if (system === 'tfjs wasm') return quick ? steps(10, 1) : epochs(1);
+  return quick ? steps(50, 5) : epochs(3);
 }
 
 async function runW1(): Promise<W1Result[]> {
-  const inferenceSeconds = quick ? 0.3 : 1.5;
+  const inferenceSeconds = quick ? 0.2 : 1.5;
   const results: W1Result[] = [];
   const say = (r: W1Result) => { results.push(r); console.log(`  ${r.system} (${r.threads} thr): ${r.epochs.map((e) => `batch ${e.batch} ${e.seconds.toFixed(2)} s/epoch`).join(', ') || r.note}`); };
   console.log('\nW1 epochs (each system in its own process):');
   for (const threads of threadCounts) say(runNodeSystem({ system: 'mlpkit wasm', threads, plans: plans('mlpkit wasm'), inferenceSeconds }));
+  if (!quick) say(runNodeSystem({ system: 'mlpkit wasm', threads: 1, relaxedSimd: false, plans: plans('mlpkit wasm'), inferenceSeconds }));
   if (!quick) say(runNodeSystem({ system: 'mlpkit reference', threads: 1, plans: plans('mlpkit reference'), inferenceSeconds: 0.5 }));
   for (const threads of threadCounts) say(await runTorch(threads, plans('PyTorch'), inferenceSeconds));
-  for (const system of ['tfjs wasm', 'tfjs cpu'] as const) say(runNodeSystem({ system, threads: 1, plans: plans(system), inferenceSeconds: system === 'tfjs cpu' ? 0.5 : inferenceSeconds }));
+  for (const system of ['tfjs wasm', 'tfjs cpu'] as const) say(runNodeSystem({ system, threads: 1, plans: plans(system), inferenceSeconds: system === 'tfjs cpu' ? Math.min(0.5, inferenceSeconds) : inferenceSeconds }));
   return results;
 }
 
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
   }
   let matmul: Awaited<ReturnType<typeof mlpkitRows>> = [];
   if (only !== 'w1') {
-    const minMs = quick ? 60 : 300;
+    const minMs = quick ? 25 : 300;
     matmul = [...(await mlpkitRows(PRODUCTS, threadCounts, minMs, quick)), ...(await tfjsRows(PRODUCTS, minMs, quick)), ...torchRows(PRODUCTS, threadCounts, minMs)];
     console.log(`\nMatrix multiply, GFLOP/s (float32, median of 5 rounds)\n\n${markdownTable(matmul, PRODUCTS)}`);
   }

@@ -3,6 +3,9 @@ import { type Backend, Tensor, referenceBackend } from '@mlpkit/tensor';
 import { type Product, flops, storedShapes } from './shapes.js';
 import { timeMs } from './timing.js';
 
+/** How the plain (no fused multiply-add) wasm kernel is labelled in tables. */
+export const PLAIN_SYSTEM = 'mlpkit wasm mul+add';
+
 export interface Row { system: string; threads: number; product: string; gflops: number | null; note?: string }
 
 function random(shape: number[]): Tensor {
@@ -28,6 +31,10 @@ export async function mlpkitRows(products: Product[], threadCounts: number[], mi
     for (const p of products) rows.push({ system: 'mlpkit wasm', threads: backend.threads, product: p.name, gflops: measure(backend, p, minMs) });
     backend.close();
   }
+  // The plain multiply-then-add kernel, which is what Node 20 runs without the relaxed-SIMD flag.
+  const plain = await createWasmBackend({ threads: 1, relaxedSimd: false });
+  for (const p of products) rows.push({ system: PLAIN_SYSTEM, threads: 1, product: p.name, gflops: measure(plain, p, minMs) });
+  plain.close();
   for (const p of products) {
     const skip = quick && flops(p) > 1e8;
     rows.push({

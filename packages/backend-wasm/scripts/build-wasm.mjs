@@ -16,6 +16,8 @@ const common = [
 const variants = {
   // One memory shared by every worker thread (needs SharedArrayBuffer).
   KERNELS_WASM_SHARED: ['--enable', 'threads', '--sharedMemory'],
+  // Shared, with relaxed SIMD: fused multiply-add in the matmul micro-kernel (engines that have it).
+  KERNELS_WASM_SHARED_RELAXED: ['--enable', 'threads', '--sharedMemory', '--enable', 'relaxed-simd'],
   // For hosts without SharedArrayBuffer (e.g. a page that is not cross-origin isolated).
   KERNELS_WASM: [],
 };

@@ -1,7 +1,7 @@
 import { type Backend, type KernelTable, MlpkitError, referenceKernels } from '@mlpkit/tensor';
 import { controlLength } from './control.js';
 import { wasmBinary, wasmClamp, wasmUnary } from './elementwise.js';
-import { KERNELS_WASM, KERNELS_WASM_SHARED } from './generated/kernels-wasm.js';
+import { KERNELS_WASM, KERNELS_WASM_SHARED, KERNELS_WASM_SHARED_RELAXED } from './generated/kernels-wasm.js';
 import { wasmMatmul } from './matmul.js';
 import { nodeParallelism, spawnNodeWorkers } from './node-workers.js';
 import { wasmSum } from './reduce.js';
@@ -22,6 +22,13 @@ export interface WasmBackendOptions {
    * next hand-off cost microseconds instead of tens of them; default 2.
    */
   spinMs?: number;
+  /**
+   * Use fused multiply-add (WebAssembly relaxed SIMD) in matmul when the engine has it: Node
+   * >= 22 and current Chrome do; Node 20 only with `--experimental-wasm-relaxed-simd`. Default
+   * true. Fused results round once instead of twice, so they may differ from other machines
+   * in the last bits; set false for the plain multiply-then-add kernel everywhere.
+   */
+  relaxedSimd?: boolean;
 }
 
 /** The wasm backend: a {@link Backend} plus what it runs on. */
@@ -29,6 +36,8 @@ export interface WasmBackend extends Backend {
   readonly name: 'wasm';
   /** Threads that share a large matrix product (1 means the calling thread alone). */
   readonly threads: number;
+  /** Whether matmul uses fused multiply-add (relaxed SIMD; see {@link WasmBackendOptions.relaxedSimd}). */
+  readonly fusedMultiplyAdd: boolean;
   /**
    * Stops the worker threads early. Optional: workers never keep a process alive and are
    * stopped when the backend is garbage-collected. Kernels of a closed backend with threads
@@ -78,7 +87,10 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
   const memory = shared
     ? new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true })
     : new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES });
-  const module = await WebAssembly.compile(decodeBase64(shared ? KERNELS_WASM_SHARED : KERNELS_WASM) as Uint8Array<ArrayBuffer>);
+  const relaxed = shared && (options.relaxedSimd ?? true) ? decodeBase64(KERNELS_WASM_SHARED_RELAXED) : null;
+  const fusedMultiplyAdd = relaxed !== null && WebAssembly.validate(relaxed as Uint8Array<ArrayBuffer>);
+  const bytes = fusedMultiplyAdd ? relaxed! : decodeBase64(shared ? KERNELS_WASM_SHARED : KERNELS_WASM);
+  const module = await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
   const rt = new WasmRuntime(module, memory, threads);
   let pool: ThreadPool | null = null;
   if (threads > 1) {
@@ -89,6 +101,7 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
   const backend: WasmBackend = {
     name: 'wasm',
     threads,
+    fusedMultiplyAdd,
     kernels: wasmKernels(rt, pool),
     close: () => pool?.close(),
     get memoryBytes() { return memory.buffer.byteLength; },

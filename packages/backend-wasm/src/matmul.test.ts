@@ -5,11 +5,21 @@ import { expectClose, randomTensor } from './test-utils.js';
 
 let one: WasmBackend;
 let two: WasmBackend;
+let fused: WasmBackend;
 beforeAll(async () => {
-  one = await createWasmBackend({ threads: 1 });
-  two = await createWasmBackend({ threads: 2 });
+  one = await createWasmBackend({ threads: 1, relaxedSimd: false });
+  two = await createWasmBackend({ threads: 2, relaxedSimd: false });
+  // Node 20 has relaxed SIMD behind a flag (Node 22 by default); turn it on to test that kernel too.
+  (await import('node:v8')).setFlagsFromString('--experimental-wasm-relaxed-simd');
+  fused = await createWasmBackend({ threads: 2 });
 });
-afterAll(() => { one.close(); two.close(); });
+afterAll(() => { one.close(); two.close(); fused.close(); });
+
+it('uses fused multiply-add exactly when relaxed SIMD is there and not declined', () => {
+  expect(one.fusedMultiplyAdd).toBe(false);
+  expect(two.fusedMultiplyAdd).toBe(false);
+  expect(fused.fusedMultiplyAdd).toBe(true);
+});
 
 function check(backend: () => WasmBackend, x: Tensor, y: Tensor, transA = false, transB = false): void {
   const params = { transA, transB };
@@ -19,7 +29,7 @@ function check(backend: () => WasmBackend, x: Tensor, y: Tensor, transA = false,
   expectClose(got, want, 1e-5 * Math.sqrt(x.shape[x.ndim - 1] * (transA ? x.shape[x.ndim - 2] : 1)));
 }
 
-describe.each([['1 thread', () => one], ['2 threads', () => two]])('wasm matmul, %s', (_, backend) => {
+describe.each([['1 thread', () => one], ['2 threads', () => two], ['2 threads, fused multiply-add', () => fused]])('wasm matmul, %s', (_, backend) => {
   it('multiplies 1×1 and odd small sizes in every layout', () => {
     check(backend, randomTensor([1, 1], 1), randomTensor([1, 1], 2));
     for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]] as const) {

@@ -12,13 +12,15 @@ export interface ChildSpec {
   threads: number;
   plans: EpochPlan[];
   inferenceSeconds: number;
+  /** mlpkit wasm only: false for the plain multiply-then-add matmul (Node 20's default). */
+  relaxedSimd?: boolean;
 }
 
 async function main(spec: ChildSpec): Promise<W1Result> {
   const data = await loadW1Data();
   let trainer: W1Trainer, version: string | undefined, close = () => {};
   if (spec.system.startsWith('mlpkit')) {
-    const t = await mlpkitTrainer(data, spec.system === 'mlpkit wasm' ? 'wasm' : 'reference', spec.threads);
+    const t = await mlpkitTrainer(data, spec.system === 'mlpkit wasm' ? 'wasm' : 'reference', spec.threads, undefined, spec.relaxedSimd);
     trainer = t;
     close = () => t.close();
   } else {
@@ -30,7 +32,8 @@ async function main(spec: ChildSpec): Promise<W1Result> {
   for (const plan of spec.plans) epochs.push(await measureEpochs(trainer, plan));
   const inferenceImagesPerSecond = await measureInference(trainer, spec.inferenceSeconds);
   close();
-  return { system: spec.system, threads: spec.threads, version, epochs, inferenceImagesPerSecond, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
+  const system = spec.relaxedSimd === false ? `${spec.system} mul+add` : spec.system;
+  return { system, threads: spec.threads, version, epochs, inferenceImagesPerSecond, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
 }
 
 const result = await main(JSON.parse(process.argv[2]) as ChildSpec);

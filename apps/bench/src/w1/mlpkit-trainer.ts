@@ -30,9 +30,9 @@ export interface MlpkitTrainer extends W1Trainer {
  * `wrap` lets the profile mode time every kernel of the chosen backend.
  */
 export async function mlpkitTrainer(
-  data: W1Data, backend: MlpkitBackendName, threads: number, wrap: (b: Backend) => Backend = (b) => b,
+  data: W1Data, backend: MlpkitBackendName, threads: number, wrap: (b: Backend) => Backend = (b) => b, relaxedSimd = true,
 ): Promise<MlpkitTrainer> {
-  const wasm = backend === 'wasm' ? await createWasmBackend({ threads }) : null;
+  const wasm = backend === 'wasm' ? await createWasmBackend({ threads, relaxedSimd }) : null;
   setBackend(wrap(wasm ?? referenceBackend));
   manualSeed(0);
   const model = new Sequential(new Linear(784, 256), relu, new Linear(256, 10));
