@@ -1,6 +1,6 @@
 import { crossEntropy } from '@mlpkit/losses';
 import { Linear } from '@mlpkit/nn';
-import { SGD } from '@mlpkit/optimizers';
+import { ReduceLROnPlateau, SGD } from '@mlpkit/optimizers';
 import { MlpkitError, Tensor } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
 import type { Callback } from './callback.js';
@@ -67,6 +67,23 @@ describe('fit', () => {
     const scheduler = { step: () => { optimizer.paramGroups[0].lr /= 2; } };
     const history = await fit(model, { train, loss: crossEntropy, optimizer, epochs: 3, scheduler });
     expect(history.get('lr')).toEqual([0.1, 0.05, 0.025]);
+  });
+
+  it('passes the monitored value to a metric-watching scheduler (ReduceLROnPlateau)', async () => {
+    const model = mlp();
+    const { train, val } = loaders();
+    const optimizer = new SGD(model.parameters(), { lr: 0.1 });
+    const seen: number[] = [];
+    const history = await fit(model, { train, val, loss: crossEntropy, optimizer, epochs: 2, scheduler: new ReduceLROnPlateau(optimizer), schedulerMonitor: 'valLoss',
+      callbacks: [{ onEpochEnd: (_e, logs) => { seen.push(logs.valLoss as number); } }] });
+    expect(history.length).toBe(2);
+    await expect(fit(model, { train, loss: crossEntropy, optimizer, epochs: 1, scheduler: { step: () => {} }, schedulerMonitor: 'valLoss' }))
+      .rejects.toThrow(/^fit: schedulerMonitor "valLoss" is not in the epoch logs/);
+    const calls: unknown[] = [];
+    await fit(model, { train, val, loss: crossEntropy, optimizer, epochs: 1, scheduler: { step: (v?: number) => { calls.push(v); } }, schedulerMonitor: 'valLoss' });
+    expect(calls).toHaveLength(1);
+    expect(typeof calls[0]).toBe('number');
+    expect(seen).toHaveLength(2);
   });
 
   it('stops on an exploding loss with a clear message, after onTrainEnd ran', async () => {

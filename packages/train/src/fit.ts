@@ -27,6 +27,11 @@ export interface FitOptions {
   /** When the scheduler steps (default 'epoch', PyTorch's usual placement). */
   schedulerStep?: 'epoch' | 'batch';
   /**
+   * A logged key passed to `scheduler.step(value)` after each epoch, for schedulers that watch a
+   * metric (`ReduceLROnPlateau` with `'valLoss'`).
+   */
+  schedulerMonitor?: string;
+  /**
    * The babysitting rule: stop when a batch loss exceeds this × the first batch's loss (default
    * 3, the slides' rule). `false` keeps only the NaN/Infinity check.
    */
@@ -96,7 +101,7 @@ export async function fit(model: TrainableModel, options: FitOptions): Promise<H
       history.initialLoss = guard.initialLoss;
       if (!logs) break;
       if (options.val) addValidation(model, options, lossFn, logs);
-      if (options.scheduler && (options.schedulerStep ?? 'epoch') === 'epoch') options.scheduler.step();
+      if (options.scheduler && (options.schedulerStep ?? 'epoch') === 'epoch') stepScheduler(options, logs);
       history.push(logs);
       await runHook(callbacks, 'onEpochEnd', epoch, logs, ctx);
     }
@@ -147,6 +152,16 @@ async function trainEpoch(
   const logs: EpochLogs = { epoch: ctx.epoch, loss: total / count, lr };
   for (const [name, m] of metrics) logs[name] = m.compute();
   return logs;
+}
+
+function stepScheduler(options: FitOptions, logs: EpochLogs): void {
+  const scheduler = options.scheduler as SchedulerLike;
+  const key = options.schedulerMonitor;
+  if (key === undefined) return void scheduler.step();
+  const value = logs[key];
+  if (value === undefined)
+    throw new MlpkitError('fit', `schedulerMonitor "${key}" is not in the epoch logs (they have: ${Object.keys(logs).join(', ')})`);
+  scheduler.step(value);
 }
 
 function addValidation(model: TrainableModel, options: FitOptions, lossFn: ReturnType<typeof asLossFn>, logs: EpochLogs): void {
