@@ -69,6 +69,11 @@ describe('demo pieces', () => {
     const saved = await loadFile(join(dir, 'model.safetensors'));
     expect(scalerFromMetadata(saved.metadata)?.type).toBe('PixelScaler');
     expect(saved.metadata.classNames).toBe(JSON.stringify(classNames));
+    // A diverged run keeps the earlier model file untouched.
+    const before = await readFile(join(dir, 'model.safetensors'));
+    const again = await writeOutputs(dir, { ...run, scaler: data.scaler, classNames, matrix, report: text, description: 'tiny', diverged: 'fit: loss became NaN' });
+    expect(again).not.toContain(join(dir, 'model.safetensors'));
+    expect((await readFile(join(dir, 'model.safetensors'))).equals(before)).toBe(true);
     const fresh = buildMlp({ ...config, seed: 9 });
     fresh.loadStateDict(saved.tensors);
     expect(Array.from(fresh.stateDict()['2.bias'].data)).toEqual(Array.from(run.model.stateDict()['2.bias'].data));

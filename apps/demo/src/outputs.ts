@@ -35,15 +35,19 @@ export function formatMatrix(matrix: number[][], classNames: readonly string[]):
 export async function writeOutputs(outDir: string, run: {
   model: Sequential; history: History; scaler: Scaler | null; classNames: readonly string[];
   matrix: number[][]; report: string; testAccuracy: number; description: string;
+  /** A diverged run's weights are not saved, so a good model.safetensors from an earlier run survives. */
+  diverged?: string | null;
 }): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const written: string[] = [];
   const metadata: Record<string, string> = {
     architecture: run.description, testAccuracy: run.testAccuracy.toFixed(4), classNames: JSON.stringify(run.classNames),
   };
-  const modelPath = join(outDir, 'model.safetensors');
-  await saveFile(modelPath, run.model.stateDict(), run.scaler ? scalerToMetadata(run.scaler, metadata) : metadata);
-  written.push(modelPath);
+  if (!run.diverged) {
+    const modelPath = join(outDir, 'model.safetensors');
+    await saveFile(modelPath, run.model.stateDict(), run.scaler ? scalerToMetadata(run.scaler, metadata) : metadata);
+    written.push(modelPath);
+  }
   written.push(await writeChart(curveSpec('Cross-entropy loss per epoch', 'loss', trainValPoints(run.history, 'loss')), join(outDir, 'loss')));
   written.push(await writeChart(curveSpec('Accuracy per epoch', 'accuracy', trainValPoints(run.history, 'accuracy')), join(outDir, 'accuracy')));
   written.push(await writeChart(confusionSpec(`Test confusion matrix (accuracy ${(run.testAccuracy * 100).toFixed(1)} %)`, run.matrix, run.classNames), join(outDir, 'confusion-matrix')));

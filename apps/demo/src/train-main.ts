@@ -28,7 +28,8 @@ export async function trainMain(options: DemoOptions): Promise<void> {
   console.log(formatMatrix(matrix, data.classNames));
   const written = await writeOutputs(options.outDir, {
     model: run.model, history: run.history, scaler: data.scaler, classNames: data.classNames,
-    matrix, report: text, testAccuracy: run.testAccuracy, description,
+    matrix, report: text, testAccuracy: run.testAccuracy, description, diverged: run.diverged,
   });
+  if (run.diverged) console.log('\nthe model was not saved because training diverged; an earlier model.safetensors is kept');
   console.log(`\nwrote:\n  ${written.join('\n  ')}`);
 }
