@@ -52,3 +52,11 @@ describe('tails stay finite', () => {
     expect(derivative(A.elu, [1000, -1000])).toEqual([1, 0]);
   });
 });
+
+describe('NaN propagation', () => {
+  it('relu passes NaN through, as torch.relu does, so divergence stays visible', () => {
+    const out = A.relu(tensor([NaN, -1, 2]));
+    expect(Number.isNaN(out.data[0])).toBe(true);
+    expect(Array.from(out.data.slice(1))).toEqual([0, 2]);
+  });
+});

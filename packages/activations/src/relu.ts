@@ -1,4 +1,4 @@
-import { type Tensor, gt, where } from '@mlpkit/tensor';
+import { type Tensor, gt, le, where } from '@mlpkit/tensor';
 import type { Activation } from './activation.js';
 import { constant, elementwise } from './elementwise.js';
 
@@ -10,7 +10,8 @@ import { constant, elementwise } from './elementwise.js';
  */
 export function relu(x: Tensor): Tensor {
   return elementwise('relu', x,
-    (v) => where(gt(v, 0), v, constant(v, 0)),
+    // Selecting zeros where x <= 0 (not x where x > 0) lets NaN through, as PyTorch does.
+    (v) => where(le(v, 0), constant(v, 0), v),
     (v) => where(gt(v, 0), constant(v, 1), constant(v, 0)));
 }
 
