@@ -17,3 +17,4 @@ export * as metrics from '@mlpkit/metrics';
 export * as nn from '@mlpkit/nn';
 export * as normalization from '@mlpkit/normalization';
 export * as optimizers from '@mlpkit/optimizers';
+export * as train from '@mlpkit/train';
