@@ -98,7 +98,13 @@ async function main(): Promise<void> {
   writeFileSync(`${dir}${name}.json`, JSON.stringify({ ...meta, matmul, w1 }, null, 2) + '\n');
   writeFileSync(`${dir}${name}.md`, `# mlpkit bench${quick ? ' (--quick: short samples, extrapolated)' : ''}\n\n${JSON.stringify(meta)}\n\n${md}\n`);
   console.log(`wrote ${dir}${name}.json and ${name}.md`);
+  // A smoke test must fail when mlpkit itself could not run; other systems are optional.
+  const broken = w1.filter((r) => r.system.startsWith('mlpkit') && r.epochs.length === 0);
+  if (broken.length) {
+    console.error(`mlpkit failed: ${broken.map((r) => `${r.system} (${r.threads} thr): ${r.note}`).join('; ')}`);
+    process.exitCode = 1;
+  }
 }
 
 await main();
-process.exit(0);
+process.exit(process.exitCode ?? 0);

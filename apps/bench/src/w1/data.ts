@@ -9,11 +9,13 @@ export interface W1Data {
 }
 
 /**
- * Loads the training split (Debian's copy in /usr/share/datasets when present) and normalizes it
+ * Loads the training split (Debian's copy in /usr/share/datasets when present, else the cache
+ * or a download) and normalizes it
  * once, in memory, as every system in the comparison does before its first epoch.
  */
 export async function loadW1Data(limit?: number): Promise<W1Data> {
-  const raw = await loadFashionMnist('train', { download: false });
+  // Debian's copy, $MLPKIT_FASHION_MNIST-style dirs or the cache first; downloaded (checksummed) otherwise.
+  const raw = await loadFashionMnist('train');
   const count = Math.min(limit ?? raw.length, raw.length);
   const features = new Float32Array(count * 784);
   for (let i = 0; i < features.length; i++) features[i] = raw.features[i] / 127.5 - 1;

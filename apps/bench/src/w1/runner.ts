@@ -37,7 +37,7 @@ export async function runTorch(threads: number, plans: EpochPlan[], inferenceSec
   delete env.OPENBLAS_CORETYPE;
   let paths;
   try {
-    ({ paths } = await locateIdxDataset(FASHION_MNIST, { download: false }));
+    ({ paths } = await locateIdxDataset(FASHION_MNIST));
   } catch (error) {
     return failure('PyTorch', threads, `no Fashion-MNIST files: ${String(error)}`);
   }
