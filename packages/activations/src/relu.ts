@@ -1,18 +1,21 @@
-import { type Tensor, gt, le, where } from '@mlpkit/tensor';
+import { customOp } from '@mlpkit/autograd';
+import { type Tensor, gt, maximum, where } from '@mlpkit/tensor';
 import type { Activation } from './activation.js';
-import { constant, elementwise } from './elementwise.js';
+import { asFloat, constant } from './elementwise.js';
 
 /**
  * The rectified linear unit max(0, x), with relu'(x) = 1 for x > 0 and 0 otherwise
- * (PyTorch's relu'(0) = 0).
+ * (PyTorch's relu'(0) = 0). NaN passes through, as in torch.relu.
  *
  * @example relu(tensor([1, 5, -4, 3, -2])) // [1, 5, 0, 3, 0]
  */
 export function relu(x: Tensor): Tensor {
-  return elementwise('relu', x,
-    // Selecting zeros where x <= 0 (not x where x > 0) lets NaN through, as PyTorch does.
-    (v) => where(le(v, 0), constant(v, 0), v),
-    (v) => where(gt(v, 0), constant(v, 1), constant(v, 0)));
+  const input = asFloat(x);
+  // The hottest activation gets a kernel each way instead of the generic grad · f'(x):
+  // y > 0 exactly where x > 0, so the backward selects the gradient through the output.
+  return customOp('relu', [input],
+    () => maximum(input, constant(input, 0)),
+    (grad, y) => [where(gt(y, 0), grad, constant(grad, 0))]);
 }
 
 /** {@link relu} as a layer. */
