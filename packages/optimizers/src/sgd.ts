@@ -60,6 +60,12 @@ export class SGD extends Optimizer<SGDOptions> {
   protected update(param: FloatArray, grad: ArrayLike<number>, state: ParamState, group: ParamGroup<SGDOptions>): void {
     const { lr, momentum, dampening, weightDecay, nesterov, maximize } = group;
     const n = param.length;
+    if (momentum === 0 && weightDecay === 0 && !maximize) {
+      // The everyday case gets a loop with nothing else in it: it runs once per parameter per
+      // batch, and the general loop's branches cost a third of a W1 step's update time.
+      for (let i = 0; i < n; i++) param[i] -= lr * grad[i];
+      return;
+    }
     if (momentum === 0) {
       for (let i = 0; i < n; i++) {
         const g = (maximize ? -grad[i] : grad[i]) + weightDecay * param[i];
