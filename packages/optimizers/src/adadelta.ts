@@ -43,13 +43,13 @@ export class Adadelta extends Optimizer<AdadeltaOptions> {
 
   protected update(param: FloatArray, grad: ArrayLike<number>, state: ParamState, h: AdadeltaOptions): void {
     state.step = (state.step as number) + 1;
-    const { lr, rho, eps, weightDecay, maximize } = h;
+    const { lr, rho, eps } = h;
     const sq = state.squareAvg as FloatArray;
     const acc = state.accDelta as FloatArray;
+    const g = this.descentGradient(param, grad, h);
     for (let i = 0; i < param.length; i++) {
-      const g = (maximize ? -grad[i] : grad[i]) + weightDecay * param[i];
-      sq[i] = rho * sq[i] + (1 - rho) * g * g;
-      const delta = (Math.sqrt(acc[i] + eps) / Math.sqrt(sq[i] + eps)) * g;
+      sq[i] = rho * sq[i] + (1 - rho) * g[i] * g[i];
+      const delta = (Math.sqrt(acc[i] + eps) / Math.sqrt(sq[i] + eps)) * g[i];
       acc[i] = rho * acc[i] + (1 - rho) * delta * delta;
       param[i] -= lr * delta;
     }

@@ -49,10 +49,10 @@ export class Adagrad extends Optimizer<AdagradOptions> {
     state.step = step;
     const clr = h.lr / (1 + (step - 1) * h.lrDecay);
     const sum = state.sum as FloatArray;
+    const g = this.descentGradient(param, grad, h);
     for (let i = 0; i < param.length; i++) {
-      const g = (h.maximize ? -grad[i] : grad[i]) + h.weightDecay * param[i];
-      sum[i] += g * g;
-      param[i] -= (clr * g) / (Math.sqrt(sum[i]) + h.eps);
+      sum[i] += g[i] * g[i];
+      param[i] -= (clr * g[i]) / (Math.sqrt(sum[i]) + h.eps);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { zerosLike } from './buffers.js';
 import { Optimizer, type ParamState } from './optimizer.js';
 import { type FloatArray, type ParamsInput, withDefaults } from './param.js';
-import { checkBetas, checkLrAndWeightDecay, checkNonNegative } from './validate.js';
+import { checkAdamOptions } from './validate.js';
 
 /** Adam's hyperparameters (PyTorch's `torch.optim.Adam`, camelCased). */
 export interface AdamOptions {
@@ -22,13 +22,6 @@ export interface AdamOptions {
 /** Adam's defaults, as in PyTorch. */
 export const adamDefaults: AdamOptions = { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false, maximize: false };
 
-/** Checks Adam-family hyperparameters with PyTorch's messages. */
-export function checkAdamOptions(op: string, h: AdamOptions): void {
-  checkLrAndWeightDecay(op, h);
-  checkNonNegative(op, 'eps', 'epsilon value', h.eps);
-  checkBetas(op, h.betas);
-}
-
 /** The state Adam starts a parameter with. */
 export function initAdamState(param: FloatArray, amsgrad: boolean): ParamState {
   const state: ParamState = { step: 0, expAvg: zerosLike(param), expAvgSq: zerosLike(param) };
@@ -37,12 +30,12 @@ export function initAdamState(param: FloatArray, amsgrad: boolean): ParamState {
 }
 
 /**
- * One Adam update of one parameter, PyTorch's rule: with g the gradient (negated when
- * maximizing) plus `l2`·θ,
+ * One Adam update of one parameter, PyTorch's rule: with g the descent gradient (see
+ * `Optimizer.descentGradient`; Adam folds its weight decay into it, AdamW does not),
  *   m ← β₁m + (1 − β₁)g,  v ← β₂v + (1 − β₂)g²  (v̂ = max of all v with AMSGrad)
  *   θ ← θ − (lr / (1 − β₁ᵗ)) · m / (√v̂ / √(1 − β₂ᵗ) + eps)
  */
-export function adamUpdate(param: FloatArray, grad: ArrayLike<number>, state: ParamState, h: AdamOptions, l2: number): void {
+export function adamUpdate(param: FloatArray, g: ArrayLike<number>, state: ParamState, h: AdamOptions): void {
   const [beta1, beta2] = h.betas;
   const step = (state.step as number) + 1;
   state.step = step;
@@ -52,9 +45,8 @@ export function adamUpdate(param: FloatArray, grad: ArrayLike<number>, state: Pa
   const stepSize = h.lr / (1 - beta1 ** step);
   const correction2Sqrt = Math.sqrt(1 - beta2 ** step);
   for (let i = 0; i < param.length; i++) {
-    const g = (h.maximize ? -grad[i] : grad[i]) + l2 * param[i];
-    m[i] = beta1 * m[i] + (1 - beta1) * g;
-    v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+    m[i] = beta1 * m[i] + (1 - beta1) * g[i];
+    v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
     let second = v[i];
     if (vMax) second = vMax[i] = Math.max(vMax[i], v[i]);
     param[i] -= (stepSize * m[i]) / (Math.sqrt(second) / correction2Sqrt + h.eps);
@@ -82,6 +74,6 @@ export class Adam extends Optimizer<AdamOptions> {
   }
 
   protected update(param: FloatArray, grad: ArrayLike<number>, state: ParamState, group: AdamOptions): void {
-    adamUpdate(param, grad, state, group, group.weightDecay);
+    adamUpdate(param, this.descentGradient(param, grad, group), state, group);
   }
 }

@@ -1,7 +1,7 @@
 import { zerosLike } from './buffers.js';
 import { Optimizer, type ParamState } from './optimizer.js';
 import { type FloatArray, type ParamsInput, withDefaults } from './param.js';
-import { checkBetas, checkLrAndWeightDecay, checkNonNegative } from './validate.js';
+import { checkAdamOptions } from './validate.js';
 
 /** Adamax's hyperparameters (PyTorch's `torch.optim.Adamax`, camelCased). */
 export interface AdamaxOptions {
@@ -32,9 +32,7 @@ export class Adamax extends Optimizer<AdamaxOptions> {
   }
 
   protected checkHyperParams(h: AdamaxOptions): void {
-    checkLrAndWeightDecay('Adamax', h);
-    checkNonNegative('Adamax', 'eps', 'epsilon value', h.eps);
-    checkBetas('Adamax', h.betas);
+    checkAdamOptions('Adamax', h);
   }
 
   protected initState(param: FloatArray): ParamState {
@@ -48,10 +46,10 @@ export class Adamax extends Optimizer<AdamaxOptions> {
     const m = state.expAvg as FloatArray;
     const u = state.expInf as FloatArray;
     const clr = h.lr / (1 - beta1 ** step);
+    const g = this.descentGradient(param, grad, h);
     for (let i = 0; i < param.length; i++) {
-      const g = (h.maximize ? -grad[i] : grad[i]) + h.weightDecay * param[i];
-      m[i] = beta1 * m[i] + (1 - beta1) * g;
-      u[i] = Math.max(beta2 * u[i], Math.abs(g) + h.eps);
+      m[i] = beta1 * m[i] + (1 - beta1) * g[i];
+      u[i] = Math.max(beta2 * u[i], Math.abs(g[i]) + h.eps);
       param[i] -= (clr * m[i]) / u[i];
     }
   }

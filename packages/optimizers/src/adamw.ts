@@ -1,6 +1,7 @@
-import { type AdamOptions, adamDefaults, adamUpdate, checkAdamOptions, initAdamState } from './adam.js';
+import { type AdamOptions, adamDefaults, adamUpdate, initAdamState } from './adam.js';
 import { Optimizer, type ParamState } from './optimizer.js';
 import { type FloatArray, type ParamsInput, withDefaults } from './param.js';
+import { checkAdamOptions } from './validate.js';
 
 /** AdamW's hyperparameters: Adam's, with `weightDecay` decoupled from the gradient (default 1e-2). */
 export type AdamWOptions = AdamOptions;
@@ -29,6 +30,7 @@ export class AdamW extends Optimizer<AdamWOptions> {
   protected update(param: FloatArray, grad: ArrayLike<number>, state: ParamState, group: AdamWOptions): void {
     const shrink = 1 - group.lr * group.weightDecay;
     if (shrink !== 1) for (let i = 0; i < param.length; i++) param[i] *= shrink;
-    adamUpdate(param, grad, state, group, 0);
+    // The decay was applied above, decoupled, so none goes into the gradient.
+    adamUpdate(param, this.descentGradient(param, grad, { maximize: group.maximize, weightDecay: 0 }), state, group);
   }
 }

@@ -1,7 +1,7 @@
 import { zerosLike } from './buffers.js';
 import { Optimizer, type ParamState } from './optimizer.js';
 import { type FloatArray, type ParamsInput, withDefaults } from './param.js';
-import { checkBetas, checkLrAndWeightDecay, checkNonNegative } from './validate.js';
+import { checkAdamOptions, checkNonNegative } from './validate.js';
 
 /** NAdam's hyperparameters (PyTorch's `torch.optim.NAdam`, camelCased). */
 export interface NAdamOptions {
@@ -41,9 +41,7 @@ export class NAdam extends Optimizer<NAdamOptions> {
   }
 
   protected checkHyperParams(h: NAdamOptions): void {
-    checkLrAndWeightDecay('NAdam', h);
-    checkNonNegative('NAdam', 'eps', 'epsilon value', h.eps);
-    checkBetas('NAdam', h.betas);
+    checkAdamOptions('NAdam', h);
     checkNonNegative('NAdam', 'momentumDecay', 'momentum_decay value', h.momentumDecay);
   }
 
@@ -65,12 +63,12 @@ export class NAdam extends Optimizer<NAdamOptions> {
     const avgScale = (h.lr * muNext) / (1 - muProduct * mu * muNext);
     const m = state.expAvg as FloatArray;
     const v = state.expAvgSq as FloatArray;
+    const g = this.descentGradient(param, grad, h);
     for (let i = 0; i < param.length; i++) {
-      const g = (h.maximize ? -grad[i] : grad[i]) + h.weightDecay * param[i];
-      m[i] = beta1 * m[i] + (1 - beta1) * g;
-      v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+      m[i] = beta1 * m[i] + (1 - beta1) * g[i];
+      v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
       const denom = Math.sqrt(v[i] / correction2) + h.eps;
-      param[i] -= (gradScale * g) / denom + (avgScale * m[i]) / denom;
+      param[i] -= (gradScale * g[i]) / denom + (avgScale * m[i]) / denom;
     }
   }
 }

@@ -149,3 +149,17 @@ describe('bad input', () => {
     expect(() => opt.loadStateDict(other.stateDict())).toThrow(/different number of parameter groups: 2 instead of 1/);
   });
 });
+
+describe.each(all)('%s: descentGradient', (_name, Optim, options) => {
+  it('one optimizer over parameters of different sizes steps each as if it were alone (the shared scratch buffer leaks nothing)', () => {
+    const withDecay = { ...options, weightDecay: 0.1, maximize: true };
+    const make = () => [f32([0.5, -1, 2, 0.3]), f32([0.1, 0.2])];
+    const together = make();
+    train(new Optim(together, withDecay), together, 0, 5);
+    const alone = make().map((p) => {
+      train(new Optim([p], withDecay), [p], 0, 5);
+      return Array.from(p.data);
+    });
+    expect(together.map((p) => Array.from(p.data))).toEqual(alone);
+  });
+});

@@ -20,6 +20,8 @@ export abstract class Optimizer<H extends BaseHyperParams = BaseHyperParams> {
   readonly paramGroups: ParamGroup<H>[] = [];
   /** Per-parameter state, created at a parameter's first step with a gradient. */
   readonly state = new Map<ParamLike, ParamState>();
+  /** Reused by `descentGradient`, so a step allocates nothing per parameter. */
+  private gradScratch = new Float64Array(0);
 
   protected constructor(name: string, params: ParamsInput<H>, defaults: H) {
     this.name = name;
@@ -39,8 +41,27 @@ export abstract class Optimizer<H extends BaseHyperParams = BaseHyperParams> {
   /** Creates a parameter's state at its first update. */
   protected abstract initState(param: FloatArray, group: ParamGroup<H>): ParamState;
 
-  /** Updates one parameter in place from its gradient. */
+  /**
+   * Updates one parameter in place from its raw gradient; a rule that follows PyTorch's
+   * `maximize` and L2 `weightDecay` first passes it through `descentGradient`.
+   */
   protected abstract update(param: FloatArray, grad: ArrayLike<number>, state: ParamState, group: ParamGroup<H>): void;
+
+  /**
+   * The gradient an update rule descends: `grad`, negated when `maximize`, plus the L2 penalty
+   * `weightDecay`·θ, which PyTorch folds into the gradient in every optimizer but AdamW.
+   * When neither applies it returns `grad` itself, so the everyday step copies nothing;
+   * otherwise a float64 scratch buffer (each element computed in double precision, as an
+   * inline expression would be) that the next call overwrites.
+   */
+  protected descentGradient(param: FloatArray, grad: ArrayLike<number>, { maximize, weightDecay }: { maximize: boolean; weightDecay: number }): ArrayLike<number> {
+    if (!maximize && weightDecay === 0) return grad;
+    const n = param.length;
+    if (this.gradScratch.length < n) this.gradScratch = new Float64Array(n);
+    const g = this.gradScratch.subarray(0, n);
+    for (let i = 0; i < n; i++) g[i] = (maximize ? -grad[i] : grad[i]) + weightDecay * param[i];
+    return g;
+  }
 
   /**
    * Adds a group of parameters, filling the hyperparameters it leaves out from the defaults

@@ -1,7 +1,7 @@
 import { zerosLike } from './buffers.js';
 import { Optimizer, type ParamState } from './optimizer.js';
 import { type FloatArray, type ParamsInput, withDefaults } from './param.js';
-import { checkBetas, checkLrAndWeightDecay, checkNonNegative } from './validate.js';
+import { checkAdamOptions } from './validate.js';
 
 /** RAdam's hyperparameters (PyTorch's `torch.optim.RAdam`, camelCased). */
 export interface RAdamOptions {
@@ -44,9 +44,7 @@ export class RAdam extends Optimizer<RAdamOptions> {
   }
 
   protected checkHyperParams(h: RAdamOptions): void {
-    checkLrAndWeightDecay('RAdam', h);
-    checkNonNegative('RAdam', 'eps', 'epsilon value', h.eps);
-    checkBetas('RAdam', h.betas);
+    checkAdamOptions('RAdam', h);
   }
 
   protected initState(param: FloatArray): ParamState {
@@ -62,10 +60,10 @@ export class RAdam extends Optimizer<RAdamOptions> {
     const rect = radamRectification(beta2, step);
     const m = state.expAvg as FloatArray;
     const v = state.expAvgSq as FloatArray;
+    const g = this.descentGradient(param, grad, h);
     for (let i = 0; i < param.length; i++) {
-      const g = (h.maximize ? -grad[i] : grad[i]) + h.weightDecay * param[i];
-      m[i] = beta1 * m[i] + (1 - beta1) * g;
-      v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+      m[i] = beta1 * m[i] + (1 - beta1) * g[i];
+      v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
       const mHat = m[i] / correction1;
       param[i] -= rect === null ? h.lr * mHat : (h.lr * mHat * rect * correction2Sqrt) / (Math.sqrt(v[i]) + h.eps);
     }

@@ -49,24 +49,24 @@ export class RMSprop extends Optimizer<RMSpropOptions> {
 
   protected update(param: FloatArray, grad: ArrayLike<number>, state: ParamState, h: RMSpropOptions): void {
     state.step = (state.step as number) + 1;
-    const { lr, alpha, eps, weightDecay, momentum, maximize } = h;
+    const { lr, alpha, eps, momentum } = h;
     const sq = state.squareAvg as FloatArray;
     // Buffers appear when first needed, as in PyTorch, so a group switched to momentum later works.
     const mean = h.centered ? ((state.gradAvg ??= zerosLike(param)) as FloatArray) : null;
     const buf = momentum > 0 ? ((state.momentumBuffer ??= zerosLike(param)) as FloatArray) : null;
+    const g = this.descentGradient(param, grad, h);
     for (let i = 0; i < param.length; i++) {
-      const g = (maximize ? -grad[i] : grad[i]) + weightDecay * param[i];
-      sq[i] = alpha * sq[i] + (1 - alpha) * g * g;
+      sq[i] = alpha * sq[i] + (1 - alpha) * g[i] * g[i];
       let variance = sq[i];
       if (mean) {
-        mean[i] = alpha * mean[i] + (1 - alpha) * g;
+        mean[i] = alpha * mean[i] + (1 - alpha) * g[i];
         variance -= mean[i] * mean[i];
       }
       const denom = Math.sqrt(variance) + eps;
       if (buf) {
-        buf[i] = momentum * buf[i] + g / denom;
+        buf[i] = momentum * buf[i] + g[i] / denom;
         param[i] -= lr * buf[i];
-      } else param[i] -= (lr * g) / denom;
+      } else param[i] -= (lr * g[i]) / denom;
     }
   }
 }

@@ -30,3 +30,10 @@ export function checkLrAndWeightDecay(op: string, h: { lr: number; weightDecay?:
   checkNonNegative(op, 'lr', 'learning rate', h.lr);
   if (h.weightDecay !== undefined) checkNonNegative(op, 'weightDecay', 'weight_decay value', h.weightDecay);
 }
+
+/** The checks of the Adam family (Adam, AdamW, Adamax, NAdam, RAdam): lr, weight decay, eps, betas. */
+export function checkAdamOptions(op: string, h: { lr: number; weightDecay: number; eps: number; betas: readonly number[] }): void {
+  checkLrAndWeightDecay(op, h);
+  checkNonNegative(op, 'eps', 'epsilon value', h.eps);
+  checkBetas(op, h.betas);
+}
