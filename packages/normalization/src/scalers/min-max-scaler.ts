@@ -1,5 +1,6 @@
-import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import type { Tensor } from '@mlpkit/tensor';
 import { columnRange, fromList, guardZeroScale, mapColumns, toList, vectorTensor } from './column-stats.js';
+import { checkedFeatureRange } from './feature-range.js';
 import { FeatureScaler, type OutputArray } from './feature-scaler.js';
 import type { Matrix } from './matrix.js';
 import type { ScalerJSON } from './scaler.js';
@@ -30,9 +31,7 @@ export class MinMaxScaler extends FeatureScaler {
 
   constructor(options: MinMaxScalerOptions = {}) {
     super();
-    const [low, high] = options.featureRange ?? [0, 1];
-    if (!(low < high)) throw new MlpkitError('MinMaxScaler', `featureRange must be [low, high] with low < high, got [${low}, ${high}]`);
-    this.featureRange = [low, high];
+    this.featureRange = checkedFeatureRange('MinMaxScaler', options.featureRange);
     this.clip = options.clip ?? false;
   }
 

@@ -18,5 +18,6 @@ describe('PixelScaler', () => {
     // float32 storage: back to the pixel values within float32 rounding.
     Array.from(s.inverseTransform(s.transform(pixels)).data).forEach((v, i) => expect(v).toBeCloseTo([0, 51, 255][i], 4));
     expect(() => new PixelScaler({ maxValue: 0 })).toThrow(/maxValue must be > 0, got 0/);
+    expect(() => new PixelScaler({ featureRange: [1, -1] })).toThrow(/PixelScaler.*featureRange must be \[low, high\] with low < high, got \[1, -1\]/);
   });
 });

@@ -1,4 +1,5 @@
 import { MlpkitError } from '@mlpkit/tensor';
+import { checkedFeatureRange } from './feature-range.js';
 import type { ScalerJSON } from './scaler.js';
 import { StatelessScaler } from './stateless-scaler.js';
 
@@ -25,11 +26,9 @@ export class PixelScaler extends StatelessScaler {
 
   constructor(options: PixelScalerOptions = {}) {
     super();
-    const [low, high] = options.featureRange ?? [0, 1];
+    this.featureRange = checkedFeatureRange('PixelScaler', options.featureRange);
     this.maxValue = options.maxValue ?? 255;
-    if (!(low < high)) throw new MlpkitError('PixelScaler', `featureRange must be [low, high] with low < high, got [${low}, ${high}]`);
     if (!(this.maxValue > 0)) throw new MlpkitError('PixelScaler', `maxValue must be > 0, got ${this.maxValue}`);
-    this.featureRange = [low, high];
   }
 
   /** Rebuilds a scaler saved with `toJSON()`. */

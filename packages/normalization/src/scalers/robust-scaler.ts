@@ -1,6 +1,6 @@
 import { MlpkitError, type Tensor } from '@mlpkit/tensor';
-import { fromList, guardZeroScale, mapColumns, percentile, sortedColumn, toList, vectorTensor } from './column-stats.js';
-import { FeatureScaler, type OutputArray } from './feature-scaler.js';
+import { CenterScaleScaler } from './center-scale-scaler.js';
+import { fromList, guardZeroScale, percentile, sortedColumn, toList, vectorTensor } from './column-stats.js';
 import type { Matrix } from './matrix.js';
 import type { ScalerJSON } from './scaler.js';
 
@@ -22,7 +22,7 @@ export interface RobustScalerOptions {
  * @example
  * const scaler = new RobustScaler({ quantileRange: [10, 90] }).fit(xTrain);
  */
-export class RobustScaler extends FeatureScaler {
+export class RobustScaler extends CenterScaleScaler {
   readonly type = 'RobustScaler';
   readonly withCentering: boolean;
   readonly withScaling: boolean;
@@ -63,19 +63,12 @@ export class RobustScaler extends FeatureScaler {
     this.scaleV = this.withScaling ? guardZeroScale(range) : null;
   }
 
-  protected transformInto(m: Matrix, out: OutputArray): void {
-    const [center, scale] = this.parts();
-    mapColumns(m, out, (v, j) => (v - center[j]) / scale[j]);
+  protected fittedCenter(): Float64Array | null {
+    return this.centerV;
   }
 
-  protected inverseInto(m: Matrix, out: OutputArray): void {
-    const [center, scale] = this.parts();
-    mapColumns(m, out, (v, j) => v * scale[j] + center[j]);
-  }
-
-  private parts(): [Float64Array, Float64Array] {
-    const n = this.nFeaturesIn ?? 0;
-    return [this.centerV ?? new Float64Array(n), this.scaleV ?? new Float64Array(n).fill(1)];
+  protected fittedScale(): Float64Array | null {
+    return this.scaleV;
   }
 
   protected config(): Record<string, unknown> {

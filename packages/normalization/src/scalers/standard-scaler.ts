@@ -1,6 +1,6 @@
 import type { Tensor } from '@mlpkit/tensor';
-import { columnMean, columnVariance, fromList, mapColumns, toList, vectorTensor } from './column-stats.js';
-import { FeatureScaler, type OutputArray } from './feature-scaler.js';
+import { CenterScaleScaler } from './center-scale-scaler.js';
+import { columnMean, columnVariance, fromList, toList, vectorTensor } from './column-stats.js';
 import type { Matrix } from './matrix.js';
 import type { ScalerJSON } from './scaler.js';
 
@@ -29,7 +29,7 @@ function isConstant(variance: number, mean: number, n: number): boolean {
  * const scaler = new StandardScaler().fit(xTrain);
  * const zTest = scaler.transform(xTest);
  */
-export class StandardScaler extends FeatureScaler {
+export class StandardScaler extends CenterScaleScaler {
   readonly type = 'StandardScaler';
   readonly withMean: boolean;
   readonly withStd: boolean;
@@ -63,19 +63,12 @@ export class StandardScaler extends FeatureScaler {
     this.scaleV = this.withStd ? variance.map((v, j) => (isConstant(v, mean[j], m.rows) ? 1 : Math.sqrt(v))) : null;
   }
 
-  protected transformInto(m: Matrix, out: OutputArray): void {
-    const [center, scale] = this.parts();
-    mapColumns(m, out, (v, j) => (v - center[j]) / scale[j]);
+  protected fittedCenter(): Float64Array | null {
+    return this.withMean ? this.meanV : null;
   }
 
-  protected inverseInto(m: Matrix, out: OutputArray): void {
-    const [center, scale] = this.parts();
-    mapColumns(m, out, (v, j) => v * scale[j] + center[j]);
-  }
-
-  private parts(): [Float64Array, Float64Array] {
-    const n = this.nFeaturesIn ?? 0;
-    return [this.withMean ? this.meanV! : new Float64Array(n), this.scaleV ?? new Float64Array(n).fill(1)];
+  protected fittedScale(): Float64Array | null {
+    return this.scaleV;
   }
 
   protected config(): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import type { Tensor } from '@mlpkit/tensor';
-import { columnMean, fromList, mapColumns, toList, vectorTensor } from './column-stats.js';
-import { FeatureScaler, type OutputArray } from './feature-scaler.js';
+import { CenterScaleScaler } from './center-scale-scaler.js';
+import { columnMean, fromList, toList, vectorTensor } from './column-stats.js';
 import type { Matrix } from './matrix.js';
 import type { ScalerJSON } from './scaler.js';
 
@@ -11,7 +11,7 @@ import type { ScalerJSON } from './scaler.js';
  * @example
  * const centered = new ZeroCenterer().fitTransform(xTrain);
  */
-export class ZeroCenterer extends FeatureScaler {
+export class ZeroCenterer extends CenterScaleScaler {
   readonly type = 'ZeroCenterer';
   private meanV: Float64Array | null = null;
 
@@ -27,14 +27,13 @@ export class ZeroCenterer extends FeatureScaler {
     this.meanV = columnMean(m);
   }
 
-  protected transformInto(m: Matrix, out: OutputArray): void {
-    const mean = this.meanV!;
-    mapColumns(m, out, (v, j) => v - mean[j]);
+  protected fittedCenter(): Float64Array | null {
+    return this.meanV;
   }
 
-  protected inverseInto(m: Matrix, out: OutputArray): void {
-    const mean = this.meanV!;
-    mapColumns(m, out, (v, j) => v + mean[j]);
+  // Dividing by 1 and multiplying by 1 are exact, so this is `x - mean` and `x + mean`.
+  protected fittedScale(): null {
+    return null;
   }
 
   protected config(): Record<string, unknown> {
