@@ -1,6 +1,7 @@
-import { MlpkitError, type Tensor, abs, le, mul, sub, where } from '@mlpkit/tensor';
-import { checkFinite, pointwiseOperands } from './check.js';
+import { MlpkitError, type Tensor, le, mul, where } from '@mlpkit/tensor';
+import { checkFinite } from './check.js';
 import type { ReductionOptions } from './mse-loss.js';
+import { quadraticLinearPieces } from './quadratic-linear.js';
 import { reduce } from './reduction.js';
 
 /** Options of {@link huberLoss}. */
@@ -18,10 +19,8 @@ export function huberLoss(input: Tensor, target: Tensor, options: HuberLossOptio
   const delta = options.delta ?? 1;
   checkFinite(op, 'delta', delta);
   if (delta <= 0) throw new MlpkitError(op, `delta must be positive, got ${delta}`);
-  const [x, y] = pointwiseOperands(op, input, target);
-  const d = sub(x, y);
-  const size = abs(d);
-  const losses = where(le(size, delta), mul(mul(d, d), 0.5), mul(sub(size, 0.5 * delta), delta));
+  const { size, halfSquare, linear } = quadraticLinearPieces(op, input, target, delta);
+  const losses = where(le(size, delta), halfSquare, mul(linear, delta));
   return reduce(op, losses, options.reduction ?? 'mean');
 }
 

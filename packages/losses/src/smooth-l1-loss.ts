@@ -1,6 +1,7 @@
-import { MlpkitError, type Tensor, abs, div, lt, mul, sub, where } from '@mlpkit/tensor';
-import { checkFinite, pointwiseOperands } from './check.js';
+import { MlpkitError, type Tensor, div, lt, where } from '@mlpkit/tensor';
+import { checkFinite } from './check.js';
 import type { ReductionOptions } from './mse-loss.js';
+import { quadraticLinearPieces } from './quadratic-linear.js';
 import { reduce } from './reduction.js';
 
 /** Options of {@link smoothL1Loss}. */
@@ -18,11 +19,9 @@ export function smoothL1Loss(input: Tensor, target: Tensor, options: SmoothL1Los
   const beta = options.beta ?? 1;
   checkFinite(op, 'beta', beta);
   if (beta < 0) throw new MlpkitError(op, `beta must be non-negative, got ${beta}`);
-  const [x, y] = pointwiseOperands(op, input, target);
-  const d = sub(x, y);
-  const size = abs(d);
+  const { size, halfSquare, linear } = quadraticLinearPieces(op, input, target, beta);
   // beta = 0 would divide by 0 in the quadratic branch, which is then never taken (as in PyTorch).
-  const losses = beta === 0 ? size : where(lt(size, beta), div(mul(mul(d, d), 0.5), beta), sub(size, 0.5 * beta));
+  const losses = beta === 0 ? size : where(lt(size, beta), div(halfSquare, beta), linear);
   return reduce(op, losses, options.reduction ?? 'mean');
 }
 
