@@ -1,7 +1,7 @@
 import { MlpkitError } from '@mlpkit/tensor';
 import { type Matrix, type Vector, checkNonEmpty } from './inputs.js';
 import type { StreamingMetric } from './metric.js';
-import { type ScoreBatch, readScoreBatch } from './score-columns.js';
+import { type ScoreBatch, readScoreBatch, readScoreDataset } from './score-columns.js';
 
 /** Options of {@link logLoss} (scikit-learn 1.2's `eps`, `normalize`, `labels`). */
 export interface LogLossOptions {
@@ -99,8 +99,6 @@ export function logLoss(yTrue: Vector, yProb: Matrix, options: LogLossOptions = 
   const op = 'logLoss';
   checkEps(op, options.eps);
   const metric = new LogLoss(options);
-  const batch = readScoreBatch(op, yTrue, yProb, options.labels, ['yTrue', 'yProb']);
-  checkNonEmpty(op, 'yTrue', batch.scores.rows);
-  metric.add(batch);
+  metric.add(readScoreDataset(op, yTrue, yProb, options.labels, 'yProb'));
   return metric.compute();
 }

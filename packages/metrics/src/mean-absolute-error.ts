@@ -1,6 +1,6 @@
-import { type Matrix, checkNonEmpty } from './inputs.js';
 import { ErrorSums } from './error-sums.js';
-import { type Multioutput, type PerOutput, checkMultioutput, readRegressionBatch } from './regression-inputs.js';
+import type { Matrix } from './inputs.js';
+import { type Multioutput, type PerOutput, checkMultioutput, readRegressionDataset } from './regression-inputs.js';
 
 /** Options of {@link meanAbsoluteError}. */
 export interface MeanAbsoluteErrorOptions {
@@ -28,9 +28,7 @@ export class MeanAbsoluteError<O extends MeanAbsoluteErrorOptions = MeanAbsolute
 export function meanAbsoluteError<O extends MeanAbsoluteErrorOptions = MeanAbsoluteErrorOptions>(yTrue: Matrix, yPred: Matrix, options?: O): PerOutput<O> {
   const op = 'meanAbsoluteError';
   checkMultioutput(op, options?.multioutput);
-  const batch = readRegressionBatch(op, yTrue, yPred, ['yTrue', 'yPred']);
-  checkNonEmpty(op, 'yTrue', batch.yTrue.rows);
   const metric = new MeanAbsoluteError(options);
-  metric.add(batch);
+  metric.add(readRegressionDataset(op, yTrue, yPred));
   return metric.compute() as PerOutput<O>;
 }

@@ -1,6 +1,6 @@
-import { type Matrix, checkNonEmpty } from './inputs.js';
 import { ErrorSums } from './error-sums.js';
-import { type Multioutput, type PerOutput, checkMultioutput, readRegressionBatch } from './regression-inputs.js';
+import type { Matrix } from './inputs.js';
+import { type Multioutput, type PerOutput, checkMultioutput, readRegressionDataset } from './regression-inputs.js';
 
 /** Options of {@link meanSquaredError}. */
 export interface MeanSquaredErrorOptions {
@@ -37,9 +37,7 @@ export class MeanSquaredError<O extends MeanSquaredErrorOptions = MeanSquaredErr
 export function meanSquaredError<O extends MeanSquaredErrorOptions = MeanSquaredErrorOptions>(yTrue: Matrix, yPred: Matrix, options?: O): PerOutput<O> {
   const op = 'meanSquaredError';
   checkMultioutput(op, options?.multioutput);
-  const batch = readRegressionBatch(op, yTrue, yPred, ['yTrue', 'yPred']);
-  checkNonEmpty(op, 'yTrue', batch.yTrue.rows);
   const metric = new MeanSquaredError(options);
-  metric.add(batch);
+  metric.add(readRegressionDataset(op, yTrue, yPred));
   return metric.compute() as PerOutput<O>;
 }

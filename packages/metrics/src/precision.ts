@@ -1,7 +1,6 @@
-import type { ConfusionCounts } from './confusion-counts.js';
-import { ConfusionMetric, countsOf } from './confusion-metric.js';
 import type { Predictions, Vector } from './inputs.js';
-import { type PerClass, type PrfOptions, checkPrfOptions, prfFromCounts } from './precision-recall-fscore.js';
+import type { PerClass, PrfOptions } from './precision-recall-fscore.js';
+import { PrfMetric, prfScore } from './prf-metric.js';
 
 /**
  * The fraction of predicted positives that are truly positive: tp / (tp + fp) (scikit-learn's `precision_score`).
@@ -10,21 +9,12 @@ import { type PerClass, type PrfOptions, checkPrfOptions, prfFromCounts } from '
  * @example precisionScore([0, 1, 1, 0], [0, 1, 0, 1]) // 0.5 (class 1: one of two predictions right)
  */
 export function precisionScore<O extends PrfOptions = PrfOptions>(yTrue: Vector, yPred: Predictions, options?: O): PerClass<O> {
-  const op = 'precisionScore';
-  return prfFromCounts(op, countsOf(op, yTrue, yPred, options?.numClasses), options).precision as PerClass<O>;
+  return prfScore('precisionScore', 'precision', yTrue, yPred, options);
 }
 
 /** Streaming {@link precisionScore}, with the same options. */
-export class Precision<O extends PrfOptions = PrfOptions> extends ConfusionMetric<PerClass<O>> {
-  private readonly options: PrfOptions;
-
+export class Precision<O extends PrfOptions = PrfOptions> extends PrfMetric<O> {
   constructor(options?: O) {
-    super('Precision', options?.numClasses);
-    checkPrfOptions(this.metricName, options);
-    this.options = { ...options };
-  }
-
-  protected result(counts: ConfusionCounts): PerClass<O> {
-    return prfFromCounts(`${this.metricName}.compute`, counts, this.options).precision as PerClass<O>;
+    super('Precision', 'precision', options);
   }
 }

@@ -1,6 +1,6 @@
 import { type Matrix, checkNonEmpty } from './inputs.js';
 import type { StreamingMetric } from './metric.js';
-import { type Multioutput, type PerOutput, type RegressionBatch, checkMultioutput, combineOutputs, readRegressionBatch } from './regression-inputs.js';
+import { type Multioutput, type PerOutput, type RegressionBatch, checkMultioutput, combineOutputs, readRegressionBatch, readRegressionDataset } from './regression-inputs.js';
 
 /** Options of {@link r2Score}. */
 export interface R2ScoreOptions {
@@ -97,9 +97,7 @@ export class R2Score<O extends R2ScoreOptions = R2ScoreOptions> implements Strea
 export function r2Score<O extends R2ScoreOptions = R2ScoreOptions>(yTrue: Matrix, yPred: Matrix, options?: O): PerOutput<O> {
   const op = 'r2Score';
   checkMultioutput(op, options?.multioutput, ['variance_weighted']);
-  const batch = readRegressionBatch(op, yTrue, yPred, ['yTrue', 'yPred']);
-  checkNonEmpty(op, 'yTrue', batch.yTrue.rows);
   const metric = new R2Score(options);
-  metric.add(batch);
+  metric.add(readRegressionDataset(op, yTrue, yPred));
   return metric.compute() as PerOutput<O>;
 }

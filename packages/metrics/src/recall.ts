@@ -1,7 +1,6 @@
-import type { ConfusionCounts } from './confusion-counts.js';
-import { ConfusionMetric, countsOf } from './confusion-metric.js';
 import type { Predictions, Vector } from './inputs.js';
-import { type PerClass, type PrfOptions, checkPrfOptions, prfFromCounts } from './precision-recall-fscore.js';
+import type { PerClass, PrfOptions } from './precision-recall-fscore.js';
+import { PrfMetric, prfScore } from './prf-metric.js';
 
 /**
  * The fraction of true positives that are found: tp / (tp + fn) (scikit-learn's `recall_score`).
@@ -10,21 +9,12 @@ import { type PerClass, type PrfOptions, checkPrfOptions, prfFromCounts } from '
  * @example recallScore([0, 1, 1, 0], [0, 1, 0, 0]) // 0.5 (class 1: one of two found)
  */
 export function recallScore<O extends PrfOptions = PrfOptions>(yTrue: Vector, yPred: Predictions, options?: O): PerClass<O> {
-  const op = 'recallScore';
-  return prfFromCounts(op, countsOf(op, yTrue, yPred, options?.numClasses), options).recall as PerClass<O>;
+  return prfScore('recallScore', 'recall', yTrue, yPred, options);
 }
 
 /** Streaming {@link recallScore}, with the same options. */
-export class Recall<O extends PrfOptions = PrfOptions> extends ConfusionMetric<PerClass<O>> {
-  private readonly options: PrfOptions;
-
+export class Recall<O extends PrfOptions = PrfOptions> extends PrfMetric<O> {
   constructor(options?: O) {
-    super('Recall', options?.numClasses);
-    checkPrfOptions(this.metricName, options);
-    this.options = { ...options };
-  }
-
-  protected result(counts: ConfusionCounts): PerClass<O> {
-    return prfFromCounts(`${this.metricName}.compute`, counts, this.options).recall as PerClass<O>;
+    super('Recall', 'recall', options);
   }
 }

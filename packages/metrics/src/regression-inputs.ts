@@ -1,5 +1,5 @@
 import { MlpkitError } from '@mlpkit/tensor';
-import { type Matrix, type Table, checkSameLength, readFinite } from './inputs.js';
+import { type Matrix, type Table, checkNonEmpty, checkSameLength, readFinite } from './inputs.js';
 
 /**
  * How per-output scores of [N, D] targets are combined: `'uniform_average'` (default) is their
@@ -26,6 +26,16 @@ export function readRegressionBatch(op: string, yTrue: Matrix, yPred: Matrix, na
   if ((p.cols ?? 1) !== d) throw new MlpkitError(op, `${names[1]}: expected ${d} output(s) to match ${names[0]}, got ${p.cols ?? 1}`);
   if (outputs !== undefined && d !== outputs) throw new MlpkitError(op, `${names[0]}: expected ${outputs} output(s) as in earlier batches, got ${d}`);
   return { yTrue: t, yPred: p, outputs: d };
+}
+
+/**
+ * The whole dataset of a one-shot regression function (meanAbsoluteError, meanSquaredError,
+ * r2Score) as one checked, non-empty batch, errors named after the function (`op`).
+ */
+export function readRegressionDataset(op: string, yTrue: Matrix, yPred: Matrix): RegressionBatch {
+  const batch = readRegressionBatch(op, yTrue, yPred, ['yTrue', 'yPred']);
+  checkNonEmpty(op, 'yTrue', batch.yTrue.rows);
+  return batch;
 }
 
 /** Throws on a `multioutput` that is neither a known mode nor an array of weights. */

@@ -3,7 +3,7 @@ import { binaryAuc } from './binary-auc.js';
 import { type Matrix, type Table, type Vector, checkNonEmpty, range } from './inputs.js';
 import type { StreamingMetric } from './metric.js';
 import type { PerClass } from './precision-recall-fscore.js';
-import { type ScoreBatch, readScoreBatch } from './score-columns.js';
+import { type ScoreBatch, readScoreBatch, readScoreDataset } from './score-columns.js';
 
 /** Options of {@link rocAucScore} (scikit-learn's `multi_class`, `average`, `labels`). */
 export interface RocAucOptions {
@@ -87,8 +87,7 @@ function aucOf(op: string, batch: ScoreBatch, options: RocAucOptions, names: [st
 export function rocAucScore<O extends RocAucOptions = RocAucOptions>(yTrue: Vector, yScore: Matrix, options?: O): PerClass<O> {
   const op = 'rocAucScore';
   checkOptions(op, options ?? {});
-  const batch = readScoreBatch(op, yTrue, yScore, options?.labels, ['yTrue', 'yScore']);
-  checkNonEmpty(op, 'yTrue', batch.scores.rows);
+  const batch = readScoreDataset(op, yTrue, yScore, options?.labels, 'yScore');
   return aucOf(op, batch, options ?? {}, ['yTrue', 'yScore']) as PerClass<O>;
 }
 

@@ -1,5 +1,5 @@
 import { MlpkitError } from '@mlpkit/tensor';
-import { type Matrix, type Table, type Vector, checkLabelList, checkSameLength, range, readFinite, readLabels } from './inputs.js';
+import { type Matrix, type Table, type Vector, checkLabelList, checkNonEmpty, checkSameLength, range, readFinite, readLabels } from './inputs.js';
 
 /**
  * The score column of each true label. Column j of the scores belongs to `labels[j]`
@@ -47,4 +47,14 @@ export function readScoreBatch(
     throw new MlpkitError(op, `${names[1]}: expected ${cols} score column(s) as in earlier batches, got ${width}`);
   if (scores.cols !== null && scores.cols < 1) throw new MlpkitError(op, `${names[1]}: expected at least one score column, got shape [${scores.rows}, 0]`);
   return { columns: scoreColumns(op, t, scores.cols === null || scores.cols === 1 ? 2 : scores.cols, labels), scores };
+}
+
+/**
+ * The whole dataset of a one-shot score function (logLoss, topKAccuracyScore, rocAucScore) as
+ * one checked, non-empty batch, errors named after the function (`op`) and its score argument.
+ */
+export function readScoreDataset(op: string, yTrue: Vector, yScore: Matrix, labels: readonly number[] | null | undefined, scoreName: string): ScoreBatch {
+  const batch = readScoreBatch(op, yTrue, yScore, labels, ['yTrue', scoreName]);
+  checkNonEmpty(op, 'yTrue', batch.scores.rows);
+  return batch;
 }

@@ -1,7 +1,7 @@
 import { MlpkitError } from '@mlpkit/tensor';
 import { type Matrix, type Vector, checkNonEmpty } from './inputs.js';
 import type { StreamingMetric } from './metric.js';
-import { type ScoreBatch, readScoreBatch } from './score-columns.js';
+import { type ScoreBatch, readScoreBatch, readScoreDataset } from './score-columns.js';
 
 /** Options of {@link topKAccuracyScore}. */
 export interface TopKAccuracyOptions {
@@ -95,8 +95,6 @@ export function topKAccuracyScore(yTrue: Vector, yScore: Matrix, options: TopKAc
   const op = 'topKAccuracyScore';
   checkK(op, options.k ?? 2);
   const metric = new TopKAccuracy(options);
-  const batch = readScoreBatch(op, yTrue, yScore, options.labels, ['yTrue', 'yScore']);
-  checkNonEmpty(op, 'yTrue', batch.scores.rows);
-  metric.add(batch);
+  metric.add(readScoreDataset(op, yTrue, yScore, options.labels, 'yScore'));
   return metric.compute();
 }
