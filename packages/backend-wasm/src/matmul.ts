@@ -1,4 +1,4 @@
-import { type Kernel, Tensor, broadcastShapes, referenceKernels, sizeOf, stridesOf } from '@mlpkit/tensor';
+import { type Kernel, Tensor, planMatmul, referenceKernels } from '@mlpkit/tensor';
 import type { WasmRuntime } from './runtime.js';
 import type { GemmJob, GemmSplit, ThreadPool } from './thread-pool.js';
 
@@ -6,14 +6,6 @@ import type { GemmJob, GemmSplit, ThreadPool } from './thread-pool.js';
 export const PARALLEL_MIN_MACS = 1 << 18;
 const NR = 8;
 const MR = 4;
-
-function broadcastStrides(shape: readonly number[], target: readonly number[]): number[] {
-  const strides = stridesOf(shape);
-  const out = new Array<number>(target.length).fill(0);
-  const offset = target.length - shape.length;
-  for (let i = 0; i < shape.length; i++) out[i + offset] = shape[i] === 1 ? 0 : strides[i];
-  return out;
-}
 
 /**
  * How to cut one product for `threads` threads: by columns of C (multiples of the 8-wide
@@ -50,14 +42,7 @@ export function wasmMatmul(rt: WasmRuntime, pool: ThreadPool | null): Kernel<'ma
     const [x, y] = inputs;
     if (x.dtype !== 'float32' || y.dtype !== 'float32') return referenceKernels.matmul(inputs, params);
     const { transA, transB } = params;
-    const xr = x.shape.length, yr = y.shape.length;
-    const m = transA ? x.shape[xr - 1] : x.shape[xr - 2];
-    const k = transA ? x.shape[xr - 2] : x.shape[xr - 1];
-    const n = transB ? y.shape[yr - 2] : y.shape[yr - 1];
-    const xBatch = x.shape.slice(0, -2), yBatch = y.shape.slice(0, -2);
-    const batch = broadcastShapes('matmul', xBatch, yBatch);
-    const count = sizeOf(batch);
-    const outShape = [...batch, m, n];
+    const { m, k, n, count, outShape, xMatrix, yMatrix } = planMatmul(x, y, transA, transB);
     if (count * m * n === 0 || k === 0) return new Tensor(new Float32Array(count * m * n), outShape);
     rt.reset();
     if (!rt.fits(x.size + y.size + count * m * n)) return referenceKernels.matmul(inputs, params);
@@ -65,18 +50,10 @@ export function wasmMatmul(rt: WasmRuntime, pool: ThreadPool | null): Kernel<'ma
     rt.commit();
     rt.write(xp, x.data as Float32Array);
     rt.write(yp, y.data as Float32Array);
-    const xs = broadcastStrides(xBatch, batch), ys = broadcastStrides(yBatch, batch), bs = stridesOf(batch);
     for (let s = 0; s < count; s++) {
-      let xo = 0, yo = 0, rest = s;
-      for (let d = 0; d < batch.length; d++) {
-        const idx = Math.floor(rest / bs[d]);
-        rest -= idx * bs[d];
-        xo += idx * xs[d];
-        yo += idx * ys[d];
-      }
       runGemm(rt, pool, {
-        a: xp + xo * m * k * 4, rsA: transA ? 1 : k, csA: transA ? m : 1,
-        b: yp + yo * k * n * 4, rsB: transB ? 1 : n, csB: transB ? k : 1,
+        a: xp + xMatrix[s] * m * k * 4, rsA: transA ? 1 : k, csA: transA ? m : 1,
+        b: yp + yMatrix[s] * k * n * 4, rsB: transB ? 1 : n, csB: transB ? k : 1,
         c: cp + s * m * n * 4, ldc: n, m, n, k,
       });
     }

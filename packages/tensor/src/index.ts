@@ -9,6 +9,7 @@ export type { Backend, Kernel, KernelTable } from './backend.js';
 export { run, setBackend, getBackend, setGradRecorder, getGradRecorder, type GradRecorder } from './dispatch.js';
 export { referenceBackend, referenceKernels } from './reference/index.js';
 export { gemm } from './reference/matmul.js';
+export { planMatmul, type MatmulPlan } from './matmul-plan.js';
 export { Generator, type GeneratorState, manualSeed, defaultGenerator } from './random.js';
 export { formatTensor } from './format.js';
 export * from './ops/index.js';

@@ -1,6 +1,6 @@
 import type { Kernel } from '../backend.js';
 import { allocate, type TypedArray } from '../dtype.js';
-import { broadcastShapes, broadcastStrides, sizeOf, stridesOf } from '../shape.js';
+import { planMatmul } from '../matmul-plan.js';
 import { Tensor } from '../tensor.js';
 
 type FloatArray = Float32Array | Float64Array;
@@ -58,27 +58,11 @@ export function transposeLast2(data: TypedArray, batch: number, rows: number, co
 
 /** Batched matmul over rank >= 2 inputs whose batch dims broadcast. */
 export const matmulKernel: Kernel<'matmul'> = ([x, y], { transA, transB }) => {
-  const xr = x.shape.length, yr = y.shape.length;
-  const m = transA ? x.shape[xr - 1] : x.shape[xr - 2];
-  const k = transA ? x.shape[xr - 2] : x.shape[xr - 1];
-  const n = transB ? y.shape[yr - 2] : y.shape[yr - 1];
-  const xBatch = x.shape.slice(0, -2), yBatch = y.shape.slice(0, -2);
-  const batch = broadcastShapes('matmul', xBatch, yBatch);
-  const count = sizeOf(batch);
+  const { m, k, n, count, outShape, xMatrix, yMatrix } = planMatmul(x, y, transA, transB);
   let a = x.data as FloatArray, b = y.data as FloatArray;
-  if (transA) a = transposeLast2(a, sizeOf(xBatch), k, m) as FloatArray;
-  if (transB) b = transposeLast2(b, sizeOf(yBatch), n, k) as FloatArray;
+  if (transA) a = transposeLast2(a, x.size / (m * k), k, m) as FloatArray;
+  if (transB) b = transposeLast2(b, y.size / (k * n), n, k) as FloatArray;
   const out = allocate(x.dtype, count * m * n) as FloatArray;
-  const xs = broadcastStrides(xBatch, batch), ys = broadcastStrides(yBatch, batch), bs = stridesOf(batch);
-  for (let s = 0; s < count; s++) {
-    let xo = 0, yo = 0, rest = s;
-    for (let d = 0; d < batch.length; d++) {
-      const idx = Math.floor(rest / bs[d]);
-      rest -= idx * bs[d];
-      xo += idx * xs[d];
-      yo += idx * ys[d];
-    }
-    gemm(a, xo * m * k, b, yo * k * n, out, s * m * n, m, n, k);
-  }
-  return new Tensor(out, [...batch, m, n]);
+  for (let s = 0; s < count; s++) gemm(a, xMatrix[s] * m * k, b, yMatrix[s] * k * n, out, s * m * n, m, n, k);
+  return new Tensor(out, outShape);
 };
