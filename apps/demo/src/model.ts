@@ -24,11 +24,14 @@ export function buildMlp(options: ModelOptions): Sequential {
   const model = new Sequential();
   for (let i = 0; i + 1 < sizes.length; i++) {
     const layer = new Linear(sizes[i], sizes[i + 1]);
-    if (options.init === 'he') kaimingNormal_(layer.weight, { nonlinearity: 'relu' });
+    const last = i + 2 === sizes.length;
+    // He's gain √2 compensates for the ReLU after a layer; the output layer's logits have no
+    // ReLU after them, so they get gain 1 (otherwise the initial loss starts well above ln 10).
+    if (options.init === 'he') kaimingNormal_(layer.weight, { nonlinearity: last ? 'linear' : 'relu' });
     if (options.init === 'xavier') xavierNormal_(layer.weight);
     if (options.init !== 'default' && layer.bias) zeros_(layer.bias);
     model.append(layer);
-    if (i + 2 < sizes.length) model.append(getActivation(options.activation));
+    if (!last) model.append(getActivation(options.activation));
   }
   return model;
 }
