@@ -52,6 +52,20 @@ describe('backward', () => {
     expect(() => y.backward()).toThrow(/^backward: the graph through 'mul' was freed by an earlier backward\(\)/);
   });
 
+  it('the freed-graph advice is a call that works', () => {
+    const x = requiresGrad(tensor([3]));
+    const y = mul(x, x);
+    y.backward(undefined, { retainGraph: true });
+    expect(() => y.backward()).not.toThrow();
+  });
+
+  it('refuses options passed where the gradient goes', () => {
+    const y = mul(requiresGrad(tensor([3])), 2);
+    expect(() => y.backward({ retainGraph: true } as never)).toThrow(
+      'backward: expected the gradient to be a Tensor (or undefined for a one-element output), got {"retainGraph":true}; options go second: backward(gradient, { retainGraph })',
+    );
+  });
+
   it('refuses requiresGrad on integer tensors', () => {
     expect(() => requiresGrad(tensor([1], { dtype: 'int32' }))).toThrow('requiresGrad: only float tensors can require gradients, got dtype int32');
   });

@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor, add, cast, formatShape, onesLike, shapesEqual } from '@mlpkit/tensor';
+import { MlpkitError, Tensor, add, cast, formatShape, onesLike, shapesEqual } from '@mlpkit/tensor';
 import { noGrad } from './grad-mode.js';
 import type { AutogradNode } from './node.js';
 import { sumTo } from './sum-to.js';
@@ -36,6 +36,8 @@ function initialGradient(root: Tensor, gradient: Tensor | undefined): Tensor {
       throw new MlpkitError('backward', `a gradient can be implied only for a one-element output; got shape ${formatShape(root.shape)}, so pass backward(gradient)`);
     return onesLike(root);
   }
+  if (!(gradient instanceof Tensor))
+    throw new MlpkitError('backward', `expected the gradient to be a Tensor (or undefined for a one-element output), got ${typeof gradient === 'object' ? JSON.stringify(gradient) : String(gradient)}; options go second: backward(gradient, { retainGraph })`);
   if (!shapesEqual(gradient.shape, root.shape))
     throw new MlpkitError('backward', `gradient shape ${formatShape(gradient.shape)} differs from output shape ${formatShape(root.shape)}`);
   return cast(gradient, root.dtype);
@@ -60,7 +62,7 @@ export function backward(root: Tensor, gradient: Tensor | undefined, options: { 
         continue;
       }
       if (node.freed)
-        throw new MlpkitError('backward', `the graph through '${node.name}' was freed by an earlier backward(); call backward({ retainGraph: true }) the first time to run it again`);
+        throw new MlpkitError('backward', `the graph through '${node.name}' was freed by an earlier backward(); call backward(undefined, { retainGraph: true }) the first time to run it again`);
       const results = node.vjp(g, node.inputs.map((x) => x.requiresGrad));
       node.inputs.forEach((input, i) => {
         const r = results[i];
