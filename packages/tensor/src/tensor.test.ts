@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  Generator, add, arange, cast, div, eye, formatTensor, full, linspace, manualSeed, matmul, matmulTransposed, rand, randn,
-  randperm, reshape, tensor, zeros,
+  Generator, add, arange, cast, div, eye, formatTensor, full, linspace, manualSeed, matmul, matmulTransposed, mul, rand, randn,
+  randperm, reshape, sub, tensor, zeros,
 } from './index.js';
 
 describe('Tensor', () => {
@@ -105,5 +105,23 @@ describe('matmul', () => {
     expect(Array.from(viaFlag.data)).toEqual(Array.from(explicit.data));
     const c = matmulTransposed(a, randn([6, 3], { generator: g, dtype: 'float64' }), true, false);
     expect(c.shape).toEqual([4, 3]);
+  });
+});
+
+describe('PyTorch type promotion edge cases', () => {
+  it('bool tensors add as or and multiply as and, and refuse subtraction', () => {
+    const b = tensor([true, false, true]);
+    expect(add(b, b).dtype).toBe('bool');
+    expect(Array.from(add(b, b).data)).toEqual([1, 0, 1]);
+    expect(Array.from(mul(b, tensor([true, true, false])).data)).toEqual([1, 0, 0]);
+    expect(() => sub(b, b)).toThrow(/^sub: subtracting two bool tensors is not supported/);
+    expect(add(b, 1).dtype).toBe('int32');
+  });
+
+  it('a 0-d tensor sets the dtype only when its category is higher', () => {
+    const f32 = tensor([1, 2, 3]);
+    expect(add(f32, tensor(2, { dtype: 'float64' })).dtype).toBe('float32');
+    expect(add(tensor([1, 2], { dtype: 'int32' }), tensor(0.5, { dtype: 'float64' })).dtype).toBe('float64');
+    expect(add(f32, tensor([2], { dtype: 'float64' })).dtype).toBe('float64');
   });
 });

@@ -41,8 +41,21 @@ export function coerce(a: TensorLike, b: TensorLike): [Tensor, Tensor] {
     const dtype = scalarDType(a.dtype, b);
     return [cast(a, dtype), scalar(b, dtype)];
   }
-  const dtype = promoteTypes(a.dtype, b.dtype);
+  const dtype = resultType(a, b);
   return [cast(a, dtype), cast(b, dtype)];
+}
+
+const category: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 2 };
+
+/**
+ * PyTorch's result type of two tensors: a 0-d tensor decides the dtype only when it is of a
+ * higher category (bool < int < float) than a dimensioned one, so a float64 0-d weight does
+ * not turn a float32 graph into float64.
+ */
+export function resultType(a: Tensor, b: Tensor): DType {
+  if ((a.ndim === 0) === (b.ndim === 0)) return promoteTypes(a.dtype, b.dtype);
+  const [dimensioned, zeroDim] = a.ndim === 0 ? [b, a] : [a, b];
+  return category[zeroDim.dtype] > category[dimensioned.dtype] ? zeroDim.dtype : dimensioned.dtype;
 }
 
 /** Nested JavaScript arrays of the tensor's values (booleans for bool). */

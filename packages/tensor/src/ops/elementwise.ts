@@ -64,8 +64,20 @@ function binary(op: BinaryPrimitive, floatOnly = false) {
   return (a: TensorLike, b: TensorLike): Tensor => {
     let [x, y] = coerce(a, b);
     if (floatOnly && !isFloating(x.dtype)) [x, y] = [cast(x, 'float32'), cast(y, 'float32')];
+    if (x.dtype === 'bool') return boolArithmetic(op, x, y);
     return run(op, [x, y], {});
   };
+}
+
+/**
+ * Two bool tensors combine as PyTorch's do: add is a logical or, mul a logical and (computed
+ * in int32 and read back as bool, so no element is ever stored as 2), and sub is refused.
+ */
+function boolArithmetic(op: BinaryPrimitive, x: Tensor, y: Tensor): Tensor {
+  if (op === 'sub')
+    throw new MlpkitError('sub', 'subtracting two bool tensors is not supported, as in PyTorch; use ne(a, b) for an exclusive or, or cast to int32 or float first');
+  if (op === 'maximum' || op === 'minimum') return run(op, [x, y], {});
+  return cast(run(op, [cast(x, 'int32'), cast(y, 'int32')], {}), 'bool');
 }
 
 /** a + b with broadcasting. */
