@@ -46,6 +46,11 @@ function compareGrads(c: FixtureCase, outcome: CaseOutcome, problems: string[]):
   }
 }
 
+/** The numbers a message names (sizes, counts), so an error can be held to say what it got. */
+function numbersIn(message: string): string[] {
+  return message.match(/-?\d+(\.\d+)?/g) ?? [];
+}
+
 /** Runs one case through its handler and judges outputs, gradients, checks and expected errors. */
 export async function runCase(c: FixtureCase, handler: CaseHandler | undefined): Promise<CaseResult> {
   if (!handler) return { name: c.name, status: 'missing', problems: [`no handler for op '${c.op}'`] };
@@ -60,6 +65,11 @@ export async function runCase(c: FixtureCase, handler: CaseHandler | undefined):
     for (const check of outcome.checks ?? []) if (!check.ok) problems.push(`${check.what}${check.detail ? `: ${check.detail}` : ''}`);
   } catch (error) {
     if (!c.error || !(error instanceof MlpkitError)) problems.push(`threw ${(error as Error).stack ?? error}`);
+    else {
+      const missing = numbersIn(c.error.message).filter((n) => !numbersIn(error.message).includes(n));
+      if (missing.length)
+        problems.push(`the error does not name ${missing.join(', ')} as PyTorch's does (${c.error.message}); got: ${error.message}`);
+    }
   }
   return { name: c.name, status: problems.length ? 'failed' : 'passed', problems };
 }

@@ -63,6 +63,25 @@ function stats(data: ArrayLike<number>): { mean: number; std: number; min: numbe
   return { mean, std: Math.sqrt(sq / data.length), min, max };
 }
 
+/** Enough values for the mean and std checks to be able to fail (a 10-element bias cannot). */
+const MIN_SAMPLES = 10_000;
+
+/** Values from `draw(seed)` calls, repeated with new seeds until there are at least MIN_SAMPLES. */
+function sampleMany(draw: (seed: number) => ArrayLike<number>): Float64Array {
+  const parts: ArrayLike<number>[] = [];
+  let count = 0;
+  for (let seed = 0; count < MIN_SAMPLES; seed++) {
+    const part = draw(seed);
+    if (part.length === 0) break;
+    parts.push(part);
+    count += part.length;
+  }
+  const out = new Float64Array(count);
+  let at = 0;
+  for (const part of parts) { out.set(part, at); at += part.length; }
+  return out;
+}
+
 /** The README's sample checks: mean within 5 standard errors, std within 2% (or 5 standard errors for small n), every value in range. */
 function sampleChecks(label: string, data: ArrayLike<number>, want: Closed): Check[] {
   const s = stats(data), n = data.length;
@@ -92,9 +111,12 @@ function distribution(c: FixtureCase): CaseOutcome {
   const closed = shapes.map((s) => family.closed(s, c.params));
   const fans = shapes.map((s) => I.calculateFanInAndFanOut(s));
   const checks = shapes.flatMap((shape, i) => {
-    const t = zeros(shape);
-    family.sample(t, c.params, new Generator(i));
-    return sampleChecks(`${c.op} on [${shape.join(', ')}]`, t.data, closed[i]);
+    const values = sampleMany((seed) => {
+      const t = zeros(shape);
+      family.sample(t, c.params, new Generator(1000 * i + seed));
+      return t.data;
+    });
+    return sampleChecks(`${c.op} on [${shape.join(', ')}]`, values, closed[i]);
   });
   return {
     outputs: {
@@ -142,15 +164,17 @@ function orthogonal(c: FixtureCase): CaseOutcome {
 
 function linearDefaultInit(c: FixtureCase): CaseOutcome {
   const { in_features: inF, out_features: outF } = c.params;
-  const layer = new Linear(inF, outF, { generator: new Generator(2) });
+  const layers = Array.from({ length: Math.ceil(MIN_SAMPLES / outF) }, (_, seed) => new Linear(inF, outF, { generator: new Generator(seed) }));
+  const weights = sampleMany((seed) => layers[seed % layers.length].weight.data);
+  const biases = sampleMany((seed) => layers[seed % layers.length].bias!.data);
   const weightBound = I.kaimingUniformBound([outF, inF], { a: Math.sqrt(5) });
   const weightStd = I.kaimingStd([outF, inF], { a: Math.sqrt(5) });
   const biasBound = 1 / Math.sqrt(inF);
   return {
     outputs: { weight_bound: weightBound, bias_bound: biasBound, weight_expected_std: weightStd },
     checks: [
-      ...sampleChecks('Linear weight', layer.weight.data, symmetric(0, weightStd, weightBound)),
-      ...sampleChecks('Linear bias', layer.bias!.data, symmetric(0, biasBound / Math.sqrt(3), biasBound)),
+      ...sampleChecks('Linear weight', weights, symmetric(0, weightStd, weightBound)),
+      ...sampleChecks('Linear bias', biases, symmetric(0, biasBound / Math.sqrt(3), biasBound)),
     ],
     skipOutputs: Object.keys(c.outputs).filter((k) => k.includes('empirical')),
   };
