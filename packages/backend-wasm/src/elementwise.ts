@@ -41,26 +41,36 @@ export function planBinary(a: Tensor, b: Tensor, shape: readonly number[]): { mo
   return null;
 }
 
+/** The wasm entry of a two-input kernel: inputs, output, and the broadcast plan. */
+type PairCall = (ap: number, bp: number, outp: number, rows: number, cols: number, mode: number) => void;
+
+/**
+ * Runs a float32 two-input kernel (arithmetic with float32 out, or a comparison with bool
+ * out) over same shapes, a scalar or a broadcast row; null when the reference must run.
+ */
+export function runPairKernel(rt: WasmRuntime, op: string, a: Tensor, b: Tensor, out: 'float32' | 'bool', call: PairCall): Tensor | null {
+  if (a.dtype !== 'float32' || b.dtype !== 'float32') return null;
+  const shape = broadcastShapes(op, a.shape, b.shape);
+  const plan = planBinary(a, b, shape);
+  const size = sizeOf(shape);
+  if (plan === null || size === 0) return null;
+  rt.reset();
+  if (!rt.fits(a.size + b.size + size)) return null;
+  const ap = rt.alloc(a.size), bp = rt.alloc(b.size), outp = out === 'float32' ? rt.alloc(size) : rt.allocBytes(size);
+  rt.commit();
+  rt.write(ap, a.data as Float32Array);
+  rt.write(bp, b.data as Float32Array);
+  call(ap, bp, outp, plan.rows, plan.cols, plan.mode);
+  return new Tensor(out === 'float32' ? rt.read(outp, size) : rt.readBytes(outp, size), shape);
+}
+
 /** A float32 binary kernel: same shapes, a scalar, or a broadcast row vector (bias add); else the reference. */
 export function wasmBinary(rt: WasmRuntime, op: keyof typeof BINARY_OPS): Kernel<BinaryPrimitive> {
   const code = BINARY_OPS[op];
   const fallback = referenceKernels[op];
-  return (inputs, params) => {
-    const [a, b] = inputs;
-    if (a.dtype !== 'float32' || b.dtype !== 'float32') return fallback(inputs, params);
-    const shape = broadcastShapes(op, a.shape, b.shape);
-    const plan = planBinary(a, b, shape);
-    const size = sizeOf(shape);
-    if (plan === null || size === 0) return fallback(inputs, params);
-    rt.reset();
-    if (!rt.fits(a.size + b.size + size)) return fallback(inputs, params);
-    const ap = rt.alloc(a.size), bp = rt.alloc(b.size), op_ = rt.alloc(size);
-    rt.commit();
-    rt.write(ap, a.data as Float32Array);
-    rt.write(bp, b.data as Float32Array);
-    rt.exports.binary(code, ap, bp, op_, plan.rows, plan.cols, plan.mode);
-    return new Tensor(rt.read(op_, size), shape);
-  };
+  return (inputs, params) =>
+    runPairKernel(rt, op, inputs[0], inputs[1], 'float32', (ap, bp, outp, rows, cols, mode) => rt.exports.binary(code, ap, bp, outp, rows, cols, mode))
+    ?? fallback(inputs, params);
 }
 
 /** Runs a float32 array through a one-input wasm function that writes `n` outputs. */

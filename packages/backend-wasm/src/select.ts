@@ -1,5 +1,5 @@
 import { type ComparePrimitive, type Kernel, Tensor, broadcastShapes, referenceKernels, shapesEqual, sizeOf } from '@mlpkit/tensor';
-import { planBinary } from './elementwise.js';
+import { runPairKernel } from './elementwise.js';
 import type { WasmRuntime } from './runtime.js';
 
 /** The comparison primitives and their op codes in assembly/select.ts. */
@@ -9,22 +9,9 @@ export const COMPARE_OPS = { eq: 0, ne: 1, lt: 2, le: 3, gt: 4, ge: 5 } as const
 export function wasmCompare(rt: WasmRuntime, op: ComparePrimitive): Kernel<ComparePrimitive> {
   const code = COMPARE_OPS[op];
   const fallback = referenceKernels[op];
-  return (inputs, params) => {
-    const [a, b] = inputs;
-    if (a.dtype !== 'float32' || b.dtype !== 'float32') return fallback(inputs, params);
-    const shape = broadcastShapes(op, a.shape, b.shape);
-    const plan = planBinary(a, b, shape);
-    const size = sizeOf(shape);
-    if (plan === null || size === 0) return fallback(inputs, params);
-    rt.reset();
-    if (!rt.fits(a.size + b.size + size)) return fallback(inputs, params);
-    const ap = rt.alloc(a.size), bp = rt.alloc(b.size), outp = rt.allocBytes(size);
-    rt.commit();
-    rt.write(ap, a.data as Float32Array);
-    rt.write(bp, b.data as Float32Array);
-    rt.exports.compare(code, ap, bp, outp, plan.rows, plan.cols, plan.mode);
-    return new Tensor(rt.readBytes(outp, size), shape);
-  };
+  return (inputs, params) =>
+    runPairKernel(rt, op, inputs[0], inputs[1], 'bool', (ap, bp, outp, rows, cols, mode) => rt.exports.compare(code, ap, bp, outp, rows, cols, mode))
+    ?? fallback(inputs, params);
 }
 
 /**
