@@ -1,5 +1,6 @@
 import { MlpkitError } from '@mlpkit/tensor';
 import { zerosLike } from './buffers.js';
+import { subtractScaled } from './subtract-scaled.js';
 import { Optimizer, type ParamState } from './optimizer.js';
 import { type FloatArray, type ParamGroup, type ParamsInput, withDefaults } from './param.js';
 import { checkLrAndWeightDecay, checkNonNegative } from './validate.js';
@@ -61,11 +62,10 @@ export class SGD extends Optimizer<SGDOptions> {
     const { lr, momentum, dampening, nesterov } = group;
     const n = param.length;
     // Without weight decay or maximize this is `grad` itself, so the everyday case (no momentum
-    // either) is a loop with nothing else in it: it runs once per parameter per batch, and
-    // branches in it cost a third of a W1 step's update time.
+    // either) is one tight loop: it runs once per parameter per batch.
     const g = this.descentGradient(param, grad, group);
     if (momentum === 0) {
-      for (let i = 0; i < n; i++) param[i] -= lr * g[i];
+      subtractScaled(param, g, lr);
       return;
     }
     const first = state.momentumBuffer === undefined;
