@@ -47,7 +47,7 @@ async function runW1(): Promise<W1Result[]> {
   const say = (r: W1Result) => { results.push(r); console.log(`  ${r.system} (${r.threads} thr): ${r.epochs.map((e) => `batch ${e.batch} ${e.seconds.toFixed(2)} s/epoch`).join(', ') || r.note}`); };
   console.log('\nW1 epochs (each system in its own process):');
   for (const threads of threadCounts) say(runNodeSystem({ system: 'mlpkit wasm', threads, plans: plans('mlpkit wasm'), inferenceSeconds }));
-  if (!quick) say(runNodeSystem({ system: 'mlpkit wasm', threads: 1, relaxedSimd: false, plans: plans('mlpkit wasm'), inferenceSeconds }));
+  if (!quick) say(runNodeSystem({ system: 'mlpkit wasm', threads: 1, otherKernel: true, plans: plans('mlpkit wasm'), inferenceSeconds }));
   if (!quick) say(runNodeSystem({ system: 'mlpkit reference', threads: 1, plans: plans('mlpkit reference'), inferenceSeconds: 0.5 }));
   for (const threads of threadCounts) say(await runTorch(threads, plans('PyTorch'), inferenceSeconds));
   for (const system of ['tfjs wasm', 'tfjs cpu'] as const) say(runNodeSystem({ system, threads: 1, plans: plans(system), inferenceSeconds: system === 'tfjs cpu' ? Math.min(0.5, inferenceSeconds) : inferenceSeconds }));

@@ -3,7 +3,7 @@ import { controlLength } from './control.js';
 import { wasmBinary, wasmClamp, wasmUnary } from './elementwise.js';
 import { KERNELS_WASM, KERNELS_WASM_SHARED, KERNELS_WASM_SHARED_RELAXED } from './generated/kernels-wasm.js';
 import { wasmMatmul } from './matmul.js';
-import { nodeParallelism, spawnNodeWorkers } from './node-workers.js';
+import { nodeParallelism, nodePrefersFusedMultiplyAdd, spawnNodeWorkers } from './node-workers.js';
 import { wasmSum } from './reduce.js';
 import { wasmCompare, wasmWhere } from './select.js';
 import { MAX_PAGES, WasmRuntime } from './runtime.js';
@@ -24,9 +24,11 @@ export interface WasmBackendOptions {
   spinMs?: number;
   /**
    * Use fused multiply-add (WebAssembly relaxed SIMD) in matmul when the engine has it: Node
-   * >= 22 and current Chrome do; Node 20 only with `--experimental-wasm-relaxed-simd`. Default
-   * true. Fused results round once instead of twice, so they may differ from other machines
-   * in the last bits; set false for the plain multiply-then-add kernel everywhere.
+   * >= 22 and current Chrome do; Node 20 only with `--experimental-wasm-relaxed-simd`. By
+   * default it is used where it is the faster kernel: everywhere but on AMD CPUs in Node, whose
+   * separate add pipes make multiply-then-add faster. Fused results round once instead of
+   * twice, so they differ from the plain kernel in the last bits; set true or false to pin the
+   * choice (false: the plain multiply-then-add kernel, the same bits on every machine).
    */
   relaxedSimd?: boolean;
 }
@@ -87,7 +89,8 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
   const memory = shared
     ? new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true })
     : new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES });
-  const relaxed = shared && (options.relaxedSimd ?? true) ? decodeBase64(KERNELS_WASM_SHARED_RELAXED) : null;
+  const wantFused = options.relaxedSimd ?? (node ? await nodePrefersFusedMultiplyAdd() : true);
+  const relaxed = shared && wantFused ? decodeBase64(KERNELS_WASM_SHARED_RELAXED) : null;
   const fusedMultiplyAdd = relaxed !== null && WebAssembly.validate(relaxed as Uint8Array<ArrayBuffer>);
   const bytes = fusedMultiplyAdd ? relaxed! : decodeBase64(shared ? KERNELS_WASM_SHARED : KERNELS_WASM);
   const module = await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);

@@ -6,19 +6,26 @@ import { expectClose, randomTensor } from './test-utils.js';
 let one: WasmBackend;
 let two: WasmBackend;
 let fused: WasmBackend;
+let chosen: WasmBackend;
 beforeAll(async () => {
   one = await createWasmBackend({ threads: 1, relaxedSimd: false });
   two = await createWasmBackend({ threads: 2, relaxedSimd: false });
   // Node 20 has relaxed SIMD behind a flag (Node 22 by default); turn it on to test that kernel too.
   (await import('node:v8')).setFlagsFromString('--experimental-wasm-relaxed-simd');
-  fused = await createWasmBackend({ threads: 2 });
+  fused = await createWasmBackend({ threads: 2, relaxedSimd: true });
+  chosen = await createWasmBackend({ threads: 1 });
 });
-afterAll(() => { one.close(); two.close(); fused.close(); });
+afterAll(() => { one.close(); two.close(); fused.close(); chosen.close(); });
 
 it('uses fused multiply-add exactly when relaxed SIMD is there and not declined', () => {
   expect(one.fusedMultiplyAdd).toBe(false);
   expect(two.fusedMultiplyAdd).toBe(false);
   expect(fused.fusedMultiplyAdd).toBe(true);
+});
+
+it('picks the kernel by CPU by default: multiply-then-add on AMD, fused multiply-add elsewhere', async () => {
+  const model = (await import('node:os')).cpus()[0]?.model ?? '';
+  expect(chosen.fusedMultiplyAdd).toBe(!/\bAMD\b/i.test(model));
 });
 
 function check(backend: () => WasmBackend, x: Tensor, y: Tensor, transA = false, transB = false): void {

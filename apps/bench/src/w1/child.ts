@@ -1,5 +1,6 @@
 // One system's W1 run in its own process, so that its peak RSS is its own: the parent passes a
 // JSON spec as argv[2]; the last stdout line is the JSON W1Result.
+import { createWasmBackend } from '@mlpkit/backend-wasm';
 import { loadW1Data } from './data.js';
 import { mlpkitTrainer } from './mlpkit-trainer.js';
 import { type W1Trainer, measureEpochs, measureInference } from './protocol.js';
@@ -12,16 +13,25 @@ export interface ChildSpec {
   threads: number;
   plans: EpochPlan[];
   inferenceSeconds: number;
-  /** mlpkit wasm only: false for the plain multiply-then-add matmul (Node 20's default). */
-  relaxedSimd?: boolean;
+  /** mlpkit wasm only: run the matmul kernel (FMA or multiply-then-add) that the default does not pick here. */
+  otherKernel?: boolean;
+}
+
+/** Whether the wasm backend's default matmul kernel on this machine is the fused multiply-add one. */
+async function defaultUsesFma(): Promise<boolean> {
+  const probe = await createWasmBackend({ threads: 1 });
+  probe.close();
+  return probe.fusedMultiplyAdd;
 }
 
 async function main(spec: ChildSpec): Promise<W1Result> {
   const data = await loadW1Data();
-  let trainer: W1Trainer, version: string | undefined, close = () => {};
+  let trainer: W1Trainer, version: string | undefined, close = () => {}, label: string = spec.system;
   if (spec.system.startsWith('mlpkit')) {
-    const t = await mlpkitTrainer(data, spec.system === 'mlpkit wasm' ? 'wasm' : 'reference', spec.threads, undefined, spec.relaxedSimd);
+    const relaxedSimd = spec.otherKernel ? !(await defaultUsesFma()) : undefined;
+    const t = await mlpkitTrainer(data, spec.system === 'mlpkit wasm' ? 'wasm' : 'reference', spec.threads, undefined, relaxedSimd);
     trainer = t;
+    if (spec.otherKernel) label = `${spec.system} ${t.fusedMultiplyAdd ? 'FMA' : 'mul+add'}`;
     close = () => t.close();
   } else {
     const t = await tfjsTrainer(data, spec.system === 'tfjs wasm' ? 'wasm' : 'cpu');
@@ -32,8 +42,7 @@ async function main(spec: ChildSpec): Promise<W1Result> {
   for (const plan of spec.plans) epochs.push(await measureEpochs(trainer, plan));
   const inferenceImagesPerSecond = await measureInference(trainer, spec.inferenceSeconds);
   close();
-  const system = spec.relaxedSimd === false ? `${spec.system} mul+add` : spec.system;
-  return { system, threads: spec.threads, version, epochs, inferenceImagesPerSecond, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
+  return { system: label, threads: spec.threads, version, epochs, inferenceImagesPerSecond, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
 }
 
 const result = await main(JSON.parse(process.argv[2]) as ChildSpec);

@@ -21,6 +21,8 @@ export interface MlpkitTrainer extends W1Trainer {
   readonly phases: PhaseTimes;
   /** Bytes of wasm memory (0 on the reference backend). */
   readonly wasmBytes: number;
+  /** Whether matmul runs the fused multiply-add kernel (wasm only). */
+  readonly fusedMultiplyAdd: boolean;
   close(): void;
 }
 
@@ -30,7 +32,7 @@ export interface MlpkitTrainer extends W1Trainer {
  * `wrap` lets the profile mode time every kernel of the chosen backend.
  */
 export async function mlpkitTrainer(
-  data: W1Data, backend: MlpkitBackendName, threads: number, wrap: (b: Backend) => Backend = (b) => b, relaxedSimd = true,
+  data: W1Data, backend: MlpkitBackendName, threads: number, wrap: (b: Backend) => Backend = (b) => b, relaxedSimd?: boolean,
 ): Promise<MlpkitTrainer> {
   const wasm = backend === 'wasm' ? await createWasmBackend({ threads, relaxedSimd }) : null;
   setBackend(wrap(wasm ?? referenceBackend));
@@ -49,6 +51,7 @@ export async function mlpkitTrainer(
     count: data.count,
     phases,
     get wasmBytes() { return wasm?.memoryBytes ?? 0; },
+    fusedMultiplyAdd: wasm?.fusedMultiplyAdd ?? false,
     async runSteps(batch, epoch, maxSteps) {
       let steps = 0, lossSum = 0;
       const t0 = performance.now();
