@@ -4,3 +4,4 @@ export { gemmWorkspaceBytes, sgemm } from './gemm';
 export { binary, unary, clamp } from './elementwise';
 export { sumLeading, sumTrailing } from './reduce';
 export { compare, where } from './select';
+export { axpy } from './update';

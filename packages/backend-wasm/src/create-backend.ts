@@ -5,6 +5,7 @@ import { KERNELS_WASM, KERNELS_WASM_SHARED, KERNELS_WASM_SHARED_RELAXED } from '
 import { wasmMatmul } from './matmul.js';
 import { nodeParallelism, nodePrefersFusedMultiplyAdd, spawnNodeWorkers } from './node-workers.js';
 import { wasmSum } from './reduce.js';
+import { wasmAxpy } from './update.js';
 import { wasmCompare, wasmWhere } from './select.js';
 import { MAX_PAGES, WasmRuntime } from './runtime.js';
 import { canShareWasmMemory, decodeBase64, isNode, isWasmSimdSupported } from './support.js';
@@ -34,6 +35,13 @@ export interface WasmBackendOptions {
    * choice (false: the plain multiply-then-add kernel, the same bits on every machine).
    */
   relaxedSimd?: boolean;
+  /**
+   * Size (MiB) of the region of wasm memory that holds Parameters, so that kernels read
+   * weights where they lie and plain SGD updates them there. Address space only: pages cost
+   * memory once used. Parameters that do not fit stay ordinary arrays. Default 256; 0 turns
+   * it off. Needs a shared memory (always in Node; in browsers only when cross-origin isolated).
+   */
+  residentMiB?: number;
 }
 
 /** The wasm backend: a {@link Backend} plus what it runs on. */
@@ -51,6 +59,8 @@ export interface WasmBackend extends Backend {
   close(): void;
   /** Bytes of wasm memory in use: grown once to the largest call's needs, then reused (never per call). */
   readonly memoryBytes: number;
+  /** Bytes of the resident region that Parameters hold now. */
+  readonly residentBytes: number;
 }
 
 const stopWorkers = new FinalizationRegistry<ThreadPool>((pool) => pool.close());
@@ -97,7 +107,10 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
   const fusedMultiplyAdd = relaxed !== null && WebAssembly.validate(relaxed as Uint8Array<ArrayBuffer>);
   const bytes = fusedMultiplyAdd ? relaxed! : decodeBase64(shared ? KERNELS_WASM_SHARED : KERNELS_WASM);
   const module = await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
-  const rt = new WasmRuntime(module, memory, threads);
+  const residentMiB = options.residentMiB ?? 256;
+  if (!(residentMiB >= 0 && residentMiB <= 1024))
+    throw new MlpkitError('createWasmBackend', `expected residentMiB between 0 and 1024, got ${String(options.residentMiB)}`);
+  const rt = new WasmRuntime(module, memory, threads, shared ? Math.floor(residentMiB) * 1024 * 1024 : 0);
   let pool: ThreadPool | null = null;
   if (threads > 1) {
     const control = new SharedArrayBuffer(controlLength(threads) * 4);
@@ -109,8 +122,11 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
     threads,
     fusedMultiplyAdd,
     kernels: wasmKernels(rt, pool),
+    residentCopy: (values) => rt.residentCopy(values),
+    axpy: wasmAxpy(rt),
     close: () => pool?.close(),
     get memoryBytes() { return memory.buffer.byteLength; },
+    get residentBytes() { return rt.residentBytes; },
   };
   if (pool) stopWorkers.register(backend, pool);
   return backend;

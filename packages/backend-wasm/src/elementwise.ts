@@ -56,10 +56,9 @@ export function runPairKernel(rt: WasmRuntime, op: string, a: Tensor, b: Tensor,
   if (plan === null || size === 0) return null;
   rt.reset();
   if (!rt.fits(a.size + b.size + size)) return null;
-  const ap = rt.alloc(a.size), bp = rt.alloc(b.size), outp = out === 'float32' ? rt.alloc(size) : rt.allocBytes(size);
+  const ap = rt.input(a.data as Float32Array), bp = rt.input(b.data as Float32Array);
+  const outp = out === 'float32' ? rt.alloc(size) : rt.allocBytes(size);
   rt.commit();
-  rt.write(ap, a.data as Float32Array);
-  rt.write(bp, b.data as Float32Array);
   call(ap, bp, outp, plan.rows, plan.cols, plan.mode);
   return new Tensor(out === 'float32' ? rt.read(outp, size) : rt.readBytes(outp, size), shape);
 }
@@ -76,9 +75,8 @@ export function wasmBinary(rt: WasmRuntime, op: keyof typeof BINARY_OPS): Kernel
 /** Runs a float32 array through a one-input wasm function that writes `n` outputs. */
 function mapUnary(rt: WasmRuntime, x: Tensor, call: (xp: number, outp: number, n: number) => void): Tensor {
   rt.reset();
-  const xp = rt.alloc(x.size), outp = rt.alloc(x.size);
+  const xp = rt.input(x.data as Float32Array), outp = rt.alloc(x.size);
   rt.commit();
-  rt.write(xp, x.data as Float32Array);
   call(xp, outp, x.size);
   return new Tensor(rt.read(outp, x.size), x.shape);
 }

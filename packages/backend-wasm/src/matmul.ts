@@ -46,10 +46,8 @@ export function wasmMatmul(rt: WasmRuntime, pool: ThreadPool | null): Kernel<'ma
     if (count * m * n === 0 || k === 0) return new Tensor(new Float32Array(count * m * n), outShape);
     rt.reset();
     if (!rt.fits(x.size + y.size + count * m * n)) return referenceKernels.matmul(inputs, params);
-    const xp = rt.alloc(x.size), yp = rt.alloc(y.size), cp = rt.alloc(count * m * n);
+    const xp = rt.input(x.data as Float32Array), yp = rt.input(y.data as Float32Array), cp = rt.alloc(count * m * n);
     rt.commit();
-    rt.write(xp, x.data as Float32Array);
-    rt.write(yp, y.data as Float32Array);
     for (let s = 0; s < count; s++) {
       runGemm(rt, pool, {
         a: xp + xMatrix[s] * m * k * 4, rsA: transA ? 1 : k, csA: transA ? m : 1,

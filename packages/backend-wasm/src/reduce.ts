@@ -25,9 +25,8 @@ export function wasmSum(rt: WasmRuntime): Kernel<'sum'> {
     const rows = sizeOf(x.shape.slice(0, split)), cols = sizeOf(x.shape.slice(split));
     const outCount = leading ? cols : rows;
     rt.reset();
-    const xp = rt.alloc(x.size), outp = rt.alloc(outCount), accp = leading ? rt.alloc(2 * cols) : 0;
+    const xp = rt.input(x.data as Float32Array), outp = rt.alloc(outCount), accp = leading ? rt.alloc(2 * cols) : 0;
     rt.commit();
-    rt.write(xp, x.data as Float32Array);
     if (leading) rt.exports.sumLeading(xp, outp, rows, cols, accp);
     else rt.exports.sumTrailing(xp, outp, rows, cols);
     return new Tensor(rt.read(outp, outCount), outShape);

@@ -1,4 +1,5 @@
 import { MlpkitError } from '@mlpkit/tensor';
+import { ResidentHeap } from './resident-heap.js';
 
 /** The functions the kernels module exports (pointers are byte offsets into its memory). */
 export interface KernelExports {
@@ -12,6 +13,7 @@ export interface KernelExports {
   sumTrailing(x: number, out: number, rows: number, cols: number): void;
   compare(op: number, a: number, b: number, out: number, rows: number, cols: number, mode: number): void;
   where(c: number, a: number, b: number, out: number, n: number, flags: number): void;
+  axpy(y: number, x: number, n: number, alpha: number): void;
 }
 
 const PAGE = 65536;
@@ -19,35 +21,85 @@ const PAGE = 65536;
 export const MAX_PAGES = 32768;
 
 /**
- * One instance of the kernels on its memory, with a scratch region that grows once as needed
- * and is reused by every call: inputs are copied in, results copied out into fresh arrays,
- * so tensors keep plain typed arrays and nothing is ever freed by hand.
+ * One instance of the kernels on its memory. Memory holds, in order: the per-thread gemm
+ * workspaces; a resident region for long-lived storage (Parameters) that kernels read in place;
+ * and a scratch region that grows once as needed and is reused by every call. Other inputs are
+ * copied into scratch and results copied out into fresh arrays, so nothing is freed by hand:
+ * resident blocks go back to the free list when the garbage collector takes their arrays.
  */
 export class WasmRuntime {
   readonly memory: WebAssembly.Memory;
   readonly exports: KernelExports;
-  /** Start of the scratch region, after the per-thread gemm workspaces. */
+  /** Start of the scratch region, after the workspaces and the resident region. */
   readonly scratchBase: number;
   /** Per-thread gemm workspace pointers; index 0 is the calling thread's. */
   readonly workspaces: number[];
+  private readonly heap: ResidentHeap;
+  private readonly residents = new WeakSet<Float32Array>();
+  private readonly reclaim = new FinalizationRegistry<number>((start) => this.heap.release(start));
+  /** Inputs reserved in scratch by `input`, written by `commit`. */
+  private readonly pending: [number, Float32Array][] = [];
   private f32view: Float32Array;
   private u8view: Uint8Array;
   private top = 0;
 
-  constructor(module: WebAssembly.Module, memory: WebAssembly.Memory, threads: number) {
+  /**
+   * `residentBytes` must be 0 unless the memory is shared: growing an unshared memory detaches
+   * every view of it, and resident storage is such a view.
+   */
+  constructor(module: WebAssembly.Module, memory: WebAssembly.Memory, threads: number, residentBytes = 0) {
     this.memory = memory;
     this.exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
     const ws = this.exports.gemmWorkspaceBytes();
     this.workspaces = Array.from({ length: threads }, (_, t) => PAGE + t * ws);
-    this.scratchBase = align(PAGE + threads * ws, PAGE);
+    const residentBase = align(PAGE + threads * ws, PAGE);
+    this.heap = new ResidentHeap(residentBase, residentBytes);
+    this.scratchBase = align(residentBase + residentBytes, PAGE);
     this.ensureBytes(this.scratchBase);
     this.f32view = new Float32Array(memory.buffer);
     this.u8view = new Uint8Array(memory.buffer);
   }
 
+  /**
+   * A float32 array in the resident region holding a copy of `values`, or null when `values`
+   * is not float32 or empty, or the region has no room left.
+   */
+  residentCopy(values: ArrayLike<number>): Float32Array | null {
+    if (!(values instanceof Float32Array) || values.length === 0) return null;
+    const start = this.heap.allocate(values.byteLength);
+    if (start < 0) return null;
+    const view = new Float32Array(this.memory.buffer, start, values.length);
+    view.set(values);
+    this.residents.add(view);
+    this.reclaim.register(view, start);
+    return view;
+  }
+
+  /** Whether `data` is resident storage of this runtime (kernels read it where it lies). */
+  isResident(data: ArrayLike<number>): data is Float32Array {
+    return data instanceof Float32Array && this.residents.has(data);
+  }
+
+  /** Bytes of the resident region in use. */
+  get residentBytes(): number {
+    return this.heap.usedBytes;
+  }
+
   /** Starts a fresh scratch layout for one kernel call. */
   reset(): void {
     this.top = this.scratchBase;
+    this.pending.length = 0;
+  }
+
+  /**
+   * The byte offset at which a kernel finds `data`: where it lies when resident, else a
+   * scratch slot that `commit` fills.
+   */
+  input(data: Float32Array): number {
+    if (this.residents.has(data)) return data.byteOffset;
+    const ptr = this.alloc(data.length);
+    this.pending.push([ptr, data]);
+    return ptr;
   }
 
   /** Reserves `count` float32 slots (16-byte aligned) and returns their byte offset. */
@@ -69,9 +121,11 @@ export class WasmRuntime {
     return this.top + count * 4 + 64 <= MAX_PAGES * PAGE;
   }
 
-  /** Grows the memory (never shrinks) so everything allocated since `reset` is addressable. */
+  /** Grows the memory (never shrinks) so everything allocated since `reset` is addressable, and copies the inputs in. */
   commit(): void {
     this.ensureBytes(this.top);
+    for (const [ptr, data] of this.pending) this.write(ptr, data);
+    this.pending.length = 0;
   }
 
   /** A float32 view of the whole memory, refreshed after growth. */

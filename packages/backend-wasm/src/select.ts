@@ -29,11 +29,9 @@ export function wasmWhere(rt: WasmRuntime): Kernel<'where'> {
     if (size === 0 || ![c, a, b].every((t) => full(t) || t.size === 1)) return referenceKernels.where(inputs, params);
     rt.reset();
     if (!rt.fits(c.size / 4 + a.size + b.size + size + 4)) return referenceKernels.where(inputs, params);
-    const cp = rt.allocBytes(c.size), ap = rt.alloc(a.size), bp = rt.alloc(b.size), outp = rt.alloc(size);
+    const cp = rt.allocBytes(c.size), ap = rt.input(a.data as Float32Array), bp = rt.input(b.data as Float32Array), outp = rt.alloc(size);
     rt.commit();
     rt.writeBytes(cp, c.data as Uint8Array);
-    rt.write(ap, a.data as Float32Array);
-    rt.write(bp, b.data as Float32Array);
     const flags = (full(c) ? 1 : 0) | (full(a) ? 2 : 0) | (full(b) ? 4 : 0);
     rt.exports.where(cp, ap, bp, outp, size, flags);
     return new Tensor(rt.read(outp, size), shape);

@@ -1,17 +1,20 @@
 import { requiresGrad } from '@mlpkit/autograd';
-import { Tensor } from '@mlpkit/tensor';
+import { Tensor, getBackend } from '@mlpkit/tensor';
 
 /**
  * A tensor that a Module owns as a learnable weight: it requires grad from the start, and a
- * Module finds it among its properties for `parameters()` and `stateDict()`. It is a Tensor
- * (it shares the given tensor's storage, as `torch.nn.Parameter` does), so every op accepts it.
+ * Module finds it among its properties for `parameters()` and `stateDict()`. It is a Tensor,
+ * so every op accepts it. It shares the given tensor's storage, as `torch.nn.Parameter` does,
+ * except on a backend with memory of its own (the wasm backend): there it holds a copy in that
+ * memory, as `.to(device)` would in PyTorch, so that kernels read the weights where they lie
+ * and SGD updates them there. Either way `data` is an ordinary typed array.
  *
  * @example
  * this.weight = new Parameter(zeros([3, 5]));
  */
 export class Parameter extends Tensor {
   constructor(data: Tensor, requiresGradFlag = true) {
-    super(data.data, data.shape);
+    super(getBackend().residentCopy?.(data.data) ?? data.data, data.shape);
     if (requiresGradFlag) requiresGrad(this);
   }
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { type TypedArray, referenceBackend, setBackend } from '@mlpkit/tensor';
+import { afterEach, describe, expect, it } from 'vitest';
 import { subtractScaled } from './subtract-scaled.js';
 
 describe('subtractScaled', () => {
@@ -15,5 +16,24 @@ describe('subtractScaled', () => {
       expect([...p32]).toEqual(expected.map((_, i) => Math.fround(values[i] - 0.1 * Math.fround(grads[i]))));
       expect([...mixed]).toEqual([...p32]);
     }
+  });
+});
+
+describe('subtractScaled on a backend with an in-place axpy', () => {
+  afterEach(() => setBackend(referenceBackend));
+
+  it('hands float32 updates to the backend as y + (−scale)·x, and loops itself when the backend declines', () => {
+    const calls: [TypedArray, number, TypedArray][] = [];
+    let accept = true;
+    setBackend({ ...referenceBackend, axpy: (y, alpha, x) => { calls.push([y, alpha, x]); return accept; } });
+    const p = Float32Array.from([1, 2]), g = Float32Array.from([4, 8]);
+    subtractScaled(p, g, 0.5);
+    expect(calls).toEqual([[p, -0.5, g]]);
+    expect([...p]).toEqual([1, 2]); // the (fake) backend did nothing
+    accept = false;
+    subtractScaled(p, g, 0.5);
+    expect([...p]).toEqual([-1, -2]);
+    subtractScaled(Float64Array.from([1]), [1], 1);
+    expect(calls).toHaveLength(2); // float64 never reaches the backend
   });
 });

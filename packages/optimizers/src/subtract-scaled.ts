@@ -1,3 +1,4 @@
+import { getBackend } from '@mlpkit/tensor';
 import type { FloatArray } from './param.js';
 
 // One copy of the loop per storage type: a loop that has seen both Float32Array and
@@ -20,8 +21,13 @@ function subtractScaledAny(param: FloatArray, grad: ArrayLike<number>, scale: nu
   for (let i = 0; i < n; i++) param[i] -= scale * grad[i];
 }
 
-/** param ← param − scale·grad, in place (the update of plain SGD). */
+/**
+ * param ← param − scale·grad, in place (the update of plain SGD). Where the parameter lives in
+ * the backend's own memory the backend does it there, with the same bits as these loops.
+ */
 export function subtractScaled(param: FloatArray, grad: ArrayLike<number>, scale: number): void {
-  if (param instanceof Float32Array && grad instanceof Float32Array) subtractScaled32(param, grad, scale);
+  if (param instanceof Float32Array && grad instanceof Float32Array) {
+    if (!getBackend().axpy?.(param, -scale, grad)) subtractScaled32(param, grad, scale);
+  }
   else subtractScaledAny(param, grad, scale);
 }

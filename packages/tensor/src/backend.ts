@@ -1,5 +1,6 @@
 import type { Primitive, PrimitiveParams } from './primitives.js';
 import type { Tensor } from './tensor.js';
+import type { TypedArray } from './dtype.js';
 
 /** One kernel: computes a primitive's output from its inputs. Inputs are never mutated. */
 export type Kernel<P extends Primitive> = (inputs: readonly Tensor[], params: PrimitiveParams[P]) => Tensor;
@@ -8,11 +9,25 @@ export type Kernel<P extends Primitive> = (inputs: readonly Tensor[], params: Pr
 export type KernelTable = { [P in Primitive]: Kernel<P> };
 
 /**
- * A backend computes primitives. Storage is always a plain typed array owned by the
- * tensor, so memory is the garbage collector's job on every backend; a fast backend
- * overrides some kernels and spreads the reference for the rest.
+ * A backend computes primitives. Storage is always a typed array owned by the tensor, so
+ * memory is the garbage collector's job on every backend; a fast backend overrides some
+ * kernels and spreads the reference for the rest.
  */
 export interface Backend {
   readonly name: string;
   readonly kernels: KernelTable;
+  /**
+   * Optional: a typed array in the backend's own memory holding a copy of `values`, for a
+   * long-lived tensor such as a Parameter, or null when the backend has none to give (wrong
+   * dtype, region full). Kernels then read that storage where it lies instead of copying it
+   * in on every call. It is still an ordinary typed array to every other piece of code, and
+   * the garbage collector still frees it.
+   */
+  readonly residentCopy?: (values: TypedArray) => TypedArray | null;
+  /**
+   * Optional: y ← y + alpha·x in place, each value computed in float64 and rounded once, as
+   * a JavaScript loop over y does; returns false (having done nothing) unless y is storage
+   * from `residentCopy`, so the caller loops itself then.
+   */
+  readonly axpy?: (y: TypedArray, alpha: number, x: TypedArray) => boolean;
 }

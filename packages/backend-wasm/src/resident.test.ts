@@ -1,0 +1,78 @@
+import { Tensor, referenceKernels } from '@mlpkit/tensor';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWasmBackend, type WasmBackend } from './index.js';
+import { expectClose, randomTensor } from './test-utils.js';
+
+let backend: WasmBackend;
+beforeAll(async () => { backend = await createWasmBackend({ threads: 2, residentMiB: 4 }); });
+afterAll(() => backend.close());
+
+function resident(t: Tensor): Tensor {
+  const copy = backend.residentCopy!(t.data);
+  expect(copy).not.toBeNull();
+  return new Tensor(copy!, t.shape);
+}
+
+describe('resident storage', () => {
+  it('is an ordinary Float32Array holding a copy, not the original', () => {
+    const t = randomTensor([3, 5], 1);
+    const r = backend.residentCopy!(t.data)!;
+    expect(r).toBeInstanceOf(Float32Array);
+    expect([...r]).toEqual([...t.data]);
+    r[0] = 42;
+    expect(t.data[0]).not.toBe(42);
+  });
+
+  it('is refused for other dtypes, for empty arrays and when the region is full', () => {
+    expect(backend.residentCopy!(new Float64Array(4))).toBeNull();
+    expect(backend.residentCopy!(new Int32Array(4))).toBeNull();
+    expect(backend.residentCopy!(new Float32Array(0))).toBeNull();
+    expect(backend.residentCopy!(new Float32Array(2 * 1024 * 1024))).toBeNull(); // 8 MiB > 4 MiB
+  });
+
+  it('is read in place by matmul (both layouts, 1 and 2 threads) and elementwise kernels, with the same results', () => {
+    const x = randomTensor([64, 784], 2), w = randomTensor([256, 784], 3), b = randomTensor([256], 4);
+    const rw = resident(w), rb = resident(b);
+    for (const [tA, tB, a, c] of [[false, true, x, w], [false, false, randomTensor([64, 256], 5), randomTensor([256, 784], 6)]] as const) {
+      const want = referenceKernels.matmul([a, c], { transA: tA, transB: tB });
+      expectClose(backend.kernels.matmul([a, resident(c)], { transA: tA, transB: tB }), want, 1e-4);
+    }
+    const h = referenceKernels.matmul([x, w], { transA: false, transB: true });
+    expectClose(backend.kernels.matmul([x, rw], { transA: false, transB: true }), h, 1e-4);
+    expect([...backend.kernels.add([h, rb], {}).data]).toEqual([...referenceKernels.add([h, b], {}).data]);
+    expect([...backend.kernels.sum([rw], { dims: [0], keepdim: false }).data]).toEqual([...backend.kernels.sum([w], { dims: [0], keepdim: false }).data]);
+  });
+
+  it('takes axpy in place with the bits of the JavaScript loop, and refuses non-resident storage', () => {
+    for (const n of [1, 3, 4, 5, 8, 9, 1000, 200_704]) {
+      const y = randomTensor([n], n).data as Float32Array, x = randomTensor([n], n + 1).data as Float32Array;
+      const want = y.slice();
+      for (let i = 0; i < n; i++) want[i] += -0.0123 * x[i];
+      const ry = backend.residentCopy!(y) as Float32Array;
+      expect(backend.axpy!(ry, -0.0123, x)).toBe(true);
+      expect(Buffer.from(ry.buffer, ry.byteOffset, ry.byteLength).equals(Buffer.from(want.buffer))).toBe(true);
+    }
+    const plain = new Float32Array(8);
+    expect(backend.axpy!(plain, 1, new Float32Array(8).fill(1))).toBe(false);
+    expect([...plain]).toEqual(new Array(8).fill(0));
+    const ry = backend.residentCopy!(new Float32Array(8)) as Float32Array;
+    expect(backend.axpy!(ry, 1, new Float32Array(7))).toBe(false);
+    expect(backend.axpy!(ry, 1, new Float64Array(8))).toBe(false);
+  });
+
+  it('goes back to the region once the garbage collector takes it', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const own = await createWasmBackend({ threads: 1, residentMiB: 1 });
+    const fill = () => { for (let i = 0; i < 4; i++) expect(own.residentCopy!(new Float32Array(60_000))).not.toBeNull(); };
+    fill();
+    expect(own.residentCopy!(new Float32Array(60_000))).toBeNull();
+    // Finalizers run in a later task, after a collection: give them a few chances.
+    for (let i = 0; i < 20 && own.residentBytes > 0; i++) { gc(); await new Promise((r) => setTimeout(r, 10)); }
+    expect(own.residentBytes).toBe(0);
+    fill();
+    own.close();
+  });
+});
