@@ -30,7 +30,7 @@ export function profiledBackend(backend: Backend): { backend: Backend; times: ()
     };
   }
   return {
-    backend: { name: `${backend.name} (profiled)`, kernels: kernels as KernelTable },
+    backend: { ...backend, name: `${backend.name} (profiled)`, kernels: kernels as KernelTable },
     times: () => [...table.values()].sort((a, b) => b.ms - a.ms),
     reset: () => { table = new Map(); },
   };
