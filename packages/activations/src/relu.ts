@@ -1,5 +1,5 @@
 import { customOp } from '@mlpkit/autograd';
-import { type Tensor, gt, maximum, where } from '@mlpkit/tensor';
+import { type Tensor, getBackend, gt, maximum, where } from '@mlpkit/tensor';
 import type { Activation } from './activation.js';
 import { asFloat, constant } from './elementwise.js';
 
@@ -12,10 +12,11 @@ import { asFloat, constant } from './elementwise.js';
 export function relu(x: Tensor): Tensor {
   const input = asFloat(x);
   // The hottest activation gets a kernel each way instead of the generic grad · f'(x):
-  // y > 0 exactly where x > 0, so the backward selects the gradient through the output.
+  // y > 0 exactly where x > 0, so the backward selects the gradient through the output (in
+  // one pass where the backend has a fused kernel for it).
   return customOp('relu', [input],
     () => maximum(input, constant(input, 0)),
-    (grad, y) => [where(gt(y, 0), grad, constant(grad, 0))]);
+    (grad, y) => [getBackend().fused?.reluBackward?.(grad, y) ?? where(gt(y, 0), grad, constant(grad, 0))]);
 }
 
 /** {@link relu} as a layer. */

@@ -5,3 +5,4 @@ export { binary, unary, clamp } from './elementwise';
 export { sumLeading, sumTrailing } from './reduce';
 export { compare, where } from './select';
 export { axpy } from './update';
+export { reluBackward } from './fused';

@@ -6,6 +6,7 @@ import { wasmMatmul } from './matmul.js';
 import { nodeParallelism, nodePrefersFusedMultiplyAdd, spawnNodeWorkers } from './node-workers.js';
 import { wasmSum } from './reduce.js';
 import { wasmAxpy } from './update.js';
+import { wasmFused } from './fused.js';
 import { wasmCompare, wasmWhere } from './select.js';
 import { MAX_PAGES, WasmRuntime } from './runtime.js';
 import { canShareWasmMemory, decodeBase64, isNode, isWasmSimdSupported } from './support.js';
@@ -124,6 +125,7 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
     kernels: wasmKernels(rt, pool),
     residentCopy: (values) => rt.residentCopy(values),
     axpy: wasmAxpy(rt),
+    fused: wasmFused(rt, pool),
     close: () => pool?.close(),
     get memoryBytes() { return memory.buffer.byteLength; },
     get residentBytes() { return rt.residentBytes; },

@@ -10,7 +10,9 @@ export const UNARY_OPS = {
   neg: 0, abs: 1, sqrt: 2, floor: 3, ceil: 4, round: 5, reciprocal: 6, sign: 7,
 } as const satisfies Partial<Record<UnaryPrimitive, number>>;
 
-const MODE_SAME = 0, MODE_ROW_B = 1, MODE_ROW_A = 2, MODE_SCALAR_B = 3, MODE_SCALAR_A = 4;
+const MODE_SAME = 0, MODE_ROW_A = 2, MODE_SCALAR_B = 3, MODE_SCALAR_A = 4;
+/** The broadcast mode of `binary` in which b is one row repeated over a's rows (a bias add). */
+export const MODE_ROW_B = 1;
 
 /**
  * How `small` (left-padded to `full`'s rank) repeats over `full`: as one value, as a row of

@@ -14,6 +14,7 @@ export interface KernelExports {
   compare(op: number, a: number, b: number, out: number, rows: number, cols: number, mode: number): void;
   where(c: number, a: number, b: number, out: number, n: number, flags: number): void;
   axpy(y: number, x: number, n: number, alpha: number): void;
+  reluBackward(g: number, y: number, out: number, n: number): void;
 }
 
 const PAGE = 65536;

@@ -1,5 +1,5 @@
 import { customOp } from '@mlpkit/autograd';
-import { MlpkitError, type Tensor, formatShape, matmulTransposed, reshape, sum } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, formatShape, getBackend, matmulTransposed, reshape, sum } from '@mlpkit/tensor';
 
 function check(input: Tensor, weight: Tensor, bias: Tensor | null | undefined): void {
   if (weight.ndim !== 2) throw new MlpkitError('linear', `weight must be 2-D [out, in], got ${formatShape(weight.shape)}`);
@@ -29,21 +29,30 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
   return customOp(
     'linear',
     inputs,
-    () => {
-      const y = matmulTransposed(x2, weight, false, true);
-      if (bias) {
-        const out = y.data, b = bias.data;
-        for (let r = 0; r < rows; r++) for (let j = 0; j < outF; j++) out[r * outF + j] += b[j];
-      }
-      return reshape(y, outShape);
-    },
+    () => reshape(getBackend().fused?.linear?.(x2, weight, bias ?? null) ?? linearForward(x2, weight, bias), outShape),
     (grad, _output, needs) => {
       const g2 = reshape(grad, [rows, outF]);
-      return [
-        needs[0] ? reshape(matmulTransposed(g2, weight, false, false), input.shape) : null,
-        needs[1] ? matmulTransposed(g2, x2, true, false) : null,
-        bias && needs[2] ? sum(g2, 0) : null,
-      ].slice(0, inputs.length);
+      const wanted = [needs[0], needs[1], !!bias && needs[2]] as const;
+      const [dX, dW, dB] = getBackend().fused?.linearBackward?.(g2, x2, weight, wanted) ?? linearBackward(g2, x2, weight, wanted);
+      return [dX && reshape(dX, input.shape), dW, dB].slice(0, inputs.length);
     },
   );
+}
+
+// The composed forward and backward: what a backend's fused kernels must reproduce.
+function linearForward(x2: Tensor, weight: Tensor, bias: Tensor | null | undefined): Tensor {
+  const y = matmulTransposed(x2, weight, false, true);
+  if (bias) {
+    const out = y.data, b = bias.data, outF = b.length;
+    for (let i = 0; i < out.length; i += outF) for (let j = 0; j < outF; j++) out[i + j] += b[j];
+  }
+  return y;
+}
+
+function linearBackward(g2: Tensor, x2: Tensor, weight: Tensor, needs: readonly [boolean, boolean, boolean]): [Tensor | null, Tensor | null, Tensor | null] {
+  return [
+    needs[0] ? matmulTransposed(g2, weight, false, false) : null,
+    needs[1] ? matmulTransposed(g2, x2, true, false) : null,
+    needs[2] ? sum(g2, 0) : null,
+  ];
 }

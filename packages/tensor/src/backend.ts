@@ -1,6 +1,7 @@
 import type { Primitive, PrimitiveParams } from './primitives.js';
 import type { Tensor } from './tensor.js';
 import type { TypedArray } from './dtype.js';
+import type { FusedKernels } from './fused-kernels.js';
 
 /** One kernel: computes a primitive's output from its inputs. Inputs are never mutated. */
 export type Kernel<P extends Primitive> = (inputs: readonly Tensor[], params: PrimitiveParams[P]) => Tensor;
@@ -30,4 +31,6 @@ export interface Backend {
    * from `residentCopy`, so the caller loops itself then.
    */
   readonly axpy?: (y: TypedArray, alpha: number, x: TypedArray) => boolean;
+  /** Optional fused kernels (Linear, ReLU's backward); callers compose primitives without them. */
+  readonly fused?: FusedKernels;
 }

@@ -6,6 +6,7 @@ export type { Shape } from './shape.js';
 export { sizeOf, stridesOf, shapesEqual, broadcastShapes, normalizeDim, normalizeDims } from './shape.js';
 export type { Primitive, PrimitiveParams, UnaryPrimitive, BinaryPrimitive, ComparePrimitive } from './primitives.js';
 export type { Backend, Kernel, KernelTable } from './backend.js';
+export type { FusedKernels } from './fused-kernels.js';
 export { run, setBackend, getBackend, setGradRecorder, getGradRecorder, type GradRecorder } from './dispatch.js';
 export { referenceBackend, referenceKernels } from './reference/index.js';
 export { gemm } from './reference/matmul.js';

@@ -1,0 +1,61 @@
+import { Tensor, referenceKernels } from '@mlpkit/tensor';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWasmBackend, type WasmBackend } from './index.js';
+import { randomTensor } from './test-utils.js';
+
+let one: WasmBackend, two: WasmBackend;
+beforeAll(async () => { [one, two] = await Promise.all([createWasmBackend({ threads: 1 }), createWasmBackend({ threads: 2 })]); });
+afterAll(() => { one.close(); two.close(); });
+
+const bits = (t: Tensor | null) => (t ? Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength).toString('hex') : null);
+
+describe.each([['1 thread', () => one], ['2 threads', () => two]] as const)('fused kernels on %s: the bits of the composed kernels', (_, backend) => {
+  const shapes = [[1, 3, 2], [7, 13, 5], [64, 784, 256], [130, 40, 10]];
+
+  it.each(shapes)('linear forward, N=%i in=%i out=%i, with and without bias, weights resident or not', (n, inF, outF) => {
+    const k = backend().kernels, f = backend().fused!;
+    const x = randomTensor([n, inF], 1), w = randomTensor([outF, inF], 2), b = randomTensor([outF], 3);
+    const product = k.matmul([x, w], { transA: false, transB: true });
+    expect(bits(f.linear!(x, w, null))).toBe(bits(product));
+    const withBias = bits(referenceKernels.add([product, b], {}));
+    expect(bits(f.linear!(x, w, b))).toBe(withBias);
+    const rw = new Tensor(backend().residentCopy!(w.data)!, w.shape), rb = new Tensor(backend().residentCopy!(b.data)!, b.shape);
+    expect(bits(f.linear!(x, rw, rb))).toBe(withBias);
+  });
+
+  it.each(shapes)('linear backward, N=%i in=%i out=%i, for every combination of needed gradients', (n, inF, outF) => {
+    const k = backend().kernels, f = backend().fused!;
+    const dy = randomTensor([n, outF], 4), x = randomTensor([n, inF], 5), w = randomTensor([outF, inF], 6);
+    const want = [
+      k.matmul([dy, w], { transA: false, transB: false }),
+      k.matmul([dy, x], { transA: true, transB: false }),
+      k.sum([dy], { dims: [0], keepdim: false }),
+    ];
+    for (let mask = 0; mask < 8; mask++) {
+      const needs = [!!(mask & 1), !!(mask & 2), !!(mask & 4)] as const;
+      const got = f.linearBackward!(dy, x, w, needs)!;
+      got.forEach((g, i) => {
+        expect(bits(g)).toBe(needs[i] ? bits(want[i]) : null);
+        if (g) expect(g.shape).toEqual(want[i].shape);
+      });
+    }
+  });
+
+  it('ReLU backward: grad where y > 0, +0 elsewhere, NaN in y giving 0', () => {
+    const y = randomTensor([37, 9], 7), grad = randomTensor([37, 9], 8);
+    y.data[0] = NaN; y.data[1] = 0; y.data[2] = -0; grad.data[3] = NaN;
+    const zero = new Tensor(new Float32Array(1), []);
+    const want = referenceKernels.where([referenceKernels.gt([y, zero], {}), grad, zero], {});
+    expect(bits(backend().fused!.reluBackward!(grad, y))).toBe(bits(want));
+  });
+
+  it('declines what it does not handle, so the caller composes', () => {
+    const f = backend().fused!;
+    const x64 = new Tensor(new Float64Array(6), [2, 3]), x = randomTensor([2, 3], 9), w = randomTensor([4, 3], 10);
+    expect(f.linear!(x64, w, null)).toBeNull();
+    expect(f.linear!(x, randomTensor([4, 2], 11), null)).toBeNull();
+    expect(f.linear!(randomTensor([0, 3], 1), w, null)).toBeNull();
+    expect(f.linearBackward!(randomTensor([2, 5], 12), x, w, [true, true, true])).toBeNull();
+    expect(f.reluBackward!(randomTensor([3], 1), randomTensor([4], 2))).toBeNull();
+  });
+});

@@ -1,0 +1,19 @@
+import type { Tensor } from './tensor.js';
+
+/**
+ * Optional fused kernels a backend may offer for the hot paths the courses derive by hand.
+ * Each returns null when it does not handle its inputs (dtype, shape, size), and the caller
+ * then composes primitives, which stay the readable definition: a fused kernel must give the
+ * same values as that composition (the wasm backend's give the same bits).
+ */
+export interface FusedKernels {
+  /** Linear's forward x·wᵀ + b, for x [N, in], w [out, in], b [out] or null. */
+  linear?(x: Tensor, w: Tensor, b: Tensor | null): Tensor | null;
+  /**
+   * Linear's backward from dy [N, out]: dX = dy·w, dW = dyᵀ·x and db = Σ dy over the rows,
+   * each only where `needs` asks for it (null in its place otherwise).
+   */
+  linearBackward?(dy: Tensor, x: Tensor, w: Tensor, needs: readonly [boolean, boolean, boolean]): [Tensor | null, Tensor | null, Tensor | null] | null;
+  /** ReLU's backward through its output: grad where y > 0, else 0 (y and grad of one shape). */
+  reluBackward?(grad: Tensor, y: Tensor): Tensor | null;
+}
