@@ -4,5 +4,5 @@ export { gemmWorkspaceBytes, sgemm } from './gemm';
 export { binary, unary, clamp } from './elementwise';
 export { sumLeading, sumTrailing } from './reduce';
 export { compare, where } from './select';
-export { axpy } from './update';
+export { axpy, adam, sgdMomentum } from './update';
 export { reluBackward } from './fused';

@@ -30,3 +30,91 @@ export function axpy(y: usize, x: usize, n: i32, alpha: f64): void {
     store<f32>(p, <f32>(<f64>load<f32>(p) + alpha * <f64>load<f32>(x + (<usize>i << 2))));
   }
 }
+
+// Two float32 at p as float64 lanes, and two float64 lanes stored as float32 at p.
+@inline function load2(p: usize): v128 {
+  return f64x2.promote_low_f32x4(v128.load64_zero(p));
+}
+@inline function store2(p: usize, v: v128): void {
+  v128.store64_lane(p, f32x4.demote_f64x2_zero(v), 0);
+}
+// Two float64 lanes rounded to float32 and back: what storing into a Float32Array and reading it back gives.
+@inline function round32(v: v128): v128 {
+  return f64x2.promote_low_f32x4(f32x4.demote_f64x2_zero(v));
+}
+
+/**
+ * One Adam step over n float32 weights p with gradient g and moments m, v (and the running
+ * maximum vmax for AMSGrad, when vmax is not 0), two values at a time in float64, each rounded
+ * to float32 on store, in the order of the optimizers' JavaScript loop, so the bits match:
+ *   m ← β₁m + (1−β₁)g;  v ← β₂v + ((1−β₂)g)g;  s ← amsgrad ? (vmax ← max(vmax, v)) : v;
+ *   p ← p − (stepSize·m) / (√s / c2 + eps)
+ * `ob1` and `ob2` are 1−β₁ and 1−β₂ as JavaScript computes them.
+ */
+export function adam(
+  p: usize, g: usize, m: usize, v: usize, vmax: usize, n: i32,
+  beta1: f64, ob1: f64, beta2: f64, ob2: f64, stepSize: f64, c2: f64, eps: f64,
+): void {
+  const b1 = f64x2.splat(beta1), o1 = f64x2.splat(ob1), b2 = f64x2.splat(beta2), o2 = f64x2.splat(ob2);
+  const step = f64x2.splat(stepSize), c = f64x2.splat(c2), e = f64x2.splat(eps);
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const off = <usize>i << 2;
+    const gi = load2(g + off);
+    const mi = round32(f64x2.add(f64x2.mul(b1, load2(m + off)), f64x2.mul(o1, gi)));
+    const vi = round32(f64x2.add(f64x2.mul(b2, load2(v + off)), f64x2.mul(f64x2.mul(o2, gi), gi)));
+    store2(m + off, mi);
+    store2(v + off, vi);
+    let second = vi;
+    if (vmax) {
+      second = f64x2.max(load2(vmax + off), vi);
+      store2(vmax + off, second);
+    }
+    const update = f64x2.div(f64x2.mul(step, mi), f64x2.add(f64x2.div(f64x2.sqrt(second), c), e));
+    store2(p + off, f64x2.sub(load2(p + off), update));
+  }
+  for (; i < n; i++) {
+    const off = <usize>i << 2;
+    const gi = <f64>load<f32>(g + off);
+    const mi = <f32>(beta1 * <f64>load<f32>(m + off) + ob1 * gi);
+    const vi = <f32>(beta2 * <f64>load<f32>(v + off) + ob2 * gi * gi);
+    store<f32>(m + off, mi);
+    store<f32>(v + off, vi);
+    let second = <f64>vi;
+    if (vmax) {
+      const mx = <f32>max(<f64>load<f32>(vmax + off), second);
+      store<f32>(vmax + off, mx);
+      second = <f64>mx;
+    }
+    const pi = <f64>load<f32>(p + off);
+    store<f32>(p + off, <f32>(pi - (stepSize * <f64>mi) / (sqrt(second) / c2 + eps)));
+  }
+}
+
+/**
+ * One SGD-with-momentum step over n float32 weights, two at a time in float64, as the
+ * JavaScript loop computes it:
+ *   b ← first ? g : μb + (1−dampening)g;  p ← p − lr·(nesterov ? g + μb : b)
+ * `od` is 1−dampening; bit 0 of `flags` is "first step", bit 1 "Nesterov".
+ */
+export function sgdMomentum(p: usize, g: usize, b: usize, n: i32, momentum: f64, od: f64, lr: f64, flags: i32): void {
+  const first = (flags & 1) != 0, nesterov = (flags & 2) != 0;
+  const mu = f64x2.splat(momentum), o = f64x2.splat(od), rate = f64x2.splat(lr);
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const off = <usize>i << 2;
+    const gi = load2(g + off);
+    const bi = first ? gi : round32(f64x2.add(f64x2.mul(mu, load2(b + off)), f64x2.mul(o, gi)));
+    store2(b + off, bi);
+    const step = nesterov ? f64x2.add(gi, f64x2.mul(mu, bi)) : bi;
+    store2(p + off, f64x2.sub(load2(p + off), f64x2.mul(rate, step)));
+  }
+  for (; i < n; i++) {
+    const off = <usize>i << 2;
+    const gi = <f64>load<f32>(g + off);
+    const bi = first ? <f32>gi : <f32>(momentum * <f64>load<f32>(b + off) + od * gi);
+    store<f32>(b + off, bi);
+    const pi = <f64>load<f32>(p + off);
+    store<f32>(p + off, <f32>(pi - lr * (nesterov ? gi + momentum * <f64>bi : <f64>bi)));
+  }
+}

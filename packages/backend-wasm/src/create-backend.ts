@@ -5,7 +5,7 @@ import { KERNELS_WASM, KERNELS_WASM_SHARED, KERNELS_WASM_SHARED_RELAXED } from '
 import { wasmMatmul } from './matmul.js';
 import { nodeParallelism, nodePrefersFusedMultiplyAdd, spawnNodeWorkers } from './node-workers.js';
 import { wasmSum } from './reduce.js';
-import { wasmAxpy } from './update.js';
+import { wasmUpdates } from './update.js';
 import { wasmFused } from './fused.js';
 import { wasmCompare, wasmWhere } from './select.js';
 import { MAX_PAGES, WasmRuntime } from './runtime.js';
@@ -124,7 +124,7 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
     fusedMultiplyAdd,
     kernels: wasmKernels(rt, pool),
     residentCopy: (values) => rt.residentCopy(values),
-    axpy: wasmAxpy(rt),
+    updates: wasmUpdates(rt),
     fused: wasmFused(rt, pool),
     close: () => pool?.close(),
     get memoryBytes() { return memory.buffer.byteLength; },

@@ -14,6 +14,9 @@ export interface KernelExports {
   compare(op: number, a: number, b: number, out: number, rows: number, cols: number, mode: number): void;
   where(c: number, a: number, b: number, out: number, n: number, flags: number): void;
   axpy(y: number, x: number, n: number, alpha: number): void;
+  sgdMomentum(p: number, g: number, b: number, n: number, momentum: number, od: number, lr: number, flags: number): void;
+  adam(p: number, g: number, m: number, v: number, vmax: number, n: number,
+    beta1: number, ob1: number, beta2: number, ob2: number, stepSize: number, c2: number, eps: number): void;
   reluBackward(g: number, y: number, out: number, n: number): void;
 }
 

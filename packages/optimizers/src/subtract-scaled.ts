@@ -27,7 +27,7 @@ function subtractScaledAny(param: FloatArray, grad: ArrayLike<number>, scale: nu
  */
 export function subtractScaled(param: FloatArray, grad: ArrayLike<number>, scale: number): void {
   if (param instanceof Float32Array && grad instanceof Float32Array) {
-    if (!getBackend().axpy?.(param, -scale, grad)) subtractScaled32(param, grad, scale);
+    if (!getBackend().updates?.axpy?.(param, -scale, grad)) subtractScaled32(param, grad, scale);
   }
   else subtractScaledAny(param, grad, scale);
 }

@@ -2,6 +2,7 @@ import type { Primitive, PrimitiveParams } from './primitives.js';
 import type { Tensor } from './tensor.js';
 import type { TypedArray } from './dtype.js';
 import type { FusedKernels } from './fused-kernels.js';
+import type { UpdateKernels } from './update-kernels.js';
 
 /** One kernel: computes a primitive's output from its inputs. Inputs are never mutated. */
 export type Kernel<P extends Primitive> = (inputs: readonly Tensor[], params: PrimitiveParams[P]) => Tensor;
@@ -25,12 +26,8 @@ export interface Backend {
    * the garbage collector still frees it.
    */
   readonly residentCopy?: (values: TypedArray) => TypedArray | null;
-  /**
-   * Optional: y ← y + alpha·x in place, each value computed in float64 and rounded once, as
-   * a JavaScript loop over y does; returns false (having done nothing) unless y is storage
-   * from `residentCopy`, so the caller loops itself then.
-   */
-  readonly axpy?: (y: TypedArray, alpha: number, x: TypedArray) => boolean;
+  /** Optional in-place optimizer updates on storage from `residentCopy`. */
+  readonly updates?: UpdateKernels;
   /** Optional fused kernels (Linear, ReLU's backward); callers compose primitives without them. */
   readonly fused?: FusedKernels;
 }

@@ -7,6 +7,7 @@ export { sizeOf, stridesOf, shapesEqual, broadcastShapes, normalizeDim, normaliz
 export type { Primitive, PrimitiveParams, UnaryPrimitive, BinaryPrimitive, ComparePrimitive } from './primitives.js';
 export type { Backend, Kernel, KernelTable } from './backend.js';
 export type { FusedKernels } from './fused-kernels.js';
+export type { AdamStep, SgdMomentumStep, UpdateKernels } from './update-kernels.js';
 export { run, setBackend, getBackend, setGradRecorder, getGradRecorder, type GradRecorder } from './dispatch.js';
 export { referenceBackend, referenceKernels } from './reference/index.js';
 export { gemm } from './reference/matmul.js';
