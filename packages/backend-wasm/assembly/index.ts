@@ -6,3 +6,4 @@ export { sumLeading, sumTrailing } from './reduce';
 export { compare, where } from './select';
 export { axpy, adam, sgdMomentum } from './update';
 export { reluBackward } from './fused';
+export { transcendental } from './transcendental';

@@ -1,6 +1,6 @@
 import { type Backend, type KernelTable, MlpkitError, referenceKernels } from '@mlpkit/tensor';
 import { controlLength } from './control.js';
-import { wasmBinary, wasmClamp, wasmUnary } from './elementwise.js';
+import { wasmBinary, wasmClamp, wasmTranscendental, wasmUnary } from './elementwise.js';
 import { KERNELS_WASM, KERNELS_WASM_SHARED, KERNELS_WASM_SHARED_RELAXED } from './generated/kernels-wasm.js';
 import { wasmMatmul } from './matmul.js';
 import { nodeParallelism, nodePrefersFusedMultiplyAdd, spawnNodeWorkers } from './node-workers.js';
@@ -75,6 +75,8 @@ function wasmKernels(rt: WasmRuntime, pool: ThreadPool | null): KernelTable {
     neg: wasmUnary(rt, 'neg'), abs: wasmUnary(rt, 'abs'), sqrt: wasmUnary(rt, 'sqrt'), floor: wasmUnary(rt, 'floor'),
     ceil: wasmUnary(rt, 'ceil'), round: wasmUnary(rt, 'round'), reciprocal: wasmUnary(rt, 'reciprocal'),
     sign: wasmUnary(rt, 'sign'), clamp: wasmClamp(rt),
+    exp: wasmTranscendental(rt, 'exp'), log: wasmTranscendental(rt, 'log'),
+    tanh: wasmTranscendental(rt, 'tanh'), sigmoid: wasmTranscendental(rt, 'sigmoid'),
     sum: wasmSum(rt),
     eq: wasmCompare(rt, 'eq'), ne: wasmCompare(rt, 'ne'), lt: wasmCompare(rt, 'lt'), le: wasmCompare(rt, 'le'),
     gt: wasmCompare(rt, 'gt'), ge: wasmCompare(rt, 'ge'), where: wasmWhere(rt),
@@ -85,8 +87,10 @@ function wasmKernels(rt: WasmRuntime, pool: ThreadPool | null): KernelTable {
  * Creates the WebAssembly SIMD backend. Choose it with `setBackend(await createWasmBackend())`;
  * nothing happens on import. float32 matmul (every transpose layout, batched and broadcast),
  * elementwise add/sub/mul/div/maximum/minimum (same shape, scalar, or broadcast row),
- * neg/abs/sqrt/floor/ceil/round/reciprocal/sign/clamp and leading- or trailing-dim sums run in
- * wasm; everything else runs the reference kernels.
+ * neg/abs/sqrt/floor/ceil/round/reciprocal/sign/clamp, exp/log/tanh/sigmoid (float32
+ * polynomials, within a few ulps), comparisons and where, and leading- or trailing-dim sums run
+ * in wasm, as do the fused Linear and ReLU-backward kernels and the SGD and Adam updates on
+ * Parameters (which live in its memory); everything else runs the reference kernels.
  *
  * @throws MlpkitError when this engine lacks WebAssembly SIMD, or `threads` is not a positive integer.
  */

@@ -10,6 +10,9 @@ export const UNARY_OPS = {
   neg: 0, abs: 1, sqrt: 2, floor: 3, ceil: 4, round: 5, reciprocal: 6, sign: 7,
 } as const satisfies Partial<Record<UnaryPrimitive, number>>;
 
+/** The unary primitives computed by the float32 polynomials of assembly/transcendental.ts. */
+export const TRANSCENDENTAL_OPS = { exp: 0, log: 1, tanh: 2, sigmoid: 3 } as const satisfies Partial<Record<UnaryPrimitive, number>>;
+
 const MODE_SAME = 0, MODE_ROW_A = 2, MODE_SCALAR_B = 3, MODE_SCALAR_A = 4;
 /** The broadcast mode of `binary` in which b is one row repeated over a's rows (a bias add). */
 export const MODE_ROW_B = 1;
@@ -91,6 +94,20 @@ export function wasmUnary(rt: WasmRuntime, op: keyof typeof UNARY_OPS): Kernel<U
     const [x] = inputs;
     if (x.dtype !== 'float32' || x.size === 0 || !rt.fits(2 * x.size)) return fallback(inputs, params);
     return mapUnary(rt, x, (xp, outp, n) => rt.exports.unary(code, xp, outp, n));
+  };
+}
+
+/**
+ * exp, log, tanh or sigmoid of float32 in wasm, four values at a time: within a few float32
+ * ulps of the reference (not its exact bits); other dtypes go to the reference.
+ */
+export function wasmTranscendental(rt: WasmRuntime, op: keyof typeof TRANSCENDENTAL_OPS): Kernel<UnaryPrimitive> {
+  const code = TRANSCENDENTAL_OPS[op];
+  const fallback = referenceKernels[op];
+  return (inputs, params) => {
+    const [x] = inputs;
+    if (x.dtype !== 'float32' || x.size === 0 || !rt.fits(2 * x.size)) return fallback(inputs, params);
+    return mapUnary(rt, x, (xp, outp, n) => rt.exports.transcendental(code, xp, outp, n));
   };
 }
 

@@ -8,6 +8,7 @@ export interface KernelExports {
     c: number, ldc: number, m: number, n: number, k: number, work: number): void;
   binary(op: number, a: number, b: number, out: number, rows: number, cols: number, mode: number): void;
   unary(op: number, x: number, out: number, n: number): void;
+  transcendental(op: number, x: number, out: number, n: number): void;
   clamp(x: number, out: number, n: number, lo: number, hi: number): void;
   sumLeading(x: number, out: number, rows: number, cols: number, acc: number): void;
   sumTrailing(x: number, out: number, rows: number, cols: number): void;
