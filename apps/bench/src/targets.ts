@@ -32,10 +32,14 @@ export function checkTargets(matmul: Row[], w1: W1Result[]): TargetCheck[] {
     const ratios = [64, 1024].map((b) => (epochSeconds(mine, b) ?? NaN) / (epochSeconds(torch, b) ?? NaN));
     checks.push({ target: `epoch time ≤ ${limit}× PyTorch's on ${threads} thread${threads > 1 ? 's' : ''} (batch 64 and 1024)`, reached: `${ratios[0].toFixed(2)}× and ${ratios[1].toFixed(2)}×`, met: ratios.every((r) => r <= limit) });
   }
-  const mine = find('mlpkit wasm', 1), tfjs = find('tfjs wasm', 1);
-  if (mine && tfjs) {
+  // TensorFlow.js wasm has no threads in Node (BENCHMARKING.md), so its one thread is also its best.
+  const tfjs = find('tfjs wasm', 1);
+  for (const threads of [1, 2]) {
+    const mine = find('mlpkit wasm', threads);
+    if (!mine || !tfjs) continue;
     const ratios = [64, 1024].map((b) => (epochSeconds(tfjs, b) ?? NaN) / (epochSeconds(mine, b) ?? NaN));
-    checks.push({ target: '≥ 15× faster than TensorFlow.js wasm: W1 epoch (1 thread each)', reached: `${ratios[0].toFixed(1)}× and ${ratios[1].toFixed(1)}× (batch 64, 1024)`, met: ratios.every((r) => r >= 15) });
+    const how = threads === 1 ? '1 thread each' : 'mlpkit on 2 threads, TensorFlow.js on its one';
+    checks.push({ target: `≥ 15× faster than TensorFlow.js wasm: W1 epoch (${how})`, reached: `${ratios[0].toFixed(1)}× and ${ratios[1].toFixed(1)}× (batch 64, 1024)`, met: ratios.every((r) => r >= 15) });
   }
   const tf = (product: string) => matmul.find((r) => r.system === 'tfjs wasm' && r.product === product)?.gflops ?? null;
   const speedups = PRODUCTS.map((p) => { const a = gf(1, p.name), b = tf(p.name); return a && b ? a / b : null; });

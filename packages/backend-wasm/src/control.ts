@@ -13,6 +13,10 @@ export const NEXT = 5;
 export const COUNT = 6;
 export const OP_GEMM = 1;
 export const OP_STOP = 2;
+/** No job yet: one is coming, so stop sleeping and spin for up to WAKE_SPIN_MS. */
+export const OP_WAKE = 3;
+/** How long a worker woken by OP_WAKE spins for the job that follows. */
+export const WAKE_SPIN_MS = 1;
 /** The product: a, rsA, csA, b, rsB, csB, c, ldc, m, n, k, byRows, chunk. */
 export const JOB = 16;
 /** Per-thread gemm workspace pointers. */
@@ -28,7 +32,7 @@ export function controlLength(threads: number): number {
 /**
  * The worker's whole program, as source text so it needs no separate file to ship or bundle
  * (Node runs it with `eval: true`). It spins on the sequence number for up to `spinMs` after
- * each job, which makes a hand-off cost microseconds, then sleeps in Atomics.wait.
+ * each job (WAKE_SPIN_MS after a wake-up call), then sleeps in Atomics.wait.
  */
 export const WORKER_SOURCE = `
 'use strict';
@@ -39,13 +43,14 @@ const ctl = new Int32Array(control);
 const J = ${JOB};
 let seen = Atomics.load(ctl, ${SEQ});
 parentPort.postMessage('ready');
+let spinFor = spinMs;
 for (;;) {
   let seq = Atomics.load(ctl, ${SEQ});
   if (seq === seen) {
     const start = performance.now();
     let spins = 0;
     while ((seq = Atomics.load(ctl, ${SEQ})) === seen) {
-      if ((++spins & 1023) === 0 && performance.now() - start > spinMs) {
+      if ((++spins & 1023) === 0 && performance.now() - start > spinFor) {
         Atomics.add(ctl, ${SLEEPERS}, 1);
         Atomics.wait(ctl, ${SEQ}, seen);
         Atomics.sub(ctl, ${SLEEPERS}, 1);
@@ -53,7 +58,10 @@ for (;;) {
     }
   }
   seen = seq;
-  if (Atomics.load(ctl, ${OP}) === ${OP_STOP}) break;
+  const op = Atomics.load(ctl, ${OP});
+  if (op === ${OP_STOP}) break;
+  spinFor = op === ${OP_WAKE} ? ${WAKE_SPIN_MS} : spinMs;
+  if (op !== ${OP_GEMM}) continue;
   let i;
   while ((i = Atomics.add(ctl, ${NEXT}, 1)) < Atomics.load(ctl, ${COUNT})) {
     try {

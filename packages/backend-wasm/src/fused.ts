@@ -1,6 +1,6 @@
 import { type FusedKernels, Tensor, shapesEqual } from '@mlpkit/tensor';
 import { BINARY_OPS, MODE_ROW_B } from './elementwise.js';
-import { runGemm } from './matmul.js';
+import { runGemm, wakeFor } from './matmul.js';
 import type { WasmRuntime } from './runtime.js';
 import type { ThreadPool } from './thread-pool.js';
 
@@ -19,6 +19,7 @@ export function wasmFused(rt: WasmRuntime, pool: ThreadPool | null): FusedKernel
       if (m === 0 || k === 0 || n === 0 || w.shape[1] !== k || (b && b.size !== n)) return null;
       rt.reset();
       if (!rt.fits(x.size + w.size + n + m * n)) return null;
+      wakeFor(pool, m, n, k);
       const xp = rt.input(x.data as Float32Array), wp = rt.input(w.data as Float32Array);
       const bp = b ? rt.input(b.data as Float32Array) : 0, cp = rt.alloc(m * n);
       rt.commit();
@@ -33,6 +34,7 @@ export function wasmFused(rt: WasmRuntime, pool: ThreadPool | null): FusedKernel
       if (rows === 0 || outF === 0 || inF === 0 || x.shape[0] !== rows || w.shape[0] !== outF || w.shape[1] !== inF) return null;
       rt.reset();
       if (!rt.fits(dy.size + 2 * x.size + 2 * w.size + 3 * outF)) return null;
+      wakeFor(pool, outF, inF, rows);
       const dyp = rt.input(dy.data as Float32Array);
       const wp = needs[0] ? rt.input(w.data as Float32Array) : 0, xp = needs[1] ? rt.input(x.data as Float32Array) : 0;
       const dxp = needs[0] ? rt.alloc(rows * inF) : 0, dwp = needs[1] ? rt.alloc(outF * inF) : 0;

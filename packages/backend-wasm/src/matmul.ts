@@ -13,7 +13,7 @@ const MR = 4;
  * thread so a late thread's share is picked up by the others. Null when the product is too
  * small for the hand-off to pay.
  */
-export function splitGemm(job: GemmJob, threads: number): GemmSplit | null {
+export function splitGemm(job: Pick<GemmJob, 'm' | 'n' | 'k'>, threads: number): GemmSplit | null {
   const { m, n, k } = job;
   if (threads <= 1 || m * n * k < PARALLEL_MIN_MACS) return null;
   const pieces = 2 * threads;
@@ -22,6 +22,14 @@ export function splitGemm(job: GemmJob, threads: number): GemmSplit | null {
   const [size, unit] = byRows ? [m, MR] : [n, NR];
   const chunk = Math.max(unit, Math.ceil(size / pieces / unit) * unit);
   return { byRows, chunk, count: Math.ceil(size / chunk) };
+}
+
+/**
+ * Wakes the pool's workers when an m×n×k product is coming that they will share: they sleep
+ * between products, and waking them before the inputs are copied in hides their wake-up.
+ */
+export function wakeFor(pool: ThreadPool | null, m: number, n: number, k: number): void {
+  if (pool && splitGemm({ m, n, k }, pool.threads) !== null) pool.wake();
 }
 
 /** Runs one product on the calling thread, or spread over the pool when it is big enough. */
@@ -46,6 +54,7 @@ export function wasmMatmul(rt: WasmRuntime, pool: ThreadPool | null): Kernel<'ma
     if (count * m * n === 0 || k === 0) return new Tensor(new Float32Array(count * m * n), outShape);
     rt.reset();
     if (!rt.fits(x.size + y.size + count * m * n)) return referenceKernels.matmul(inputs, params);
+    wakeFor(pool, m, n, k);
     const xp = rt.input(x.data as Float32Array), yp = rt.input(y.data as Float32Array), cp = rt.alloc(count * m * n);
     rt.commit();
     for (let s = 0; s < count; s++) {
