@@ -21,9 +21,16 @@ const OPTIMIZERS: [string, (p: Tensor[]) => Optimizer][] = [
   ['AdamW', (p) => new AdamW(p, { lr: 0.01, weightDecay: 0.1 })],
 ];
 
-async function train(residentMiB: number, makeOptimizer: (p: Tensor[]) => Optimizer): Promise<{ bits: string[]; resident: number }> {
+async function train(residentMiB: number, makeOptimizer: (p: Tensor[]) => Optimizer): Promise<{ bits: string[]; resident: number; updatesRun: number }> {
   const backend = await createWasmBackend({ threads: 2, residentMiB });
-  setBackend(backend);
+  // Count the in-place updates the backend accepted, to know which path each run took.
+  let updatesRun = 0;
+  const counted = Object.fromEntries(Object.entries(backend.updates!).map(([name, fn]) => [name, (...args: unknown[]) => {
+    const ran = (fn as (...a: unknown[]) => boolean)(...args);
+    if (ran) updatesRun++;
+    return ran;
+  }]));
+  setBackend({ ...backend, updates: counted });
   try {
     manualSeed(3);
     const model = new Sequential(new Linear(20, 32), relu, new Linear(32, 5));
@@ -35,7 +42,7 @@ async function train(residentMiB: number, makeOptimizer: (p: Tensor[]) => Optimi
       optimizer.step();
     }
     const bits = model.parameters().map((p) => Buffer.from(p.data.buffer, p.data.byteOffset, p.data.byteLength).toString('hex'));
-    return { bits, resident: backend.residentBytes };
+    return { bits, resident: backend.residentBytes, updatesRun };
   } finally {
     backend.close();
   }
@@ -45,7 +52,9 @@ describe('resident weights and optimizer state on the wasm backend', () => {
   it.each(OPTIMIZERS)('%s: same bits with and without the resident region', async (_, makeOptimizer) => {
     const on = await train(16, makeOptimizer), off = await train(0, makeOptimizer);
     expect(on.resident).toBeGreaterThan(0);
+    expect(on.updatesRun).toBe(5 * 4); // every step, each of the 4 parameters, in wasm
     expect(off.resident).toBe(0);
+    expect(off.updatesRun).toBe(0); // every update in the optimizers' JavaScript loops
     expect(on.bits).toEqual(off.bits);
   });
 });

@@ -13,7 +13,7 @@
 /**
  * y[i] ← y[i] + alpha·x[i] over n float32 values. Each value is computed in float64 and rounded
  * once to float32, exactly as the optimizers' JavaScript loop `y[i] += alpha * x[i]` does on a
- * Float32Array, so an update gives the same bits in wasm as in JavaScript.
+ * Float32Array, so an update gives the same bits in wasm as in JavaScript (a NaN's sign aside).
  */
 export function axpy(y: usize, x: usize, n: i32, alpha: f64): void {
   const a = f64x2.splat(alpha);

@@ -1,8 +1,10 @@
 /**
  * Layout of the Int32Array (on a SharedArrayBuffer) through which the calling thread hands a
  * product to the workers. The product is cut into chunks of C's columns (or rows) that every
- * thread, the caller included, claims with Atomics.add on NEXT until none is left; so a worker
- * the OS has not scheduled yet never holds the caller up, it just finds nothing left to do.
+ * thread, the caller included, claims from NEXT until none is left; so a worker the OS has not
+ * scheduled yet never holds the caller up, it just finds nothing left to do. NEXT holds the
+ * job's tag above its next chunk index, and a claim is a compare-and-swap that keeps the tag:
+ * a thread that looked at one job can never take (or re-take) a chunk of the next one.
  */
 export const SEQ = 0;
 export const COMPLETED = 1;
@@ -21,8 +23,22 @@ export const WAKE_SPIN_MS = 1;
 export const JOB = 16;
 /** Per-thread gemm workspace pointers. */
 export const WORK = 32;
-/** NEXT while a job is being written: above any chunk count, so nobody claims a chunk of it. */
-export const CLOSED = 1 << 30;
+/** NEXT while a job is being written: tag 0, which no job has, so nobody claims a chunk of it. */
+export const CLOSED = 0;
+/** NEXT = tag << TAG_SHIFT | next chunk index; tags run from 1 to MAX_TAG. */
+export const TAG_SHIFT = 20;
+export const MAX_TAG = 2047;
+
+/** Claims the next chunk of job `tag`: its index, or -1 when none is left or the job is gone. */
+export function claimChunk(ctl: Int32Array, tag: number): number {
+  for (;;) {
+    const v = Atomics.load(ctl, NEXT);
+    if (v >>> TAG_SHIFT !== tag) return -1;
+    const i = v & ((1 << TAG_SHIFT) - 1);
+    if (i >= Atomics.load(ctl, COUNT)) return -1;
+    if (Atomics.compareExchange(ctl, NEXT, v, v + 1) === v) return i;
+  }
+}
 
 /** Int32 slots the control block needs for `threads` threads. */
 export function controlLength(threads: number): number {
@@ -43,6 +59,16 @@ const ctl = new Int32Array(control);
 const J = ${JOB};
 let seen = Atomics.load(ctl, ${SEQ});
 parentPort.postMessage('ready');
+// claimChunk, for this thread (the source must stand alone).
+const claim = (tag) => {
+  for (;;) {
+    const v = Atomics.load(ctl, ${NEXT});
+    if (v >>> ${TAG_SHIFT} !== tag) return -1;
+    const i = v & ${(1 << TAG_SHIFT) - 1};
+    if (i >= Atomics.load(ctl, ${COUNT})) return -1;
+    if (Atomics.compareExchange(ctl, ${NEXT}, v, v + 1) === v) return i;
+  }
+};
 let spinFor = spinMs;
 for (;;) {
   let seq = Atomics.load(ctl, ${SEQ});
@@ -62,8 +88,11 @@ for (;;) {
   if (op === ${OP_STOP}) break;
   spinFor = op === ${OP_WAKE} ? ${WAKE_SPIN_MS} : spinMs;
   if (op !== ${OP_GEMM}) continue;
+  const tag = Atomics.load(ctl, ${NEXT}) >>> ${TAG_SHIFT};
+  // Tag 0: the job is still being written and its sequence number is on its way; spin for it.
+  if (tag === 0) { spinFor = ${WAKE_SPIN_MS}; continue; }
   let i;
-  while ((i = Atomics.add(ctl, ${NEXT}, 1)) < Atomics.load(ctl, ${COUNT})) {
+  while ((i = claim(tag)) >= 0) {
     try {
       const chunk = ctl[J + 12], from = i * chunk;
       if (ctl[J + 11]) {

@@ -37,10 +37,13 @@ export interface WasmBackendOptions {
    */
   relaxedSimd?: boolean;
   /**
-   * Size (MiB) of the region of wasm memory that holds Parameters, so that kernels read
-   * weights where they lie and plain SGD updates them there. Address space only: pages cost
-   * memory once used. Parameters that do not fit stay ordinary arrays. Default 256; 0 turns
-   * it off. Needs a shared memory (always in Node; in browsers only when cross-origin isolated).
+   * Size (MiB) of the region of wasm memory that holds Parameters and optimizer state, so
+   * that kernels read weights where they lie and SGD and Adam update them there. Address space
+   * only: pages cost memory once used. Blocks are never reused (a shared copy of a collected
+   * Parameter's array may still be read), so a process that builds many models fills it, and
+   * then new Parameters are ordinary arrays: memory stays bounded by this size. Default 128;
+   * 0 turns it off. Needs a shared memory (always in Node; in browsers only when cross-origin
+   * isolated).
    */
   residentMiB?: number;
 }
@@ -58,7 +61,11 @@ export interface WasmBackend extends Backend {
    * throw; create a new backend instead.
    */
   close(): void;
-  /** Bytes of wasm memory in use: grown once to the largest call's needs, then reused (never per call). */
+  /**
+   * Bytes of wasm memory reserved: the resident region's address space (pages cost memory only
+   * once Parameters use them) plus the scratch region, grown once to the largest call's needs
+   * and then reused (never per call).
+   */
   readonly memoryBytes: number;
   /** Bytes of the resident region that Parameters hold now. */
   readonly residentBytes: number;
@@ -112,7 +119,7 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
   const fusedMultiplyAdd = relaxed !== null && WebAssembly.validate(relaxed as Uint8Array<ArrayBuffer>);
   const bytes = fusedMultiplyAdd ? relaxed! : decodeBase64(shared ? KERNELS_WASM_SHARED : KERNELS_WASM);
   const module = await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
-  const residentMiB = options.residentMiB ?? 256;
+  const residentMiB = options.residentMiB ?? 128;
   if (!(residentMiB >= 0 && residentMiB <= 1024))
     throw new MlpkitError('createWasmBackend', `expected residentMiB between 0 and 1024, got ${String(options.residentMiB)}`);
   const rt = new WasmRuntime(module, memory, threads, shared ? Math.floor(residentMiB) * 1024 * 1024 : 0);

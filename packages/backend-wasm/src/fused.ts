@@ -34,7 +34,7 @@ export function wasmFused(rt: WasmRuntime, pool: ThreadPool | null): FusedKernel
       if (rows === 0 || outF === 0 || inF === 0 || x.shape[0] !== rows || w.shape[0] !== outF || w.shape[1] !== inF) return null;
       rt.reset();
       if (!rt.fits(dy.size + 2 * x.size + 2 * w.size + 3 * outF)) return null;
-      wakeFor(pool, outF, inF, rows);
+      if (needs[0] || needs[1]) wakeFor(pool, outF, inF, rows);
       const dyp = rt.input(dy.data as Float32Array);
       const wp = needs[0] ? rt.input(w.data as Float32Array) : 0, xp = needs[1] ? rt.input(x.data as Float32Array) : 0;
       const dxp = needs[0] ? rt.alloc(rows * inF) : 0, dwp = needs[1] ? rt.alloc(outF * inF) : 0;

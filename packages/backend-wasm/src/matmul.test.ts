@@ -1,6 +1,7 @@
 import { type Tensor, referenceKernels, Tensor as T } from '@mlpkit/tensor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWasmBackend, type WasmBackend } from './index.js';
+import { prefersFusedMultiplyAdd } from './support.js';
 import { expectClose, randomTensor } from './test-utils.js';
 
 let one: WasmBackend;
@@ -24,8 +25,10 @@ it('uses fused multiply-add exactly when relaxed SIMD is there and not declined'
 });
 
 it('picks the kernel by CPU by default: multiply-then-add on AMD, fused multiply-add elsewhere', async () => {
-  const model = (await import('node:os')).cpus()[0]?.model ?? '';
-  expect(chosen.fusedMultiplyAdd).toBe(!/\bAMD\b/i.test(model));
+  expect(['AMD EPYC 9R14 96-Core Processor', 'AMD Ryzen 9 7950X', 'AMD EPYC'].map(prefersFusedMultiplyAdd)).toEqual([false, false, false]);
+  expect(['Intel(R) Xeon(R) Platinum 8488C', 'Intel(R) Xeon(R) Processor', 'Apple M2', '', 'Common KVM processor'].map(prefersFusedMultiplyAdd)).toEqual([true, true, true, true, true]);
+  // And the backend follows it for this machine's CPU.
+  expect(chosen.fusedMultiplyAdd).toBe(prefersFusedMultiplyAdd((await import('node:os')).cpus()[0]?.model ?? ''));
 });
 
 function check(backend: () => WasmBackend, x: Tensor, y: Tensor, transA = false, transB = false): void {

@@ -1,4 +1,5 @@
 import { WORKER_SOURCE } from './control.js';
+import { prefersFusedMultiplyAdd } from './support.js';
 import type { WorkerHandles } from './thread-pool.js';
 
 type WorkerThreads = typeof import('node:worker_threads');
@@ -19,16 +20,10 @@ export async function nodeParallelism(): Promise<number> {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
-/**
- * Whether matmul should use fused multiply-add on this machine's CPU. AMD's Zen cores have two
- * add pipes beside their two multiply/FMA pipes, so a separate multiply and add keeps all four
- * busy and measured 5–15 % faster than FMA with the 8 accumulators V8 leaves the micro-kernel;
- * Intel cores add on their FMA ports, where FMA measured 20–25 % faster. Decided from the CPU's
- * name, not by timing, so that the same machine always computes the same bits.
- */
+/** Whether matmul should use fused multiply-add on this machine's CPU (see `prefersFusedMultiplyAdd`). */
 export async function nodePrefersFusedMultiplyAdd(): Promise<boolean> {
   const os = await importNode<NodeOs>(OS);
-  return !/\bAMD\b/i.test(os.cpus()[0]?.model ?? '');
+  return prefersFusedMultiplyAdd(os.cpus()[0]?.model ?? '');
 }
 
 /**

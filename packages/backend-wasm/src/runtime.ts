@@ -1,5 +1,4 @@
 import { MlpkitError } from '@mlpkit/tensor';
-import { ResidentHeap } from './resident-heap.js';
 
 /** The functions the kernels module exports (pointers are byte offsets into its memory). */
 export interface KernelExports {
@@ -27,10 +26,15 @@ export const MAX_PAGES = 32768;
 
 /**
  * One instance of the kernels on its memory. Memory holds, in order: the per-thread gemm
- * workspaces; a resident region for long-lived storage (Parameters) that kernels read in place;
- * and a scratch region that grows once as needed and is reused by every call. Other inputs are
- * copied into scratch and results copied out into fresh arrays, so nothing is freed by hand:
- * resident blocks go back to the free list when the garbage collector takes their arrays.
+ * workspaces; a resident region for long-lived storage (Parameters, optimizer state) that
+ * kernels read in place; and a scratch region that grows once as needed and is reused by every
+ * call. Other inputs are copied into scratch and results copied out into fresh arrays.
+ *
+ * Resident blocks are handed out once and never reused, even after the garbage collector has
+ * taken the array they were given as: other views of the same memory (a `subarray`, or a
+ * `structuredClone`, which shares a SharedArrayBuffer's memory instead of copying it) may
+ * outlive it, and reusing the block would let a later Parameter write through them. A full
+ * region just means later Parameters get ordinary arrays, so memory stays bounded by its size.
  */
 export class WasmRuntime {
   readonly memory: WebAssembly.Memory;
@@ -39,9 +43,10 @@ export class WasmRuntime {
   readonly scratchBase: number;
   /** Per-thread gemm workspace pointers; index 0 is the calling thread's. */
   readonly workspaces: number[];
-  private readonly heap: ResidentHeap;
   private readonly residents = new WeakSet<Float32Array>();
-  private readonly reclaim = new FinalizationRegistry<number>((start) => this.heap.release(start));
+  private readonly residentBase: number;
+  private readonly residentEnd: number;
+  private residentTop: number;
   /** Inputs reserved in scratch by `input`, written by `commit`. */
   private readonly pending: [number, Float32Array][] = [];
   private f32view: Float32Array;
@@ -58,7 +63,8 @@ export class WasmRuntime {
     const ws = this.exports.gemmWorkspaceBytes();
     this.workspaces = Array.from({ length: threads }, (_, t) => PAGE + t * ws);
     const residentBase = align(PAGE + threads * ws, PAGE);
-    this.heap = new ResidentHeap(residentBase, residentBytes);
+    this.residentBase = this.residentTop = residentBase;
+    this.residentEnd = residentBase + residentBytes;
     this.scratchBase = align(residentBase + residentBytes, PAGE);
     this.ensureBytes(this.scratchBase);
     this.f32view = new Float32Array(memory.buffer);
@@ -71,12 +77,12 @@ export class WasmRuntime {
    */
   residentCopy(values: ArrayLike<number>): Float32Array | null {
     if (!(values instanceof Float32Array) || values.length === 0) return null;
-    const start = this.heap.allocate(values.byteLength);
-    if (start < 0) return null;
+    const start = this.residentTop;
+    if (start + values.byteLength > this.residentEnd) return null;
+    this.residentTop = align(start + values.byteLength, 16);
     const view = new Float32Array(this.memory.buffer, start, values.length);
     view.set(values);
     this.residents.add(view);
-    this.reclaim.register(view, start);
     return view;
   }
 
@@ -85,9 +91,9 @@ export class WasmRuntime {
     return data instanceof Float32Array && this.residents.has(data);
   }
 
-  /** Bytes of the resident region in use. */
+  /** Bytes of the resident region handed out so far. */
   get residentBytes(): number {
-    return this.heap.usedBytes;
+    return this.residentTop - this.residentBase;
   }
 
   /** Starts a fresh scratch layout for one kernel call. */

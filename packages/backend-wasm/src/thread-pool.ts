@@ -1,5 +1,5 @@
 import { MlpkitError } from '@mlpkit/tensor';
-import { CLOSED, COMPLETED, COUNT, ERROR, JOB, NEXT, OP, OP_GEMM, OP_STOP, OP_WAKE, SEQ, SLEEPERS, WORK } from './control.js';
+import { CLOSED, COMPLETED, COUNT, ERROR, JOB, MAX_TAG, NEXT, OP, OP_GEMM, OP_STOP, OP_WAKE, SEQ, SLEEPERS, TAG_SHIFT, WORK, claimChunk } from './control.js';
 import type { WasmRuntime } from './runtime.js';
 
 /** One product: C = A·B (pointers in bytes, strides in elements). */
@@ -38,6 +38,8 @@ function runChunk(rt: WasmRuntime, j: GemmJob, s: GemmSplit, i: number): void {
  */
 export class ThreadPool {
   private closed = false;
+  /** The last job's tag (see control.ts). */
+  private tag = 0;
 
   constructor(
     private readonly ctl: Int32Array,
@@ -56,7 +58,6 @@ export class ThreadPool {
    */
   wake(): void {
     if (this.closed || Atomics.load(this.ctl, SLEEPERS) === 0) return;
-    Atomics.store(this.ctl, NEXT, CLOSED);
     Atomics.store(this.ctl, OP, OP_WAKE);
     Atomics.add(this.ctl, SEQ, 1);
     Atomics.notify(this.ctl, SEQ);
@@ -76,11 +77,12 @@ export class ThreadPool {
     Atomics.store(ctl, COMPLETED, 0);
     Atomics.store(ctl, ERROR, 0);
     Atomics.store(ctl, OP, OP_GEMM);
-    Atomics.store(ctl, NEXT, 0);
+    const tag = (this.tag = (this.tag % MAX_TAG) + 1);
+    Atomics.store(ctl, NEXT, tag << TAG_SHIFT);
     Atomics.add(ctl, SEQ, 1);
     if (Atomics.load(ctl, SLEEPERS) > 0) Atomics.notify(ctl, SEQ);
     let i: number;
-    while ((i = Atomics.add(ctl, NEXT, 1)) < split.count) {
+    while ((i = claimChunk(ctl, tag)) >= 0) {
       runChunk(rt, j, split, i);
       Atomics.add(ctl, COMPLETED, 1);
     }

@@ -7,7 +7,9 @@ import { Tensor, getBackend } from '@mlpkit/tensor';
  * so every op accepts it. It shares the given tensor's storage, as `torch.nn.Parameter` does,
  * except on a backend with memory of its own (the wasm backend): there it holds a copy in that
  * memory, as `.to(device)` would in PyTorch, so that kernels read the weights where they lie
- * and SGD updates them there. Either way `data` is an ordinary typed array.
+ * and SGD updates them there. Either way `data` is a Float32Array (or Float64Array); in wasm
+ * memory it is a view of shared memory, which `structuredClone` and `postMessage` share instead
+ * of copying: take a snapshot with `clone()` or `data.slice()`.
  *
  * @example
  * this.weight = new Parameter(zeros([3, 5]));

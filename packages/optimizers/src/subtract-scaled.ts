@@ -23,7 +23,8 @@ function subtractScaledAny(param: FloatArray, grad: ArrayLike<number>, scale: nu
 
 /**
  * param ← param − scale·grad, in place (the update of plain SGD). Where the parameter lives in
- * the backend's own memory the backend does it there, with the same bits as these loops.
+ * the backend's own memory the backend does it there, with the same bits as these loops (a
+ * NaN's sign aside).
  */
 export function subtractScaled(param: FloatArray, grad: ArrayLike<number>, scale: number): void {
   if (param instanceof Float32Array && grad instanceof Float32Array) {

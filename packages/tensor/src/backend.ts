@@ -22,8 +22,9 @@ export interface Backend {
    * Optional: a typed array in the backend's own memory holding a copy of `values`, for a
    * long-lived tensor such as a Parameter, or null when the backend has none to give (wrong
    * dtype, region full). Kernels then read that storage where it lies instead of copying it
-   * in on every call. It is still an ordinary typed array to every other piece of code, and
-   * the garbage collector still frees it.
+   * in on every call. It is still a typed array of the same type to every other piece of code
+   * (possibly a view of shared memory, which `structuredClone` shares rather than copies), and
+   * needs no dispose.
    */
   readonly residentCopy?: (values: TypedArray) => TypedArray | null;
   /** Optional in-place optimizer updates on storage from `residentCopy`. */
