@@ -1,5 +1,6 @@
 import {
-  type BinaryPrimitive, type Kernel, Tensor, type UnaryPrimitive, broadcastShapes, referenceKernels, shapesEqual, sizeOf,
+  type BinaryPrimitive, type Kernel, type Primitive, type PrimitiveParams, Tensor, type UnaryPrimitive, broadcastShapes,
+  referenceKernels, shapesEqual, sizeOf,
 } from '@mlpkit/tensor';
 import type { WasmRuntime } from './runtime.js';
 
@@ -86,15 +87,22 @@ function mapUnary(rt: WasmRuntime, x: Tensor, call: (xp: number, outp: number, n
   return new Tensor(rt.read(outp, x.size), x.shape);
 }
 
-/** A float32 unary kernel in wasm; other dtypes go to the reference. */
-export function wasmUnary(rt: WasmRuntime, op: keyof typeof UNARY_OPS): Kernel<UnaryPrimitive> {
-  const code = UNARY_OPS[op];
-  const fallback = referenceKernels[op];
+/**
+ * A one-input float32 kernel that runs `call` in wasm, or `fallback` for other dtypes, empty
+ * tensors and sizes the module's memory cannot hold.
+ */
+function unaryKernel<P extends Primitive>(rt: WasmRuntime, fallback: Kernel<P>, call: (xp: number, outp: number, n: number, params: PrimitiveParams[P]) => void): Kernel<P> {
   return (inputs, params) => {
     const [x] = inputs;
     if (x.dtype !== 'float32' || x.size === 0 || !rt.fits(2 * x.size)) return fallback(inputs, params);
-    return mapUnary(rt, x, (xp, outp, n) => rt.exports.unary(code, xp, outp, n));
+    return mapUnary(rt, x, (xp, outp, n) => call(xp, outp, n, params));
   };
+}
+
+/** A float32 unary kernel in wasm, the reference's bits; other dtypes go to the reference. */
+export function wasmUnary(rt: WasmRuntime, op: keyof typeof UNARY_OPS): Kernel<UnaryPrimitive> {
+  const code = UNARY_OPS[op];
+  return unaryKernel<UnaryPrimitive>(rt, referenceKernels[op] as Kernel<UnaryPrimitive>, (xp, outp, n) => rt.exports.unary(code, xp, outp, n));
 }
 
 /**
@@ -103,20 +111,10 @@ export function wasmUnary(rt: WasmRuntime, op: keyof typeof UNARY_OPS): Kernel<U
  */
 export function wasmTranscendental(rt: WasmRuntime, op: keyof typeof TRANSCENDENTAL_OPS): Kernel<UnaryPrimitive> {
   const code = TRANSCENDENTAL_OPS[op];
-  const fallback = referenceKernels[op];
-  return (inputs, params) => {
-    const [x] = inputs;
-    if (x.dtype !== 'float32' || x.size === 0 || !rt.fits(2 * x.size)) return fallback(inputs, params);
-    return mapUnary(rt, x, (xp, outp, n) => rt.exports.transcendental(code, xp, outp, n));
-  };
+  return unaryKernel<UnaryPrimitive>(rt, referenceKernels[op] as Kernel<UnaryPrimitive>, (xp, outp, n) => rt.exports.transcendental(code, xp, outp, n));
 }
 
 /** float32 clamp in wasm (ReLU is `clamp(x, 0)`); other dtypes go to the reference. */
 export function wasmClamp(rt: WasmRuntime): Kernel<'clamp'> {
-  return (inputs, params) => {
-    const [x] = inputs;
-    if (x.dtype !== 'float32' || x.size === 0 || !rt.fits(2 * x.size)) return referenceKernels.clamp(inputs, params);
-    const lo = params.min ?? -Infinity, hi = params.max ?? Infinity;
-    return mapUnary(rt, x, (xp, outp, n) => rt.exports.clamp(xp, outp, n, lo, hi));
-  };
+  return unaryKernel(rt, referenceKernels.clamp, (xp, outp, n, params) => rt.exports.clamp(xp, outp, n, params.min ?? -Infinity, params.max ?? Infinity));
 }
