@@ -47,12 +47,27 @@ const tarballs = dirs.map((dir) => {
 writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
 step(`install ${tarballs.length} tarballs into an empty project`, () =>
   sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs], work));
-for (const name of names) {
-  step(`import ${name} (ESM)`, () =>
-    sh('node', ['--input-type=module', '-e', `const m = await import('${name}'); if (Object.keys(m).length === 0) throw new Error('no exports');`], work));
-  step(`require ${name} (CommonJS)`, () =>
-    sh('node', ['-e', `const m = require('${name}'); if (Object.keys(m).length === 0) throw new Error('no exports');`], work));
+// Every entry point of every package (the main one and subpaths such as /node).
+const entries = dirs.flatMap((dir, i) => {
+  const exportsMap = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).exports ?? { '.': {} };
+  return Object.keys(exportsMap).filter((k) => k !== './package.json').map((k) => (k === '.' ? names[i] : `${names[i]}/${k.slice(2)}`));
+});
+for (const entry of entries) {
+  step(`import ${entry} (ESM)`, () =>
+    sh('node', ['--input-type=module', '-e', `const m = await import('${entry}'); if (Object.keys(m).length === 0) throw new Error('no exports');`], work));
+  step(`require ${entry} (CommonJS)`, () =>
+    sh('node', ['-e', `const m = require('${entry}'); if (Object.keys(m).length === 0) throw new Error('no exports');`], work));
 }
+// The built worker threads really start and compute, from both module formats.
+const threaded = `const x = new T.Tensor(new Float32Array(256 * 256).fill(1), [256, 256]);
+  const b = await W.createWasmBackend({ threads: 2 });
+  const y = b.kernels.matmul([x, x], { transA: false, transB: false });
+  b.close();
+  if (b.threads !== 2 || y.data[0] !== 256 || y.data[y.size - 1] !== 256) throw new Error('threaded matmul gave ' + y.data[0]);`;
+step('2-thread wasm matmul from the built @mlpkit/backend-wasm/node (ESM)', () =>
+  sh('node', ['--input-type=module', '-e', `const W = await import('@mlpkit/backend-wasm/node'); const T = await import('@mlpkit/tensor'); ${threaded}`], work));
+step('2-thread wasm matmul from the built @mlpkit/backend-wasm/node (CommonJS)', () =>
+  sh('node', ['-e', `(async () => { const W = require('@mlpkit/backend-wasm/node'); const T = require('@mlpkit/tensor'); ${threaded} })().catch((e) => { console.error(e); process.exit(1); });`], work));
 rmSync(work, { recursive: true, force: true });
 if (process.exitCode) console.log('check-packages: some checks failed');
-else console.log(`check-packages: ${names.length} packages pass publint, attw, and install + import as ESM and CommonJS`);
+else console.log(`check-packages: ${names.length} packages (${entries.length} entry points) pass publint, attw, and install + import as ESM and CommonJS; threaded wasm runs from the build`);

@@ -1,4 +1,4 @@
-import { createWasmBackend } from '@mlpkit/backend-wasm';
+import { createWasmBackend } from '@mlpkit/backend-wasm/node';
 import { type Backend, Tensor, referenceBackend } from '@mlpkit/tensor';
 import { type Product, flops, storedShapes } from './shapes.js';
 import { timeMs } from './timing.js';

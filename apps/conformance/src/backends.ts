@@ -3,7 +3,7 @@ import { type Backend, referenceBackend } from '@mlpkit/tensor';
 type BackendFactory = () => Promise<Backend>;
 
 async function wasm(): Promise<Backend> {
-  const moduleName = '@mlpkit/backend-wasm';
+  const moduleName = '@mlpkit/backend-wasm/node';
   const mod = (await import(/* @vite-ignore */ moduleName)) as { createWasmBackend: (o?: object) => Promise<Backend> };
   return mod.createWasmBackend();
 }

@@ -2,7 +2,7 @@
 // fused kernels read them and the optimizers update them in place) gives the very bits of the
 // same backend with that region turned off, where every update is the optimizers' JS loop.
 import { relu } from '@mlpkit/activations';
-import { createWasmBackend } from '@mlpkit/backend-wasm';
+import { createWasmBackend } from '@mlpkit/backend-wasm/node';
 import { crossEntropy } from '@mlpkit/losses';
 import { Linear, Sequential } from '@mlpkit/nn';
 import { Adam, AdamW, SGD } from '@mlpkit/optimizers';

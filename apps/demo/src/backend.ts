@@ -1,4 +1,4 @@
-import { createWasmBackend } from '@mlpkit/backend-wasm';
+import { createWasmBackend } from '@mlpkit/backend-wasm/node';
 import { referenceBackend, setBackend } from '@mlpkit/tensor';
 
 /** Which backend to run on: 'auto' tries WebAssembly and falls back to the reference. */

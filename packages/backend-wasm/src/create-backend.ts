@@ -3,20 +3,21 @@ import { controlLength } from './control.js';
 import { wasmBinary, wasmClamp, wasmTranscendental, wasmUnary } from './elementwise.js';
 import { KERNELS_WASM, KERNELS_WASM_SHARED, KERNELS_WASM_SHARED_RELAXED } from './generated/kernels-wasm.js';
 import { wasmMatmul } from './matmul.js';
-import { nodeParallelism, nodePrefersFusedMultiplyAdd, spawnNodeWorkers } from './node-workers.js';
 import { wasmSum } from './reduce.js';
 import { wasmUpdates } from './update.js';
 import { wasmFused } from './fused.js';
 import { wasmCompare, wasmWhere } from './select.js';
 import { MAX_PAGES, WasmRuntime } from './runtime.js';
-import { canShareWasmMemory, decodeBase64, isNode, isWasmSimdSupported } from './support.js';
+import { canShareWasmMemory, decodeBase64, isWasmSimdSupported } from './support.js';
+import type { ThreadHost } from './thread-host.js';
 import { ThreadPool } from './thread-pool.js';
 
 /** Options of {@link createWasmBackend}. */
 export interface WasmBackendOptions {
   /**
    * Threads that share each large matrix product, counting the calling thread. Default: one
-   * per core (os.availableParallelism() in Node). Browsers run on one thread for now.
+   * per core with `@mlpkit/backend-wasm/node`, else 1 (more needs a way to start threads:
+   * Node's, from that subpath; browsers run on one thread for now).
    */
   threads?: number;
   /**
@@ -91,30 +92,39 @@ function wasmKernels(rt: WasmRuntime, pool: ThreadPool | null): KernelTable {
 }
 
 /**
- * Creates the WebAssembly SIMD backend. Choose it with `setBackend(await createWasmBackend())`;
- * nothing happens on import. float32 matmul (every transpose layout, batched and broadcast),
- * elementwise add/sub/mul/div/maximum/minimum (same shape, scalar, or broadcast row),
- * neg/abs/sqrt/floor/ceil/round/reciprocal/sign/clamp, exp/log/tanh/sigmoid (float32
- * polynomials, within a few ulps), comparisons and where, and leading- or trailing-dim sums run
- * in wasm, as do the fused Linear and ReLU-backward kernels and the SGD and Adam updates on
- * Parameters (which live in its memory); everything else runs the reference kernels.
+ * Creates the WebAssembly SIMD backend on the calling thread (in Node, the one from
+ * `@mlpkit/backend-wasm/node` adds worker threads). Choose it with
+ * `setBackend(await createWasmBackend())`; nothing happens on import. float32 matmul (every
+ * transpose layout, batched and broadcast), elementwise add/sub/mul/div/maximum/minimum (same
+ * shape, scalar, or broadcast row), neg/abs/sqrt/floor/ceil/round/reciprocal/sign/clamp,
+ * exp/log/tanh/sigmoid (float32 polynomials, within a few ulps), comparisons and where, and
+ * leading- or trailing-dim sums run in wasm, as do the fused Linear and ReLU-backward kernels
+ * and the SGD and Adam updates on Parameters (which live in its memory); everything else runs
+ * the reference kernels.
  *
- * @throws MlpkitError when this engine lacks WebAssembly SIMD, or `threads` is not a positive integer.
+ * @throws MlpkitError when this engine lacks WebAssembly SIMD, or `threads` is not a positive
+ * integer, or asks for more than one thread without a way to start them.
  */
-export async function createWasmBackend(options: WasmBackendOptions = {}): Promise<WasmBackend> {
+export function createWasmBackend(options: WasmBackendOptions = {}): Promise<WasmBackend> {
+  return createBackendOn(null, options);
+}
+
+/** {@link createWasmBackend} with the threads `host` can start (none when null). */
+export async function createBackendOn(host: ThreadHost | null, options: WasmBackendOptions = {}): Promise<WasmBackend> {
   if (!isWasmSimdSupported())
     throw new MlpkitError('createWasmBackend', 'this JavaScript engine has no WebAssembly SIMD (128-bit fixed-width SIMD, in Node >= 16.4 and current browsers); use the reference backend instead');
-  const node = isNode();
-  const requested = options.threads ?? (node ? await nodeParallelism() : 1);
+  const requested = options.threads ?? host?.parallelism() ?? 1;
   if (!Number.isInteger(requested) || requested < 1)
     throw new MlpkitError('createWasmBackend', `expected threads to be a positive integer, got ${String(options.threads)}`);
+  if (requested > 1 && !host)
+    throw new MlpkitError('createWasmBackend', `threads: ${requested} needs worker threads: in Node, import createWasmBackend from '@mlpkit/backend-wasm/node'; elsewhere the backend runs on one thread`);
   const shared = canShareWasmMemory();
-  // Threads need Node's worker_threads and a shared memory; elsewhere the calling thread works alone.
-  const threads = node && shared ? requested : 1;
+  // Threads need a host to start them and a shared memory; elsewhere the calling thread works alone.
+  const threads = host && shared ? requested : 1;
   const memory = shared
     ? new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true })
     : new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES });
-  const wantFused = options.relaxedSimd ?? (node ? await nodePrefersFusedMultiplyAdd() : true);
+  const wantFused = options.relaxedSimd ?? host?.prefersFusedMultiplyAdd() ?? true;
   const relaxed = shared && wantFused ? decodeBase64(KERNELS_WASM_SHARED_RELAXED) : null;
   const fusedMultiplyAdd = relaxed !== null && WebAssembly.validate(relaxed as Uint8Array<ArrayBuffer>);
   const bytes = fusedMultiplyAdd ? relaxed! : decodeBase64(shared ? KERNELS_WASM_SHARED : KERNELS_WASM);
@@ -126,7 +136,7 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
   let pool: ThreadPool | null = null;
   if (threads > 1) {
     const control = new SharedArrayBuffer(controlLength(threads) * 4);
-    const handles = await spawnNodeWorkers(threads - 1, module, memory, control, options.spinMs ?? 0);
+    const handles = await host!.spawn(threads - 1, module, memory, control, options.spinMs ?? 0);
     pool = new ThreadPool(new Int32Array(control), threads, handles, rt.workspaces);
   }
   const backend: WasmBackend = {

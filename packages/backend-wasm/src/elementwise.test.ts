@@ -1,7 +1,7 @@
 import { type Tensor, Tensor as T, referenceKernels } from '@mlpkit/tensor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BINARY_OPS, UNARY_OPS } from './elementwise.js';
-import { createWasmBackend, type WasmBackend } from './index.js';
+import { createWasmBackend, type WasmBackend } from './node/index.js';
 import { randomTensor } from './test-utils.js';
 
 let backend: WasmBackend;

@@ -1,6 +1,6 @@
 import { type Tensor, referenceKernels, Tensor as T } from '@mlpkit/tensor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWasmBackend, type WasmBackend } from './index.js';
+import { createWasmBackend, type WasmBackend } from './node/index.js';
 import { prefersFusedMultiplyAdd } from './support.js';
 import { expectClose, randomTensor } from './test-utils.js';
 

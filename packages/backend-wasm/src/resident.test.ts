@@ -2,7 +2,7 @@ import { Tensor, referenceKernels } from '@mlpkit/tensor';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWasmBackend, type WasmBackend } from './index.js';
+import { createWasmBackend, type WasmBackend } from './node/index.js';
 import { expectClose, randomTensor } from './test-utils.js';
 
 let backend: WasmBackend;

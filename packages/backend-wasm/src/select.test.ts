@@ -1,6 +1,6 @@
 import { Tensor, referenceKernels } from '@mlpkit/tensor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWasmBackend, type WasmBackend } from './index.js';
+import { createWasmBackend, type WasmBackend } from './node/index.js';
 import { COMPARE_OPS } from './select.js';
 import { randomTensor } from './test-utils.js';
 

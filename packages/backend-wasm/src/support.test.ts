@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 // @ts-expect-error: plain .mjs helper shared with the build script, no types.
 import { kernelSourceHash } from '../scripts/source-hash.mjs';
 import { KERNELS_SOURCE_HASH } from './generated/kernels-wasm.js';
-import { createWasmBackend, isWasmSimdSupported } from './index.js';
+import { createWasmBackend, isWasmSimdSupported } from './node/index.js';
 import { decodeBase64 } from './support.js';
 
 describe('generated kernels', () => {
@@ -68,5 +68,29 @@ describe('createWasmBackend', () => {
     const x = new Tensor(new Float32Array(128 * 128), [128, 128]);
     expect(() => backend.kernels.matmul([x, x], { transA: false, transB: false })).toThrow(/closed/);
     backend.close();
+  });
+});
+
+describe('the main entry (browser-safe)', () => {
+  it('runs on the calling thread and says where threads come from', async () => {
+    const main = await import('./index.js');
+    const backend = await main.createWasmBackend();
+    expect(backend.threads).toBe(1);
+    backend.close();
+    await expect(main.createWasmBackend({ threads: 2 })).rejects.toThrow(/@mlpkit\/backend-wasm\/node/);
+  });
+
+  it('reaches no Node module: only the /node subpath imports node:*', () => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      expect(text, file).not.toMatch(/from 'node:|import\(['"]node:|require\(['"]node:/);
+      for (const [, rel] of text.matchAll(/from '(\.\.?\/[^']+)\.js'/g)) visit(fileURLToPath(new URL(`${rel}.ts`, `file://${file}`)));
+    };
+    visit(fileURLToPath(new URL('./index.ts', import.meta.url)));
+    expect(seen.size).toBeGreaterThan(8);
+    expect([...seen].some((f) => f.includes('/node/'))).toBe(false);
   });
 });

@@ -31,12 +31,6 @@ export function canShareWasmMemory(): boolean {
   }
 }
 
-/** Whether this code runs in Node.js (where worker_threads provide the threads). */
-export function isNode(): boolean {
-  const p = (globalThis as { process?: { versions?: { node?: string } } }).process;
-  return typeof p?.versions?.node === 'string';
-}
-
 /** Decodes base64 with `atob` (global in browsers and Node >= 16). */
 export function decodeBase64(text: string): Uint8Array {
   const binary = atob(text);

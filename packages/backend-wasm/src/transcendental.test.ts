@@ -1,6 +1,6 @@
 import { Tensor, referenceKernels } from '@mlpkit/tensor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWasmBackend, type WasmBackend } from './index.js';
+import { createWasmBackend, type WasmBackend } from './node/index.js';
 
 let backend: WasmBackend;
 beforeAll(async () => { backend = await createWasmBackend({ threads: 1 }); });

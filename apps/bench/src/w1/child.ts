@@ -1,6 +1,6 @@
 // One system's W1 run in its own process, so that its peak RSS is its own: the parent passes a
 // JSON spec as argv[2]; the last stdout line is the JSON W1Result.
-import { createWasmBackend } from '@mlpkit/backend-wasm';
+import { createWasmBackend } from '@mlpkit/backend-wasm/node';
 import { loadW1Data } from './data.js';
 import { mlpkitTrainer } from './mlpkit-trainer.js';
 import { type W1Trainer, measureEpochs, measureInference } from './protocol.js';

@@ -1,6 +1,6 @@
 import { relu } from '@mlpkit/activations';
 import { noGrad } from '@mlpkit/autograd';
-import { createWasmBackend } from '@mlpkit/backend-wasm';
+import { createWasmBackend } from '@mlpkit/backend-wasm/node';
 import { DataLoader } from '@mlpkit/datasets';
 import { crossEntropy } from '@mlpkit/losses';
 import { Linear, Sequential } from '@mlpkit/nn';

@@ -1,0 +1,18 @@
+import type { WorkerHandles } from './thread-pool.js';
+
+/**
+ * What a platform provides so that the kernels can run on several threads sharing one wasm
+ * memory. `@mlpkit/backend-wasm/node` supplies Node's (worker_threads); without one, the
+ * backend runs on the calling thread, which keeps the main entry free of Node's modules.
+ */
+export interface ThreadHost {
+  /** How many cores this process may use: the default thread count. */
+  parallelism(): number;
+  /** Whether matmul should use fused multiply-add on this machine's CPU by default. */
+  prefersFusedMultiplyAdd(): boolean;
+  /**
+   * Starts `count` workers that instantiate `module` on `memory` and follow the control block
+   * (see control.ts); resolves once every one is ready.
+   */
+  spawn(count: number, module: WebAssembly.Module, memory: WebAssembly.Memory, control: SharedArrayBuffer, spinMs: number): Promise<WorkerHandles>;
+}
