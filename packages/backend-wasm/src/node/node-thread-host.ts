@@ -15,8 +15,6 @@ async function spawn(
 ): Promise<WorkerHandles> {
   const workers = Array.from({ length: count }, (_, i) => new Worker(WORKER_SOURCE, {
     eval: true,
-    // Workers inherit the process's flags; --input-type=module would make the source a module.
-    execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')),
     workerData: { module, memory, control, index: i + 1, spinMs },
   }));
   const terminate = () => { for (const w of workers) void w.terminate(); };

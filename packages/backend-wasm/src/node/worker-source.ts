@@ -7,7 +7,8 @@ import { COMPLETED, COUNT, ERROR, JOB, NEXT, OP, OP_GEMM, OP_STOP, OP_WAKE, SEQ,
  */
 export const WORKER_SOURCE = `
 'use strict';
-// CommonJS normally; as a module when the process runs with --input-type=module.
+// CommonJS normally; a module when the process runs with --input-type=module, which workers
+// inherit (getBuiltinModule: Node >= 20.16).
 const { parentPort, workerData } = typeof require === 'function' ? require('node:worker_threads') : process.getBuiltinModule('node:worker_threads');
 const { module, memory, control, index, spinMs } = workerData;
 const gemm = new WebAssembly.Instance(module, { env: { memory } }).exports.sgemm;
