@@ -1,13 +1,11 @@
-// pnpm bench [--quick] [--threads 1,2] [--only matmul|w1]: matrix-multiply GFLOP/s and W1
-// epochs (BENCHMARKING.md) of mlpkit, side by side with TensorFlow.js and PyTorch where they are
-// installed, in one run (these machines are shared and noisy, so only same-run numbers are
-// compared). Writes results/bench.{json,md} (results/bench-quick.* with --quick).
-// pnpm bench --memory [--epochs 100] [--images 6000]: the flat-memory check.
-// pnpm bench --profile: where a training step's time goes, per kernel.
+// pnpm bench: matrix-multiply GFLOP/s and W1 epochs (BENCHMARKING.md) of mlpkit, side by side
+// with TensorFlow.js and PyTorch where they are installed, in one run (these machines are shared
+// and noisy, so only same-run numbers are compared). `pnpm bench --help` lists the options.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { mlpkitRows } from './mlpkit-matmul.js';
+import { type BenchOptions, USAGE, parseOptions } from './options.js';
 import { markdownTable } from './report.js';
 import { PRODUCTS } from './shapes.js';
 import { checkTargets, targetsMarkdown } from './targets.js';
@@ -20,12 +18,15 @@ import { w1Ratios, w1Table } from './w1/report.js';
 import { runNodeSystem, runTorch } from './w1/runner.js';
 import type { EpochPlan, W1Result } from './w1/spec.js';
 
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(name);
-const option = (name: string, fallback: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
-const quick = flag('--quick');
-const threadCounts = option('--threads', [...new Set([1, Math.min(2, availableParallelism())])].join(',')).split(',').map(Number);
-const only = option('--only', 'all');
+let options: BenchOptions;
+try {
+  options = parseOptions(process.argv.slice(2).filter((a) => a !== '--'));
+} catch (error) {
+  console.error(`${(error as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (options.help) { console.log(USAGE); process.exit(0); }
+const { quick, threadCounts, only } = options;
 const dir = fileURLToPath(new URL('../results/', import.meta.url));
 mkdirSync(dir, { recursive: true });
 const meta = { date: new Date().toISOString(), quick, node: process.version, cpu: cpus()[0]?.model, cores: availableParallelism() };
@@ -56,18 +57,15 @@ async function runW1(): Promise<W1Result[]> {
 
 async function main(): Promise<void> {
   console.log(`${header}${quick ? ' (quick)' : ''}`);
-  if (flag('--memory')) {
-    const r = await memoryCheck({
-      epochs: Number(option('--epochs', quick ? '10' : '100')), images: Number(option('--images', '6000')),
-      batch: Number(option('--batch', '64')), threads: threadCounts[threadCounts.length - 1],
-    }, (line) => console.log(`  ${line}`));
+  if (options.mode === 'memory') {
+    const r = await memoryCheck({ ...options.memory, threads: threadCounts[threadCounts.length - 1] }, (line) => console.log(`  ${line}`));
     const md = memoryMarkdown(r);
     console.log(`\n${md}\n`);
     writeFileSync(`${dir}memory.json`, JSON.stringify({ ...meta, ...r }, null, 2) + '\n');
     writeFileSync(`${dir}memory.md`, `# Flat memory\n\n${JSON.stringify(meta)}\n\n${md}\n`);
     return;
   }
-  if (flag('--profile')) {
+  if (options.mode === 'profile') {
     const data = await loadW1Data();
     const parts = [];
     for (const threads of threadCounts) for (const [batch, steps] of [[64, 300], [1024, 30]]) parts.push(await profileSteps(data, threads, batch, quick ? steps / 5 : steps));

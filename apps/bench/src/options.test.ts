@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parseOptions } from './options.js';
+
+describe('bench options', () => {
+  it('defaults to a full side-by-side run', () => {
+    const o = parseOptions([]);
+    expect(o).toMatchObject({ quick: false, only: 'all', mode: 'bench', help: false, memory: { epochs: 100, images: 6000, batch: 64 } });
+    expect(o.threadCounts[0]).toBe(1);
+  });
+
+  it('reads the flags the README documents', () => {
+    expect(parseOptions(['--quick', '--threads', '1,2', '--only', 'w1'])).toMatchObject({ quick: true, threadCounts: [1, 2], only: 'w1' });
+    expect(parseOptions(['--memory', '--epochs', '3', '--images', '500'])).toMatchObject({ mode: 'memory', memory: { epochs: 3, images: 500, batch: 64 } });
+    expect(parseOptions(['--memory', '--quick']).memory.epochs).toBe(10);
+    expect(parseOptions(['--profile']).mode).toBe('profile');
+    expect(parseOptions(['--help']).help).toBe(true);
+  });
+
+  it('refuses what it does not understand instead of running the whole bench', () => {
+    expect(() => parseOptions(['--hepl'])).toThrow(/Unknown option/);
+    expect(() => parseOptions(['--only', 'tfjs'])).toThrow(/--only: expected matmul or w1/);
+    expect(() => parseOptions(['--threads', '1,two'])).toThrow(/--threads: expected a positive integer, got "two"/);
+    expect(() => parseOptions(['--threads', '0'])).toThrow(/--threads/);
+    expect(() => parseOptions(['--memory', '--profile'])).toThrow(/pick one/);
+  });
+});
