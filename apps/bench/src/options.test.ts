@@ -22,5 +22,15 @@ describe('bench options', () => {
     expect(() => parseOptions(['--threads', '1,two'])).toThrow(/--threads: expected a positive integer, got "two"/);
     expect(() => parseOptions(['--threads', '0'])).toThrow(/--threads/);
     expect(() => parseOptions(['--memory', '--profile'])).toThrow(/pick one/);
+    expect(() => parseOptions(['--threads', '1,1'])).toThrow(/each count once/);
+  });
+
+  it('refuses flags that the chosen mode would silently ignore', () => {
+    expect(() => parseOptions(['--epochs', '5'])).toThrow(/--epochs belongs to --memory/);
+    expect(() => parseOptions(['--profile', '--batch', '32'])).toThrow(/--batch belongs to --memory/);
+    expect(() => parseOptions(['--memory', '--only', 'w1'])).toThrow(/--memory runs its own workload/);
+    expect(() => parseOptions(['--profile', '--only', 'matmul'])).toThrow(/--profile runs its own workload/);
+    expect(() => parseOptions(['--memory', '--threads', '1,2'])).toThrow(/one thread count/);
+    expect(parseOptions(['--memory', '--threads', '1']).threadCounts).toEqual([1]);
   });
 });

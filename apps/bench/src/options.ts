@@ -9,7 +9,8 @@ and writes apps/bench/results/bench.{json,md} (bench-quick.* with --quick).
   --quick            CI smoke test: short samples, extrapolated (< 1 min)
   --threads LIST     thread counts for mlpkit and PyTorch, comma-separated (default 1,2)
   --only WHAT        matmul or w1 (default: both)
-  --memory           flat-memory check instead: RSS over many epochs (results/memory.*)
+  --memory           flat-memory check instead: RSS over many epochs (results/memory.*), on the
+                     largest default thread count or --threads N
     --epochs N       epochs of the memory check (default 100; 10 with --quick)
     --images N       training images per epoch of the memory check (default 6000)
     --batch N        batch size of the memory check (default 64)
@@ -32,31 +33,36 @@ function positiveInt(name: string, v: string): number {
   return n;
 }
 
-/** Parses argv into the bench's options; unknown flags and malformed values throw. */
+/** Parses argv into the bench's options; unknown flags, malformed values and flags the chosen mode would ignore throw. */
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
     args: argv, allowPositionals: false, strict: true,
     options: {
-      quick: { type: 'boolean', default: false }, threads: { type: 'string' }, only: { type: 'string', default: 'all' },
+      quick: { type: 'boolean', default: false }, threads: { type: 'string' }, only: { type: 'string' },
       memory: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false },
-      epochs: { type: 'string' }, images: { type: 'string', default: '6000' }, batch: { type: 'string', default: '64' },
+      epochs: { type: 'string' }, images: { type: 'string' }, batch: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
-  const only = values.only!;
+  const only = values.only ?? 'all';
   if (only !== 'all' && only !== 'matmul' && only !== 'w1') throw new Error(`--only: expected matmul or w1, got "${only}"`);
   if (values.memory && values.profile) throw new Error('--memory and --profile are separate runs: pick one');
-  const threads = values.threads ?? [...new Set([1, Math.min(2, availableParallelism())])].join(',');
+  const memoryFlags = (['epochs', 'images', 'batch'] as const).filter((f) => values[f] !== undefined);
+  if (!values.memory && memoryFlags.length) throw new Error(`--${memoryFlags[0]} belongs to --memory`);
+  if ((values.memory || values.profile) && values.only !== undefined) throw new Error(`--only chooses what the side-by-side bench runs; --${values.memory ? 'memory' : 'profile'} runs its own workload`);
+  const threadCounts = (values.threads ?? [...new Set([1, Math.min(2, availableParallelism())])].join(',')).split(',').map((t) => positiveInt('threads', t));
+  if (new Set(threadCounts).size !== threadCounts.length) throw new Error(`--threads: each count once, got "${values.threads}"`);
+  if (values.memory && values.threads !== undefined && threadCounts.length > 1) throw new Error('--memory runs one thread count: pass --threads N');
   const quick = values.quick!;
   return {
     quick,
-    threadCounts: threads.split(',').map((t) => positiveInt('threads', t)),
+    threadCounts,
     only,
     mode: values.memory ? 'memory' : values.profile ? 'profile' : 'bench',
     memory: {
       epochs: positiveInt('epochs', values.epochs ?? (quick ? '10' : '100')),
-      images: positiveInt('images', values.images!),
-      batch: positiveInt('batch', values.batch!),
+      images: positiveInt('images', values.images ?? '6000'),
+      batch: positiveInt('batch', values.batch ?? '64'),
     },
     help: values.help!,
   };
