@@ -67,8 +67,8 @@ export const FASHION_MNIST: IdxDatasetResource = Object.freeze({
 
 /**
  * MNIST (LeCun, Cortes & Burges): 70 000 grayscale 28×28 handwritten digits. The checksums are
- * the SHA-256 digests of the original gzip files, which every mirror below serves unchanged
- * (the same four digests are pinned by PyTorch's and TensorFlow's dataset loaders).
+ * the SHA-256 digests of the original gzip files, which the mirrors below serve unchanged, as
+ * other dataset loaders publish them (torchvision pins the MD5 digests of the same files).
  */
 export const MNIST: IdxDatasetResource = Object.freeze({
   name: 'mnist',
