@@ -1,0 +1,88 @@
+// The program the browser check runs inside Chromium: what a web page using mlpkit does. It
+// trains a small MLP on each backend, checks the wasm kernels against the reference ones on a
+// Fashion-MNIST-sized layer, round-trips a model through safetensors bytes, and leaves a
+// report on `window` for the test to read.
+import { relu } from '@mlpkit/activations';
+import { noGrad } from '@mlpkit/autograd';
+import { canShareWasmMemory, createWasmBackend, isWasmSimdSupported } from '@mlpkit/backend-wasm';
+import { DataLoader, makeMoons } from '@mlpkit/datasets';
+import { crossEntropy } from '@mlpkit/losses';
+import { Accuracy } from '@mlpkit/metrics';
+import { Linear, Sequential, loadSafetensors, saveSafetensors } from '@mlpkit/nn';
+import { SGD } from '@mlpkit/optimizers';
+import { type Backend, Generator, manualSeed, randn, referenceBackend, setBackend } from '@mlpkit/tensor';
+import type { BrowserReport, RunReport } from './report.js';
+
+function model(): Sequential {
+  return new Sequential(new Linear(2, 64), relu, new Linear(64, 2));
+}
+
+function train(backend: Backend, name: string, residentBytes: () => number): RunReport {
+  setBackend(backend);
+  manualSeed(0);
+  const net = model();
+  const optimizer = new SGD(net.parameters(), { lr: 0.1, momentum: 0.9 });
+  const data = makeMoons({ nSamples: 400, noise: 0.1, seed: 0 });
+  const loader = new DataLoader(data, { batchSize: 32, shuffle: true, seed: 0 });
+  const epochLosses: number[] = [];
+  for (let epoch = 0; epoch < 30; epoch++) {
+    let sum = 0, batches = 0;
+    for (const { x, y } of loader) {
+      optimizer.zeroGrad();
+      const loss = crossEntropy(net.forward(x), y);
+      loss.backward();
+      optimizer.step();
+      sum += loss.item();
+      batches++;
+    }
+    epochLosses.push(sum / batches);
+  }
+  const accuracy = new Accuracy();
+  const all = [...new DataLoader(data, { batchSize: 400 })][0];
+  const logits = noGrad(() => net.eval().forward(all.x));
+  accuracy.update(logits, all.y);
+  // A model restored from the saved bytes must give the same outputs, bit for bit.
+  const copy = model();
+  copy.loadStateDict(loadSafetensors(saveSafetensors(net.stateDict())).tensors);
+  const again = noGrad(() => copy.eval().forward(all.x));
+  const reloadSame = again.data.every((v, i) => Object.is(v, logits.data[i]));
+  return { backend: name, firstLoss: epochLosses[0], lastLoss: epochLosses[epochLosses.length - 1], accuracy: accuracy.compute(), reloadSame, residentBytes: residentBytes() };
+}
+
+// Linear(784, 256) on a batch of 64, forward and backward, on both backends: the products the
+// wasm kernels exist for, in the layouts training uses.
+function layerOn(backend: Backend): number[][] {
+  setBackend(backend);
+  manualSeed(1);
+  const layer = new Linear(784, 256);
+  const x = randn([64, 784], { generator: new Generator(2) });
+  const y = layer.forward(x);
+  y.mul(y).sum().backward();
+  return [Array.from(y.data), Array.from(layer.weight.grad!.data)];
+}
+
+async function main(): Promise<BrowserReport> {
+  const simd = isWasmSimdSupported();
+  const wasm = await createWasmBackend();
+  let threadsError = '';
+  try {
+    await createWasmBackend({ threads: 2 });
+  } catch (error) {
+    threadsError = (error as Error).message;
+  }
+  const runs = [train(referenceBackend, 'reference', () => 0), train(wasm, 'wasm', () => wasm.residentBytes)];
+  const [refY, refG] = layerOn(referenceBackend);
+  const [wasmY, wasmG] = layerOn(wasm);
+  const maxDiff = (a: number[], b: number[]) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]) / (1 + Math.abs(b[i]))), 0);
+  return {
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    simd, sharedMemory: canShareWasmMemory(), threads: wasm.threads, threadsError, runs,
+    layerForwardDiff: maxDiff(wasmY, refY), layerGradDiff: maxDiff(wasmG, refG),
+  };
+}
+
+const target = globalThis as unknown as { mlpkitReport?: BrowserReport | { error: string } };
+main().then(
+  (report) => { target.mlpkitReport = report; },
+  (error: unknown) => { target.mlpkitReport = { error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) }; },
+);
