@@ -61,23 +61,30 @@ function layerOn(backend: Backend): number[][] {
   return [Array.from(y.data), Array.from(layer.weight.grad!.data)];
 }
 
+const maxDiff = (a: number[], b: number[]) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]) / (1 + Math.abs(b[i]))), 0);
+
 async function main(): Promise<BrowserReport> {
   const simd = isWasmSimdSupported();
   const wasm = await createWasmBackend();
-  let threadsError = '';
+  // Two threads explicitly: Web Workers where the page is cross-origin isolated, else an error
+  // that says how to get them.
+  let twoThreads: Awaited<ReturnType<typeof createWasmBackend>> | null = null, threadsError = '';
   try {
-    await createWasmBackend({ threads: 2 });
+    twoThreads = await createWasmBackend({ threads: 2 });
   } catch (error) {
     threadsError = (error as Error).message;
   }
   const runs = [train(referenceBackend, 'reference', () => 0), train(wasm, 'wasm', () => wasm.residentBytes)];
+  if (twoThreads) runs.push(train(twoThreads, 'wasm, 2 threads', () => twoThreads!.residentBytes));
   const [refY, refG] = layerOn(referenceBackend);
-  const [wasmY, wasmG] = layerOn(wasm);
-  const maxDiff = (a: number[], b: number[]) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]) / (1 + Math.abs(b[i]))), 0);
+  const layers = [wasm, ...(twoThreads ? [twoThreads] : [])].map((backend) => {
+    const [y, g] = layerOn(backend);
+    return { threads: backend.threads, forwardDiff: maxDiff(y, refY), gradDiff: maxDiff(g, refG) };
+  });
+  twoThreads?.close();
   return {
-    crossOriginIsolated: globalThis.crossOriginIsolated === true,
-    simd, sharedMemory: canShareWasmMemory(), threads: wasm.threads, threadsError, runs,
-    layerForwardDiff: maxDiff(wasmY, refY), layerGradDiff: maxDiff(wasmG, refG),
+    crossOriginIsolated: globalThis.crossOriginIsolated === true, hardwareConcurrency: navigator.hardwareConcurrency,
+    simd, sharedMemory: canShareWasmMemory(), threads: wasm.threads, threadsError, runs, layers,
   };
 }
 

@@ -10,16 +10,19 @@ export interface RunReport {
   residentBytes: number;
 }
 
+/** The wasm backend against the reference on Linear(784, 256): largest relative differences. */
+export interface LayerReport { threads: number; forwardDiff: number; gradDiff: number }
+
 /** What the page leaves on `window.mlpkitReport` when it is done. */
 export interface BrowserReport {
   crossOriginIsolated: boolean;
+  hardwareConcurrency: number;
   simd: boolean;
   sharedMemory: boolean;
+  /** Threads of the backend `createWasmBackend()` made with its defaults. */
   threads: number;
-  /** The message `createWasmBackend({ threads: 2 })` throws from the main entry. */
+  /** The message `createWasmBackend({ threads: 2 })` threw ('' when it gave two threads). */
   threadsError: string;
   runs: RunReport[];
-  /** Largest relative difference of the wasm backend from the reference on Linear(784, 256). */
-  layerForwardDiff: number;
-  layerGradDiff: number;
+  layers: LayerReport[];
 }

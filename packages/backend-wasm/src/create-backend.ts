@@ -9,6 +9,7 @@ import { wasmFused } from './fused.js';
 import { wasmCompare, wasmWhere } from './select.js';
 import { MAX_PAGES, WasmRuntime } from './runtime.js';
 import { canShareWasmMemory, decodeBase64, isWasmSimdSupported } from './support.js';
+import { browserThreadHost } from './browser-thread-host.js';
 import type { ThreadHost } from './thread-host.js';
 import { ThreadPool } from './thread-pool.js';
 
@@ -16,8 +17,8 @@ import { ThreadPool } from './thread-pool.js';
 export interface WasmBackendOptions {
   /**
    * Threads that share each large matrix product, counting the calling thread. Default: one
-   * per core with `@mlpkit/backend-wasm/node`, else 1 (more needs a way to start threads:
-   * Node's, from that subpath; browsers run on one thread for now).
+   * per core with `@mlpkit/backend-wasm/node`, or in a cross-origin isolated browser page or
+   * worker (Web Workers); else 1, since more needs a way to start threads that share memory.
    */
   threads?: number;
   /**
@@ -92,8 +93,9 @@ function wasmKernels(rt: WasmRuntime, pool: ThreadPool | null): KernelTable {
 }
 
 /**
- * Creates the WebAssembly SIMD backend on the calling thread (in Node, the one from
- * `@mlpkit/backend-wasm/node` adds worker threads). Choose it with
+ * Creates the WebAssembly SIMD backend: on the calling thread, plus Web Workers in a
+ * cross-origin isolated browser context (in Node, the one from `@mlpkit/backend-wasm/node`
+ * adds worker threads). Choose it with
  * `setBackend(await createWasmBackend())`; nothing happens on import. float32 matmul (every
  * transpose layout, batched and broadcast), elementwise add/sub/mul/div/maximum/minimum (same
  * shape, scalar, or broadcast row), neg/abs/sqrt/floor/ceil/round/reciprocal/sign/clamp,
@@ -106,7 +108,7 @@ function wasmKernels(rt: WasmRuntime, pool: ThreadPool | null): KernelTable {
  * integer, or asks for more than one thread without a way to start them.
  */
 export function createWasmBackend(options: WasmBackendOptions = {}): Promise<WasmBackend> {
-  return createBackendOn(null, options);
+  return createBackendOn(browserThreadHost(), options);
 }
 
 /** {@link createWasmBackend} with the threads `host` can start (none when null). */
@@ -117,7 +119,7 @@ export async function createBackendOn(host: ThreadHost | null, options: WasmBack
   if (!Number.isInteger(requested) || requested < 1)
     throw new MlpkitError('createWasmBackend', `expected threads to be a positive integer, got ${String(options.threads)}`);
   if (requested > 1 && !host)
-    throw new MlpkitError('createWasmBackend', `threads: ${requested} needs worker threads: in Node, import createWasmBackend from '@mlpkit/backend-wasm/node'; elsewhere the backend runs on one thread`);
+    throw new MlpkitError('createWasmBackend', `threads: ${requested} needs worker threads: in Node, import createWasmBackend from '@mlpkit/backend-wasm/node'; in a browser, serve the page cross-origin isolated (headers Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp) so that Web Workers can share its memory`);
   const shared = canShareWasmMemory();
   // Threads need a host to start them and a shared memory; elsewhere the calling thread works alone.
   const threads = host && shared ? requested : 1;
@@ -137,7 +139,7 @@ export async function createBackendOn(host: ThreadHost | null, options: WasmBack
   if (threads > 1) {
     const control = new SharedArrayBuffer(controlLength(threads) * 4);
     const handles = await host!.spawn(threads - 1, module, memory, control, options.spinMs ?? 0);
-    pool = new ThreadPool(new Int32Array(control), threads, handles, rt.workspaces);
+    pool = new ThreadPool(new Int32Array(control), threads, handles, rt.workspaces, host!.callerMayBlock ?? true);
   }
   const backend: WasmBackend = {
     name: 'wasm',

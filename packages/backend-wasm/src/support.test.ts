@@ -77,7 +77,24 @@ describe('the main entry (browser-safe)', () => {
     const backend = await main.createWasmBackend();
     expect(backend.threads).toBe(1);
     backend.close();
-    await expect(main.createWasmBackend({ threads: 2 })).rejects.toThrow(/@mlpkit\/backend-wasm\/node/);
+    await expect(main.createWasmBackend({ threads: 2 })).rejects.toThrow(/@mlpkit\/backend-wasm\/node.*cross-origin isolated/);
+  });
+
+  it('offers Web Worker threads only in a cross-origin isolated context with Workers (never in Node)', async () => {
+    const { browserThreadHost } = await import('./browser-thread-host.js');
+    expect(browserThreadHost()).toBeNull();
+    const g = globalThis as { Worker?: unknown; crossOriginIsolated?: boolean; window?: unknown };
+    g.Worker = class {};
+    try {
+      expect(browserThreadHost()).toBeNull();
+      g.crossOriginIsolated = true;
+      const host = browserThreadHost()!;
+      expect(host.callerMayBlock).toBe(true);
+      g.window = {};
+      expect(browserThreadHost()!.callerMayBlock).toBe(false);
+    } finally {
+      delete g.Worker; delete g.crossOriginIsolated; delete g.window;
+    }
   });
 
   it('reaches no Node module: only the /node subpath imports node:*', () => {

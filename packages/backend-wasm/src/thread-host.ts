@@ -2,8 +2,9 @@ import type { WorkerHandles } from './thread-pool.js';
 
 /**
  * What a platform provides so that the kernels can run on several threads sharing one wasm
- * memory. `@mlpkit/backend-wasm/node` supplies Node's (worker_threads); without one, the
- * backend runs on the calling thread, which keeps the main entry free of Node's modules.
+ * memory. `@mlpkit/backend-wasm/node` supplies Node's (worker_threads), and the main entry a
+ * browser's (Web Workers) where the context is cross-origin isolated; without one, the backend
+ * runs on the calling thread.
  */
 export interface ThreadHost {
   /** How many cores this process may use: the default thread count. */
@@ -15,4 +16,6 @@ export interface ThreadHost {
    * (see control.ts); resolves once every one is ready.
    */
   spawn(count: number, module: WebAssembly.Module, memory: WebAssembly.Memory, control: SharedArrayBuffer, spinMs: number): Promise<WorkerHandles>;
+  /** Whether the calling thread may sleep in Atomics.wait while workers finish (default true). */
+  readonly callerMayBlock?: boolean;
 }

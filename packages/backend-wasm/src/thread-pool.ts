@@ -34,7 +34,8 @@ function runChunk(rt: WasmRuntime, j: GemmJob, s: GemmSplit, i: number): void {
 /**
  * Hands products to worker threads that share the runtime's memory. Kernels are synchronous,
  * so the calling thread claims chunks too and then waits for chunks still in progress
- * (briefly spinning, then in Atomics.wait, which Node allows on its main thread).
+ * (briefly spinning, then in Atomics.wait, which Node allows on its main thread; a browser's
+ * main thread may not block, so there it keeps spinning).
  */
 export class ThreadPool {
   private closed = false;
@@ -47,6 +48,8 @@ export class ThreadPool {
     readonly threads: number,
     private readonly handles: WorkerHandles,
     workspaces: readonly number[],
+    /** Whether the calling thread may sleep in Atomics.wait (a browser's main thread may not: it spins). */
+    private readonly callerMayBlock = true,
   ) {
     for (let t = 0; t < threads; t++) ctl[WORK + t] = workspaces[t];
   }
@@ -108,14 +111,14 @@ export class ThreadPool {
       if (done >= count) return;
       // A short spin covers a worker finishing right now; after that, sleep so a worker the
       // OS still has to schedule gets this core (workers notify after every chunk).
-      if (++spins < 4096) continue;
+      if (++spins < 4096 || (!this.callerMayBlock && (spins & 4095) !== 0)) continue;
       const now = performance.now();
       if (deadline === 0) deadline = now + DEAD_AFTER_MS;
       else if (now > deadline) {
         this.close();
         throw new MlpkitError('matmul', `wasm worker threads did not finish within ${DEAD_AFTER_MS} ms; the pool was closed`);
       }
-      Atomics.wait(ctl, COMPLETED, done, 5);
+      if (this.callerMayBlock) Atomics.wait(ctl, COMPLETED, done, 5);
     }
   }
 }

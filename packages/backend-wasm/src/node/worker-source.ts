@@ -1,69 +1,11 @@
-import { COMPLETED, COUNT, ERROR, JOB, NEXT, OP, OP_GEMM, OP_STOP, OP_WAKE, SEQ, SLEEPERS, TAG_SHIFT, WAKE_SPIN_MS, WORK } from '../control.js';
+import { WORKER_LOOP_SOURCE } from '../worker-loop-source.js';
 
-/**
- * The worker's whole program, as source text so it needs no separate file to ship or bundle
- * (Node runs it with `eval: true`). It spins on the sequence number for up to `spinMs` after
- * each job (WAKE_SPIN_MS after a wake-up call), then sleeps in Atomics.wait.
- */
+/** The Node worker's program: takes its start-up data from workerData (Node runs it with `eval: true`). */
 export const WORKER_SOURCE = `
 'use strict';
 // CommonJS normally; a module when the process runs with --input-type=module, which workers
 // inherit (getBuiltinModule: Node >= 20.16).
 const { parentPort, workerData } = typeof require === 'function' ? require('node:worker_threads') : process.getBuiltinModule('node:worker_threads');
 const { module, memory, control, index, spinMs } = workerData;
-const gemm = new WebAssembly.Instance(module, { env: { memory } }).exports.sgemm;
-const ctl = new Int32Array(control);
-const J = ${JOB};
-let seen = Atomics.load(ctl, ${SEQ});
-parentPort.postMessage('ready');
-// claimChunk, for this thread (the source must stand alone).
-const claim = (tag) => {
-  for (;;) {
-    const v = Atomics.load(ctl, ${NEXT});
-    if (v >>> ${TAG_SHIFT} !== tag) return -1;
-    const i = v & ${(1 << TAG_SHIFT) - 1};
-    if (i >= Atomics.load(ctl, ${COUNT})) return -1;
-    if (Atomics.compareExchange(ctl, ${NEXT}, v, v + 1) === v) return i;
-  }
-};
-let spinFor = spinMs;
-for (;;) {
-  let seq = Atomics.load(ctl, ${SEQ});
-  if (seq === seen) {
-    const start = performance.now();
-    let spins = 0;
-    while ((seq = Atomics.load(ctl, ${SEQ})) === seen) {
-      if ((++spins & 1023) === 0 && performance.now() - start > spinFor) {
-        Atomics.add(ctl, ${SLEEPERS}, 1);
-        Atomics.wait(ctl, ${SEQ}, seen);
-        Atomics.sub(ctl, ${SLEEPERS}, 1);
-      }
-    }
-  }
-  seen = seq;
-  const op = Atomics.load(ctl, ${OP});
-  if (op === ${OP_STOP}) break;
-  spinFor = op === ${OP_WAKE} ? ${WAKE_SPIN_MS} : spinMs;
-  if (op !== ${OP_GEMM}) continue;
-  const tag = Atomics.load(ctl, ${NEXT}) >>> ${TAG_SHIFT};
-  // Tag 0: the job is still being written and its sequence number is on its way; spin for it.
-  if (tag === 0) { spinFor = ${WAKE_SPIN_MS}; continue; }
-  let i;
-  while ((i = claim(tag)) >= 0) {
-    try {
-      const chunk = ctl[J + 12], from = i * chunk;
-      if (ctl[J + 11]) {
-        gemm(ctl[J] + from * ctl[J + 1] * 4, ctl[J + 1], ctl[J + 2], ctl[J + 3], ctl[J + 4], ctl[J + 5],
-          ctl[J + 6] + from * ctl[J + 7] * 4, ctl[J + 7], Math.min(chunk, ctl[J + 8] - from), ctl[J + 9], ctl[J + 10], ctl[${WORK} + index]);
-      } else {
-        gemm(ctl[J], ctl[J + 1], ctl[J + 2], ctl[J + 3] + from * ctl[J + 5] * 4, ctl[J + 4], ctl[J + 5],
-          ctl[J + 6] + from * 4, ctl[J + 7], ctl[J + 8], Math.min(chunk, ctl[J + 9] - from), ctl[J + 10], ctl[${WORK} + index]);
-      }
-    } catch (e) {
-      Atomics.store(ctl, ${ERROR}, 1);
-    }
-    Atomics.add(ctl, ${COMPLETED}, 1);
-    Atomics.notify(ctl, ${COMPLETED});
-  }
-}
-`;
+const ready = () => parentPort.postMessage('ready');
+${WORKER_LOOP_SOURCE}`;
