@@ -71,4 +71,12 @@ describe.skipIf(!haveChromium).each([
       expect(layer.gradDiff).toBeLessThan(1e-4);
     }
   });
+
+  it('runs on two threads inside a worker of the page\'s own too, where the caller may block', () => {
+    if (!isolated) return void expect(report.inWorker).toBeNull();
+    expect(report.inWorker).toMatchObject({ threads: 2 });
+    const layer = report.inWorker as { forwardDiff: number; gradDiff: number };
+    expect(layer.forwardDiff).toBeLessThan(1e-5);
+    expect(layer.gradDiff).toBeLessThan(1e-4);
+  });
 });

@@ -10,8 +10,9 @@ import { crossEntropy } from '@mlpkit/losses';
 import { Accuracy } from '@mlpkit/metrics';
 import { Linear, Sequential, loadSafetensors, saveSafetensors } from '@mlpkit/nn';
 import { SGD } from '@mlpkit/optimizers';
-import { type Backend, Generator, manualSeed, randn, referenceBackend, setBackend } from '@mlpkit/tensor';
-import type { BrowserReport, RunReport } from './report.js';
+import { type Backend, manualSeed, referenceBackend, setBackend } from '@mlpkit/tensor';
+import { layerOn, maxDiff } from './layer-check.js';
+import type { BrowserReport, LayerReport, RunReport } from './report.js';
 
 function model(): Sequential {
   return new Sequential(new Linear(2, 64), relu, new Linear(64, 2));
@@ -49,19 +50,14 @@ function train(backend: Backend, name: string, residentBytes: () => number): Run
   return { backend: name, firstLoss: epochLosses[0], lastLoss: epochLosses[epochLosses.length - 1], accuracy: accuracy.compute(), reloadSame, residentBytes: residentBytes() };
 }
 
-// Linear(784, 256) on a batch of 64, forward and backward, on both backends: the products the
-// wasm kernels exist for, in the layouts training uses.
-function layerOn(backend: Backend): number[][] {
-  setBackend(backend);
-  manualSeed(1);
-  const layer = new Linear(784, 256);
-  const x = randn([64, 784], { generator: new Generator(2) });
-  const y = layer.forward(x);
-  y.mul(y).sum().backward();
-  return [Array.from(y.data), Array.from(layer.weight.grad!.data)];
+// The same layer inside a Web Worker of the page's own, where the calling thread may block.
+function inWorker(): Promise<LayerReport | { error: string }> {
+  return new Promise((resolve) => {
+    const worker = new Worker('/worker.js', { type: 'module' });
+    worker.onmessage = (event) => { resolve(event.data as LayerReport | { error: string }); worker.terminate(); };
+    worker.onerror = (event) => { resolve({ error: event.message }); worker.terminate(); };
+  });
 }
-
-const maxDiff = (a: number[], b: number[]) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]) / (1 + Math.abs(b[i]))), 0);
 
 async function main(): Promise<BrowserReport> {
   const simd = isWasmSimdSupported();
@@ -83,6 +79,7 @@ async function main(): Promise<BrowserReport> {
   });
   twoThreads?.close();
   return {
+    inWorker: globalThis.crossOriginIsolated === true ? await inWorker() : null,
     crossOriginIsolated: globalThis.crossOriginIsolated === true, hardwareConcurrency: navigator.hardwareConcurrency,
     simd, sharedMemory: canShareWasmMemory(), threads: wasm.threads, threadsError, runs, layers,
   };

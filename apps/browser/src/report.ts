@@ -25,4 +25,6 @@ export interface BrowserReport {
   threadsError: string;
   runs: RunReport[];
   layers: LayerReport[];
+  /** The layer on two threads inside a Web Worker of the page's own (cross-origin isolated pages only). */
+  inWorker: LayerReport | { error: string } | null;
 }
