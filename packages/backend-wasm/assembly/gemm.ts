@@ -167,14 +167,16 @@ function kernel4x8(pa: usize, pb: usize, kc: i32, c: usize, ldc: usize, accumula
 }
 
 /**
- * C = A·B for an m×n block of C (row stride ldc elements). A's element (i, p) is at
- * a + (i*rsA + p*csA)*4 and B's element (p, j) at b + (p*rsB + j*csB)*4, so either operand
- * may be transposed. `work` points at gemmWorkspaceBytes() bytes owned by the calling thread.
- * Requires k > 0 (the caller zero-fills C when k is 0).
+ * C = A·B, or C += A·B when `addTo` is set, for an m×n block of C (row stride ldc elements).
+ * A's element (i, p) is at a + (i*rsA + p*csA)*4 and B's element (p, j) at
+ * b + (p*rsB + j*csB)*4, so either operand may be transposed. `work` points at
+ * gemmWorkspaceBytes() bytes owned by the calling thread. Requires k > 0 (the caller zero-fills
+ * C when k is 0). Adding to C adds each KC-deep partial product in turn, so on a C of zeros the
+ * bits are those of C = A·B.
  */
 export function sgemm(
   a: usize, rsA: i32, csA: i32, b: usize, rsB: i32, csB: i32,
-  c: usize, ldc: i32, m: i32, n: i32, k: i32, work: usize,
+  c: usize, ldc: i32, m: i32, n: i32, k: i32, work: usize, addTo: bool,
 ): void {
   const pa = work;
   const pb = work + PACK_A_BYTES;
@@ -187,7 +189,7 @@ export function sgemm(
     for (let pc = 0; pc < k; pc += KC) {
       const kc = min(KC, k - pc);
       packB(b + <usize>pc * rsBb + <usize>jc * csBb, rsBb, csBb, kc, nc, pb);
-      const accumulate = pc > 0;
+      const accumulate = addTo || pc > 0;
       for (let ic = 0; ic < m; ic += MC) {
         const mc = min(MC, m - ic);
         packA(a + <usize>ic * rsAb + <usize>pc * csAb, rsAb, csAb, mc, kc, pa);

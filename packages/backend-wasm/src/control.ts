@@ -19,7 +19,7 @@ export const OP_STOP = 2;
 export const OP_WAKE = 3;
 /** How long a worker woken by OP_WAKE spins for the job that follows. */
 export const WAKE_SPIN_MS = 1;
-/** The product: a, rsA, csA, b, rsB, csB, c, ldc, m, n, k, byRows, chunk. */
+/** The product: a, rsA, csA, b, rsB, csB, c, ldc, m, n, k, byRows, chunk, addTo. */
 export const JOB = 16;
 /** Per-thread gemm workspace pointers. */
 export const WORK = 32;

@@ -41,6 +41,37 @@ describe.each([['1 thread', () => one], ['2 threads', () => two]] as const)('fus
     }
   });
 
+  it.each([[64, 784, 256], [7, 13, 5], [300, 40, 10]])('linear backward adds dW in place into resident storage, N=%i in=%i out=%i', (n, inF, outF) => {
+    const f = backend().fused!;
+    const dy = randomTensor([n, outF], 13), x = randomTensor([n, inF], 14), w = randomTensor([outF, inF], 15);
+    const [, fresh] = f.linearBackward!(dy, x, w, [false, true, false])!;
+    // Onto zeros: the very bits of the fresh dW (+0 where it is -0).
+    const zeros = backend().residentCopy!(new Float32Array(outF * inF))! as Float32Array;
+    const [dX, dW, dB] = f.linearBackward!(dy, x, w, [true, true, true], zeros)!;
+    expect(dW).toBeNull();
+    expect(dX).not.toBeNull();
+    expect(dB).not.toBeNull();
+    expect(bits(new Tensor(zeros, w.shape))).toBe(bits(new Tensor(fresh!.data.map((v) => v + 0), w.shape)));
+    // Onto a gradient that is already there: the sum, within one rounding per KC-deep block.
+    const old = randomTensor([outF, inF], 16);
+    const target = backend().residentCopy!(old.data)! as Float32Array;
+    f.linearBackward!(dy, x, w, [false, true, false], target);
+    const sum = old.data.map((v, i) => v + fresh!.data[i]);
+    target.forEach((v, i) => expect(v).toBeCloseTo(sum[i], 4));
+    if (n <= 256) expect(bits(new Tensor(target, w.shape))).toBe(bits(new Tensor(sum, w.shape)));
+  });
+
+  it('linear backward returns dW as usual when the storage is not its own or not the right size', () => {
+    const f = backend().fused!;
+    const dy = randomTensor([5, 4], 17), x = randomTensor([5, 3], 18), w = randomTensor([4, 3], 19);
+    const plain = new Float32Array(12), short = backend().residentCopy!(new Float32Array(11))! as Float32Array;
+    for (const target of [plain, short]) {
+      const [, dW] = f.linearBackward!(dy, x, w, [false, true, false], target)!;
+      expect(dW).not.toBeNull();
+      expect(target.every((v) => v === 0)).toBe(true);
+    }
+  });
+
   it('ReLU backward: grad where y > 0, +0 elsewhere, NaN in y giving 0', () => {
     const y = randomTensor([37, 9], 7), grad = randomTensor([37, 9], 8);
     y.data[0] = NaN; y.data[1] = 0; y.data[2] = -0; grad.data[3] = NaN;

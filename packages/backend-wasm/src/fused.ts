@@ -28,25 +28,28 @@ export function wasmFused(rt: WasmRuntime, pool: ThreadPool | null): FusedKernel
       return new Tensor(rt.read(cp, m * n), [m, n]);
     },
 
-    linearBackward(dy, x, w, needs) {
+    linearBackward(dy, x, w, needs, addDwTo) {
       if (!isMatrix32(dy) || !isMatrix32(x) || !isMatrix32(w)) return null;
       const [rows, outF] = dy.shape, inF = x.shape[1];
       if (rows === 0 || outF === 0 || inF === 0 || x.shape[0] !== rows || w.shape[0] !== outF || w.shape[1] !== inF) return null;
+      // dW straight into the caller's storage: no result to copy out, no gradient to copy back in for the update.
+      const inPlace = needs[1] && addDwTo !== undefined && rt.isResident(addDwTo) && addDwTo.length === outF * inF;
       rt.reset();
       if (!rt.fits(dy.size + 2 * x.size + 2 * w.size + 3 * outF)) return null;
       if (needs[0] || needs[1]) wakeFor(pool, outF, inF, rows);
       const dyp = rt.input(dy.data as Float32Array);
       const wp = needs[0] ? rt.input(w.data as Float32Array) : 0, xp = needs[1] ? rt.input(x.data as Float32Array) : 0;
-      const dxp = needs[0] ? rt.alloc(rows * inF) : 0, dwp = needs[1] ? rt.alloc(outF * inF) : 0;
+      const dxp = needs[0] ? rt.alloc(rows * inF) : 0;
+      const dwp = inPlace ? (addDwTo as Float32Array).byteOffset : needs[1] ? rt.alloc(outF * inF) : 0;
       const dbp = needs[2] ? rt.alloc(outF) : 0, accp = needs[2] ? rt.alloc(2 * outF) : 0;
       rt.commit();
       // dX = dy·w and dW = dyᵀ·x, as matmulTransposed(dy, w) and matmulTransposed(dy, x, true) lay them out.
       if (needs[0]) runGemm(rt, pool, { a: dyp, rsA: outF, csA: 1, b: wp, rsB: inF, csB: 1, c: dxp, ldc: inF, m: rows, n: inF, k: outF });
-      if (needs[1]) runGemm(rt, pool, { a: dyp, rsA: 1, csA: outF, b: xp, rsB: inF, csB: 1, c: dwp, ldc: inF, m: outF, n: inF, k: rows });
+      if (needs[1]) runGemm(rt, pool, { a: dyp, rsA: 1, csA: outF, b: xp, rsB: inF, csB: 1, c: dwp, ldc: inF, m: outF, n: inF, k: rows, addTo: inPlace });
       if (needs[2]) rt.exports.sumLeading(dyp, dbp, rows, outF, accp);
       return [
         needs[0] ? new Tensor(rt.read(dxp, rows * inF), [rows, inF]) : null,
-        needs[1] ? new Tensor(rt.read(dwp, outF * inF), [outF, inF]) : null,
+        needs[1] && !inPlace ? new Tensor(rt.read(dwp, outF * inF), [outF, inF]) : null,
         needs[2] ? new Tensor(rt.read(dbp, outF), [outF]) : null,
       ];
     },

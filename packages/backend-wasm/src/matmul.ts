@@ -36,7 +36,7 @@ export function wakeFor(pool: ThreadPool | null, m: number, n: number, k: number
 export function runGemm(rt: WasmRuntime, pool: ThreadPool | null, job: GemmJob): void {
   const split = pool ? splitGemm(job, pool.threads) : null;
   if (split === null)
-    rt.exports.sgemm(job.a, job.rsA, job.csA, job.b, job.rsB, job.csB, job.c, job.ldc, job.m, job.n, job.k, rt.workspaces[0]);
+    rt.exports.sgemm(job.a, job.rsA, job.csA, job.b, job.rsB, job.csB, job.c, job.ldc, job.m, job.n, job.k, rt.workspaces[0], job.addTo ? 1 : 0);
   else pool!.run(rt, job, split);
 }
 

@@ -4,7 +4,7 @@ import { MlpkitError } from '@mlpkit/tensor';
 export interface KernelExports {
   gemmWorkspaceBytes(): number;
   sgemm(a: number, rsA: number, csA: number, b: number, rsB: number, csB: number,
-    c: number, ldc: number, m: number, n: number, k: number, work: number): void;
+    c: number, ldc: number, m: number, n: number, k: number, work: number, addTo: number): void;
   binary(op: number, a: number, b: number, out: number, rows: number, cols: number, mode: number): void;
   unary(op: number, x: number, out: number, n: number): void;
   transcendental(op: number, x: number, out: number, n: number): void;

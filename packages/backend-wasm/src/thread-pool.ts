@@ -2,12 +2,13 @@ import { MlpkitError } from '@mlpkit/tensor';
 import { CLOSED, COMPLETED, COUNT, ERROR, JOB, MAX_TAG, NEXT, OP, OP_GEMM, OP_STOP, OP_WAKE, SEQ, SLEEPERS, TAG_SHIFT, WORK, claimChunk } from './control.js';
 import type { WasmRuntime } from './runtime.js';
 
-/** One product: C = A·B (pointers in bytes, strides in elements). */
+/** One product: C = A·B, or C += A·B with `addTo` (pointers in bytes, strides in elements). */
 export interface GemmJob {
   a: number; rsA: number; csA: number;
   b: number; rsB: number; csB: number;
   c: number; ldc: number;
   m: number; n: number; k: number;
+  addTo?: boolean;
 }
 
 /** How a product is cut: `count` chunks of `chunk` rows (byRows) or columns of C. */
@@ -24,11 +25,11 @@ const DEAD_AFTER_MS = 10_000;
 
 /** Runs chunk `i` of a split product on the calling thread. */
 function runChunk(rt: WasmRuntime, j: GemmJob, s: GemmSplit, i: number): void {
-  const from = i * s.chunk, work = rt.workspaces[0];
+  const from = i * s.chunk, work = rt.workspaces[0], addTo = j.addTo ? 1 : 0;
   if (s.byRows)
-    rt.exports.sgemm(j.a + from * j.rsA * 4, j.rsA, j.csA, j.b, j.rsB, j.csB, j.c + from * j.ldc * 4, j.ldc, Math.min(s.chunk, j.m - from), j.n, j.k, work);
+    rt.exports.sgemm(j.a + from * j.rsA * 4, j.rsA, j.csA, j.b, j.rsB, j.csB, j.c + from * j.ldc * 4, j.ldc, Math.min(s.chunk, j.m - from), j.n, j.k, work, addTo);
   else
-    rt.exports.sgemm(j.a, j.rsA, j.csA, j.b + from * j.csB * 4, j.rsB, j.csB, j.c + from * 4, j.ldc, j.m, Math.min(s.chunk, j.n - from), j.k, work);
+    rt.exports.sgemm(j.a, j.rsA, j.csA, j.b + from * j.csB * 4, j.rsB, j.csB, j.c + from * 4, j.ldc, j.m, Math.min(s.chunk, j.n - from), j.k, work, addTo);
 }
 
 /**
@@ -75,7 +76,7 @@ export class ThreadPool {
     ctl[JOB + 3] = j.b; ctl[JOB + 4] = j.rsB; ctl[JOB + 5] = j.csB;
     ctl[JOB + 6] = j.c; ctl[JOB + 7] = j.ldc;
     ctl[JOB + 8] = j.m; ctl[JOB + 9] = j.n; ctl[JOB + 10] = j.k;
-    ctl[JOB + 11] = split.byRows ? 1 : 0; ctl[JOB + 12] = split.chunk;
+    ctl[JOB + 11] = split.byRows ? 1 : 0; ctl[JOB + 12] = split.chunk; ctl[JOB + 13] = j.addTo ? 1 : 0;
     Atomics.store(ctl, COUNT, split.count);
     Atomics.store(ctl, COMPLETED, 0);
     Atomics.store(ctl, ERROR, 0);

@@ -51,10 +51,10 @@ for (;;) {
       const chunk = ctl[J + 12], from = i * chunk;
       if (ctl[J + 11]) {
         gemm(ctl[J] + from * ctl[J + 1] * 4, ctl[J + 1], ctl[J + 2], ctl[J + 3], ctl[J + 4], ctl[J + 5],
-          ctl[J + 6] + from * ctl[J + 7] * 4, ctl[J + 7], Math.min(chunk, ctl[J + 8] - from), ctl[J + 9], ctl[J + 10], ctl[${WORK} + index]);
+          ctl[J + 6] + from * ctl[J + 7] * 4, ctl[J + 7], Math.min(chunk, ctl[J + 8] - from), ctl[J + 9], ctl[J + 10], ctl[${WORK} + index], ctl[J + 13]);
       } else {
         gemm(ctl[J], ctl[J + 1], ctl[J + 2], ctl[J + 3] + from * ctl[J + 5] * 4, ctl[J + 4], ctl[J + 5],
-          ctl[J + 6] + from * 4, ctl[J + 7], ctl[J + 8], Math.min(chunk, ctl[J + 9] - from), ctl[J + 10], ctl[${WORK} + index]);
+          ctl[J + 6] + from * 4, ctl[J + 7], ctl[J + 8], Math.min(chunk, ctl[J + 9] - from), ctl[J + 10], ctl[${WORK} + index], ctl[J + 13]);
       }
     } catch (e) {
       Atomics.store(ctl, ${ERROR}, 1);

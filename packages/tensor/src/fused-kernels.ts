@@ -1,3 +1,4 @@
+import type { TypedArray } from './dtype.js';
 import type { Tensor } from './tensor.js';
 
 /**
@@ -11,9 +12,14 @@ export interface FusedKernels {
   linear?(x: Tensor, w: Tensor, b: Tensor | null): Tensor | null;
   /**
    * Linear's backward from dy [N, out]: dX = dy·w, dW = dyᵀ·x and db = Σ dy over the rows,
-   * each only where `needs` asks for it (null in its place otherwise).
+   * each only where `needs` asks for it (null in its place otherwise). With `addDwTo`, storage
+   * of w's shape that the backend's kernels can write where it lies (from `residentCopy`),
+   * the backend may add dW into it in place instead, and then returns null for dW; a backend
+   * that does not returns dW as usual.
    */
-  linearBackward?(dy: Tensor, x: Tensor, w: Tensor, needs: readonly [boolean, boolean, boolean]): [Tensor | null, Tensor | null, Tensor | null] | null;
+  linearBackward?(
+    dy: Tensor, x: Tensor, w: Tensor, needs: readonly [boolean, boolean, boolean], addDwTo?: TypedArray,
+  ): [Tensor | null, Tensor | null, Tensor | null] | null;
   /** ReLU's backward through its output: grad where y > 0, else 0 (y and grad of one shape). */
   reluBackward?(grad: Tensor, y: Tensor): Tensor | null;
 }
