@@ -1,4 +1,5 @@
 import { customOp } from '@mlpkit/autograd';
+import { gradStorageFor } from './grad-in-place.js';
 import { MlpkitError, type Tensor, formatShape, getBackend, matmulTransposed, reshape, sum } from '@mlpkit/tensor';
 
 function check(input: Tensor, weight: Tensor, bias: Tensor | null | undefined): void {
@@ -33,7 +34,10 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
     (grad, _output, needs) => {
       const g2 = reshape(grad, [rows, outF]);
       const wanted = [needs[0], needs[1], !!bias && needs[2]] as const;
-      const [dX, dW, dB] = getBackend().fused?.linearBackward?.(g2, x2, weight, wanted) ?? linearBackward(g2, x2, weight, wanted);
+      const backend = getBackend();
+      // A null dW where it was needed means the backend added it into weight.grad in place.
+      const addDwTo = needs[1] && backend.fused?.linearBackward ? gradStorageFor(weight, backend) : undefined;
+      const [dX, dW, dB] = backend.fused?.linearBackward?.(g2, x2, weight, wanted, addDwTo) ?? linearBackward(g2, x2, weight, wanted);
       return [dX && reshape(dX, input.shape), dW, dB].slice(0, inputs.length);
     },
   );
