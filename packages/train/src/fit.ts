@@ -70,7 +70,7 @@ function makeContext(model: TrainableModel, options: FitOptions, history: Histor
 
 /**
  * Trains `model` for `epochs` passes over `train`, PyTorch-shaped inside: per batch
- * `model.train()`, `optimizer.zeroGrad()`, forward, `loss.backward()`, `optimizer.step()`; after
+ * `model.train()`, `optimizer.zeroGrad(false)`, forward, `loss.backward()`, `optimizer.step()`; after
  * each epoch, validation in `model.eval()` under `noGrad`. Returns the per-epoch
  * {@link History}.
  *
@@ -127,7 +127,9 @@ async function trainEpoch(
   let count = 0;
   let batch = 0;
   for (const { x, y } of options.train) {
-    optimizer.zeroGrad();
+    // In place: the gradients keep their storage from step to step, which on the wasm backend
+    // is its own memory, where Linear's backward adds dW and the optimizer reads it, uncopied.
+    optimizer.zeroGrad(false);
     const out = model.forward(x);
     const loss = lossFn(out, y);
     const value = loss.item();

@@ -26,7 +26,8 @@ export interface ParamGroupLike {
 /** What training needs from an optimizer (`SGD`, `Adam`, …). */
 export interface OptimizerLike {
   step(): unknown;
-  zeroGrad(): void;
+  /** Clears the gradients; `fit` passes false (zero them in place, PyTorch's `set_to_none=False`). */
+  zeroGrad(setToNone?: boolean): void;
   readonly paramGroups: readonly ParamGroupLike[];
 }
 

@@ -28,7 +28,8 @@ export interface MlpkitTrainer extends W1Trainer {
 
 /**
  * W1 with the real library, exactly as a user writes it: Sequential(Linear, relu, Linear),
- * crossEntropy, SGD, a shuffling DataLoader. Nothing is disposed; results are plain arrays.
+ * crossEntropy, SGD (gradients zeroed in place), a shuffling DataLoader. Nothing is disposed;
+ * results are plain arrays.
  * `wrap` lets the profile mode time every kernel of the chosen backend.
  */
 export async function mlpkitTrainer(
@@ -62,7 +63,10 @@ export async function mlpkitTrainer(
         if (next.done) break;
         const { x, y } = next.value;
         const tb = performance.now();
-        optimizer.zeroGrad();
+        // In place, as the PyTorch side's zero_grad() does in 1.13 (set_to_none=False) and as
+        // fit() does: on the wasm backend Linear's backward then adds dW into the gradient where
+        // it lies, with nothing to copy out or back in for the update.
+        optimizer.zeroGrad(false);
         const loss = crossEntropy(model.forward(x), y);
         const tc = performance.now();
         loss.backward();
