@@ -62,7 +62,9 @@ export async function runTraining(data: PreparedData, config: RunConfig, callbac
   let history: History;
   let diverged: string | null = null;
   try {
-    history = await fit(model, { train, val, loss: crossEntropy, optimizer, epochs: config.epochs, metrics: ['accuracy'], callbacks: all });
+    // Gradients zeroed in place: every parameter is used in every batch and none is frozen, and
+    // on the wasm backend they then stay in its memory (see FitOptions.setToNone).
+    history = await fit(model, { train, val, loss: crossEntropy, optimizer, epochs: config.epochs, metrics: ['accuracy'], callbacks: all, setToNone: false });
   } catch (error) {
     if (!(error instanceof TrainingDivergedError)) throw error;
     history = error.history;

@@ -25,6 +25,25 @@ describe('fit', () => {
     expect(history.stopped).toBeNull();
   });
 
+  it('clears gradients to null by default and in place with setToNone: false, with the same losses', async () => {
+    const run = async (setToNone?: boolean) => {
+      const model = mlp(3);
+      const { train } = loaders(3);
+      const sgd = new SGD(model.parameters(), { lr: 0.05 });
+      const calls: (boolean | undefined)[] = [];
+      const optimizer = { step: () => sgd.step(), zeroGrad: (s?: boolean) => { calls.push(s); sgd.zeroGrad(s); }, paramGroups: sgd.paramGroups };
+      const losses = (await fit(model, { train, loss: crossEntropy, optimizer, epochs: 2, setToNone })).get('loss');
+      return { losses, calls: [...new Set(calls)] };
+    };
+    const byDefault = await run(), inPlace = await run(false);
+    expect(byDefault.calls).toEqual([true]);
+    expect(inPlace.calls).toEqual([false]);
+    expect(inPlace.losses).toEqual(byDefault.losses);
+    const model = mlp();
+    await expect(fit(model, { train: loaders().train, loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: 0.1 }), epochs: 1, setToNone: 'no' as unknown as boolean }))
+      .rejects.toThrow(/setToNone: expected true or false/);
+  });
+
   it('is reproducible with the same seeds', async () => {
     const run = async () => {
       const model = mlp(3);

@@ -36,6 +36,14 @@ export interface FitOptions {
    * 3, the slides' rule). `false` keeps only the NaN/Infinity check.
    */
   divergenceFactor?: number | false;
+  /**
+   * How gradients are cleared before each batch: true (default) sets them to null, as
+   * PyTorch 2's `zero_grad()`; false zeros them in place, as PyTorch 1's. In place is faster on
+   * the wasm backend, where the gradients then stay in its memory and Linear's backward adds
+   * into them; but a parameter that had a gradient once keeps a zero one, so an optimizer with
+   * momentum or weight decay keeps moving it even while it is frozen or unused.
+   */
+  setToNone?: boolean;
 }
 
 function checkOptions(options: FitOptions): void {
@@ -46,6 +54,8 @@ function checkOptions(options: FitOptions): void {
     throw new MlpkitError(op, 'train: expected an iterable of {x, y} batches such as a DataLoader');
   if (options.val !== undefined && typeof (options.val as Iterable<unknown>)[Symbol.iterator] !== 'function')
     throw new MlpkitError(op, 'val: expected an iterable of {x, y} batches such as a DataLoader');
+  if (options.setToNone !== undefined && typeof options.setToNone !== 'boolean')
+    throw new MlpkitError(op, `setToNone: expected true or false, got ${String(options.setToNone)}`);
   const o = options.optimizer;
   if (!o || typeof o.step !== 'function' || typeof o.zeroGrad !== 'function' || !Array.isArray(o.paramGroups))
     throw new MlpkitError(op, 'optimizer: expected an object with step(), zeroGrad() and paramGroups (SGD, Adam, …)');
@@ -70,7 +80,7 @@ function makeContext(model: TrainableModel, options: FitOptions, history: Histor
 
 /**
  * Trains `model` for `epochs` passes over `train`, PyTorch-shaped inside: per batch
- * `model.train()`, `optimizer.zeroGrad(false)`, forward, `loss.backward()`, `optimizer.step()`; after
+ * `model.train()`, `optimizer.zeroGrad()`, forward, `loss.backward()`, `optimizer.step()`; after
  * each epoch, validation in `model.eval()` under `noGrad`. Returns the per-epoch
  * {@link History}.
  *
@@ -126,10 +136,9 @@ async function trainEpoch(
   let total = 0;
   let count = 0;
   let batch = 0;
+  const setToNone = options.setToNone ?? true;
   for (const { x, y } of options.train) {
-    // In place: the gradients keep their storage from step to step, which on the wasm backend
-    // is its own memory, where Linear's backward adds dW and the optimizer reads it, uncopied.
-    optimizer.zeroGrad(false);
+    optimizer.zeroGrad(setToNone);
     const out = model.forward(x);
     const loss = lossFn(out, y);
     const value = loss.item();

@@ -26,7 +26,7 @@ export interface ParamGroupLike {
 /** What training needs from an optimizer (`SGD`, `Adam`, …). */
 export interface OptimizerLike {
   step(): unknown;
-  /** Clears the gradients; `fit` passes false (zero them in place, PyTorch's `set_to_none=False`). */
+  /** Clears the gradients: to null, or zeroed in place when `setToNone` is false (see `FitOptions.setToNone`). */
   zeroGrad(setToNone?: boolean): void;
   readonly paramGroups: readonly ParamGroupLike[];
 }
