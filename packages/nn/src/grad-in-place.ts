@@ -13,7 +13,9 @@ const movedWeights = new WeakSet<Tensor>();
  * when the optimizer zeroed it in place (`zeroGrad(false)`, PyTorch's `set_to_none=False`) or
  * when gradients accumulate over several backward passes; with the default `zeroGrad()` there
  * is none, and dW is returned as a fresh tensor. Adding in place is what PyTorch does to an
- * existing `.grad` too: a reference to it sees the new values.
+ * existing `.grad` too: a reference to it sees the new values. Two differences: the move puts
+ * a new tensor in `weight.grad`, so a reference taken before it keeps the old array; and the
+ * moved array is a view of shared memory, which `structuredClone` shares rather than copies.
  */
 export function gradStorageFor(weight: Tensor, backend: Backend): TypedArray | undefined {
   const grad = weight.grad;

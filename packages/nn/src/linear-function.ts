@@ -36,7 +36,10 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
       const wanted = [needs[0], needs[1], !!bias && needs[2]] as const;
       const backend = getBackend();
       // A null dW where it was needed means the backend added it into weight.grad in place.
-      const addDwTo = needs[1] && backend.fused?.linearBackward ? gradStorageFor(weight, backend) : undefined;
+      // Only float32 products with rows are offered, so a gradient is never moved for a call
+      // the kernel would decline.
+      const eligible = needs[1] && rows > 0 && !!backend.fused?.linearBackward && [g2, x2, weight].every((t) => t.dtype === 'float32');
+      const addDwTo = eligible ? gradStorageFor(weight, backend) : undefined;
       const [dX, dW, dB] = backend.fused?.linearBackward?.(g2, x2, weight, wanted, addDwTo) ?? linearBackward(g2, x2, weight, wanted);
       return [dX && reshape(dX, input.shape), dW, dB].slice(0, inputs.length);
     },

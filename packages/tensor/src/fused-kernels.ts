@@ -15,7 +15,9 @@ export interface FusedKernels {
    * each only where `needs` asks for it (null in its place otherwise). With `addDwTo`, storage
    * of w's shape that the backend's kernels can write where it lies (from `residentCopy`),
    * the backend may add dW into it in place instead, and then returns null for dW; a backend
-   * that does not returns dW as usual.
+   * that does not returns dW as usual. Added onto zeros, the bits are those of dW; onto other
+   * values the sum may round differently from adding a finished dW (the wasm backend adds
+   * each 256-row partial product in turn).
    */
   linearBackward?(
     dy: Tensor, x: Tensor, w: Tensor, needs: readonly [boolean, boolean, boolean], addDwTo?: TypedArray,
