@@ -13,6 +13,9 @@ self.onmessage = (event) => {
 };
 `;
 
+/** A worker that has not said it is ready by then is taken to be unable to start (a CSP, a blocked Blob URL). */
+const START_TIMEOUT_MS = 10_000;
+
 /**
  * Starts `count` Web Workers from a Blob of the worker program and hands each the compiled
  * module, the shared memory and the control block. Resolves once every worker is ready.
@@ -25,18 +28,24 @@ async function spawn(
   const terminate = () => { for (const w of workers) w.terminate(); };
   try {
     for (let i = 0; i < count; i++) workers.push(new Worker(url, { name: `mlpkit-wasm-${i + 1}` }));
-    await Promise.all(workers.map((w, i) => new Promise<void>((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the wasm workers did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+    });
+    const ready = Promise.all(workers.map((w, i) => new Promise<void>((resolve, reject) => {
       w.onmessage = () => resolve();
       w.onerror = (e) => reject(new Error(`a wasm worker failed to start: ${e.message}`));
+      w.onmessageerror = () => reject(new Error('a wasm worker could not receive the module or the shared memory'));
       w.postMessage({ module, memory, control, index: i + 1, spinMs });
     })));
+    await Promise.race([ready, timeout]).finally(() => clearTimeout(timer));
   } catch (error) {
     terminate();
     throw error;
   } finally {
     URL.revokeObjectURL(url);
   }
-  for (const w of workers) { w.onmessage = null; w.onerror = null; }
+  for (const w of workers) { w.onmessage = null; w.onerror = null; w.onmessageerror = null; }
   return { terminate };
 }
 

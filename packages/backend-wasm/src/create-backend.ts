@@ -39,8 +39,9 @@ export interface WasmBackendOptions {
    */
   relaxedSimd?: boolean;
   /**
-   * Size (MiB) of the region of wasm memory that holds Parameters and optimizer state, so
-   * that kernels read weights where they lie and SGD and Adam update them there. Address space
+   * Size (MiB) of the region of wasm memory that holds Parameters, their gradients when they
+   * are zeroed in place, and optimizer state, so that kernels read weights where they lie and
+   * SGD and Adam update them there. Address space
    * only: pages cost memory once used. Blocks are never reused (a shared copy of a collected
    * Parameter's array may still be read), so a process that builds many models fills it, and
    * then new Parameters are ordinary arrays: memory stays bounded by this size. Default 128;
@@ -93,6 +94,23 @@ function wasmKernels(rt: WasmRuntime, pool: ThreadPool | null): KernelTable {
 }
 
 /**
+ * Starts the workers of a pool of `threads`. Where they cannot start, threads the caller asked
+ * for are an error; a default thread count falls back to the calling thread alone.
+ */
+async function startPool(
+  host: ThreadHost, threads: number, module: WebAssembly.Module, memory: WebAssembly.Memory, rt: WasmRuntime, options: WasmBackendOptions,
+): Promise<ThreadPool | null> {
+  const control = new SharedArrayBuffer(controlLength(threads) * 4);
+  try {
+    const handles = await host.spawn(threads - 1, module, memory, control, options.spinMs ?? 0);
+    return new ThreadPool(new Int32Array(control), threads, handles, rt.workspaces, host.callerMayBlock ?? true);
+  } catch (error) {
+    if (options.threads === undefined) return null;
+    throw new MlpkitError('createWasmBackend', `could not start ${threads - 1} worker thread(s): ${(error as Error).message}`);
+  }
+}
+
+/**
  * Creates the WebAssembly SIMD backend: on the calling thread, plus Web Workers in a
  * cross-origin isolated browser context (in Node, the one from `@mlpkit/backend-wasm/node`
  * adds worker threads). Choose it with
@@ -135,15 +153,10 @@ export async function createBackendOn(host: ThreadHost | null, options: WasmBack
   if (!(residentMiB >= 0 && residentMiB <= 1024))
     throw new MlpkitError('createWasmBackend', `expected residentMiB between 0 and 1024, got ${String(options.residentMiB)}`);
   const rt = new WasmRuntime(module, memory, threads, shared ? Math.floor(residentMiB) * 1024 * 1024 : 0);
-  let pool: ThreadPool | null = null;
-  if (threads > 1) {
-    const control = new SharedArrayBuffer(controlLength(threads) * 4);
-    const handles = await host!.spawn(threads - 1, module, memory, control, options.spinMs ?? 0);
-    pool = new ThreadPool(new Int32Array(control), threads, handles, rt.workspaces, host!.callerMayBlock ?? true);
-  }
+  const pool = threads > 1 ? await startPool(host!, threads, module, memory, rt, options) : null;
   const backend: WasmBackend = {
     name: 'wasm',
-    threads,
+    threads: pool?.threads ?? 1,
     fusedMultiplyAdd,
     kernels: wasmKernels(rt, pool),
     residentCopy: (values) => rt.residentCopy(values),
