@@ -29,7 +29,8 @@ function train(backend: Backend, name: string, residentBytes: () => number): Run
   for (let epoch = 0; epoch < 30; epoch++) {
     let sum = 0, batches = 0;
     for (const { x, y } of loader) {
-      optimizer.zeroGrad();
+      // In place, so that on a shared wasm memory Linear's backward adds dW where the gradient lies.
+      optimizer.zeroGrad(false);
       const loss = crossEntropy(net.forward(x), y);
       loss.backward();
       optimizer.step();

@@ -63,9 +63,9 @@ export async function mlpkitTrainer(
         if (next.done) break;
         const { x, y } = next.value;
         const tb = performance.now();
-        // In place, as the PyTorch side's zero_grad() does in 1.13 (set_to_none=False) and as
-        // fit() does: on the wasm backend Linear's backward then adds dW into the gradient where
-        // it lies, with nothing to copy out or back in for the update.
+        // In place, as the PyTorch side's zero_grad() does in 1.13 (set_to_none=False): on the
+        // wasm backend Linear's backward then adds dW into the gradient where it lies, with
+        // nothing to copy out or back in for the update.
         optimizer.zeroGrad(false);
         const loss = crossEntropy(model.forward(x), y);
         const tc = performance.now();
