@@ -49,6 +49,8 @@ async function runW1(): Promise<W1Result[]> {
   console.log('\nW1 epochs (each system in its own process):');
   for (const threads of threadCounts) say(runNodeSystem({ system: 'mlpkit wasm', threads, plans: plans('mlpkit wasm'), inferenceSeconds }));
   if (!quick) say(runNodeSystem({ system: 'mlpkit wasm', threads: 1, otherKernel: true, plans: plans('mlpkit wasm'), inferenceSeconds }));
+  // What zeroing gradients in place is worth: the same runs with zeroGrad() (set to null).
+  if (!quick) for (const threads of threadCounts) say(runNodeSystem({ system: 'mlpkit wasm', threads, setToNone: true, plans: plans('mlpkit wasm'), inferenceSeconds }));
   if (!quick) say(runNodeSystem({ system: 'mlpkit reference', threads: 1, plans: plans('mlpkit reference'), inferenceSeconds: 0.5 }));
   for (const threads of threadCounts) say(await runTorch(threads, plans('PyTorch'), inferenceSeconds));
   for (const system of ['tfjs wasm', 'tfjs cpu'] as const) say(runNodeSystem({ system, threads: 1, plans: plans(system), inferenceSeconds: system === 'tfjs cpu' ? Math.min(0.5, inferenceSeconds) : inferenceSeconds }));

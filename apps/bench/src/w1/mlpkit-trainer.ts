@@ -30,10 +30,12 @@ export interface MlpkitTrainer extends W1Trainer {
  * W1 with the real library, exactly as a user writes it: Sequential(Linear, relu, Linear),
  * crossEntropy, SGD (gradients zeroed in place), a shuffling DataLoader. Nothing is disposed;
  * results are plain arrays.
- * `wrap` lets the profile mode time every kernel of the chosen backend.
+ * `wrap` lets the profile mode time every kernel of the chosen backend; `setToNone` clears the
+ * gradients to null instead (the bench's comparison row).
  */
 export async function mlpkitTrainer(
   data: W1Data, backend: MlpkitBackendName, threads: number, wrap: (b: Backend) => Backend = (b) => b, relaxedSimd?: boolean,
+  setToNone = false,
 ): Promise<MlpkitTrainer> {
   const wasm = backend === 'wasm' ? await createWasmBackend({ threads, relaxedSimd }) : null;
   setBackend(wrap(wasm ?? referenceBackend));
@@ -63,10 +65,10 @@ export async function mlpkitTrainer(
         if (next.done) break;
         const { x, y } = next.value;
         const tb = performance.now();
-        // In place, as the PyTorch side's zero_grad() does in 1.13 (set_to_none=False): on the
-        // wasm backend Linear's backward then adds dW into the gradient where it lies, with
-        // nothing to copy out or back in for the update.
-        optimizer.zeroGrad(false);
+        // In place by default, as the PyTorch side's zero_grad() does in 1.13 (set_to_none=False):
+        // on the wasm backend Linear's backward then adds dW into the gradient where it lies,
+        // with nothing to copy out or back in for the update.
+        optimizer.zeroGrad(setToNone);
         const loss = crossEntropy(model.forward(x), y);
         const tc = performance.now();
         loss.backward();
