@@ -14,6 +14,7 @@ import { torchRows } from './torch-matmul.js';
 import { loadW1Data } from './w1/data.js';
 import { memoryCheck, memoryMarkdown } from './w1/memory.js';
 import { profileSteps } from './w1/profile.js';
+import { zeroGradAB, zeroGradMarkdown } from './w1/zero-grad-ab.js';
 import { w1Ratios, w1Table } from './w1/report.js';
 import { runNodeSystem, runTorch } from './w1/runner.js';
 import type { EpochPlan, W1Result } from './w1/spec.js';
@@ -49,8 +50,6 @@ async function runW1(): Promise<W1Result[]> {
   console.log('\nW1 epochs (each system in its own process):');
   for (const threads of threadCounts) say(runNodeSystem({ system: 'mlpkit wasm', threads, plans: plans('mlpkit wasm'), inferenceSeconds }));
   if (!quick) say(runNodeSystem({ system: 'mlpkit wasm', threads: 1, otherKernel: true, plans: plans('mlpkit wasm'), inferenceSeconds }));
-  // What zeroing gradients in place is worth: the same runs with zeroGrad() (set to null).
-  if (!quick) for (const threads of threadCounts) say(runNodeSystem({ system: 'mlpkit wasm', threads, setToNone: true, plans: plans('mlpkit wasm'), inferenceSeconds }));
   if (!quick) say(runNodeSystem({ system: 'mlpkit reference', threads: 1, plans: plans('mlpkit reference'), inferenceSeconds: 0.5 }));
   for (const threads of threadCounts) say(await runTorch(threads, plans('PyTorch'), inferenceSeconds));
   for (const system of ['tfjs wasm', 'tfjs cpu'] as const) say(runNodeSystem({ system, threads: 1, plans: plans(system), inferenceSeconds: system === 'tfjs cpu' ? Math.min(0.5, inferenceSeconds) : inferenceSeconds }));
@@ -71,6 +70,9 @@ async function main(): Promise<void> {
     const data = await loadW1Data();
     const parts = [];
     for (const threads of threadCounts) for (const [batch, steps] of [[64, 300], [1024, 30]]) parts.push(await profileSteps(data, threads, batch, quick ? steps / 5 : steps));
+    const ab = [];
+    for (const threads of threadCounts) for (const batch of [64, 1024]) ab.push(await zeroGradAB(data, threads, batch, quick ? 3 : 11));
+    parts.push('What zeroing gradients in place is worth (two trainers in one process, alternating rounds; median round):', zeroGradMarkdown(ab));
     const md = parts.join('\n\n');
     console.log(`\n${md}\n`);
     writeFileSync(`${dir}profile.md`, `# Where a W1 training step's time goes (mlpkit wasm)\n\n${JSON.stringify(meta)}\n\n${md}\n`);

@@ -15,8 +15,6 @@ export interface ChildSpec {
   inferenceSeconds: number;
   /** mlpkit wasm only: run the matmul kernel (FMA or multiply-then-add) that the default does not pick here. */
   otherKernel?: boolean;
-  /** mlpkit only: clear gradients to null before each step instead of zeroing them in place. */
-  setToNone?: boolean;
 }
 
 /** Whether the wasm backend's default matmul kernel on this machine is the fused multiply-add one. */
@@ -31,10 +29,9 @@ async function main(spec: ChildSpec): Promise<W1Result> {
   let trainer: W1Trainer, version: string | undefined, close = () => {}, label: string = spec.system;
   if (spec.system.startsWith('mlpkit')) {
     const relaxedSimd = spec.otherKernel ? !(await defaultUsesFma()) : undefined;
-    const t = await mlpkitTrainer(data, spec.system === 'mlpkit wasm' ? 'wasm' : 'reference', spec.threads, undefined, relaxedSimd, spec.setToNone);
+    const t = await mlpkitTrainer(data, spec.system === 'mlpkit wasm' ? 'wasm' : 'reference', spec.threads, undefined, relaxedSimd);
     trainer = t;
     if (spec.otherKernel) label = `${spec.system} ${t.fusedMultiplyAdd ? 'FMA' : 'mul+add'}`;
-    if (spec.setToNone) label = `${spec.system}, grads set to null`;
     close = () => t.close();
   } else {
     const t = await tfjsTrainer(data, spec.system === 'tfjs wasm' ? 'wasm' : 'cpu');

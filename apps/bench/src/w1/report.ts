@@ -37,11 +37,6 @@ export function w1Ratios(results: W1Result[], batches: number[]): string {
   const one = ours(1), two = ours(2);
   if (one && two)
     lines.push(`| mlpkit wasm: 2 thr speed-up over 1 thr | ${batches.map((b) => ratio(epochSeconds(one, b), epochSeconds(two, b))).join(' | ')} | ${ratio(two.inferenceImagesPerSecond, one.inferenceImagesPerSecond)} |`);
-  for (const mine of [one, two]) {
-    const nulled = mine && results.find((r) => r.system === 'mlpkit wasm, grads set to null' && r.threads === mine.threads && r.epochs.length > 0);
-    if (mine && nulled)
-      lines.push(`| mlpkit wasm (${mine.threads} thr): speed-up of zeroGrad(false) over zeroGrad() | ${batches.map((b) => ratio(epochSeconds(nulled, b), epochSeconds(mine, b))).join(' | ')} | - |`);
-  }
   for (const r of results) {
     if (r.system.startsWith('mlpkit') || r.epochs.length === 0) continue;
     const mine = ours(r.threads) ?? one;
