@@ -23,6 +23,8 @@ export interface MlpkitTrainer extends W1Trainer {
   readonly wasmBytes: number;
   /** Whether matmul runs the fused multiply-add kernel (wasm only). */
   readonly fusedMultiplyAdd: boolean;
+  /** Makes this trainer's backend the active one again (for runs that interleave trainers). */
+  activate(): void;
   close(): void;
 }
 
@@ -38,7 +40,8 @@ export async function mlpkitTrainer(
   setToNone = false,
 ): Promise<MlpkitTrainer> {
   const wasm = backend === 'wasm' ? await createWasmBackend({ threads, relaxedSimd }) : null;
-  setBackend(wrap(wasm ?? referenceBackend));
+  const active = wrap(wasm ?? referenceBackend);
+  setBackend(active);
   manualSeed(0);
   const model = new Sequential(new Linear(784, 256), relu, new Linear(256, 10));
   const optimizer = new SGD(model.parameters(), { lr: W1_LR });
@@ -85,6 +88,7 @@ export async function mlpkitTrainer(
       const x = new Tensor(data.features.subarray(start * 784, (start + INFERENCE_BATCH) * 784), [INFERENCE_BATCH, 784]);
       noGrad(() => model.forward(x));
     },
+    activate: () => setBackend(active),
     close: () => wasm?.close(),
   };
 }

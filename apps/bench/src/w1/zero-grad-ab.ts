@@ -10,7 +10,8 @@ const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
 /**
  * What zeroing gradients in place is worth on the wasm backend, measured so that machine
  * noise cancels: two W1 trainers in this one process, one per way of clearing gradients,
- * timed in alternating rounds of the same number of steps; the median round of each.
+ * timed in alternating rounds of the same number of steps (each on its own backend, first in
+ * turn); the median round of each.
  * Separate processes minutes apart were no use here: these machines drift by 2× between them.
  */
 export async function zeroGradAB(data: W1Data, threads: number, batch: number, rounds: number): Promise<ZeroGradAB> {
@@ -18,10 +19,15 @@ export async function zeroGradAB(data: W1Data, threads: number, batch: number, r
   const nulled = await mlpkitTrainer(data, 'wasm', threads, undefined, undefined, true);
   try {
     const steps = Math.max(4, Math.round(stepsPerEpoch(data.count, batch) / 12));
-    for (const t of [inPlace, nulled]) await t.runSteps(batch, 0, 8);
+    for (const t of [inPlace, nulled]) { t.activate(); await t.runSteps(batch, 0, 8); }
     const times: [number[], number[]] = [[], []];
     for (let round = 0; round < rounds; round++) {
-      for (const [i, t] of [inPlace, nulled].entries()) {
+      // Each round on its own trainer's backend (the active one is global), and in turn first,
+      // so that neither always inherits the other's garbage.
+      const order = round % 2 === 0 ? [0, 1] : [1, 0];
+      for (const i of order) {
+        const t = [inPlace, nulled][i];
+        t.activate();
         const r = await t.runSteps(batch, round + 1, steps);
         times[i].push((r.seconds * 1000) / r.steps);
       }
