@@ -23,14 +23,14 @@ describe('the example checker', () => {
   const md = [
     'Text', '```ts', "import { tensor } from '@mlpkit/tensor';", 'console.log(tensor([1, 2]).sum().item()); // 3',
     'console.log(tensor([1, 2]).tolist())', '// [1, 2]', '```',
-    '```ts fragment', 'model.save();', '```', '```sh', 'pnpm demo', '```',
+    '```ts fragment', 'model.save();', '```', '```ts browser', 'document.title = "x";', '```', '```sh', 'pnpm demo', '```',
     '- in a list:', '  ```typescript', '  console.log(1 + 1); // 2', '  ```',
   ].join('\r\n');
   const e = (text: string, inline = true) => ({ text, inline });
 
-  it('takes runnable ts blocks and their commented logs, not fragments or shell', () => {
+  it('takes runnable ts blocks and their commented logs, not fragments, browser code or shell', () => {
     const examples = extractExamples(md, 'X.md');
-    expect(examples.map((x) => x.where)).toEqual(['X.md:3', 'X.md:16']);
+    expect(examples.map((x) => x.where)).toEqual(['X.md:3', 'X.md:19']);
     expect([...examples[0].expectations]).toEqual([[2, e('3')], [3, e('[1, 2]', false)]]);
     expect([...examples[1].expectations]).toEqual([[1, e('2')]]);
     const code = instrument(examples[0]).split('\n');

@@ -1,7 +1,7 @@
 // The TypeScript examples in the repository's Markdown, made checkable: every ```ts block is a
 // program a user could paste, and a console.log says what it prints in a comment, either at
-// the end of its line or in the `//` lines right under it. Blocks marked ```ts fragment are
-// excerpts that lean on something else and are not run.
+// the end of its line or in the `//` lines right under it. Blocks marked ```ts fragment
+// (excerpts that lean on something else) or ```ts browser (page code) are not run.
 
 /** What one console.log should print, as its comment says. */
 export interface Expectation {
@@ -25,6 +25,8 @@ export const MARK = '\u0001';
 const LOG_WITH_COMMENT = /^\s*console\.log\((.*)\);?\s*\/\/\s*(.+)$/;
 const LOG_ALONE = /^\s*console\.log\((.*)\);?\s*$/;
 const FENCE = /^(\s*)(`{3,}|~{3,})\s*([\w-]*)(.*)$/;
+/** Info words of blocks that are not run: an excerpt, or code for a browser page (apps/browser runs that kind). */
+const NOT_RUN = ['fragment', 'browser'];
 
 /** Whether the call opened on line k carries a comment: on a line it spans, or right under its last line. */
 function isCommented(code: string[], k: number): boolean {
@@ -63,7 +65,7 @@ export function extractExamples(markdown: string, file: string): DocExample[] {
     const [, indent, fence, lang, rest] = open;
     let end = i + 1;
     while (end < lines.length && !(lines[end].trim().startsWith(fence) && lines[end].trim().replace(/[`~]/g, '') === '')) end++;
-    if ((lang === 'ts' || lang === 'typescript') && rest.trim() !== 'fragment') {
+    if ((lang === 'ts' || lang === 'typescript') && !NOT_RUN.includes(rest.trim())) {
       const code = lines.slice(i + 1, end).map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l.trimStart()));
       const where = `${file}:${i + 2}`;
       out.push({ where, code: code.join('\n'), expectations: expectationsOf(code, where) });
