@@ -1,3 +1,9 @@
+/** The middle value (the upper middle of an even count). */
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
 /** Median milliseconds per call of `fn`, after a warm-up, over `rounds` rounds of at least `minMs` each. */
 export function timeMs(fn: () => void, minMs: number, rounds = 5): number {
   for (let i = 0; i < 3; i++) fn();
@@ -15,8 +21,7 @@ export function timeMs(fn: () => void, minMs: number, rounds = 5): number {
     for (let i = 0; i < reps; i++) fn();
     times.push((performance.now() - t0) / reps);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return median(times);
 }
 
 /** Async variant for systems whose results must be awaited (TensorFlow.js data download). */
@@ -29,6 +34,5 @@ export async function timeMsAsync(fn: () => Promise<void>, minMs: number, rounds
     do { await fn(); reps++; } while (performance.now() - t0 < minMs);
     times.push((performance.now() - t0) / reps);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return median(times);
 }

@@ -1,3 +1,4 @@
+import { median } from '../timing.js';
 import { type EpochFigure, type EpochPlan, INFERENCE_BATCH, stepsPerEpoch } from './spec.js';
 
 /** What the timing protocol needs from one system: train part of an epoch, and run inference. */
@@ -14,11 +15,6 @@ export interface W1Trainer {
 }
 
 const WARMUP_STEPS = 8;
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 /**
  * Times one plan: a few untimed warm-up steps, then either whole epochs (median) or `steps`

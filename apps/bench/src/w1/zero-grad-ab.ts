@@ -1,11 +1,10 @@
+import { median } from '../timing.js';
 import type { W1Data } from './data.js';
 import { mlpkitTrainer } from './mlpkit-trainer.js';
 import { stepsPerEpoch } from './spec.js';
 
 /** One A/B row: ms per step with gradients zeroed in place and with them set to null. */
 export interface ZeroGradAB { threads: number; batch: number; inPlaceMs: number; nullMs: number; rounds: number }
-
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
 
 /**
  * What zeroing gradients in place is worth on the wasm backend, measured so that machine
