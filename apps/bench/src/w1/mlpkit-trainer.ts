@@ -28,16 +28,23 @@ export interface MlpkitTrainer extends W1Trainer {
   close(): void;
 }
 
+/** How to set a trainer up beyond its backend and thread count. */
+export interface TrainerOptions {
+  /** Wraps the backend, e.g. to time every kernel (the profile mode). */
+  wrap?: (b: Backend) => Backend;
+  /** Pins the wasm matmul kernel (see createWasmBackend's `relaxedSimd`). */
+  relaxedSimd?: boolean;
+  /** Clear gradients to null before each step instead of zeroing them in place (the zeroGrad A/B). */
+  setToNone?: boolean;
+}
+
 /**
  * W1 with the real library, exactly as a user writes it: Sequential(Linear, relu, Linear),
- * crossEntropy, SGD (gradients zeroed in place), a shuffling DataLoader. Nothing is disposed;
- * results are plain arrays.
- * `wrap` lets the profile mode time every kernel of the chosen backend; `setToNone` clears the
- * gradients to null instead (the bench's comparison row).
+ * crossEntropy, SGD (gradients zeroed in place unless `setToNone`), a shuffling DataLoader.
+ * Nothing is disposed; results are plain arrays.
  */
 export async function mlpkitTrainer(
-  data: W1Data, backend: MlpkitBackendName, threads: number, wrap: (b: Backend) => Backend = (b) => b, relaxedSimd?: boolean,
-  setToNone = false,
+  data: W1Data, backend: MlpkitBackendName, threads: number, { wrap = (b) => b, relaxedSimd, setToNone = false }: TrainerOptions = {},
 ): Promise<MlpkitTrainer> {
   const wasm = backend === 'wasm' ? await createWasmBackend({ threads, relaxedSimd }) : null;
   const active = wrap(wasm ?? referenceBackend);

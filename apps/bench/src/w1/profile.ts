@@ -9,7 +9,7 @@ import { stepsPerEpoch } from './spec.js';
  */
 export async function profileSteps(data: W1Data, threads: number, batch: number, steps: number): Promise<string> {
   let handle: ReturnType<typeof profiledBackend> | null = null;
-  const t = await mlpkitTrainer(data, 'wasm', threads, (b) => (handle = profiledBackend(b)).backend);
+  const t = await mlpkitTrainer(data, 'wasm', threads, { wrap: (b) => (handle = profiledBackend(b)).backend });
   await t.runSteps(batch, 0, 8);
   handle!.reset();
   Object.assign(t.phases, { batch: 0, forward: 0, backward: 0, step: 0 });

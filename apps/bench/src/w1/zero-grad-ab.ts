@@ -14,8 +14,8 @@ export interface ZeroGradAB { threads: number; batch: number; inPlaceMs: number;
  * Separate processes minutes apart were no use here: these machines drift by 2× between them.
  */
 export async function zeroGradAB(data: W1Data, threads: number, batch: number, rounds: number): Promise<ZeroGradAB> {
-  const inPlace = await mlpkitTrainer(data, 'wasm', threads, undefined, undefined, false);
-  const nulled = await mlpkitTrainer(data, 'wasm', threads, undefined, undefined, true);
+  const inPlace = await mlpkitTrainer(data, 'wasm', threads);
+  const nulled = await mlpkitTrainer(data, 'wasm', threads, { setToNone: true });
   try {
     const steps = Math.max(4, Math.round(stepsPerEpoch(data.count, batch) / 12));
     for (const t of [inPlace, nulled]) { t.activate(); await t.runSteps(batch, 0, 8); }
