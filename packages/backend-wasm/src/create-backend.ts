@@ -41,12 +41,11 @@ export interface WasmBackendOptions {
   /**
    * Size (MiB) of the region of wasm memory that holds Parameters, their gradients when they
    * are zeroed in place, and optimizer state, so that kernels read weights where they lie and
-   * SGD and Adam update them there. Address space
-   * only: pages cost memory once used. Blocks are never reused (a shared copy of a collected
-   * Parameter's array may still be read), so a process that builds many models fills it, and
-   * then new Parameters are ordinary arrays: memory stays bounded by this size. Default 128;
-   * 0 turns it off. Needs a shared memory (always in Node; in browsers only when cross-origin
-   * isolated).
+   * SGD and Adam update them there. Address space only: pages cost memory once used. Blocks are
+   * never reused (a shared copy of a collected Parameter's array may still be read), so a
+   * process that builds many models fills it, and then new Parameters are ordinary arrays:
+   * memory stays bounded by this size. Default 128; 0 turns it off. Needs a shared memory
+   * (always in Node; in browsers only when cross-origin isolated).
    */
   residentMiB?: number;
 }
