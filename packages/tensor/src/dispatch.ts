@@ -1,8 +1,9 @@
 import type { Backend } from './backend.js';
 import { MlpkitError } from './errors.js';
 import type { Primitive, PrimitiveParams } from './primitives.js';
+import type { TensorStorage } from './storage.js';
 import { referenceBackend } from './reference/index.js';
-import type { Tensor } from './tensor.js';
+import { Tensor } from './tensor.js';
 
 /**
  * The narrow observer autograd installs to record the graph. tensor never imports
@@ -21,7 +22,11 @@ export function setBackend(backend: Backend): void {
   current = backend;
 }
 
-/** The backend ops currently run on (the reference backend until `setBackend`). */
+/**
+ * The backend ops currently run on (the reference backend until `setBackend`). Only this
+ * package and backends use it: every other package goes through tensor's functions, which
+ * fall back to a readable definition when the backend has no entry for them.
+ */
 export function getBackend(): Backend {
   return current;
 }
@@ -31,14 +36,16 @@ export function setGradRecorder(next: GradRecorder | null): void {
   recorder = next;
 }
 
+/** The installed gradient recorder, or null while no tensor requires grad. */
 export function getGradRecorder(): GradRecorder | null {
   return recorder;
 }
 
 /** The single dispatch point: runs a primitive on the current backend and lets autograd see it. */
 export function run<P extends Primitive>(op: P, inputs: readonly Tensor[], params: PrimitiveParams[P]): Tensor {
-  const kernel = current.kernels[op] as (inputs: readonly Tensor[], params: PrimitiveParams[P]) => Tensor;
-  const output = kernel(inputs, params);
+  const kernel = current.kernels[op] as (inputs: readonly Tensor[], params: PrimitiveParams[P]) => TensorStorage;
+  const out = kernel(inputs, params);
+  const output = new Tensor(out.data, out.shape);
   for (const input of inputs) {
     if (!input.requiresGrad) continue;
     if (!recorder)
