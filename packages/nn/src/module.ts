@@ -179,7 +179,7 @@ export abstract class Module {
     return { missingKeys, unexpectedKeys };
   }
 
-  /** Extra text inside this module's printed parentheses, e.g. `in_features=4, out_features=3, bias=true`. */
+  /** Extra text inside this module's printed parentheses, e.g. `inFeatures=4, outFeatures=3, bias=true`. */
   extraRepr(): string {
     return '';
   }
