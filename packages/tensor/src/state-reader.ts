@@ -131,7 +131,8 @@ export class StateReader {
   deep(path: string, value: unknown): void {
     if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return;
     if (Array.isArray(value)) {
-      value.forEach((item, i) => this.deep(`${path}[${i}]`, item));
+      // Paths are built only for nested objects: long arrays of numbers cost one pass.
+      for (let i = 0; i < value.length; i++) if (value[i] !== null && typeof value[i] === 'object') this.deep(`${path}[${i}]`, value[i]);
       return;
     }
     for (const [key, item] of Object.entries(value)) {
