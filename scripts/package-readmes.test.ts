@@ -1,7 +1,7 @@
 // Every package README has the same shape, so a user finds the same things in the same
 // places: the name, a one-line tagline, an install line that names every package its examples
 // import, a runnable example, and a table of what the package exports.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,8 @@ import { extractExamples } from './doc-examples.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const packages = readdirSync(join(root, 'packages')).map((dir) => {
   const pkg = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) as { name: string; private?: boolean };
-  return { dir, name: pkg.name, readme: readFileSync(join(root, 'packages', dir, 'README.md'), 'utf8') };
+  const path = join(root, 'packages', dir, 'README.md');
+  return { dir, name: pkg.name, readme: existsSync(path) ? readFileSync(path, 'utf8') : '' };
 });
 
 /** The packages a piece of code imports, by package name (subpaths folded into their package). */
