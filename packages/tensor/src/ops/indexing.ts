@@ -72,6 +72,7 @@ function checkIndex(op: string, index: Tensor, size: number, dim: number): void 
 /** Picks the entries `index` along `dim` (rows of a matrix for dim 0). */
 export function indexSelect(x: Tensor, dim: number, index: Tensor): Tensor {
   checkTensor('indexSelect', x);
+  checkTensor('indexSelect', index, 'index');
   const d = normalizeDim('indexSelect', dim, x.ndim);
   if (index.ndim > 1) throw new MlpkitError('indexSelect', `expected a 0-d or 1-d index, got shape ${formatShape(index.shape)}`);
   checkIndex('indexSelect', index, x.shape[d], d);
@@ -81,6 +82,7 @@ export function indexSelect(x: Tensor, dim: number, index: Tensor): Tensor {
 /** out[i][j] = x[index[i][j]][j] for dim 0 (and likewise for other dims), as torch.gather. */
 export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
   checkTensor('gather', x);
+  checkTensor('gather', index, 'index');
   const d = normalizeDim('gather', dim, x.ndim);
   if (index.ndim !== x.ndim || index.shape.some((s, i) => i !== d && s > x.shape[i]))
     throw new MlpkitError('gather', `index shape ${formatShape(index.shape)} does not fit input shape ${formatShape(x.shape)} outside dim ${d}`);
