@@ -289,6 +289,6 @@ describe('empty reductions and clamp follow PyTorch', () => {
     expect(T.clamp(tensor([1, 3, 5]), 4, 2).tolist()).toEqual([2, 2, 2]);
     expect(tensor([-1, 0, 9]).clamp(1, 0).tolist()).toEqual([0, 0, 0]);
     expect(T.clamp(tensor([1, 3, 5]), 2, 4).tolist()).toEqual([2, 3, 4]);
-    refused(() => T.clamp(tensor([1])), 'clamp', 'neither');
+    refused(() => T.clamp(tensor([1]), null), 'clamp', 'neither');
   });
 });

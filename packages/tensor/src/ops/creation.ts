@@ -4,7 +4,7 @@ import { type Generator, defaultGenerator } from '../random.js';
 import { checkShape, sizeOf } from '../shape.js';
 import { Tensor, checkTensor } from '../tensor.js';
 import { checkInteger, checkNumber, checkOptions } from './check-options.js';
-import { fromAnyTypedArray } from './from-typed-array.js';
+import { type NumericTypedArray, fromAnyTypedArray } from './from-typed-array.js';
 
 /** Nested arrays of numbers or booleans, as `tensor` accepts them. */
 export type NestedArray = number | boolean | readonly NestedArray[];
@@ -53,7 +53,7 @@ function flattenNested(data: unknown, shape: number[], dim: number, out: (number
  * typed array keeps its dtype (other integer arrays become int32, value by value). Values are
  * always converted, never reinterpreted: a value the dtype cannot hold is refused.
  */
-export function tensor(data: NestedArray | TypedArray, options: CreationOptions & { shape?: readonly number[] } = {}): Tensor {
+export function tensor(data: NestedArray | NumericTypedArray, options: CreationOptions & { shape?: readonly number[] } = {}): Tensor {
   checkOptions('tensor', options, ['dtype', 'shape']);
   if (options.dtype !== undefined) checkDType('tensor', options.dtype);
   if (options.shape !== undefined) checkShape('tensor', options.shape);

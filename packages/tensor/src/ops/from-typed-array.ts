@@ -3,6 +3,9 @@ import { MlpkitError, describe, formatShape } from '../errors.js';
 import { sizeOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
 
+/** Every typed array `tensor` converts: mlpkit's own storage types and the narrower integer ones. */
+export type NumericTypedArray = TypedArray | Int8Array | Int16Array | Uint16Array | Uint32Array | Uint8ClampedArray;
+
 /** The dtype a typed array's values naturally take: its own storage type, int32 for narrower integers. */
 function naturalDType(op: string, data: ArrayBufferView): DType {
   if (data instanceof Float32Array) return 'float32';

@@ -4,35 +4,43 @@ import { MlpkitError, describe, formatShape } from '../errors.js';
 import { normalizeDim, shapesEqual } from '../shape.js';
 import { Tensor, checkTensor } from '../tensor.js';
 import { checkInteger } from './check-options.js';
-import { add } from './elementwise.js';
+import { add, where } from './elementwise.js';
+import { full } from './creation.js';
 import { unsqueeze } from './shape.js';
 import { cast } from './convert.js';
 
 /** One dim of a slice: `[start, end, step]` with Python's meaning (negatives count from the end), or null for all. */
 export type SliceRange = readonly [number?, number?, number?] | null;
 
-/** Python-style basic slicing, e.g. `slice(x, [[1, 3], [null, null, 2]])` is `x[1:3, ::2]`. Copies. */
-export function slice(x: Tensor, ranges: readonly (SliceRange | readonly (number | null | undefined)[])[]): Tensor {
-  checkTensor('slice', x);
-  if (!Array.isArray(ranges)) throw new MlpkitError('slice', `expected an array of ranges, one per dim, got ${describe(ranges)}`);
-  if (ranges.length > x.ndim) throw new MlpkitError('slice', `got ${ranges.length} ranges for a tensor of shape ${formatShape(x.shape)}`);
+type Ranges = readonly (SliceRange | readonly (number | null | undefined)[])[];
+
+/** Resolves Python-style ranges against a shape: clamped starts and ends, positive steps. */
+function sliceBounds(op: string, shape: readonly number[], ranges: Ranges): { starts: number[]; ends: number[]; steps: number[] } {
+  if (!Array.isArray(ranges)) throw new MlpkitError(op, `expected an array of ranges, one per dim, got ${describe(ranges)}`);
+  if (ranges.length > shape.length) throw new MlpkitError(op, `got ${ranges.length} ranges for a tensor of shape ${formatShape(shape)}`);
   const starts: number[] = [], ends: number[] = [], steps: number[] = [];
-  x.shape.forEach((size, d) => {
+  shape.forEach((size, d) => {
     const range = ranges[d] ?? [];
     if (!Array.isArray(range) || range.length > 3)
-      throw new MlpkitError('slice', `expected [start, end, step] or null for dim ${d}, got ${describe(range)}`);
+      throw new MlpkitError(op, `expected [start, end, step] or null for dim ${d}, got ${describe(range)}`);
     const [rawStart, rawEnd, rawStep] = range;
     for (const [name, v] of [['start', rawStart], ['end', rawEnd]] as const)
       if (v !== null && v !== undefined && (typeof v !== 'number' || !Number.isInteger(v)))
-        throw new MlpkitError('slice', `expected an integer or null ${name} in dim ${d}, got ${typeof v === 'number' ? v : describe(v)}`);
+        throw new MlpkitError(op, `expected an integer or null ${name} in dim ${d}, got ${typeof v === 'number' ? v : describe(v)}`);
     const step = rawStep ?? 1;
-    if (typeof step !== 'number' || !Number.isInteger(step) || step <= 0) throw new MlpkitError('slice', `step must be a positive integer, got ${step} in dim ${d}`);
+    if (typeof step !== 'number' || !Number.isInteger(step) || step <= 0) throw new MlpkitError(op, `step must be a positive integer, got ${step} in dim ${d}`);
     const clampIndex = (v: number) => Math.min(size, Math.max(0, v < 0 ? v + size : v));
     starts.push(clampIndex(rawStart ?? 0));
     ends.push(Math.max(starts[d], clampIndex(rawEnd ?? size)));
     steps.push(step);
   });
-  return run('slice', [x], { starts, ends, steps });
+  return { starts, ends, steps };
+}
+
+/** Python-style basic slicing, e.g. `slice(x, [[1, 3], [null, null, 2]])` is `x[1:3, ::2]`. Copies. */
+export function slice(x: Tensor, ranges: Ranges): Tensor {
+  checkTensor('slice', x);
+  return run('slice', [x], sliceBounds('slice', x.shape, ranges));
 }
 
 /** Joins tensors along an existing dim. */
@@ -115,4 +123,24 @@ export function oneHot(indices: Tensor, numClasses = -1): Tensor {
   const out = allocate('int32', indices.size * classes, 'oneHot');
   indices.data.forEach((c, i) => { out[i * classes + c] = 1; });
   return new Tensor(out, [...indices.shape, classes]);
+}
+
+/**
+ * `input` with `src` written over the positions `input[start:end:step]` along `dim` (Python
+ * slice meaning, as torch.slice_scatter); `src` must have the shape of that slice. The
+ * overwritten positions of `input` get no gradient.
+ */
+export function sliceScatter(input: Tensor, src: Tensor, dim = 0, start: number | null = null, end: number | null = null, step = 1): Tensor {
+  checkTensor('sliceScatter', input);
+  checkTensor('sliceScatter', src, 'src');
+  const d = normalizeDim('sliceScatter', dim, input.ndim);
+  const ranges = input.shape.map((_, i) => (i === d ? ([start ?? undefined, end ?? undefined, step] as const) : null));
+  const bounds = sliceBounds('sliceScatter', input.shape, ranges);
+  const region = bounds.starts.map((s, i) => Math.ceil((bounds.ends[i] - s) / bounds.steps[i]));
+  if (!shapesEqual(region, src.shape))
+    throw new MlpkitError('sliceScatter', `expected src of shape ${formatShape(region)} (input ${formatShape(input.shape)} sliced ${start ?? ''}:${end ?? ''}:${step} along dim ${d}), got ${formatShape(src.shape)}`);
+  const dtype = promoteTypes(input.dtype, src.dtype);
+  const params = { ...bounds, shape: [...input.shape] };
+  const mask = run('sliceScatter', [full(region, 1, { dtype: 'bool' })], params);
+  return where(mask, run('sliceScatter', [cast(src, dtype)], params), cast(input, dtype));
 }
