@@ -53,6 +53,7 @@ describe('impossible shapes are refused', () => {
     refused(() => T.linspace(0, 1, 1.5), 'linspace', '1.5');
     refused(() => T.arange(0, Infinity), 'arange', 'Infinity');
     refused(() => T.arange(NaN), 'arange', 'NaN');
+    refused(() => T.arange(0, 10, -1), 'arange', 'step -1', 'end 10');
   });
 
   it('sizes beyond what a typed array can hold are an MlpkitError, never a bare RangeError', () => {

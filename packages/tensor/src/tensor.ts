@@ -25,6 +25,12 @@ export interface TensorVarianceOptions {
   correction?: number;
 }
 
+/**
+ * Marks every Tensor under a registered symbol, so that `instanceof Tensor` also holds for a
+ * tensor made by another copy of this package (the ESM and CommonJS builds in one program).
+ */
+const tensorBrand: unique symbol = Symbol.for('mlpkit.tensor.v1') as never;
+
 /** Throws unless `value` is a Tensor, naming the op and what it got instead. */
 export function checkTensor(op: string, value: unknown, name = 'input'): asserts value is Tensor {
   if (!(value instanceof Tensor)) {
@@ -53,6 +59,13 @@ export class Tensor {
   grad: Tensor | null = null;
   /** The op that produced this tensor, when autograd recorded one. */
   gradNode: GradNode | null = null;
+
+  /** True for a tensor of any copy of this package: what `instanceof Tensor` checks. */
+  get [tensorBrand](): true { return true; }
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [tensorBrand]?: unknown })[tensorBrand] === true;
+  }
 
   constructor(data: TypedArray, shape: readonly number[]) {
     this.dtype = dtypeOfArray(data, 'Tensor');

@@ -113,6 +113,8 @@ export function arange(start: number, end?: number, step = 1, options: CreationO
     if (!Number.isFinite(v)) throw new MlpkitError('arange', `expected a finite ${name}, got ${v}`);
   }
   if (step === 0) throw new MlpkitError('arange', 'step must not be 0');
+  if ((hi - lo) * step < 0)
+    throw new MlpkitError('arange', `step ${step} points away from end ${hi} (start ${lo}): expected a step with the sign of end − start`);
   const n = Math.max(0, Math.ceil((hi - lo) / step));
   const integral = [lo, hi, step].every(Number.isInteger);
   const dtype = dtypeOption('arange', options, ['dtype'], integral ? 'int32' : 'float32');
