@@ -64,6 +64,8 @@ export class Tensor {
   get [tensorBrand](): true { return true; }
 
   static [Symbol.hasInstance](value: unknown): boolean {
+    // Subclasses (Parameter) inherit this method but keep the ordinary prototype check.
+    if (this !== Tensor) return Function.prototype[Symbol.hasInstance].call(this, value);
     return typeof value === 'object' && value !== null && (value as { [tensorBrand]?: unknown })[tensorBrand] === true;
   }
 

@@ -19,6 +19,14 @@ describe('tensors cross copies of the package', () => {
     expect(() => b.checkTensor('op', x)).not.toThrow();
   });
 
+  it('a subclass keeps the ordinary instanceof', async () => {
+    const a = await freshCopy();
+    class Sub extends a.Tensor {}
+    expect(a.tensor([1]) instanceof Sub).toBe(false);
+    expect(new Sub(new Float32Array(1), [1]) instanceof Sub).toBe(true);
+    expect(new Sub(new Float32Array(1), [1]) instanceof a.Tensor).toBe(true);
+  });
+
   it('look-alikes are still refused', async () => {
     const a = await freshCopy();
     const fake = { shape: [2], dtype: 'float32', data: new Float32Array(2) };
