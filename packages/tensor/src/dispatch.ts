@@ -1,4 +1,5 @@
 import type { Backend } from './backend.js';
+import { coreState } from './core-state.js';
 import { MlpkitError } from './errors.js';
 import type { Primitive, PrimitiveParams } from './primitives.js';
 import type { TensorStorage } from './storage.js';
@@ -14,12 +15,9 @@ export interface GradRecorder {
   backward(root: Tensor, gradient: Tensor | undefined, options: { retainGraph?: boolean }): void;
 }
 
-let current: Backend = referenceBackend;
-let recorder: GradRecorder | null = null;
-
 /** Chooses the backend every later op runs on. Nothing chooses one on import. */
 export function setBackend(backend: Backend): void {
-  current = backend;
+  coreState().backend = backend;
 }
 
 /**
@@ -28,22 +26,23 @@ export function setBackend(backend: Backend): void {
  * fall back to a readable definition when the backend has no entry for them.
  */
 export function getBackend(): Backend {
-  return current;
+  return coreState().backend ?? referenceBackend;
 }
 
 /** Installs (or with null, removes) the gradient recorder. Called by @mlpkit/autograd. */
 export function setGradRecorder(next: GradRecorder | null): void {
-  recorder = next;
+  coreState().recorder = next;
 }
 
 /** The installed gradient recorder, or null while no tensor requires grad. */
 export function getGradRecorder(): GradRecorder | null {
-  return recorder;
+  return coreState().recorder;
 }
 
 /** The single dispatch point: runs a primitive on the current backend and lets autograd see it. */
 export function run<P extends Primitive>(op: P, inputs: readonly Tensor[], params: PrimitiveParams[P]): Tensor {
-  const kernel = current.kernels[op] as (inputs: readonly Tensor[], params: PrimitiveParams[P]) => TensorStorage;
+  const { backend, recorder } = coreState();
+  const kernel = (backend ?? referenceBackend).kernels[op] as (inputs: readonly Tensor[], params: PrimitiveParams[P]) => TensorStorage;
   const out = kernel(inputs, params);
   const output = new Tensor(out.data, out.shape);
   for (const input of inputs) {

@@ -4,6 +4,7 @@ import { DivergenceGuard, TrainingDivergedError } from './divergence.js';
 import { type LossInput, asLossFn, evaluate } from './evaluate.js';
 import { type EpochLogs, History } from './history.js';
 import { type MetricSpecs, createMetrics, valKey } from './metric-specs.js';
+import type { ProgressListener } from './progress.js';
 import type { LoaderLike, MetricLike, OptimizerLike, SchedulerLike, TrainableModel } from './types.js';
 
 /** Options of {@link fit}. */
@@ -32,8 +33,8 @@ export interface FitOptions {
    */
   schedulerMonitor?: string;
   /**
-   * The babysitting rule: stop when a batch loss exceeds this × the first batch's loss (default
-   * 3, the slides' rule). `false` keeps only the NaN/Infinity check.
+   * The babysitting rule: stop when the smoothed loss exceeds this × the initial loss (default
+   * 3, the slides' rule; see {@link DivergenceGuard}). `false` keeps only the NaN/Infinity check.
    */
   divergenceFactor?: number | false;
   /**
@@ -84,7 +85,7 @@ function makeContext(model: TrainableModel, options: FitOptions, history: Histor
  * each epoch, validation in `model.eval()` under `noGrad`. Returns the per-epoch
  * {@link History}.
  *
- * A NaN loss, or one above `divergenceFactor` × the first batch's loss, stops training: the
+ * A NaN loss, or a smoothed loss above `divergenceFactor` × the initial loss, stops training: the
  * callbacks' `onTrainEnd` run (progress bars close, checkpoints stay as written), then a
  * {@link TrainingDivergedError} carrying the history is thrown.
  *
@@ -110,7 +111,7 @@ export async function fit(model: TrainableModel, options: FitOptions): Promise<H
       const logs = await trainEpoch(model, options, lossFn, guard, callbacks, ctx);
       history.initialLoss = guard.initialLoss;
       if (!logs) break;
-      if (options.val) addValidation(model, options, lossFn, logs);
+      if (options.val) addValidation(model, options, lossFn, logs, (done, total) => { for (const cb of callbacks) cb.onValidationProgress?.(done, total, ctx); });
       if (options.scheduler && (options.schedulerStep ?? 'epoch') === 'epoch') stepScheduler(options, logs);
       history.push(logs);
       await runHook(callbacks, 'onEpochEnd', epoch, logs, ctx);
@@ -142,7 +143,7 @@ async function trainEpoch(
     const out = model.forward(x);
     const loss = lossFn(out, y);
     const value = loss.item();
-    const problem = guard.check(value, ctx.epoch, batch);
+    const problem = guard.check(value, ctx.epoch, batch, { x, y });
     if (problem) {
       ctx.stopRequested = problem;
       return null;
@@ -175,8 +176,10 @@ function stepScheduler(options: FitOptions, logs: EpochLogs): void {
   scheduler.step(value);
 }
 
-function addValidation(model: TrainableModel, options: FitOptions, lossFn: ReturnType<typeof asLossFn>, logs: EpochLogs): void {
-  const result = evaluate(model, options.val as LoaderLike, { loss: lossFn, metrics: options.metrics });
+function addValidation(
+  model: TrainableModel, options: FitOptions, lossFn: ReturnType<typeof asLossFn>, logs: EpochLogs, onProgress: ProgressListener,
+): void {
+  const result = evaluate(model, options.val as LoaderLike, { loss: lossFn, metrics: options.metrics, onProgress });
   logs.valLoss = result.loss;
   for (const [name, value] of Object.entries(result.metrics)) logs[valKey(name)] = value;
 }
