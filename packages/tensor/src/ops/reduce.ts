@@ -1,7 +1,7 @@
 import { run } from '../dispatch.js';
 import { isFloating } from '../dtype.js';
 import { MlpkitError, formatShape } from '../errors.js';
-import { normalizeDim, normalizeDims } from '../shape.js';
+import { normalizeDims } from '../shape.js';
 import { type Tensor, checkTensor } from '../tensor.js';
 import { checkOptions } from './check-options.js';
 import { cast } from './convert.js';
