@@ -149,3 +149,18 @@ export function countNonzero(x: Tensor, dim?: ReduceDims): Tensor {
   return sum(cast(x, 'bool'), dim);
 }
 
+/**
+ * log softmax along `dim` as x − logsumexp(x): stable for ±100 logits (logsumexp shifts by
+ * the maximum), and differentiable through its primitives.
+ */
+export function logSoftmax(x: Tensor, dim = -1): Tensor {
+  checkTensor('logSoftmax', x);
+  const d = normalizeDim('logSoftmax', dim, x.ndim);
+  return sub(x, logsumexp(x, d, true));
+}
+
+/** Softmax along `dim` (the last by default), as e^(log softmax) so no row overflows. */
+export function softmax(x: Tensor, dim = -1): Tensor {
+  checkTensor('softmax', x);
+  return exp(logSoftmax(x, normalizeDim('softmax', dim, x.ndim)));
+}
