@@ -183,6 +183,18 @@ describe('non-numbers are refused', () => {
   });
 });
 
+describe('setBackend refuses what is not a backend', () => {
+  it.each([['null', null], ['undefined', undefined], ['a string', 'wasm'], ['an object without kernels', { name: 'x' }]])('%s', (_what, value) => {
+    refused(() => T.setBackend(bad<T.Backend>(value)), 'setBackend', 'a Backend');
+    expect(T.getBackend()).toBe(T.referenceBackend);
+  });
+
+  it('names the kernels a backend misses', () => {
+    const { exp: _exp, ...kernels } = T.referenceBackend.kernels;
+    refused(() => T.setBackend(bad<T.Backend>({ name: 'partial', kernels })), 'setBackend', 'missing exp');
+  });
+});
+
 describe('out-of-range integers are refused instead of wrapping', () => {
   it('randint bounds must fit the dtype', () => {
     refused(() => T.randint(0, 2 ** 40, [3]), 'randint', String(2 ** 40));
