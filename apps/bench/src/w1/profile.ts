@@ -1,15 +1,15 @@
 import type { W1Data } from './data.js';
 import { profiledBackend } from './kernel-profile.js';
-import { mlpkitTrainer } from './mlpkit-trainer.js';
+import { type MlpkitBackendName, mlpkitTrainer } from './mlpkit-trainer.js';
 import { stepsPerEpoch } from './spec.js';
 
 /**
- * Where one training step's time goes on the wasm backend: per kernel (primitive and shapes)
- * and per phase (batch gathering, forward + loss, backward, optimizer step), as Markdown.
+ * Where one training step's time goes on a backend: per kernel (primitive and shapes) and per
+ * phase (batch gathering, forward + loss, backward, optimizer step), as Markdown.
  */
-export async function profileSteps(data: W1Data, threads: number, batch: number, steps: number): Promise<string> {
+export async function profileSteps(data: W1Data, backend: MlpkitBackendName, threads: number, batch: number, steps: number): Promise<string> {
   let handle: ReturnType<typeof profiledBackend> | null = null;
-  const t = await mlpkitTrainer(data, 'wasm', threads, { wrap: (b) => (handle = profiledBackend(b)).backend });
+  const t = await mlpkitTrainer(data, backend, threads, { wrap: (b) => (handle = profiledBackend(b)).backend });
   await t.runSteps(batch, 0, 8);
   handle!.reset();
   Object.assign(t.phases, { batch: 0, forward: 0, backward: 0, step: 0 });
@@ -21,7 +21,7 @@ export async function profileSteps(data: W1Data, threads: number, batch: number,
   const kernels = handle!.times();
   const kernelMs = kernels.reduce((s, k) => s + k.ms, 0);
   const lines = [
-    `Batch ${batch}, ${threads} thread${threads > 1 ? 's' : ''}: ${stepMs.toFixed(3)} ms per step over ${r.steps} steps (${((stepMs * stepsPerEpoch(data.count, batch)) / 1000).toFixed(2)} s per epoch of ${data.count} images)`,
+    `mlpkit ${backend}, batch ${batch}, ${threads} thread${threads > 1 ? 's' : ''}: ${stepMs.toFixed(3)} ms per step over ${r.steps} steps (${((stepMs * stepsPerEpoch(data.count, batch)) / 1000).toFixed(2)} s per epoch of ${data.count} images)`,
     '',
     '| where | ms per step | share |',
     '|---|---:|---:|',
