@@ -35,7 +35,7 @@ const ACC = 9, B0 = 17, B1 = 18, A = 19;
  * eight multiply-adds (multiply then add, or one relaxed fused multiply-add when `fma`).
  * Requires kc ≥ 1 and passes ≥ 1.
  */
-export function peakModuleBytes(fma: boolean): Uint8Array {
+export function peakModuleBytes(fma: boolean): Uint8Array<ArrayBuffer> {
   const madd = (acc: number, b: number) => (fma
     ? [...get(A), ...get(b), ...get(acc), ...simd(RELAXED_MADD), ...set(acc)]
     : [...get(acc), ...get(A), ...get(b), ...simd(MUL), ...simd(ADD), ...set(acc)]);

@@ -23,6 +23,8 @@ export interface BlasBackend extends Backend {
   readonly threads: number;
   /** The library that answered, e.g. `libopenblas.so.0`. */
   readonly library: string;
+  /** Bytes of the wasm memory that the kernels from backend-wasm (and Parameters) use. */
+  readonly memoryBytes: number;
 }
 
 const KNOWN_OPTIONS = new Set(['threads', 'library']);
@@ -76,5 +78,6 @@ export async function createBlasBackend(options: BlasBackendOptions = {}): Promi
       linear: withThreads(blas, threads, state, fused.linear!),
       linearBackward: withThreads(blas, threads, state, fused.linearBackward!),
     },
+    get memoryBytes() { return wasm.memoryBytes; },
   };
 }

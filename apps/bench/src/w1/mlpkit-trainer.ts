@@ -20,7 +20,7 @@ export interface PhaseTimes { batch: number; forward: number; backward: number; 
 /** The mlpkit trainer, plus what the profile and memory modes read. */
 export interface MlpkitTrainer extends W1Trainer {
   readonly phases: PhaseTimes;
-  /** Bytes of wasm memory (0 on the reference backend). */
+  /** Bytes of wasm memory (the blas backend's too: its other kernels are wasm's; 0 on the reference backend). */
   readonly wasmBytes: number;
   /** Whether matmul runs the fused multiply-add kernel (wasm only). */
   readonly fusedMultiplyAdd: boolean;
@@ -65,7 +65,7 @@ export async function mlpkitTrainer(
   return {
     count: data.count,
     phases,
-    get wasmBytes() { return wasm?.memoryBytes ?? 0; },
+    get wasmBytes() { return (wasm ?? blas)?.memoryBytes ?? 0; },
     fusedMultiplyAdd: wasm?.fusedMultiplyAdd ?? false,
     async runSteps(batch, epoch, maxSteps) {
       let steps = 0, lossSum = 0;

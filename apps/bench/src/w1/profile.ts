@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { openblasEnv } from '../openblas-env.js';
 import type { W1Data } from './data.js';
 import { profiledBackend } from './kernel-profile.js';
 import { type MlpkitBackendName, mlpkitTrainer } from './mlpkit-trainer.js';
@@ -30,4 +33,20 @@ export async function profileSteps(data: W1Data, backend: MlpkitBackendName, thr
     ...kernels.filter((k) => per(k.ms) >= 0.002).map((k) => `| ${k.key} (${k.calls / r.steps}×) | ${per(k.ms).toFixed(3)} | ${pct(k.ms)} |`),
   ];
   return lines.join('\n');
+}
+
+const CHILD = fileURLToPath(new URL('./profile-child.ts', import.meta.url));
+
+/**
+ * {@link profileSteps} in a child process: a fresh heap for each table, and for the blas
+ * backend the same OpenBLAS environment as the bench's rows (read when the library loads).
+ * A backend that cannot start gives a line that says why instead of a table.
+ */
+export function profileInChild(backend: MlpkitBackendName, threads: number, batch: number, steps: number): string {
+  const env = backend === 'blas' ? openblasEnv(threads) : process.env;
+  const run = spawnSync(process.execPath, [...process.execArgv, CHILD, JSON.stringify({ backend, threads, batch, steps })], { env, encoding: 'utf8', timeout: 600_000 });
+  const last = run.stdout?.trim().split('\n').pop() ?? '';
+  if (run.status === 0 && last.startsWith('"')) return JSON.parse(last) as string;
+  const why = (run.stderr || String(run.error ?? 'failed')).trim().split('\n').pop() ?? 'failed';
+  return `mlpkit ${backend}, batch ${batch}, ${threads} thread${threads > 1 ? 's' : ''}: skipped: ${why.slice(0, 300)}`;
 }
