@@ -1,4 +1,4 @@
-import { type Kernel, type MatmulPlan, Tensor, planMatmul, referenceKernels } from '@mlpkit/tensor';
+import { type Kernel, type MatmulPlan, planMatmul, referenceKernels, storage } from '@mlpkit/tensor';
 import type { Cblas } from './cblas.js';
 
 /**
@@ -28,6 +28,6 @@ export function blasMatmul(blas: Cblas): Kernel<'matmul'> {
     if (x.dtype !== 'float32' || y.dtype !== 'float32') return referenceKernels.matmul(inputs, params);
     const { transA, transB } = params;
     const plan = planMatmul(x, y, transA, transB);
-    return new Tensor(gemmBatched(blas, x.data as Float32Array, y.data as Float32Array, plan, transA, transB), plan.outShape);
+    return storage(gemmBatched(blas, x.data as Float32Array, y.data as Float32Array, plan, transA, transB), plan.outShape);
   };
 }

@@ -35,7 +35,7 @@ describe('createBlasBackend', () => {
     const want = referenceKernels.matmul([x, y], { transA: false, transB: false });
     for (const b of [one, two, one]) {
       const got = b.kernels.matmul([x, y], { transA: false, transB: false });
-      expect(Math.max(...got.data.map((v, i) => Math.abs(v - want.data[i])))).toBeLessThan(1e-4);
+      expect(Math.max(...Array.from(got.data, (v, i) => Math.abs(v - want.data[i])))).toBeLessThan(1e-4);
     }
     expect(one.kernels.add([new Tensor(Float32Array.from([1, 2]), [2]), new Tensor(Float32Array.from([3, 4]), [2])], {}).data).toEqual(Float32Array.from([4, 6]));
   });

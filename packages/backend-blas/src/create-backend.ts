@@ -65,16 +65,16 @@ export async function createBlasBackend(options: BlasBackendOptions = {}): Promi
   const wasm = await createWasmBackend({ threads: 1 });
   const state = threadState.get(blas.library) ?? { current: -1 };
   threadState.set(blas.library, state);
-  const fused = blasFused(blas, wasm.fused?.reluBackward);
+  const fused = blasFused(blas);
   return {
     name: 'blas',
     threads,
     library: blas.library,
-    kernels: { ...wasm.kernels, matmul: withThreads(blas, threads, state, blasMatmul(blas)) },
-    residentCopy: wasm.residentCopy,
-    updates: wasm.updates,
-    fused: {
-      ...fused,
+    // wasm's table (its other kernels, ReLU's backward, the updates, resident storage) with
+    // the products and Linear's kernels replaced.
+    kernels: {
+      ...wasm.kernels,
+      matmul: withThreads(blas, threads, state, blasMatmul(blas)),
       linear: withThreads(blas, threads, state, fused.linear!),
       linearBackward: withThreads(blas, threads, state, fused.linearBackward!),
     },

@@ -1,4 +1,4 @@
-import { Generator, Tensor } from '@mlpkit/tensor';
+import { Generator, Tensor, type TensorStorage } from '@mlpkit/tensor';
 import { expect } from 'vitest';
 import { loadCblas } from './cblas.js';
 
@@ -17,10 +17,10 @@ export function randomTensor(shape: number[], seed: number): Tensor {
 }
 
 /** Asserts equal shapes and dtypes and elementwise |got − want| ≤ tol. */
-export function expectClose(got: Tensor, want: Tensor, tol: number): void {
+export function expectClose(got: TensorStorage, want: TensorStorage, tol: number): void {
   expect(got.shape).toEqual(want.shape);
   expect(got.dtype).toBe(want.dtype);
   let worst = 0;
-  for (let i = 0; i < want.size; i++) worst = Math.max(worst, Math.abs(got.data[i] - want.data[i]));
+  for (let i = 0; i < want.data.length; i++) worst = Math.max(worst, Math.abs(got.data[i] - want.data[i]));
   expect(worst).toBeLessThanOrEqual(tol);
 }
