@@ -19,7 +19,7 @@ export function blasRows(products: Product[], threadCounts: number[], minMs: num
     const last = run.stdout?.trim().split('\n').pop() ?? '';
     if (run.status !== 0 || !last.startsWith('[')) {
       const why = (run.stderr || String(run.error ?? 'failed')).trim().split('\n').pop() ?? 'failed';
-      return [...rows, { system: 'mlpkit blas', threads, product: '-', gflops: null, note: `skipped: ${why.slice(0, 200)}` }];
+      return [...rows, { system: 'mlpkit blas', threads, product: '-', gflops: null, note: `skipped: ${why.slice(0, 400)}` }];
     }
     rows.push(...(JSON.parse(last) as Row[]));
   }

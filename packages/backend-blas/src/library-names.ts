@@ -23,6 +23,6 @@ export function libraryNames(platform: string = process.platform, arch: string =
 /** What to tell someone whose machine has no CBLAS. */
 export function installHint(platform: string = process.platform): string {
   if (platform === 'darwin') return 'Accelerate ships with macOS; or `brew install openblas`';
-  if (platform === 'win32') return 'put OpenBLAS\'s libopenblas.dll on the PATH';
-  return 'install OpenBLAS: `sudo apt-get install libopenblas0-pthread` (Debian, Ubuntu), `sudo dnf install openblas` (Fedora)';
+  if (platform === 'win32') return 'Put OpenBLAS\'s libopenblas.dll on the PATH';
+  return 'Install OpenBLAS: `sudo apt-get install libopenblas0-pthread` (Debian, Ubuntu), `sudo dnf install openblas` (Fedora)';
 }
