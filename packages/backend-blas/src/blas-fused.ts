@@ -29,5 +29,6 @@ export function blasFused(blas: Cblas): Pick<FusedKernels, 'linear' | 'linearBac
         dy: dy.data as Float32Array, x: x.data as Float32Array, w: w.data as Float32Array, rows, inF, outF, needs, addDwTo: into,
       });
       return [dx && storage(dx, [rows, inF]), dw && storage(dw, [outF, inF]), db && storage(db, [outF])];
-    },  };
+    },
+  };
 }

@@ -20,6 +20,8 @@ export interface Cblas {
   sgemv(trans: boolean, m: number, n: number, a: Float32Array, x: Float32Array, beta: number, y: Float32Array): void;
   /** Sets the library's thread count; false when it has no such call (then its own default holds). */
   setThreads(threads: number): boolean;
+  /** The library's thread count now, or null when it cannot say. */
+  getThreads(): number | null;
 }
 
 type Native = (...args: unknown[]) => unknown;
@@ -45,6 +47,7 @@ function bind(lib: Library, library: string): Cblas {
   const sgemm = lib.func('void cblas_sgemm(int, int, int, int, int, int, float, const float *, int, const float *, int, float, float *, int)');
   const sgemv = lib.func('void cblas_sgemv(int, int, int, int, float, const float *, int, const float *, int, float, float *, int)');
   const setThreads = optionalFunc(lib, 'void openblas_set_num_threads(int)');
+  const getThreads = optionalFunc(lib, 'int openblas_get_num_threads()');
   return {
     library,
     sgemm: (transA, transB, m, n, k, a, lda, b, ldb, beta, c, ldc) =>
@@ -55,6 +58,7 @@ function bind(lib: Library, library: string): Cblas {
       setThreads(threads);
       return true;
     },
+    getThreads: () => (getThreads ? (getThreads() as number) : null),
   };
 }
 

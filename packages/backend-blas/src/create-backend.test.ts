@@ -1,5 +1,6 @@
 import { MlpkitError, Tensor, referenceKernels } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
+import { loadCblas } from './cblas.js';
 import { createBlasBackend } from './create-backend.js';
 import { installHint, libraryNames } from './library-names.js';
 import { hasBlas, randomTensor } from './test-utils.js';
@@ -31,11 +32,13 @@ describe('createBlasBackend', () => {
     expect([one.name, one.threads, two.threads]).toEqual(['blas', 1, 2]);
     expect(one.library).toMatch(/blas|Accelerate/);
     // Alternating backends alternate the library's thread count; both stay right.
+    const blas = await loadCblas(one.library);
     const x = randomTensor([96, 200], 1), y = randomTensor([200, 120], 2);
     const want = referenceKernels.matmul([x, y], { transA: false, transB: false });
     for (const b of [one, two, one]) {
       const got = b.kernels.matmul([x, y], { transA: false, transB: false });
       expect(Math.max(...Array.from(got.data, (v, i) => Math.abs(v - want.data[i])))).toBeLessThan(1e-4);
+      if (blas.getThreads() !== null) expect(blas.getThreads()).toBe(b.threads);
     }
     expect(one.kernels.add([new Tensor(Float32Array.from([1, 2]), [2]), new Tensor(Float32Array.from([3, 4]), [2])], {}).data).toEqual(Float32Array.from([4, 6]));
   });

@@ -30,8 +30,9 @@ export interface BlasBackend extends Backend {
 const KNOWN_OPTIONS = new Set(['threads', 'library']);
 
 /**
- * The thread count is the library's, for the whole process: each call sets it back when
- * another backend on the same library changed it.
+ * `f`, first setting the library's thread count to `threads` when it is not that already: the
+ * count belongs to the library, for the whole process, so a backend sets its own back after
+ * another backend on the same library changed it (`state` is shared per library).
  */
 function withThreads<F extends (...args: never[]) => unknown>(blas: Cblas, threads: number, state: { current: number }, f: F): F {
   return ((...args: Parameters<F>) => {
@@ -42,6 +43,7 @@ function withThreads<F extends (...args: never[]) => unknown>(blas: Cblas, threa
     return f(...args);
   }) as F;
 }
+/** Per library: the thread count it was last set to (-1: not yet by us). */
 const threadState = new Map<string, { current: number }>();
 
 /**
