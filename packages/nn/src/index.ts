@@ -10,3 +10,5 @@ export { Maxout, maxout } from './maxout.js';
 export { PReLU } from './prelu.js';
 export { saveSafetensors, type SafetensorsMetadata } from './save-safetensors.js';
 export { loadSafetensors, type SafetensorsContents } from './load-safetensors.js';
+export { summary, type ModelSummary, type LayerSummary } from './summary.js';
+export { predict, type PredictOptions } from './predict.js';
