@@ -1,7 +1,7 @@
 import { classificationReport, confusionMatrix } from '@mlpkit/metrics';
 import type { Sequential } from '@mlpkit/nn';
-import { saveFile } from '@mlpkit/nn/node';
-import { type Scaler, scalerToMetadata } from '@mlpkit/normalization';
+import type { Scaler } from '@mlpkit/normalization';
+import { saveModelFile } from '@mlpkit/normalization/node';
 import type { History } from '@mlpkit/train';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -45,7 +45,7 @@ export async function writeOutputs(outDir: string, run: {
   };
   if (!run.diverged) {
     const modelPath = join(outDir, 'model.safetensors');
-    await saveFile(modelPath, run.model.stateDict(), run.scaler ? scalerToMetadata(run.scaler, metadata) : metadata);
+    await saveModelFile(modelPath, run.model, { scaler: run.scaler ?? undefined, metadata });
     written.push(modelPath);
   }
   written.push(await writeChart(curveSpec('Cross-entropy loss per epoch', 'loss', trainValPoints(run.history, 'loss')), join(outDir, 'loss')));

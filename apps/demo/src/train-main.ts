@@ -1,8 +1,9 @@
+import { summary } from '@mlpkit/nn';
 import { ProgressBar } from '@mlpkit/train/node';
 import { performance } from 'node:perf_hooks';
 import { babysittingChecks } from './checks.js';
 import { loadData } from './data.js';
-import { describeMlp } from './model.js';
+import { buildMlp, describeMlp } from './model.js';
 import type { DemoOptions } from './options.js';
 import { formatMatrix, testReport, writeOutputs } from './outputs.js';
 import { runTraining } from './run.js';
@@ -17,6 +18,7 @@ export async function trainMain(options: DemoOptions): Promise<void> {
   const description = `MLP ${describeMlp(config)} (${config.activation}, ${config.init} init), ${config.optimizer} lr ${config.lr}` +
     `${config.optimizer === 'sgd' && config.momentum ? ` momentum ${config.momentum}` : ''}, batch ${config.batchSize}, ${config.epochs} epochs`;
   console.log(`model: ${description}, cross-entropy loss`);
+  summary(buildMlp(config), [config.batchSize, 784]);
   for (const line of babysittingChecks(data, config)) console.log(line);
   t = performance.now();
   const run = await runTraining(data, config, [new ProgressBar({ stream: process.stdout })]);
