@@ -5,8 +5,12 @@ import { encodeIdx } from '@mlpkit/datasets';
 import { Linear, Sequential } from '@mlpkit/nn';
 import { PixelScaler } from '@mlpkit/normalization';
 import { saveModelFile } from '@mlpkit/normalization/node';
-import { tensor } from '@mlpkit/tensor';
+import { manualSeed, tensor } from '@mlpkit/tensor';
+import { readFile } from 'node:fs/promises';
+import { relu } from '@mlpkit/activations';
+import * as ort from 'onnxruntime-node';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { writeOnnx } from './predict-onnx.js';
 import { classNamesOf, predictMain, topK } from './predict-main.js';
 import { parsePredictOptions } from './predict-options.js';
 
@@ -65,5 +69,28 @@ describe('pnpm demo predict', () => {
     await expect(run(['--model', join(dir, 'none.safetensors')])).rejects.toThrow(/no model file at/);
     await writeFile(join(dir, 'weights.safetensors'), new Uint8Array(16));
     await expect(run(['--model', join(dir, 'weights.safetensors')])).rejects.toThrow(/not a valid safetensors file/);
+  });
+
+  it('writes model.onnx, which onnxruntime runs on raw pixels to the probabilities predict --json prints', async () => {
+    manualSeed(5);
+    const model = new Sequential(new Linear(784, 32), relu, new Linear(32, 10));
+    const scaler = new PixelScaler({ featureRange: [-1, 1] });
+    await saveModelFile(join(dir, 'mlp.safetensors'), model, { scaler });
+    const onnxPath = await writeOnnx(dir, model, scaler);
+    const pixels = Uint8Array.from({ length: 4 * 784 }, (_, i) => (i * 37) % 256);
+    await writeFile(join(dir, 'y-images-idx3-ubyte'), encodeIdx({ dtype: 'uint8', shape: [4, 28, 28], data: pixels }));
+    const rows = (await run(['--model', join(dir, 'mlp.safetensors'), '--images', join(dir, 'y-images-idx3-ubyte'), '--json'])).map((l) => JSON.parse(l));
+    const session = await ort.InferenceSession.create(await readFile(onnxPath));
+    const { output } = await session.run({ input: new ort.Tensor('float32', Float32Array.from(pixels), [4, 784]) });
+    const logits = output.data as Float32Array;
+    expect(output.dims).toEqual([4, 10]);
+    rows.forEach((row, i) => {
+      const z = Array.from(logits.subarray(i * 10, i * 10 + 10));
+      const e = z.map((v) => Math.exp(v - Math.max(...z)));
+      const p = e.map((v) => v / e.reduce((a, b) => a + b, 0));
+      const best = p.indexOf(Math.max(...p));
+      expect(row.label).toBe(classNamesOf({})[best]);
+      expect(row.top[0].probability).toBeCloseTo(p[best], 5);
+    });
   });
 });
