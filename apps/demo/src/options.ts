@@ -11,6 +11,8 @@ export interface DemoOptions {
   limit?: number;
   outDir: string;
   experiment?: 'width' | 'depth' | 'sigmoid-sgd' | 'no-norm' | 'lr-range' | 'search' | 'init-stats';
+  /** Continue the last killed run from its training checkpoint in the output directory. */
+  resume: boolean;
   help: boolean;
 }
 
@@ -34,6 +36,7 @@ Trains the slides' MLP (784→256 ReLU→10) on Fashion-MNIST and writes plots a
   --backend NAME      auto (default: wasm if it loads, else reference), wasm or reference
   --out DIR           output directory (default apps/demo/out)
   --experiment NAME   width | depth | sigmoid-sgd | no-norm | lr-range | search | init-stats (see README)
+  --resume            continue a killed run from OUT/training-checkpoint.safetensors (same flags)
   --help
 `;
 
@@ -46,7 +49,7 @@ export function parseOptions(argv: string[], defaultOut: string): DemoOptions {
       lr: { type: 'string' }, momentum: { type: 'string' }, 'batch-size': { type: 'string' }, hidden: { type: 'string' },
       activation: { type: 'string' }, init: { type: 'string' }, normalize: { type: 'string' }, patience: { type: 'string' },
       seed: { type: 'string' }, backend: { type: 'string' }, out: { type: 'string' }, experiment: { type: 'string' },
-      help: { type: 'boolean' },
+      resume: { type: 'boolean' }, help: { type: 'boolean' },
     },
   });
   const num = (name: string, v: string | undefined, fallback: number): number => {
@@ -82,6 +85,7 @@ export function parseOptions(argv: string[], defaultOut: string): DemoOptions {
     outDir: values.out ?? defaultOut,
     experiment: values.experiment === undefined ? undefined
       : pick('experiment', values.experiment, ['width', 'depth', 'sigmoid-sgd', 'no-norm', 'lr-range', 'search', 'init-stats'] as const, 'width'),
+    resume: values.resume ?? false,
     help: values.help ?? false,
   };
 }
