@@ -3,7 +3,7 @@
 // tarballs into an empty project, and imports every package there with both `import`
 // and `require`. Usage: node scripts/check-packages.mjs [package-dir-name ...]
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -68,6 +68,33 @@ step('2-thread wasm matmul from the built @mlpkit/backend-wasm/node (ESM)', () =
   sh('node', ['--input-type=module', '-e', `const W = await import('@mlpkit/backend-wasm/node'); const T = await import('@mlpkit/tensor'); ${threaded}`], work));
 step('2-thread wasm matmul from the built @mlpkit/backend-wasm/node (CommonJS)', () =>
   sh('node', ['-e', `(async () => { const W = require('@mlpkit/backend-wasm/node'); const T = require('@mlpkit/tensor'); ${threaded} })().catch((e) => { console.error(e); process.exit(1); });`], work));
+// What npm users download: a LICENSE, no repository-only export condition, and source maps
+// that point at the one copy of the source instead of embedding it again.
+for (const name of names) {
+  const dir = join(work, 'node_modules', ...name.split('/'));
+  step(`tarball contents of ${name}`, () => {
+    if (!existsSync(join(dir, 'LICENSE'))) throw new Error('no LICENSE');
+    if (readFileSync(join(dir, 'package.json'), 'utf8').includes('mlpkit-source')) throw new Error('publishes the mlpkit-source condition');
+    const maps = readdirSync(join(dir, 'dist'), { recursive: true }).filter((f) => String(f).endsWith('.map'));
+    const embedded = maps.filter((f) => JSON.parse(readFileSync(join(dir, 'dist', String(f)), 'utf8')).sourcesContent);
+    if (embedded.length > 0) throw new Error(`source maps embed the sources: ${embedded.join(', ')}`);
+  });
+}
+// The root README's "Use mlpkit in your project" example, from the installed tarballs, as
+// JavaScript and under strict TypeScript.
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const example = readme.split('## Use mlpkit in your project')[1].split('```ts\n')[1].split('\n```')[0];
+writeFileSync(join(work, 'use.mjs'), example);
+writeFileSync(join(work, 'use.mts'), example);
+writeFileSync(join(work, 'tsconfig.json'), JSON.stringify({
+  compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, skipLibCheck: false, types: [] },
+  files: ['use.mts'],
+}));
+step('the README\'s "use mlpkit in your project" example runs from the tarballs', () => {
+  const out = sh('node', ['use.mjs'], work);
+  if (!/test accuracy \d/.test(out)) throw new Error(`printed: ${out}`);
+});
+step('... and type-checks under strict TypeScript', () => sh(join(bin, 'tsc'), ['-p', 'tsconfig.json'], work));
 rmSync(work, { recursive: true, force: true });
 if (process.exitCode) console.log('check-packages: some checks failed');
 else console.log(`check-packages: ${names.length} packages (${entries.length} entry points) pass publint, attw, and install + import as ESM and CommonJS; threaded wasm runs from the build`);

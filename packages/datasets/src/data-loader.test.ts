@@ -89,4 +89,11 @@ describe('DataLoader', () => {
     const empty = new TensorDataset(new Float32Array(0), new Int32Array(0), { featureShape: [2] });
     expect(() => new DataLoader(empty)).toThrow('DataLoader: dataset is empty: dataset.length is 0');
   });
+
+  it('finds a NaN written into the dataset after it was made, before any batch', () => {
+    const ds = new TensorDataset(new Float32Array(6), Int32Array.from([0, 1, 0]));
+    ds.features[5] = Number.POSITIVE_INFINITY;
+    expect(() => new DataLoader(ds, { batchSize: 2 }))
+      .toThrow('DataLoader: features holds Infinity at example 2, feature 1 (features[5])');
+  });
 });

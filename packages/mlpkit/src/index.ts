@@ -19,3 +19,4 @@ export * as normalization from '@mlpkit/normalization';
 export * as onnx from '@mlpkit/onnx';
 export * as optimizers from '@mlpkit/optimizers';
 export * as train from '@mlpkit/train';
+export * as search from '@mlpkit/search';

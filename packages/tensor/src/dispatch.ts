@@ -1,4 +1,5 @@
 import type { Backend } from './backend.js';
+import { coreState } from './core-state.js';
 import { MlpkitError } from './errors.js';
 import type { Primitive, PrimitiveParams } from './primitives.js';
 import { referenceBackend } from './reference/index.js';
@@ -13,31 +14,29 @@ export interface GradRecorder {
   backward(root: Tensor, gradient: Tensor | undefined, options: { retainGraph?: boolean }): void;
 }
 
-let current: Backend = referenceBackend;
-let recorder: GradRecorder | null = null;
-
 /** Chooses the backend every later op runs on. Nothing chooses one on import. */
 export function setBackend(backend: Backend): void {
-  current = backend;
+  coreState().backend = backend;
 }
 
 /** The backend ops currently run on (the reference backend until `setBackend`). */
 export function getBackend(): Backend {
-  return current;
+  return coreState().backend ?? referenceBackend;
 }
 
 /** Installs (or with null, removes) the gradient recorder. Called by @mlpkit/autograd. */
 export function setGradRecorder(next: GradRecorder | null): void {
-  recorder = next;
+  coreState().recorder = next;
 }
 
 export function getGradRecorder(): GradRecorder | null {
-  return recorder;
+  return coreState().recorder;
 }
 
 /** The single dispatch point: runs a primitive on the current backend and lets autograd see it. */
 export function run<P extends Primitive>(op: P, inputs: readonly Tensor[], params: PrimitiveParams[P]): Tensor {
-  const kernel = current.kernels[op] as (inputs: readonly Tensor[], params: PrimitiveParams[P]) => Tensor;
+  const { backend, recorder } = coreState();
+  const kernel = (backend ?? referenceBackend).kernels[op] as (inputs: readonly Tensor[], params: PrimitiveParams[P]) => Tensor;
   const output = kernel(inputs, params);
   for (const input of inputs) {
     if (!input.requiresGrad) continue;

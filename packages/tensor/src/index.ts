@@ -15,3 +15,4 @@ export { planMatmul, type MatmulPlan } from './matmul-plan.js';
 export { Generator, type GeneratorState, manualSeed, defaultGenerator } from './random.js';
 export { formatTensor } from './format.js';
 export * from './ops/index.js';
+export { StateReader, describeLoaded, forbiddenKeys, type NumberRule } from './state-reader.js';

@@ -1,3 +1,5 @@
+import { coreState } from './core-state.js';
+
 /** Serializable state of a Generator, for checkpoints. */
 export interface GeneratorState {
   s: [number, number, number, number];
@@ -90,14 +92,12 @@ function rotl(x: number, k: number): number {
   return ((x << k) | (x >>> (32 - k))) >>> 0;
 }
 
-const globalGenerator = new Generator(0);
-
-/** The generator random functions use when none is passed. */
+/** The generator random functions use when none is passed (one per process: see core-state). */
 export function defaultGenerator(): Generator {
-  return globalGenerator;
+  return (coreState().generator ??= new Generator(0));
 }
 
 /** Seeds the global generator, like `torch.manual_seed`. */
 export function manualSeed(seed: number): void {
-  globalGenerator.seed(seed);
+  defaultGenerator().seed(seed);
 }

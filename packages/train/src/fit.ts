@@ -35,8 +35,8 @@ export interface FitOptions {
    */
   schedulerMonitor?: string;
   /**
-   * The babysitting rule: stop when a batch loss exceeds this × the first batch's loss (default
-   * 3, the slides' rule). `false` keeps only the NaN/Infinity check.
+   * The babysitting rule: stop when the smoothed loss exceeds this × the initial loss (default
+   * 3, the slides' rule; see {@link DivergenceGuard}). `false` keeps only the NaN/Infinity check.
    */
   divergenceFactor?: number | false;
   /**
@@ -112,7 +112,7 @@ function makeContext(model: TrainableModel, options: FitOptions, history: Histor
  * each epoch, validation in `model.eval()` under `noGrad`. Returns the per-epoch
  * {@link History}.
  *
- * A NaN loss, or one above `divergenceFactor` × the first batch's loss, stops training: the
+ * A NaN loss, or a smoothed loss above `divergenceFactor` × the initial loss, stops training: the
  * callbacks' `onTrainEnd` run (progress bars close, checkpoints stay as written), then a
  * {@link TrainingDivergedError} carrying the history is thrown.
  *
@@ -176,7 +176,7 @@ async function trainEpoch(
     const out = model.forward(x);
     const loss = lossFn(out, y);
     const value = loss.item();
-    const problem = guard.check(value, ctx.epoch, batch);
+    const problem = guard.check(value, ctx.epoch, batch, { x, y });
     if (problem) {
       ctx.stopRequested = problem;
       return null;

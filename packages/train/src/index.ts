@@ -18,7 +18,3 @@ export {
   checkInitialLoss, overfitSmallSubset, type InitialLossCheck, type OverfitOptions, type OverfitResult,
 } from './babysitting.js';
 export { lrRangeTest, type LrRangeTestOptions, type LrRangeTestResult } from './lr-range-test.js';
-export {
-  gridSearch, randomSearch, gridPoints, uniform, logUniform, choice,
-  type Distribution, type Trial, type SearchResult, type SearchOptions,
-} from './search.js';
