@@ -11,6 +11,8 @@ export default tseslint.config(
     rules: {
       // An argument kept for its position (`(_, i) => ...`) is named with a leading underscore.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // `new (...args: any[]) => T` is how TypeScript spells "any class of T".
+      '@typescript-eslint/no-explicit-any': ['error', { ignoreRestArgs: true }],
     },
   },
   {

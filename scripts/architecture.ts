@@ -68,6 +68,10 @@ export function importsOf(file: string): ImportRef[] {
     } else if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0])
       && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) {
       refs.push({ specifier: node.arguments[0].text, typeOnly: false });
+    } else if (ts.isStringLiteral(node) && /^@mlpkit\/[a-z-]+(\/[a-z-]+)?$/.test(node.text) && !ts.isImportDeclaration(node.parent)
+      && !ts.isExportDeclaration(node.parent) && !ts.isLiteralTypeNode(node.parent) && !ts.isCallExpression(node.parent)) {
+      // A package name held in a variable and imported later (`await import(name)`).
+      refs.push({ specifier: node.text, typeOnly: false });
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
       refs.push({ specifier: node.argument.literal.text, typeOnly: true });
     }

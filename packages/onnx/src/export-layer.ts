@@ -13,6 +13,7 @@ export interface Flow {
 /** What a layer exporter gets: the graph, the module, its saved options, the incoming value and the opset. */
 interface Context {
   g: OnnxGraph;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each exporter reads its own layer class's fields
   module: any;
   spec: ModuleSpec;
   x: Flow;

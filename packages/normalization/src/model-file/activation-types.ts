@@ -4,7 +4,7 @@ import {
   sigmoid, silu, softmax, softplus, softsign, tanh,
 } from '@mlpkit/activations';
 import type { Activation } from '@mlpkit/activations';
-import type { ModuleType, OptionKind } from './module-type.js';
+import type { AnyModuleType, ModuleOptions, OptionKind, OptionValue } from './module-type.js';
 
 type ActivationClass = new (...args: any[]) => Activation;
 
@@ -37,12 +37,12 @@ const rows: [string, ActivationClass, (...args: any[]) => unknown, Record<string
  * Every parameter-free activation layer of `@mlpkit/activations` as a model-file type. Its
  * options are its constructor arguments, read back from the layer's fields of the same names.
  */
-export const activationTypes: readonly ModuleType<any>[] = rows.map(([type, cls, , options]) => ({
+export const activationTypes: readonly AnyModuleType[] = rows.map(([type, cls, , options]) => ({
   type,
   module: cls,
   options,
-  config: (layer: any) => Object.fromEntries(Object.keys(options).map((name) => [name, layer[name]])),
-  create: (o: any) => new cls(...Object.keys(options).map((name) => o[name])),
+  config: (layer: Activation) => Object.fromEntries(Object.keys(options).map((name) => [name, (layer as unknown as Record<string, OptionValue>)[name]])),
+  create: (o: ModuleOptions) => new cls(...Object.keys(options).map((name) => o[name])),
 }));
 
 /** The type name of an activation function Sequential holds as a plain function (`relu`), called with its defaults. */

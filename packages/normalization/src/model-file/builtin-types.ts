@@ -2,7 +2,7 @@ import { Dropout, Flatten, Identity, Linear, Maxout, PReLU } from '@mlpkit/nn';
 import { BatchNorm1d } from '../layers/batch-norm-1d.js';
 import { LayerNorm } from '../layers/layer-norm.js';
 import { activationTypes } from './activation-types.js';
-import type { ModuleOptions, ModuleType } from './module-type.js';
+import type { AnyModuleType, ModuleOptions, ModuleType } from './module-type.js';
 
 type Float = 'float32' | 'float64';
 const float = (dtype: string | undefined): Float => (dtype === 'float64' ? 'float64' : 'float32');
@@ -79,4 +79,4 @@ const prelu: ModuleType<PReLU> = {
  * The model-file types of every built-in layer besides Sequential (which the file writes as a
  * list of layers): nn's, normalization's and every activation layer.
  */
-export const builtinTypes: readonly ModuleType<any>[] = [linear, batchNorm1d, layerNorm, dropout, flatten, identity, maxout, prelu, ...activationTypes];
+export const builtinTypes: readonly AnyModuleType[] = [linear, batchNorm1d, layerNorm, dropout, flatten, identity, maxout, prelu, ...activationTypes];

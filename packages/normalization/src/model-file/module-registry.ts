@@ -1,11 +1,11 @@
 import { MlpkitError } from '@mlpkit/tensor';
 import { builtinTypes } from './builtin-types.js';
-import type { ModuleType } from './module-type.js';
+import type { AnyModuleType, ModuleType } from './module-type.js';
 
 // Names the file format gives a meaning of its own: they can never name a user's class.
 const reserved = new Set(['Sequential', 'Lambda']);
-const byName = new Map<string, ModuleType<any>>(builtinTypes.map((t) => [t.type, t]));
-const byClass = new Map<unknown, ModuleType<any>>(builtinTypes.map((t) => [t.module, t]));
+const byName = new Map<string, AnyModuleType>(builtinTypes.map((t) => [t.type, t]));
+const byClass = new Map<unknown, AnyModuleType>(builtinTypes.map((t) => [t.module, t]));
 
 /**
  * Makes a module class of your own saveable with `saveModel` and loadable with `loadModel`:
@@ -39,12 +39,12 @@ export function registerModule<M>(moduleType: ModuleType<M>): void {
 }
 
 /** The registered type of the exact class of `module`, if any. */
-export function moduleTypeOf(module: object): ModuleType<any> | undefined {
+export function moduleTypeOf(module: object): AnyModuleType | undefined {
   return byClass.get(module.constructor);
 }
 
 /** The registered type called `name`, if any. */
-export function moduleTypeNamed(name: string): ModuleType<any> | undefined {
+export function moduleTypeNamed(name: string): AnyModuleType | undefined {
   return byName.get(name);
 }
 

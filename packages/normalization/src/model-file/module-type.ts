@@ -31,3 +31,7 @@ export interface ModuleType<M = Module> {
   /** A new module (or a forward-only activation layer) from checked options. */
   create(options: ModuleOptions): Layer;
 }
+
+/** A module type of whatever class, as registries that hold several keep them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry's config takes its own class
+export type AnyModuleType = ModuleType<any>;
