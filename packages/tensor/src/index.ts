@@ -1,9 +1,9 @@
-export { Tensor, type GradNode } from './tensor.js';
+export { Tensor, type GradNode, type TensorVarianceOptions, checkTensor } from './tensor.js';
 export type { DType, TypedArray, DTypeArray } from './dtype.js';
-export { allocate, dtypeOfArray, isFloating, promoteTypes } from './dtype.js';
-export { MlpkitError, formatShape } from './errors.js';
+export { allocate, checkAllocation, checkDType, dtypeOfArray, dtypes, isFloating, maxTensorBytes, promoteTypes, toDType } from './dtype.js';
+export { MlpkitError, describe, formatShape } from './errors.js';
 export type { Shape } from './shape.js';
-export { sizeOf, stridesOf, shapesEqual, broadcastShapes, normalizeDim, normalizeDims } from './shape.js';
+export { checkShape, sizeOf, stridesOf, shapesEqual, broadcastShapes, normalizeDim, normalizeDims } from './shape.js';
 export type { Primitive, PrimitiveParams, UnaryPrimitive, BinaryPrimitive, ComparePrimitive } from './primitives.js';
 export type { Backend, Kernel, KernelTable, OptionalKernels, PrimitiveKernels } from './backend.js';
 export { type TensorStorage, storage } from './storage.js';
