@@ -6,7 +6,9 @@ import { trainMain } from './train-main.js';
 const defaultOut = fileURLToPath(new URL('../out', import.meta.url));
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2).filter((a) => a !== '--'), defaultOut);
+  const argv = process.argv.slice(2).filter((a) => a !== '--');
+  if (argv[0] === 'predict') return (await import('./predict-main.js')).predictMain(argv.slice(1));
+  const options = parseOptions(argv, defaultOut);
   if (options.help) {
     console.log(USAGE);
     return;

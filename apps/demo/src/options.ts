@@ -13,6 +13,8 @@ export interface DemoOptions {
   experiment?: 'width' | 'depth' | 'sigmoid-sgd' | 'no-norm' | 'lr-range' | 'search' | 'init-stats';
   /** `--experiment search`: trials, worker threads, and a Redis URL for a multi-machine search. */
   search: { trials?: number; workers?: number; redis?: string };
+  /** Continue the last killed run from its training checkpoint in the output directory. */
+  resume: boolean;
   help: boolean;
 }
 
@@ -39,6 +41,7 @@ Trains the slides' MLP (784→256 ReLU→10) on Fashion-MNIST and writes plots a
   --trials N          search: random configurations (default 10)
   --workers N         search: worker threads (default one per core; with --redis, 0 leaves trials to other machines)
   --redis URL         search: put trials on a BullMQ queue for \`mlpkit-search worker --redis URL\` processes
+  --resume            continue a killed run from OUT/training-checkpoint.safetensors (same flags)
   --help
 `;
 
@@ -52,7 +55,7 @@ export function parseOptions(argv: string[], defaultOut: string): DemoOptions {
       activation: { type: 'string' }, init: { type: 'string' }, normalize: { type: 'string' }, patience: { type: 'string' },
       seed: { type: 'string' }, backend: { type: 'string' }, out: { type: 'string' }, experiment: { type: 'string' },
       trials: { type: 'string' }, workers: { type: 'string' }, redis: { type: 'string' },
-      help: { type: 'boolean' },
+      resume: { type: 'boolean' }, help: { type: 'boolean' },
     },
   });
   const num = (name: string, v: string | undefined, fallback: number): number => {
@@ -93,6 +96,7 @@ export function parseOptions(argv: string[], defaultOut: string): DemoOptions {
       workers: values.workers === undefined ? undefined : num('workers', values.workers, 0),
       redis: values.redis,
     },
+    resume: values.resume ?? false,
     help: values.help ?? false,
   };
 }

@@ -1,11 +1,12 @@
 import { classificationReport, confusionMatrix } from '@mlpkit/metrics';
 import type { Sequential } from '@mlpkit/nn';
-import { saveFile } from '@mlpkit/nn/node';
-import { type Scaler, scalerToMetadata } from '@mlpkit/normalization';
+import type { Scaler } from '@mlpkit/normalization';
+import { saveModelFile } from '@mlpkit/normalization/node';
 import type { History } from '@mlpkit/train';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type CurvePoint, confusionSpec, curveSpec, writeChart } from './plots.js';
+import { writeOnnx } from './predict-onnx.js';
 
 /** `history` keys → points of a two-series (train, validation) curve. */
 export function trainValPoints(history: History, key: string): CurvePoint[] {
@@ -45,8 +46,8 @@ export async function writeOutputs(outDir: string, run: {
   };
   if (!run.diverged) {
     const modelPath = join(outDir, 'model.safetensors');
-    await saveFile(modelPath, run.model.stateDict(), run.scaler ? scalerToMetadata(run.scaler, metadata) : metadata);
-    written.push(modelPath);
+    await saveModelFile(modelPath, run.model, { scaler: run.scaler ?? undefined, metadata });
+    written.push(modelPath, await writeOnnx(outDir, run.model, run.scaler));
   }
   written.push(await writeChart(curveSpec('Cross-entropy loss per epoch', 'loss', trainValPoints(run.history, 'loss')), join(outDir, 'loss')));
   written.push(await writeChart(curveSpec('Accuracy per epoch', 'accuracy', trainValPoints(run.history, 'accuracy')), join(outDir, 'accuracy')));

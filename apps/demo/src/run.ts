@@ -4,6 +4,7 @@ import { crossEntropy } from '@mlpkit/losses';
 import type { Sequential } from '@mlpkit/nn';
 import { Adam, SGD } from '@mlpkit/optimizers';
 import { type Callback, EarlyStopping, type History, TrainingDivergedError, evaluate, fit } from '@mlpkit/train';
+import { checkpointFile, readCheckpointFile } from '@mlpkit/train/node';
 import type { PreparedData } from './data.js';
 import { type ModelOptions, buildMlp } from './model.js';
 
@@ -18,6 +19,10 @@ export interface RunConfig extends ModelOptions {
   epochs: number;
   /** Early stopping patience on valAccuracy (restoring the best weights); undefined = off. */
   patience?: number;
+  /** Where a training checkpoint is written after every epoch (atomically); undefined = none. */
+  checkpoint?: string;
+  /** Continue from `checkpoint` instead of starting over. */
+  resume?: boolean;
 }
 
 /** What one run produced. */
@@ -64,7 +69,9 @@ export async function runTraining(data: PreparedData, config: RunConfig, callbac
   try {
     // Gradients zeroed in place: every parameter is used in every batch and none is frozen, and
     // on the wasm backend they then stay in its memory (see FitOptions.setToNone).
-    history = await fit(model, { train, val, loss: crossEntropy, optimizer, epochs: config.epochs, metrics: ['accuracy'], callbacks: all, setToNone: false });
+    const checkpoint = config.checkpoint ? checkpointFile(config.checkpoint) : undefined;
+    const resumeFrom = config.resume && config.checkpoint ? await readCheckpointFile(config.checkpoint) : undefined;
+    history = await fit(model, { train, val, loss: crossEntropy, optimizer, epochs: config.epochs, metrics: ['accuracy'], callbacks: all, setToNone: false, checkpoint, resumeFrom });
   } catch (error) {
     if (!(error instanceof TrainingDivergedError)) throw error;
     history = error.history;

@@ -1,8 +1,11 @@
+import { summary } from '@mlpkit/nn';
 import { ProgressBar } from '@mlpkit/train/node';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { babysittingChecks } from './checks.js';
 import { loadData } from './data.js';
-import { describeMlp } from './model.js';
+import { buildMlp, describeMlp } from './model.js';
 import type { DemoOptions } from './options.js';
 import { formatMatrix, testReport, writeOutputs } from './outputs.js';
 import { runTraining } from './run.js';
@@ -17,9 +20,14 @@ export async function trainMain(options: DemoOptions): Promise<void> {
   const description = `MLP ${describeMlp(config)} (${config.activation}, ${config.init} init), ${config.optimizer} lr ${config.lr}` +
     `${config.optimizer === 'sgd' && config.momentum ? ` momentum ${config.momentum}` : ''}, batch ${config.batchSize}, ${config.epochs} epochs`;
   console.log(`model: ${description}, cross-entropy loss`);
+  summary(buildMlp(config), [config.batchSize, 784]);
   for (const line of babysittingChecks(data, config)) console.log(line);
   t = performance.now();
-  const run = await runTraining(data, config, [new ProgressBar({ stream: process.stdout })]);
+  // A checkpoint after every epoch, so a killed run continues with --resume.
+  await mkdir(options.outDir, { recursive: true });
+  const checkpoint = join(options.outDir, 'training-checkpoint.safetensors');
+  if (options.resume) console.log(`resuming from ${checkpoint}`);
+  const run = await runTraining(data, { ...config, checkpoint, resume: options.resume }, [new ProgressBar({ stream: process.stdout })]);
   console.log(`training took ${((performance.now() - t) / 1000).toFixed(1)} s; initial loss ${run.history.initialLoss?.toFixed(4)} (ln 10 = ${Math.log(10).toFixed(4)})`);
   if (run.diverged) console.log(`training diverged: ${run.diverged}`);
   console.log(`\ntest accuracy: ${(run.testAccuracy * 100).toFixed(2)} %  (test loss ${run.testLoss.toFixed(4)})\n`);

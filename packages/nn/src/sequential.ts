@@ -11,9 +11,12 @@ export type Layer = Module | { forward(input: Tensor): Tensor } | ((input: Tenso
 export class Lambda extends Module {
   readonly fn: (input: Tensor) => Tensor;
   readonly label: string;
+  /** The wrapped function or object, so that a model file can say which activation it is. */
+  readonly layer: Exclude<Layer, Module>;
 
   constructor(layer: Exclude<Layer, Module>) {
     super();
+    this.layer = layer;
     if (typeof layer === 'function') {
       this.fn = layer;
       this.label = layer.name || 'function';

@@ -5,7 +5,10 @@ import { type LossInput, asLossFn, evaluate } from './evaluate.js';
 import { type EpochLogs, History } from './history.js';
 import { type MetricSpecs, createMetrics, valKey } from './metric-specs.js';
 import type { ProgressListener } from './progress.js';
+import { captureTrainingState, checkResumable, restoreTrainingState } from './resume.js';
+import { type TrainingState, encodeTrainingState } from './training-state.js';
 import type { LoaderLike, MetricLike, OptimizerLike, SchedulerLike, TrainableModel } from './types.js';
+import { splitForValidation } from './validation-split.js';
 
 /** Options of {@link fit}. */
 export interface FitOptions {
@@ -45,11 +48,36 @@ export interface FitOptions {
    * momentum or weight decay keeps moving it even while it is frozen or unused.
    */
   setToNone?: boolean;
+  /**
+   * Keras' `validation_split`: hold out the last fraction of `train`'s samples (a DataLoader)
+   * as the validation set, instead of passing `val`.
+   */
+  validationSplit?: number;
+  /**
+   * Where the whole run is saved after every finished epoch: `save(bytes, epoch)` receives a
+   * training checkpoint (model, optimizer, scheduler, loaders' position, generator state and
+   * history) for `resumeFrom`. `checkpointFile(path)` from `@mlpkit/train/node` writes it atomically.
+   */
+  checkpoint?: { save(bytes: Uint8Array, epoch: number): void | Promise<void> };
+  /**
+   * A training checkpoint (its bytes) to continue from: the run goes on at the epoch after the
+   * last one saved, with the same losses bit for bit as a run that was never interrupted (same
+   * backend and seed), its History continuing the saved one. `epochs` stays the total.
+   */
+  resumeFrom?: Uint8Array | TrainingState;
 }
+
+const knownOptions = new Set([
+  'train', 'val', 'loss', 'optimizer', 'epochs', 'metrics', 'callbacks', 'scheduler', 'schedulerStep', 'schedulerMonitor',
+  'divergenceFactor', 'setToNone', 'validationSplit', 'checkpoint', 'resumeFrom',
+]);
 
 function checkOptions(options: FitOptions): void {
   const op = 'fit';
   if (!options || typeof options !== 'object') throw new MlpkitError(op, `expected an options object, got ${String(options)}`);
+  for (const key of Object.keys(options)) if (!knownOptions.has(key)) throw new MlpkitError(op, `unknown option "${key}"; expected ${[...knownOptions].join(', ')}`);
+  if (options.validationSplit !== undefined && options.val !== undefined) throw new MlpkitError(op, 'give either val or validationSplit, not both');
+  if (options.checkpoint !== undefined && typeof options.checkpoint?.save !== 'function') throw new MlpkitError(op, 'checkpoint: expected { save(bytes, epoch) }');
   if (!Number.isInteger(options.epochs) || options.epochs < 1) throw new MlpkitError(op, `epochs must be an integer >= 1, got ${options.epochs}`);
   if (!options.train || typeof (options.train as Iterable<unknown>)[Symbol.iterator] !== 'function')
     throw new MlpkitError(op, 'train: expected an iterable of {x, y} batches such as a DataLoader');
@@ -95,17 +123,22 @@ function makeContext(model: TrainableModel, options: FitOptions, history: Histor
  *   epochs: 3, metrics: ['accuracy'],
  * });
  */
-export async function fit(model: TrainableModel, options: FitOptions): Promise<History> {
-  checkOptions(options);
+export async function fit(model: TrainableModel, fitOptions: FitOptions): Promise<History> {
+  checkOptions(fitOptions);
   checkModel(model);
+  const options = fitOptions.validationSplit === undefined ? fitOptions : { ...fitOptions, ...splitForValidation(fitOptions.train, fitOptions.validationSplit) };
   const lossFn = asLossFn('fit', options.loss);
   const callbacks = options.callbacks ?? [];
   const guard = new DivergenceGuard(options.divergenceFactor === false ? Infinity : options.divergenceFactor ?? 3);
   const history = new History();
   const ctx = makeContext(model, options, history);
+  if (options.checkpoint || options.resumeFrom) checkResumable(model, options);
+  const resumed = options.resumeFrom ? restoreTrainingState(options.resumeFrom, model, options, history, guard) : null;
+  const firstEpoch = resumed?.epochsDone ?? 0;
+  ctx.globalStep = resumed?.globalStep ?? 0;
   await runHook(callbacks, 'onTrainBegin', ctx);
   try {
-    for (let epoch = 0; epoch < options.epochs && !ctx.stopRequested; epoch++) {
+    for (let epoch = firstEpoch; epoch < options.epochs && !ctx.stopRequested; epoch++) {
       ctx.epoch = epoch;
       await runHook(callbacks, 'onEpochBegin', epoch, ctx);
       const logs = await trainEpoch(model, options, lossFn, guard, callbacks, ctx);
@@ -115,6 +148,7 @@ export async function fit(model: TrainableModel, options: FitOptions): Promise<H
       if (options.scheduler && (options.schedulerStep ?? 'epoch') === 'epoch') stepScheduler(options, logs);
       history.push(logs);
       await runHook(callbacks, 'onEpochEnd', epoch, logs, ctx);
+      if (options.checkpoint) await options.checkpoint.save(encodeTrainingState(captureTrainingState(model, options, history, epoch + 1, ctx.globalStep)), epoch);
     }
   } finally {
     history.stopped = ctx.stopRequested;
