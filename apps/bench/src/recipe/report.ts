@@ -11,7 +11,7 @@ export function recipeTable(rows: readonly RecipeResult[]): string {
   const fixed = (v: number, digits: number, suffix = '') => (Number.isFinite(v) ? `${v.toFixed(digits)}${suffix}` : '–');
   const lines = rows.map((r) => {
     const ratio = r.system === 'PyTorch' ? '1 (reference)' : fixed(ratioToTorch(r, rows), 2, '×');
-    const what = r.note ?? `${r.epochSeconds.length} epochs, last loss ${fixed(r.lastLoss, 4)}`;
+    const what = r.note ?? `${r.epochSeconds.length} epoch${r.epochSeconds.length === 1 ? '' : 's'}, last loss ${fixed(r.lastLoss, 4)}`;
     return `| ${r.system}${r.version ? ` ${r.version}` : ''} | ${r.threads} | ${fixed(r.secondsPerEpoch, 2)} | ${fixed(r.testAccuracy * 100, 2, ' %')} | ${ratio} | ${what} |`;
   });
   return ['| system | threads | s/epoch (median) | test accuracy | × PyTorch (same threads) | notes |', '|---|---|---|---|---|---|', ...lines].join('\n');
