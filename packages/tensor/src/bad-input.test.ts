@@ -180,6 +180,7 @@ describe('non-numbers are refused', () => {
     refused(() => T.randn([2], bad<T.RandomOptions>({ seed: 1 })), 'randn', "'seed'");
     refused(() => T.variance(T.ones([3]), bad<T.VarianceOptions>({ unbaised: false })), 'var', "'unbaised'");
     refused(() => T.rand([2], { dtype: 'int32' }), 'rand', 'float dtype', 'int32');
+    refused(() => T.ones([3]).std(0, bad<T.TensorVarianceOptions>(5)), 'var', 'options object', 'number 5');
   });
 });
 
