@@ -16,6 +16,20 @@ export function tsxApi(): string | undefined {
   }
 }
 
+/**
+ * The parent's `--conditions` flags, the only ones a trial thread needs (tsx is registered in the
+ * thread itself); V8 flags such as `--experimental-wasm-relaxed-simd` are per process and a
+ * worker refuses them.
+ */
+function conditionFlags(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (/^(--conditions|-C)=/.test(argv[i])) out.push(argv[i]);
+    else if ((argv[i] === '--conditions' || argv[i] === '-C') && i + 1 < argv.length) out.push(argv[i], argv[++i]);
+  }
+  return out;
+}
+
 /** The thread's entry: beside this file in the sources; in the build, beside it or (from a shared chunk) in node/. */
 function threadEntry(): string {
   if (import.meta.url.endsWith('.ts')) return new URL('./thread-main.ts', import.meta.url).href;
@@ -39,7 +53,7 @@ export function spawnTrialThread(module: string): Worker {
   const boot = api
     ? `import(${JSON.stringify(api)}).then((m) => m.register()).then(() => import(${JSON.stringify(entry)}))`
     : `import(${JSON.stringify(entry)})`;
-  const execArgv = [...process.execArgv];
+  const execArgv = conditionFlags(process.execArgv);
   if (TS.test(entry) && !execArgv.some((a) => a.includes('mlpkit-source'))) execArgv.push('--conditions=mlpkit-source');
   return new Worker(boot, { eval: true, execArgv, workerData: { module } });
 }
