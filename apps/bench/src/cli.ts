@@ -29,6 +29,14 @@ if (process.argv.includes('--search')) {
   process.exit(0);
 }
 
+// `pnpm bench --recipe` too: the lectures' recipe side by side with PyTorch (src/recipe/recipe-bench.ts).
+if (process.argv.includes('--recipe')) {
+  const { recipeBench } = await import('./recipe/recipe-bench.js');
+  const resultsDir = fileURLToPath(new URL('../results/', import.meta.url));
+  mkdirSync(resultsDir, { recursive: true });
+  process.exit(await recipeBench(process.argv.slice(2).filter((a) => a !== '--'), resultsDir));
+}
+
 let options: BenchOptions;
 try {
   options = parseOptions(process.argv.slice(2).filter((a) => a !== '--'));
