@@ -17,6 +17,8 @@ and writes apps/bench/results/bench.{json,md} (bench-quick.* with --quick).
   --profile          where a W1 training step's time goes, per kernel (results/profile.md)
   --search           hyperparameter search speed instead: trials/min on 1 and 2 worker threads, and
                      the Redis path's cost per trial (results/search.*); with --epochs N, --redis URL
+  --recipe           the lectures' recipe (issue 13) side by side with PyTorch: s/epoch and test
+                     accuracy (results/recipe.*); with --epochs N (default 20), --threads LIST
   --backend NAME     wasm or blas: the one backend --memory or --profile runs (default: both;
                      blas is skipped with a message where no BLAS library is installed)
   --help
@@ -33,7 +35,8 @@ export interface BenchOptions {
   help: boolean;
 }
 
-function positiveInt(name: string, v: string): number {
+/** A flag's value as a positive integer; throws naming the flag otherwise. */
+export function positiveInt(name: string, v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name}: expected a positive integer, got "${v}"`);
   return n;
