@@ -95,6 +95,36 @@ step('the README\'s "use mlpkit in your project" example runs from the tarballs'
   if (!/test accuracy \d/.test(out)) throw new Error(`printed: ${out}`);
 });
 step('... and type-checks under strict TypeScript', () => sh(join(bin, 'tsc'), ['-p', 'tsconfig.json'], work));
+// One program that `import`s some packages and `require`s others loads both builds of the core:
+// they must share one state (backend, autograd's recorder, generator), so gradients flow and a
+// model built with the ESM nn trains under the CommonJS fit loop, loss and optimizer.
+const mixed = `import { createRequire } from 'node:module';
+import { manualSeed, tensor } from '@mlpkit/tensor';
+import { Linear, Sequential } from '@mlpkit/nn';
+import { DataLoader, loadIris } from '@mlpkit/datasets';
+const require = createRequire(import.meta.url);
+const { requiresGrad } = require('@mlpkit/autograd');
+const { ReLU } = require('@mlpkit/activations');
+const { crossEntropy } = require('@mlpkit/losses');
+const { Adam } = require('@mlpkit/optimizers');
+const { fit } = require('@mlpkit/train');
+const x = requiresGrad(tensor([3]));
+x.mul(x).backward();
+if (x.grad?.item() !== 6) throw new Error('d(x*x)/dx at 3: expected 6, got ' + x.grad?.item());
+manualSeed(0);
+const model = new Sequential(new Linear(4, 16), new ReLU(), new Linear(16, 3));
+const train = new DataLoader(loadIris(), { batchSize: 16, shuffle: true, seed: 0 });
+const losses = (await fit(model, { train, loss: crossEntropy, optimizer: new Adam(model.parameters(), { lr: 0.01 }), epochs: 20 })).get('loss');
+if (!(losses[19] < losses[0] / 2)) throw new Error('loss did not fall: ' + losses[0] + ' -> ' + losses[19]);
+console.log('trained');`;
+const mixedNeeds = ['tensor', 'autograd', 'activations', 'nn', 'datasets', 'losses', 'optimizers', 'train'].map((p) => `@mlpkit/${p}`);
+if (mixedNeeds.every((n) => names.includes(n))) {
+  writeFileSync(join(work, 'mixed.mjs'), mixed);
+  step('one core state when a program mixes import and require: gradients flow and a model trains', () => {
+    const out = sh('node', ['mixed.mjs'], work);
+    if (!out.includes('trained')) throw new Error(`printed: ${out}`);
+  });
+}
 rmSync(work, { recursive: true, force: true });
 if (process.exitCode) console.log('check-packages: some checks failed');
 else console.log(`check-packages: ${names.length} packages (${entries.length} entry points) pass publint, attw, and install + import as ESM and CommonJS; threaded wasm runs from the build`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything mlpkit needs on a fresh Debian machine that has Node.js 20:
-# pnpm, the Fashion-MNIST data set and Chromium from Debian, and the workspace's npm packages.
+# pnpm, the Fashion-MNIST data set, Chromium and redis-server from Debian, and the workspace's npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,16 +10,19 @@ if ! command -v pnpm >/dev/null 2>&1 || [[ "$(pnpm --version)" != 9.* ]]; then
 fi
 
 # From Debian, where we can: the Fashion-MNIST files, and Chromium for the browser check
-# (apps/browser). Either one missing is not fatal: mlpkit downloads Fashion-MNIST into its
-# cache instead, and the browser check says it was skipped.
+# (apps/browser), and redis-server for @mlpkit/search's queue tests (they start their own on a
+# free port). None is fatal: mlpkit downloads Fashion-MNIST into its cache instead, and the
+# browser check and the queue tests say they were skipped.
 data=/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz
 declare -A why=(
   [dataset-fashion-mnist]="mlpkit will download Fashion-MNIST into its cache instead"
   [chromium]="the browser check (apps/browser) will be skipped"
+  [redis-server]="the queue tests of @mlpkit/search will be skipped"
 )
 wanted=()
 [ -f "$data" ] || wanted+=(dataset-fashion-mnist)
 [ -x /usr/bin/chromium ] || wanted+=(chromium)
+command -v redis-server >/dev/null 2>&1 || wanted+=(redis-server)
 if [ ${#wanted[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

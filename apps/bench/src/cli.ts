@@ -19,6 +19,15 @@ import { w1Ratios, w1Table } from './w1/report.js';
 import { runNodeSystem, runTorch } from './w1/runner.js';
 import type { EpochPlan, W1Result } from './w1/spec.js';
 
+// `pnpm bench --search` is a run of its own, with its own flags (src/search/search-bench.ts).
+if (process.argv.includes('--search')) {
+  const { searchBench } = await import('./search/search-bench.js');
+  const resultsDir = fileURLToPath(new URL('../results/', import.meta.url));
+  mkdirSync(resultsDir, { recursive: true });
+  console.log(`\n${await searchBench(process.argv.slice(2).filter((a) => a !== '--'), resultsDir)}`);
+  process.exit(0);
+}
+
 let options: BenchOptions;
 try {
   options = parseOptions(process.argv.slice(2).filter((a) => a !== '--'));

@@ -5,7 +5,7 @@ import { crossEntropy } from '@mlpkit/losses';
 import { Linear, Sequential } from '@mlpkit/nn';
 import { Adam, SGD } from '@mlpkit/optimizers';
 import { Generator, Tensor, manualSeed } from '@mlpkit/tensor';
-import { activationStats, formatStatsTable, logUniform, lrRangeTest, randomSearch } from '@mlpkit/train';
+import { activationStats, formatStatsTable, lrRangeTest } from '@mlpkit/train';
 import type { TopLevelSpec } from 'vega-lite';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,7 +13,6 @@ import { loadData } from './data.js';
 import { buildMlp } from './model.js';
 import type { DemoOptions } from './options.js';
 import { type CurvePoint, curveSpec, writeChart } from './plots.js';
-import { runTraining } from './run.js';
 
 /** The LR range test on the demo's MLP: loss against a geometrically growing learning rate. */
 async function lrRange(options: DemoOptions): Promise<string[]> {
@@ -34,31 +33,6 @@ async function lrRange(options: DemoOptions): Promise<string[]> {
     ],
   };
   return [await writeChart(spec, join(options.outDir, 'lr-range-test'))];
-}
-
-/** The slides' coarse random search: lr and regularization sampled in log space, a short run each. */
-async function search(options: DemoOptions): Promise<string[]> {
-  const data = await loadData({ normalize: options.normalize, limit: options.limit ?? 5000, seed: options.config.seed, valFraction: 0.2 });
-  const lines: string[] = [];
-  const result = await randomSearch(
-    { lr: logUniform(1e-4, 1), reg: logUniform(1e-5, 1e-1) },
-    async ({ lr, reg }) => {
-      const run = await runTraining(data, { ...options.config, optimizer: 'sgd', momentum: 0.9, lr, weightDecay: reg, epochs: Math.min(options.config.epochs, 2) });
-      return run.diverged ? Number.NaN : Math.max(...run.history.get('valAccuracy'));
-    },
-    {
-      trials: 10, seed: options.config.seed,
-      onTrial: (t, n) => {
-        const line = `val_acc: ${Number.isNaN(t.score) ? 'diverged' : t.score.toFixed(6)}, lr: ${t.params.lr.toExponential(6)}, reg: ${t.params.reg.toExponential(6)}, (${t.index + 1} / ${n})`;
-        lines.push(line);
-        console.log(line);
-      },
-    },
-  );
-  if (result.best) console.log(`best: val_acc ${result.best.score.toFixed(4)} at lr ${result.best.params.lr.toExponential(2)}, reg ${result.best.params.reg.toExponential(2)}`);
-  const file = join(options.outDir, 'random-search.txt');
-  await writeFile(file, `${lines.join('\n')}\n`);
-  return [file];
 }
 
 /** The slides' 10-layer, 500-unit net on unit-Gaussian data: per-layer activation statistics per init. */
@@ -96,10 +70,10 @@ async function initStats(options: DemoOptions): Promise<string[]> {
   return [await writeChart(spec, join(options.outDir, 'init-stats')), file];
 }
 
-/** Runs `--experiment lr-range | search | init-stats`. */
+/** Runs `--experiment lr-range | init-stats`. */
 export async function runDiagnostic(options: DemoOptions): Promise<void> {
   await mkdir(options.outDir, { recursive: true });
-  const run = { 'lr-range': lrRange, search, 'init-stats': initStats }[options.experiment as 'lr-range' | 'search' | 'init-stats'];
+  const run = { 'lr-range': lrRange, 'init-stats': initStats }[options.experiment as 'lr-range' | 'init-stats'];
   const written = await run(options);
   console.log(`\nwrote:\n  ${written.join('\n  ')}`);
 }

@@ -68,7 +68,12 @@ export async function compareVariants(options: DemoOptions): Promise<void> {
 
 /** Dispatches `--experiment NAME`. */
 export async function runExperiment(options: DemoOptions): Promise<void> {
-  if (options.experiment === 'lr-range' || options.experiment === 'search' || options.experiment === 'init-stats') {
+  if (options.experiment === 'search') {
+    const { searchExperiment } = await import('./experiments/search.js');
+    const { config, normalize, limit, outDir } = options;
+    return void (await searchExperiment({ ...options.search, outDir, seed: config.seed, epochs: config.epochs, limit, hidden: config.hidden, normalize }));
+  }
+  if (options.experiment === 'lr-range' || options.experiment === 'init-stats') {
     const { runDiagnostic } = await import('./diagnostics.js');
     return runDiagnostic(options);
   }

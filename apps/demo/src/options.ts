@@ -11,6 +11,8 @@ export interface DemoOptions {
   limit?: number;
   outDir: string;
   experiment?: 'width' | 'depth' | 'sigmoid-sgd' | 'no-norm' | 'lr-range' | 'search' | 'init-stats';
+  /** `--experiment search`: trials, worker threads, and a Redis URL for a multi-machine search. */
+  search: { trials?: number; workers?: number; redis?: string };
   /** Continue the last killed run from its training checkpoint in the output directory. */
   resume: boolean;
   help: boolean;
@@ -36,6 +38,9 @@ Trains the slides' MLP (784→256 ReLU→10) on Fashion-MNIST and writes plots a
   --backend NAME      auto (default: wasm if it loads, else reference), wasm or reference
   --out DIR           output directory (default apps/demo/out)
   --experiment NAME   width | depth | sigmoid-sgd | no-norm | lr-range | search | init-stats (see README)
+  --trials N          search: random configurations (default 10)
+  --workers N         search: worker threads (default one per core; with --redis, 0 leaves trials to other machines)
+  --redis URL         search: put trials on a BullMQ queue for \`mlpkit-search worker --redis URL\` processes
   --resume            continue a killed run from OUT/training-checkpoint.safetensors (same flags)
   --help
 `;
@@ -49,6 +54,7 @@ export function parseOptions(argv: string[], defaultOut: string): DemoOptions {
       lr: { type: 'string' }, momentum: { type: 'string' }, 'batch-size': { type: 'string' }, hidden: { type: 'string' },
       activation: { type: 'string' }, init: { type: 'string' }, normalize: { type: 'string' }, patience: { type: 'string' },
       seed: { type: 'string' }, backend: { type: 'string' }, out: { type: 'string' }, experiment: { type: 'string' },
+      trials: { type: 'string' }, workers: { type: 'string' }, redis: { type: 'string' },
       resume: { type: 'boolean' }, help: { type: 'boolean' },
     },
   });
@@ -85,6 +91,11 @@ export function parseOptions(argv: string[], defaultOut: string): DemoOptions {
     outDir: values.out ?? defaultOut,
     experiment: values.experiment === undefined ? undefined
       : pick('experiment', values.experiment, ['width', 'depth', 'sigmoid-sgd', 'no-norm', 'lr-range', 'search', 'init-stats'] as const, 'width'),
+    search: {
+      trials: values.trials === undefined ? undefined : num('trials', values.trials, 0),
+      workers: values.workers === undefined ? undefined : num('workers', values.workers, 0),
+      redis: values.redis,
+    },
     resume: values.resume ?? false,
     help: values.help ?? false,
   };

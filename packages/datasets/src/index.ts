@@ -1,4 +1,5 @@
-// Browser-safe parts of @mlpkit/datasets; files, downloads and gzip via Node live in './node'.
+// Browser-safe parts of @mlpkit/datasets; files, downloads and gzip via Node live in './node',
+// CSV parsing (and its papaparse dependency) in './csv'.
 export { TensorDataset, type TensorDatasetOptions, type FeatureArray, type TargetArray } from './tensor-dataset.js';
 export { DataLoader, type DataLoaderOptions, type Batch } from './data-loader.js';
 export { trainValTestSplit, type SplitOptions, type TrainValTestSplit } from './split.js';
@@ -11,4 +12,3 @@ export {
   makeLinearRegression, makePolynomialRegression,
   type LinearRegressionData, type LinearRegressionOptions, type PolynomialRegressionOptions,
 } from './toy-regression.js';
-export { parseCsv, type CsvOptions } from './csv.js';

@@ -12,7 +12,8 @@ import { camelCase, lazyStateKeys, pytorchSwitches, schedulerGroupKeys, snakeCas
  * - `param_groups[g]` holds group g's hyperparameters (`lr`, `weight_decay`, ...) and, in
  *   `params`, its parameters' numbers.
  *
- * Loading also accepts typed arrays in place of the number arrays, and the camelCase keys
+ * Loading also accepts typed arrays or nested lists (PyTorch's `tensor.tolist()`) in place of
+ * the flat number arrays, and the camelCase keys
  * (`paramGroups`, `expAvg`) of files older mlpkit versions wrote.
  */
 export interface OptimizerStateDict {
@@ -91,7 +92,8 @@ function readEntry(read: StateReader, path: string, raw: unknown, param: FloatAr
     const kind = stateValueKinds[key];
     if (kind === 'count') out[key] = read.number(at, value, { integer: true, min: 0 });
     else if (kind === 'product') out[key] = read.number(at, value, { above: 0, max: 1 });
-    else out[key] = copyLike(param, read.numbers(at, value, { length: param.length, min: kind === 'nonNegativeBuffer' ? 0 : undefined }));
+    // PyTorch's tensor.tolist() nests by shape; the buffer is the parameter's flat storage.
+    else out[key] = copyLike(param, read.numbers(at, Array.isArray(value) ? value.flat(Infinity) : value, { length: param.length, min: kind === 'nonNegativeBuffer' ? 0 : undefined }));
   }
   for (const key of required) if (!Object.hasOwn(out, key)) read.fail(read.at(path, snakeCase(key)), 'a value', undefined);
   return out;

@@ -9,7 +9,7 @@ import { checkKeys } from './check-options.js';
 export interface AshaOptions {
   rule: 'asha';
   /** Epochs at which trials are compared, e.g. [1, 3, 9]. */
-  rungs: number[];
+  rungs: readonly number[];
   /** η: keep the best 1/η at each rung (default 3). */
   reductionFactor?: number;
 }

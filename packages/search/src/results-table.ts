@@ -14,10 +14,12 @@ function cell(v: unknown): string {
   return String(v);
 }
 
-/** The ranked trials as a text table: rank, score, status, each hyperparameter, and why a trial has no score or stopped. */
+/** The ranked trials as a text table: rank, score, status, each hyperparameter that varies, and why a trial has no score or stopped. */
 export function formatResultsTable<P>(result: SearchResult<P>, options: { top?: number } = {}): string {
   const ranked = rankTrials(result).slice(0, options.top ?? result.trials.length);
-  const keys = [...new Set(ranked.flatMap((t) => Object.keys(t.params as object)))];
+  // A hyperparameter with one value in every trial is a setting, not a result: left out.
+  const varies = (k: string): boolean => result.trials.length < 2 || new Set(result.trials.map((t) => JSON.stringify((t.params as Record<string, unknown>)[k]))).size > 1;
+  const keys = [...new Set(ranked.flatMap((t) => Object.keys(t.params as object)))].filter(varies);
   const rows = ranked.map((t, i) => [
     String(i + 1), t.score === null ? '-' : t.score.toFixed(4), t.status, String(t.index),
     ...keys.map((k) => cell((t.params as Record<string, unknown>)[k])),

@@ -2,8 +2,9 @@ import type { Backend } from './backend.js';
 import { coreState } from './core-state.js';
 import { MlpkitError } from './errors.js';
 import type { Primitive, PrimitiveParams } from './primitives.js';
+import type { TensorStorage } from './storage.js';
 import { referenceBackend } from './reference/index.js';
-import type { Tensor } from './tensor.js';
+import { Tensor } from './tensor.js';
 
 /**
  * The narrow observer autograd installs to record the graph. tensor never imports
@@ -19,7 +20,11 @@ export function setBackend(backend: Backend): void {
   coreState().backend = backend;
 }
 
-/** The backend ops currently run on (the reference backend until `setBackend`). */
+/**
+ * The backend ops currently run on (the reference backend until `setBackend`). Only this
+ * package and backends use it: every other package goes through tensor's functions, which
+ * fall back to a readable definition when the backend has no entry for them.
+ */
 export function getBackend(): Backend {
   return coreState().backend ?? referenceBackend;
 }
@@ -29,6 +34,7 @@ export function setGradRecorder(next: GradRecorder | null): void {
   coreState().recorder = next;
 }
 
+/** The installed gradient recorder, or null while no tensor requires grad. */
 export function getGradRecorder(): GradRecorder | null {
   return coreState().recorder;
 }
@@ -36,8 +42,9 @@ export function getGradRecorder(): GradRecorder | null {
 /** The single dispatch point: runs a primitive on the current backend and lets autograd see it. */
 export function run<P extends Primitive>(op: P, inputs: readonly Tensor[], params: PrimitiveParams[P]): Tensor {
   const { backend, recorder } = coreState();
-  const kernel = (backend ?? referenceBackend).kernels[op] as (inputs: readonly Tensor[], params: PrimitiveParams[P]) => Tensor;
-  const output = kernel(inputs, params);
+  const kernel = (backend ?? referenceBackend).kernels[op] as (inputs: readonly Tensor[], params: PrimitiveParams[P]) => TensorStorage;
+  const out = kernel(inputs, params);
+  const output = new Tensor(out.data, out.shape);
   for (const input of inputs) {
     if (!input.requiresGrad) continue;
     if (!recorder)

@@ -1,4 +1,5 @@
 import { coreState } from './core-state.js';
+import { MlpkitError, describe } from './errors.js';
 
 /** Serializable state of a Generator, for checkpoints. */
 export interface GeneratorState {
@@ -30,9 +31,13 @@ export class Generator {
     this.seed(seed);
   }
 
-  /** Restarts the sequence from `seed`. */
+  /** Restarts the sequence from `seed` (an integer; seeds beyond 32 bits keep their high bits). */
   seed(seed: number): this {
-    const next = splitmix32(seed);
+    if (typeof seed !== 'number' || !Number.isSafeInteger(seed))
+      throw new MlpkitError('manualSeed', `expected an integer seed (up to ±2^53), got ${typeof seed === 'number' ? seed : describe(seed)}`);
+    const high = Math.floor(seed / 2 ** 32);
+    // Seeds below 2³² keep the stream they always had; higher bits are folded in, so 2³² ≠ 0.
+    const next = splitmix32(high === 0 ? seed : (seed ^ splitmix32(high)()) >>> 0);
     for (let i = 0; i < 4; i++) this.s[i] = next();
     this.spare = null;
     return this;
@@ -70,7 +75,7 @@ export class Generator {
     return r * Math.cos(2 * Math.PI * v);
   }
 
-  /** A uniform integer in [low, high). */
+  /** A uniform integer in [low, high) (callers pass integers with high − low ≤ 2⁵³). */
   integer(low: number, high: number): number {
     return low + Math.floor(this.random() * (high - low));
   }
@@ -82,6 +87,11 @@ export class Generator {
 
   /** Restores a state from `getState`, continuing that exact sequence. */
   setState(state: GeneratorState): this {
+    const words = state?.s;
+    if (!Array.isArray(words) || words.length !== 4 || !words.every((w) => Number.isInteger(w) && w >= 0 && w < 2 ** 32) || words.every((w) => w === 0))
+      throw new MlpkitError('Generator.setState', `expected s to be 4 unsigned 32-bit integers, not all zero, got ${describe(words)}${Array.isArray(words) ? ` [${words.join(', ')}]` : ''}`);
+    if (state.spare !== null && (typeof state.spare !== 'number' || !Number.isFinite(state.spare)))
+      throw new MlpkitError('Generator.setState', `expected spare to be a number or null, got ${describe(state.spare)}`);
     this.s.set(state.s);
     this.spare = state.spare;
     return this;

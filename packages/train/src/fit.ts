@@ -4,6 +4,7 @@ import { DivergenceGuard, TrainingDivergedError } from './divergence.js';
 import { type LossInput, asLossFn, evaluate } from './evaluate.js';
 import { type EpochLogs, History } from './history.js';
 import { type MetricSpecs, createMetrics, valKey } from './metric-specs.js';
+import type { ProgressListener } from './progress.js';
 import { captureTrainingState, checkResumable, restoreTrainingState } from './resume.js';
 import { type TrainingState, encodeTrainingState } from './training-state.js';
 import type { LoaderLike, MetricLike, OptimizerLike, SchedulerLike, TrainableModel } from './types.js';
@@ -143,11 +144,11 @@ export async function fit(model: TrainableModel, fitOptions: FitOptions): Promis
       const logs = await trainEpoch(model, options, lossFn, guard, callbacks, ctx);
       history.initialLoss = guard.initialLoss;
       if (!logs) break;
-      if (options.val) addValidation(model, options, lossFn, logs);
+      if (options.val) addValidation(model, options, lossFn, logs, (done, total) => { for (const cb of callbacks) cb.onValidationProgress?.(done, total, ctx); });
       if (options.scheduler && (options.schedulerStep ?? 'epoch') === 'epoch') stepScheduler(options, logs);
       history.push(logs);
       await runHook(callbacks, 'onEpochEnd', epoch, logs, ctx);
-      if (options.checkpoint) await options.checkpoint.save(encodeTrainingState(captureTrainingState(model, options, history, epoch + 1, ctx.globalStep)), epoch);
+      if (options.checkpoint) await options.checkpoint.save(encodeTrainingState(captureTrainingState(model, options, history, guard, epoch + 1, ctx.globalStep)), epoch);
     }
   } finally {
     history.stopped = ctx.stopRequested;
@@ -209,8 +210,10 @@ function stepScheduler(options: FitOptions, logs: EpochLogs): void {
   scheduler.step(value);
 }
 
-function addValidation(model: TrainableModel, options: FitOptions, lossFn: ReturnType<typeof asLossFn>, logs: EpochLogs): void {
-  const result = evaluate(model, options.val as LoaderLike, { loss: lossFn, metrics: options.metrics });
+function addValidation(
+  model: TrainableModel, options: FitOptions, lossFn: ReturnType<typeof asLossFn>, logs: EpochLogs, onProgress: ProgressListener,
+): void {
+  const result = evaluate(model, options.val as LoaderLike, { loss: lossFn, metrics: options.metrics, onProgress });
   logs.valLoss = result.loss;
   for (const [name, value] of Object.entries(result.metrics)) logs[valKey(name)] = value;
 }

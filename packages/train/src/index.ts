@@ -9,7 +9,7 @@ export { TrainingDivergedError, DivergenceGuard } from './divergence.js';
 export { Monitor, resolveMode, type MonitorMode } from './monitor.js';
 export { EarlyStopping, type EarlyStoppingOptions } from './early-stopping.js';
 export { Checkpoint, type CheckpointOptions, type CheckpointRecord } from './checkpoint.js';
-export { ProgressCallback, EpochLogger, formatLogs, type ProgressEvent } from './progress.js';
+export { ProgressCallback, EpochLogger, formatLogs, type ProgressEvent, type ProgressListener } from './progress.js';
 export { snapshotState, restoreState } from './snapshot.js';
 export { summarize, type ValueSummary } from './tensor-summary.js';
 export { activationStats, gradientStats, formatStatsTable, type LayerStats, type GradientStats } from './layer-stats.js';

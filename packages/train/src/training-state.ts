@@ -1,5 +1,6 @@
 import { loadSafetensors, saveSafetensors } from '@mlpkit/nn';
 import { type GeneratorState, MlpkitError, type Tensor, fromTypedArray } from '@mlpkit/tensor';
+import type { DivergenceState } from './divergence.js';
 import type { EpochLogs } from './history.js';
 
 /** The metadata key a training checkpoint keeps its JSON part under. */
@@ -9,7 +10,8 @@ const VERSION = 1;
 /** An optimizer's `stateDict()` as `fit` saves it (its per-parameter arrays become float64 tensors in the file). */
 export interface OptimizerStateLike {
   state: Record<string, Record<string, number | ArrayLike<number>>>;
-  paramGroups: Array<{ params: number[]; [key: string]: unknown }>;
+  /** The rest, kept as the optimizer wrote it (its `param_groups`). */
+  [key: string]: unknown;
 }
 
 /** Everything a killed `fit` needs to go on exactly where its last finished epoch left it. */
@@ -27,8 +29,10 @@ export interface TrainingState {
   valLoaderEpoch: number | null;
   /** The global generator (Dropout's masks). */
   generator: GeneratorState;
-  /** The finished epochs' logs and the babysitting reference loss, which also rules the divergence guard. */
+  /** The finished epochs' logs and the babysitting initial loss. */
   history: { records: EpochLogs[]; initialLoss: number | null };
+  /** The divergence guard's reference and smoothed loss. */
+  divergence: DivergenceState;
 }
 
 const fail = (path: string, message: string): never => {
@@ -64,7 +68,8 @@ export function encodeTrainingState(state: TrainingState): Uint8Array {
     }
   }
   const { model: _model, optimizer, ...rest } = state;
-  const json = { version: VERSION, ...rest, optimizer: { paramGroups: optimizer.paramGroups, scalars } };
+  const { state: _buffers, ...groups } = optimizer;
+  const json = { version: VERSION, ...rest, optimizer: { ...groups, scalars } };
   return saveSafetensors(tensors, { [TRAINING_METADATA_KEY]: JSON.stringify(json, replacer) });
 }
 
@@ -95,6 +100,15 @@ function checkHistory(value: unknown): TrainingState['history'] {
   return { records, initialLoss: numberOrNull(h.initialLoss, 'history.initialLoss') };
 }
 
+function checkDivergence(value: unknown): DivergenceState {
+  const d = object(value, 'divergence');
+  if (!Array.isArray(d.warmupLosses) || !d.warmupLosses.every((v) => typeof v === 'number')) fail('divergence.warmupLosses', 'expected a list of numbers');
+  return {
+    initialLoss: numberOrNull(d.initialLoss, 'divergence.initialLoss'), reference: numberOrNull(d.reference, 'divergence.reference'),
+    smoothed: numberOrNull(d.smoothed, 'divergence.smoothed'), warmupLosses: [...(d.warmupLosses as number[])],
+  };
+}
+
 /** Reads and checks, field by field, a checkpoint written by {@link encodeTrainingState}. */
 export function decodeTrainingState(bytes: Uint8Array): TrainingState {
   const { tensors, metadata } = loadSafetensors(bytes);
@@ -109,9 +123,9 @@ export function decodeTrainingState(bytes: Uint8Array): TrainingState {
   }
   const root = object(raw, TRAINING_METADATA_KEY);
   if (root.version !== VERSION) fail('version', `this mlpkit reads version ${VERSION}, got ${JSON.stringify(root.version)}`);
-  const opt = object(root.optimizer, 'optimizer');
-  if (!Array.isArray(opt.paramGroups)) fail('optimizer.paramGroups', 'expected a list');
-  const scalars = object(opt.scalars, 'optimizer.scalars');
+  // The optimizer's groups are checked by its own loadStateDict; here only the buffers' layout.
+  const { scalars: rawScalars, ...groups } = object(root.optimizer, 'optimizer');
+  const scalars = object(rawScalars, 'optimizer.scalars');
   const state: OptimizerStateLike['state'] = {};
   for (const [id, entry] of Object.entries(scalars)) state[String(integer(Number(id), `optimizer.scalars.${id}`))] = { ...(object(entry, `optimizer.scalars.${id}`) as Record<string, number>) };
   const model: Record<string, Tensor> = {};
@@ -127,11 +141,12 @@ export function decodeTrainingState(bytes: Uint8Array): TrainingState {
     epochsDone: integer(root.epochsDone, 'epochsDone') as number,
     globalStep: integer(root.globalStep, 'globalStep') as number,
     model,
-    optimizer: { state, paramGroups: opt.paramGroups as OptimizerStateLike['paramGroups'] },
+    optimizer: { ...groups, state },
     scheduler: root.scheduler === null ? null : object(root.scheduler, 'scheduler'),
     loaderEpoch: integer(root.loaderEpoch, 'loaderEpoch', true),
     valLoaderEpoch: integer(root.valLoaderEpoch, 'valLoaderEpoch', true),
     generator: checkGenerator(root.generator),
     history: checkHistory(root.history),
+    divergence: checkDivergence(root.divergence),
   };
 }

@@ -32,6 +32,13 @@ describe('downloadFile', () => {
     expect(await readdir(dir)).toEqual([NAME]);
   });
 
+  it('reports progress as bytes arrive', async () => {
+    const seen: [number, number | undefined, string?][] = [];
+    await downloadFile([mirror.url('ok')], NAME, dest(), { sha256: [digest(gz)], onProgress: (...a) => { seen.push(a); } });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.at(-1)).toEqual([gz.length, gz.length, NAME]);
+  });
+
   it('accepts the digest of the decompressed content (a recompressed copy)', async () => {
     await downloadFile([mirror.url('ok')], NAME, dest(), { sha256: ['0'.repeat(64), digest(raw)] });
     expect(await readdir(dir)).toEqual([NAME]);

@@ -24,11 +24,17 @@ export interface DownloadOptions {
   rateWindowMs?: number;
   /** The fetch to use (default: the global one). */
   fetch?: typeof fetch;
+  /**
+   * Called as the body arrives with the bytes received, the length the server declared (if
+   * any) and the file name; `progressPrinter(title, { unit: 'bytes' })` from
+   * `@mlpkit/train/node` draws it.
+   */
+  onProgress?: (done: number, total: number | undefined, label?: string) => void;
 }
 
 const DEFAULTS = { timeoutMs: 30_000, deadlineMs: 1_800_000, minBytesPerSecond: 1024, rateWindowMs: 10_000 };
-type Settings = typeof DEFAULTS & { sha256: readonly string[]; contentBytes?: number; fetch: typeof fetch };
-const KNOWN = new Set(['sha256', 'contentBytes', 'timeoutMs', 'deadlineMs', 'minBytesPerSecond', 'rateWindowMs', 'fetch']);
+type Settings = typeof DEFAULTS & Pick<DownloadOptions, 'contentBytes' | 'onProgress'> & { sha256: readonly string[]; fetch: typeof fetch };
+const KNOWN = new Set(['sha256', 'contentBytes', 'timeoutMs', 'deadlineMs', 'minBytesPerSecond', 'rateWindowMs', 'fetch', 'onProgress']);
 
 function settings(options: DownloadOptions): Settings {
   for (const key of Object.keys(options))
@@ -50,7 +56,7 @@ const largestCopy = (n: number): number => n + 5 * Math.ceil(n / 16_383) + 1024;
  * SHA-256. Aborts on a stall, a missed deadline, a rate below the minimum, or a body longer
  * than `maxBody`; the caller removes `path` on failure.
  */
-async function fetchToFile(url: string, path: string, s: Settings, maxBody: number): Promise<string> {
+async function fetchToFile(url: string, path: string, s: Settings, maxBody: number, label: string): Promise<string> {
   const controller = new AbortController();
   let why: string | null = null;
   let received = 0;
@@ -98,6 +104,7 @@ async function fetchToFile(url: string, path: string, s: Settings, maxBody: numb
       }
       hash.update(value);
       await file.write(value);
+      s.onProgress?.(received, expected ?? undefined, label);
     }
     await file.sync();
   } catch (error) {
@@ -165,7 +172,7 @@ export async function downloadFile(mirrors: readonly string[], filename: string,
     const tmp = tempPath(dest);
     try {
       url = new URL(filename, url.endsWith('/') ? url : `${url}/`).href;
-      const raw = await fetchToFile(url, tmp, s, maxBody);
+      const raw = await fetchToFile(url, tmp, s, maxBody, filename);
       await checkFileDigest('download', tmp, s.sha256, { maxBytes: s.contentBytes, rawDigest: raw, label: 'the body' });
       await rename(tmp, dest);
       return;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { MlpkitError } from '@mlpkit/tensor';
 import { FASHION_MNIST, type IdxDatasetResource, type IdxFileSpec, MNIST, imageDataset } from '../mnist.js';
 import type { TensorDataset } from '../tensor-dataset.js';
-import { downloadFile } from './download.js';
+import { type DownloadOptions, downloadFile } from './download.js';
 import { checkFileDigest } from './file-digest.js';
 import { readIdxFile } from './idx-file.js';
 
@@ -37,6 +37,8 @@ export interface IdxDatasetOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** The fetch to download with (default: the global one). */
   fetch?: typeof fetch;
+  /** Hears each download's progress: bytes received, bytes declared, file name (see `downloadFile`). */
+  onProgress?: DownloadOptions['onProgress'];
 }
 
 /** Which part of the dataset to load. */
@@ -88,7 +90,7 @@ async function verifyAll(resource: IdxDatasetResource, found: Partial<Record<Fil
 }
 
 const KNOWN_OPTIONS = new Set(['root', 'download', 'cacheDir', 'mirrors', 'systemDirs', 'timeoutMs', 'deadlineMs', 'minBytesPerSecond',
-  'rateWindowMs', 'verify', 'env', 'fetch']);
+  'rateWindowMs', 'verify', 'env', 'fetch', 'onProgress']);
 
 function checkOptions(op: string, options: IdxDatasetOptions): void {
   if (!options || typeof options !== 'object') throw new MlpkitError(op, `expected an options object, got ${String(options)}`);
@@ -128,6 +130,7 @@ export async function locateIdxDataset(resource: IdxDatasetResource, options: Id
       await downloadFile(options.mirrors ?? resource.mirrors, spec.filename, dest, {
         sha256: spec.sha256, contentBytes: spec.bytes, timeoutMs: options.timeoutMs, deadlineMs: options.deadlineMs,
         minBytesPerSecond: options.minBytesPerSecond, rateWindowMs: options.rateWindowMs, fetch: options.fetch,
+        onProgress: options.onProgress,
       });
       found[key] = dest;
     }

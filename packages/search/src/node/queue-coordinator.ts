@@ -28,6 +28,17 @@ export interface QueueRunOptions {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** `work`, or a rejection after `ms`: commands to an absent Redis wait in the client's queue, so nothing else would end them. */
+async function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)));
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * The coordinator: puts each unfinished trial on the queue as a job with a stable id, collects
  * finished jobs (each index recorded once, then the job removed), and queues again any job that
@@ -57,8 +68,9 @@ export async function runOnQueue(specs: TrialSpec[], o: QueueRunOptions): Promis
     let lastSweep = Date.now();
     while (pending().length > 0) {
       await sleep(t.pollMs ?? 100);
+      const timeout = t.redisTimeoutMs ?? 60_000;
       try {
-        for (const j of await queue.getJobs(['completed', 'failed'])) {
+        for (const j of await within(timeout, queue.getJobs(['completed', 'failed']))) {
           if (!j?.id?.startsWith(`${search}-`)) continue;
           const spec = j.data.spec;
           if (!records.has(spec.index)) {
@@ -66,25 +78,25 @@ export async function runOnQueue(specs: TrialSpec[], o: QueueRunOptions): Promis
             records.set(spec.index, record);
             o.onRecord(record);
           }
-          await j.remove();
+          await within(timeout, j.remove());
         }
         if (Date.now() - lastSweep > Math.max(1000, 10 * (t.pollMs ?? 100))) {
           lastSweep = Date.now();
           const lost: TrialSpec[] = [];
-          for (const s of pending()) if ((await queue.getJobState(jobId(search, s.index))) === 'unknown') lost.push(s);
-          if (lost.length > 0) await queue.addBulk(lost.map(job)); // Redis restarted without its data
+          for (const s of pending()) if ((await within(timeout, queue.getJobState(jobId(search, s.index)))) === 'unknown') lost.push(s);
+          if (lost.length > 0) await within(timeout, queue.addBulk(lost.map(job))); // Redis restarted without its data
         }
         lastOk = Date.now();
       } catch (error) {
-        if (Date.now() - lastOk > (t.redisTimeoutMs ?? 60_000)) {
+        if (Date.now() - lastOk >= timeout) {
           throw new MlpkitError('runSearch', `lost Redis at ${o.redis} for ${Math.round((Date.now() - lastOk) / 1000)} s (${error instanceof Error ? error.message : String(error)}); ` +
             `${records.size} finished trials are kept; run the same search again to resume`);
         }
       }
     }
   } finally {
-    await local?.close(true);
-    await queue.close().catch(() => {});
+    // Closing waits on Redis; when it is gone, give up after a moment and drop the connection.
+    await within(2000, Promise.all([local?.close(true), queue.close()])).catch(() => {});
     connection.disconnect();
   }
   return searchResult([...records.values()].filter((r) => r.index < specs.length), o.done.length, o.mode);

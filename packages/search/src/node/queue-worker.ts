@@ -96,7 +96,9 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   await worker.waitUntilReady();
   return {
     async close(force = false) {
-      await worker.close(force);
+      // With Redis gone, BullMQ's close would wait for it: a forced close gives up after two seconds.
+      const closing = worker.close(force);
+      await (force ? Promise.race([closing, new Promise((r) => setTimeout(r, 2000))]) : closing);
       for (const p of searches.values()) await (await p).pool.close();
       connection.disconnect();
       reports.disconnect();

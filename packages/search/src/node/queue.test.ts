@@ -20,7 +20,8 @@ const marksOf = (dir: string) => readdirSync(dir).map((f) => f.split('-').map(Nu
 
 if (!hasRedis) console.warn('queue tests skipped: redis-server is not installed (scripts/setup.sh installs it)');
 
-describe.skipIf(!hasRedis)('search on a BullMQ queue', () => {
+// Generous timeouts: these tests start processes and threads, slow on a busy machine (seconds each on an idle one).
+describe.skipIf(!hasRedis)('search on a BullMQ queue', { timeout: 180_000 }, () => {
   let redis: TestRedis;
   const dir = mkdtempSync(join(tmpdir(), 'mlpkit-queue-'));
   const spawned: Spawned[] = [];
@@ -108,6 +109,27 @@ describe.skipIf(!hasRedis)('search on a BullMQ queue', () => {
     const result = await search;
     expect(result.counts).toMatchObject({ total: 4, run: 4, ok: 4 });
     expect(readResults(results).map((r) => r.index).sort()).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe.skipIf(!hasRedis)('search on a BullMQ queue, Redis gone for good', { timeout: 180_000 }, () => {
+  it('stops with a message naming the URL, every finished trial kept in the JSONL', async () => {
+    const redis = await startRedis();
+    const dir = mkdtempSync(join(tmpdir(), 'mlpkit-queue-'));
+    try {
+      const results = join(dir, 'gone.jsonl');
+      const search = runSearch({ module: MODULE, grid: grid(4, 400), mode: 'min', workers: 1, redis: redis.url, results, queueTuning: { ...FAST, redisTimeoutMs: 1500 } });
+      const failure = search.catch((e: Error) => e);
+      await until('a finished trial', () => readResults(results).length >= 1);
+      await redis.stop();
+      const error = await failure;
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toMatch(new RegExp(`^runSearch: lost Redis at ${redis.url} for \\d+ s .*; \\d+ finished trials are kept; run the same search again to resume`));
+      expect(readResults(results).length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await redis.remove();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -44,7 +44,7 @@ export async function startRedis(): Promise<TestRedis> {
     p.on('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${out}`)));
   });
   const stop = (): Promise<void> => new Promise((resolve) => {
-    if (!proc || proc.exitCode !== null) return resolve();
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return resolve();
     proc.removeAllListeners('exit').once('exit', () => resolve());
     proc.kill('SIGKILL');
   });

@@ -14,7 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), 'mlpkit-search-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const space = { lr: logUniform(0.01, 0.5), hidden: randint(4, 12) };
 
-describe('runSearch on worker threads', () => {
+describe('runSearch on worker threads', { timeout: 120_000 }, () => {
   it('runs trials on two threads with the same results as in this thread, and resumes from its JSONL file', async () => {
     const results = join(dir, 'a.jsonl');
     const seen: number[] = [];
