@@ -68,6 +68,19 @@ step('2-thread wasm matmul from the built @mlpkit/backend-wasm/node (ESM)', () =
   sh('node', ['--input-type=module', '-e', `const W = await import('@mlpkit/backend-wasm/node'); const T = await import('@mlpkit/tensor'); ${threaded}`], work));
 step('2-thread wasm matmul from the built @mlpkit/backend-wasm/node (CommonJS)', () =>
   sh('node', ['-e', `(async () => { const W = require('@mlpkit/backend-wasm/node'); const T = require('@mlpkit/tensor'); ${threaded} })().catch((e) => { console.error(e); process.exit(1); });`], work));
+// The built blas backend opens the machine's BLAS through koffi (installed from npm with its
+// prebuilt binary) from both module formats; skipped, with a note, where there is no BLAS.
+const blasProduct = `const x = new T.Tensor(new Float32Array(256 * 256).fill(1), [256, 256]);
+  let b;
+  try { b = await B.createBlasBackend({ threads: 2 }); } catch (e) { if (/no CBLAS library found/.test(e.message)) { console.log('skipped: ' + e.message); return; } throw e; }
+  const y = b.kernels.matmul([x, x], { transA: false, transB: true });
+  if (y.data[0] !== 256 || y.data[y.size - 1] !== 256) throw new Error('blas matmul gave ' + y.data[0]);`;
+if (names.includes('@mlpkit/backend-blas')) {
+  step('blas matmul from the built @mlpkit/backend-blas (ESM)', () =>
+    process.stdout.write(sh('node', ['--input-type=module', '-e', `const B = await import('@mlpkit/backend-blas'); const T = await import('@mlpkit/tensor'); await (async () => { ${blasProduct} })();`], work)));
+  step('blas matmul from the built @mlpkit/backend-blas (CommonJS)', () =>
+    process.stdout.write(sh('node', ['-e', `(async () => { const B = require('@mlpkit/backend-blas'); const T = require('@mlpkit/tensor'); ${blasProduct} })().catch((e) => { console.error(e); process.exit(1); });`], work)));
+}
 // What npm users download: a LICENSE, no repository-only export condition, and source maps
 // that point at the one copy of the source instead of embedding it again.
 for (const name of names) {
@@ -127,4 +140,4 @@ if (mixedNeeds.every((n) => names.includes(n))) {
 }
 rmSync(work, { recursive: true, force: true });
 if (process.exitCode) console.log('check-packages: some checks failed');
-else console.log(`check-packages: ${names.length} packages (${entries.length} entry points) pass publint, attw, and install + import as ESM and CommonJS; threaded wasm runs from the build`);
+else console.log(`check-packages: ${names.length} packages (${entries.length} entry points) pass publint, attw, and install + import as ESM and CommonJS; threaded wasm and the blas backend run from the build`);

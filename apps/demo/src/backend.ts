@@ -1,17 +1,25 @@
+import { createBlasBackend } from '@mlpkit/backend-blas';
 import { createWasmBackend } from '@mlpkit/backend-wasm/node';
 import { referenceBackend, setBackend } from '@mlpkit/tensor';
 
 /** Which backend to run on: 'auto' tries WebAssembly and falls back to the reference. */
-export type BackendChoice = 'auto' | 'wasm' | 'reference';
+export type BackendChoice = 'auto' | 'wasm' | 'blas' | 'reference';
 
 /**
  * Selects the backend and returns a line saying which one runs (and why, on a fallback).
  * The reference backend is plain TypeScript loops: correct everywhere, several times slower.
+ * 'blas' (the machine's OpenBLAS or Accelerate) is only taken when asked for, and its error
+ * (no BLAS library, and how to install one) is not hidden by a fallback.
  */
 export async function chooseBackend(choice: BackendChoice): Promise<string> {
   if (choice === 'reference') {
     setBackend(referenceBackend);
     return 'backend: reference (pure TypeScript), as asked';
+  }
+  if (choice === 'blas') {
+    const backend = await createBlasBackend();
+    setBackend(backend);
+    return `backend: blas (${backend.library}, ${backend.threads} thread${backend.threads === 1 ? '' : 's'})`;
   }
   try {
     const backend = await createWasmBackend();

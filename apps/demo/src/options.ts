@@ -35,7 +35,7 @@ Trains the slides' MLP (784→256 ReLU→10) on Fashion-MNIST and writes plots a
   --normalize NAME    pixels ([-1, 1], default), zscore, or none (raw 0..255)
   --patience N        early stopping on valAccuracy, restoring the best weights
   --seed N            default 0
-  --backend NAME      auto (default: wasm if it loads, else reference), wasm or reference
+  --backend NAME      auto (default: wasm if it loads, else reference), wasm, blas or reference
   --out DIR           output directory (default apps/demo/out)
   --experiment NAME   width | depth | sigmoid-sgd | no-norm | lr-range | search | init-stats (see README)
   --trials N          search: random configurations (default 10)
@@ -85,7 +85,7 @@ export function parseOptions(argv: string[], defaultOut: string): DemoOptions {
       seed: num('seed', values.seed, 0),
       patience: values.patience === undefined ? undefined : num('patience', values.patience, 0),
     },
-    backend: pick('backend', values.backend, ['auto', 'wasm', 'reference'] as const, 'auto'),
+    backend: pick('backend', values.backend, ['auto', 'wasm', 'blas', 'reference'] as const, 'auto'),
     normalize: pick('normalize', values.normalize, ['pixels', 'zscore', 'none'] as const, 'pixels'),
     limit: values.limit !== undefined ? num('limit', values.limit, 0) : quick ? 6000 : undefined,
     outDir: values.out ?? defaultOut,

@@ -1,4 +1,4 @@
-import { type Kernel, type TensorStorage, storage, planMatmul, referenceKernels } from '@mlpkit/tensor';
+import { type Kernel, storage, planMatmul, referenceKernels } from '@mlpkit/tensor';
 import type { WasmRuntime } from './runtime.js';
 import type { GemmJob, GemmSplit, ThreadPool } from './thread-pool.js';
 

@@ -1,4 +1,4 @@
-import { type Kernel, type TensorStorage, storage, referenceKernels, sizeOf } from '@mlpkit/tensor';
+import { type Kernel, storage, referenceKernels, sizeOf } from '@mlpkit/tensor';
 import type { WasmRuntime } from './runtime.js';
 
 function isRange(dims: readonly number[], from: number, to: number): boolean {

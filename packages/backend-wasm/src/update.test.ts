@@ -39,6 +39,16 @@ describe('wasm optimizer updates on resident storage: the bits of the JavaScript
     expect(bits(ry)).toBe(bits(want));
   });
 
+  it.each([5, 200_704])('axpy reads a resident gradient where it lies, with the same bits, n = %i', (n) => {
+    const y = random(n, n + 2), x = random(n, n + 3);
+    const want = y.slice();
+    for (let i = 0; i < n; i++) want[i] += -0.0123 * x[i];
+    const ry = resident(y), rx = resident(x);
+    expect(backend.kernels.axpy!(ry, -0.0123, rx)).toBe(true);
+    expect(bits(ry)).toBe(bits(want));
+    expect(bits(rx)).toBe(bits(x));
+  });
+
   it.each(SIZES)('SGD with momentum (plain, dampened, Nesterov), three steps, n = %i', (n) => {
     for (const [mu, damp, nesterov] of [[0.9, 0, false], [0.5, 0.3, false], [0.9, 0, true]] as const) {
       const p = random(n, 1), b = new Float32Array(n), rp = resident(p), rb = resident(b);

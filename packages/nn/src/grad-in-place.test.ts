@@ -1,6 +1,6 @@
 import { requiresGrad } from '@mlpkit/autograd';
 import {
-  type Backend, type FusedKernels, Tensor, type TypedArray, manualSeed, matmulTransposed, randn, referenceBackend, setBackend, storage, sum,
+  type Backend, type FusedKernels, Tensor, type TypedArray, manualSeed, matmulTransposed, randn, referenceBackend, setBackend, sum,
 } from '@mlpkit/tensor';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Linear } from './linear.js';
@@ -19,7 +19,7 @@ function fakeBackend(): Backend & { copies: TypedArray[]; inPlace: number } {
     if (own) { addDwTo.forEach((v, i) => { addDwTo[i] = v + dW.data[i]; }); state.inPlace++; }
     return [needs[0] ? matmulTransposed(asTensor(dy), asTensor(w), false, false) : null, own ? null : dW, needs[2] ? sum(asTensor(dy), 0) : null];
   };
-  const residentCopy = (v: TypedArray) => { const c = Float32Array.from(v as Float32Array); copies.push(c); return storage(c, [c.length]).data; };
+  const residentCopy = (v: TypedArray) => { const c = Float32Array.from(v as Float32Array); copies.push(c); return c; };
   return {
     ...referenceBackend, kernels: { ...referenceBackend.kernels, linearBackward, residentCopy }, copies,
     get inPlace() { return state.inPlace; },

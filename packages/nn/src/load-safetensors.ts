@@ -30,7 +30,7 @@ function refuse(reason: string): never {
 
 interface Entry { name: string; code: string; shape: number[]; begin: number; end: number }
 
-function readHeader(bytes: Uint8Array): { header: Record<string, any>; dataStart: number } {
+function readHeader(bytes: Uint8Array): { header: Record<string, unknown>; dataStart: number } {
   if (bytes.length < 8) refuse(`it has ${bytes.length} bytes, fewer than the 8-byte header length`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const length = view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32;
@@ -50,7 +50,7 @@ function readHeader(bytes: Uint8Array): { header: Record<string, any>; dataStart
     refuse(`the header is not valid JSON (${(error as Error).message})`);
   }
   if (!header || typeof header !== 'object' || Array.isArray(header)) refuse('the header is not a JSON object');
-  return { header: header as Record<string, any>, dataStart: 8 + length };
+  return { header: header as Record<string, unknown>, dataStart: 8 + length };
 }
 
 /** A name from the file that cannot reach a prototype, however it is used later (whole or split at dots). */
@@ -71,10 +71,10 @@ function readMetadata(raw: unknown): SafetensorsMetadata {
   return out;
 }
 
-function readEntry(name: string, raw: any): Entry {
+function readEntry(name: string, raw: unknown): Entry {
   checkPlainName(name, 'the tensor name', refuse);
   if (!raw || typeof raw !== 'object') refuse(`the entry for '${name}' is not an object`);
-  const { dtype, shape, data_offsets: offsets } = raw;
+  const { dtype, shape, data_offsets: offsets } = raw as Record<string, unknown>;
   if (!(typeof dtype === 'string' && dtype in readableCodes)) refuse(`'${name}' has dtype ${JSON.stringify(dtype)}; readable dtypes are ${Object.keys(readableCodes).join(', ')}`);
   if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) refuse(`'${name}' has shape ${JSON.stringify(shape)}, not a list of non-negative integers`);
   if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isSafeInteger(o) && o >= 0) || offsets[0] > offsets[1])

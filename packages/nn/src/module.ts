@@ -35,10 +35,10 @@ export abstract class Module {
   private readonly bufferNames = new Map<string, { persistent: boolean; key: string }>();
 
   /** The computation; call it directly or through `call`. */
-  abstract forward(input: Tensor, ...rest: any[]): Tensor;
+  abstract forward(input: Tensor, ...rest: unknown[]): Tensor;
 
   /** Runs `forward` (PyTorch's `module(x)`). */
-  call(input: Tensor, ...rest: any[]): Tensor {
+  call(input: Tensor, ...rest: unknown[]): Tensor {
     return this.forward(input, ...rest);
   }
 
@@ -49,7 +49,7 @@ export abstract class Module {
    */
   registerBuffer(name: string, value: Tensor | null, persistent: boolean | { persistent?: boolean; stateKey?: string } = true): void {
     const options = typeof persistent === 'boolean' ? { persistent } : persistent;
-    (this as any)[name] = value;
+    (this as Record<string, unknown>)[name] = value;
     this.bufferNames.set(name, { persistent: options.persistent ?? true, key: options.stateKey ?? name });
   }
 
@@ -63,16 +63,16 @@ export abstract class Module {
 
   /** Assigns `param` to property `name`, for names computed at run time. */
   registerParameter(name: string, param: Parameter | null): void {
-    (this as any)[name] = param;
+    (this as Record<string, unknown>)[name] = param;
   }
 
   /** Assigns `module` to property `name`, for names computed at run time. */
   addModule(name: string, module: Module | null): void {
-    (this as any)[name] = module;
+    (this as Record<string, unknown>)[name] = module;
   }
 
   /** This module's own properties that hold a value of `kind`, in property order. */
-  private own<T>(kind: abstract new (...args: any[]) => T): [string, T][] {
+  private own<T>(kind: abstract new (...args: never[]) => T): [string, T][] {
     return Object.entries(this).filter((e): e is [string, T] => e[1] instanceof kind);
   }
 
@@ -123,8 +123,8 @@ export abstract class Module {
   /** Buffers holding a tensor, by state key (persistent ones only when asked). */
   private ownBuffers(persistentOnly: boolean): [string, Tensor][] {
     return [...this.bufferNames]
-      .filter(([name, { persistent }]) => (persistent || !persistentOnly) && (this as any)[name])
-      .map(([name, { key }]) => [key, (this as any)[name] as Tensor]);
+      .filter(([name, { persistent }]) => (persistent || !persistentOnly) && (this as Record<string, unknown>)[name])
+      .map(([name, { key }]) => [key, (this as Record<string, unknown>)[name] as Tensor]);
   }
 
   /** Sets training mode on this module and every module under it; returns this. */

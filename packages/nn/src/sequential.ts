@@ -73,7 +73,7 @@ export class Sequential extends Module {
   at(index: number): Module {
     const i = index < 0 ? this.count + index : index;
     if (!Number.isInteger(i) || i < 0 || i >= this.count) throw new MlpkitError('Sequential', `index ${index} is out of range for ${this.count} layers`);
-    return (this as any)[String(i)] as Module;
+    return (this as Record<string, unknown>)[String(i)] as Module;
   }
 
   /** Layers in order. */

@@ -180,6 +180,19 @@ describe('non-numbers are refused', () => {
     refused(() => T.randn([2], bad<T.RandomOptions>({ seed: 1 })), 'randn', "'seed'");
     refused(() => T.variance(T.ones([3]), bad<T.VarianceOptions>({ unbaised: false })), 'var', "'unbaised'");
     refused(() => T.rand([2], { dtype: 'int32' }), 'rand', 'float dtype', 'int32');
+    refused(() => T.ones([3]).std(0, bad<T.TensorVarianceOptions>(5)), 'var', 'options object', 'number 5');
+  });
+});
+
+describe('setBackend refuses what is not a backend', () => {
+  it.each([['null', null], ['undefined', undefined], ['a string', 'wasm'], ['an object without kernels', { name: 'x' }]])('%s', (_what, value) => {
+    refused(() => T.setBackend(bad<T.Backend>(value)), 'setBackend', 'a Backend');
+    expect(T.getBackend()).toBe(T.referenceBackend);
+  });
+
+  it('names the kernels a backend misses', () => {
+    const { exp: _exp, ...kernels } = T.referenceBackend.kernels;
+    refused(() => T.setBackend(bad<T.Backend>({ name: 'partial', kernels })), 'setBackend', 'missing exp');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Backend } from './backend.js';
 import { coreState } from './core-state.js';
-import { MlpkitError } from './errors.js';
+import { MlpkitError, describe } from './errors.js';
 import type { Primitive, PrimitiveParams } from './primitives.js';
 import type { TensorStorage } from './storage.js';
 import { referenceBackend } from './reference/index.js';
@@ -17,6 +17,10 @@ export interface GradRecorder {
 
 /** Chooses the backend every later op runs on. Nothing chooses one on import. */
 export function setBackend(backend: Backend): void {
+  const kernels = (backend as Partial<Backend> | null)?.kernels as Record<string, unknown> | undefined;
+  const missing = Object.keys(referenceBackend.kernels).filter((op) => typeof kernels?.[op] !== 'function');
+  if (missing.length > 0)
+    throw new MlpkitError('setBackend', `expected a Backend with a kernel for every primitive, got ${describe(backend)}${kernels ? ` missing ${missing.join(', ')}` : ''}`);
   coreState().backend = backend;
 }
 

@@ -249,5 +249,6 @@ export class Tensor {
 
 function varianceOptions(dim: Dims | TensorVarianceOptions | undefined, options: TensorVarianceOptions): ops.VarianceOptions {
   if (dim !== null && typeof dim === 'object' && !Array.isArray(dim)) return dim as TensorVarianceOptions;
+  ops.checkOptions('var', options, ['keepdim', 'unbiased', 'correction']);
   return { ...options, dim: dim as Dims | undefined };
 }

@@ -41,6 +41,27 @@ export function captureTrainingState(
 }
 
 /**
+ * Loads the model, optimizer and scheduler states; each checks everything before it changes
+ * anything, and when a later one refuses, the earlier ones are put back, so a refused
+ * checkpoint leaves the run as it was.
+ */
+function loadAllOrNothing(model: TrainableModel, optimizer: Stateful, scheduler: Stateful | undefined, state: TrainingState): void {
+  const weights = Object.entries((model.stateDict as () => TrainingState['model'])()).map(([key, t]) => [key, t.data.slice()] as const);
+  const before = { optimizer: structuredClone(optimizer.stateDict()), scheduler: scheduler && structuredClone(scheduler.stateDict()) };
+  try {
+    (model.loadStateDict as (s: TrainingState['model']) => unknown)(state.model);
+    optimizer.loadStateDict(state.optimizer);
+    scheduler?.loadStateDict(state.scheduler);
+  } catch (error) {
+    const live = (model.stateDict as () => TrainingState['model'])();
+    for (const [key, data] of weights) live[key].data.set(data);
+    optimizer.loadStateDict(before.optimizer);
+    scheduler?.loadStateDict(before.scheduler);
+    throw error;
+  }
+}
+
+/**
  * Puts a run back where a checkpoint left it: model, optimizer, scheduler, loaders' epochs,
  * the global generator, the history and the divergence guard's reference. Everything that can
  * refuse (the model's keys and shapes, the optimizer's groups) is loaded before the rest.
@@ -50,9 +71,7 @@ export function restoreTrainingState(from: Uint8Array | TrainingState, model: Tr
   const scheduler = parts.scheduler as unknown as Stateful | undefined;
   if (!!scheduler !== (state.scheduler !== null))
     throw new MlpkitError('fit', `resumeFrom: the checkpoint was written ${state.scheduler ? 'with' : 'without'} a scheduler, this run has ${scheduler ? 'one' : 'none'}`);
-  (model.loadStateDict as (s: TrainingState['model']) => unknown)(state.model);
-  (parts.optimizer as unknown as Stateful).loadStateDict(state.optimizer);
-  scheduler?.loadStateDict(state.scheduler);
+  loadAllOrNothing(model, parts.optimizer as unknown as Stateful, scheduler, state);
   for (const [loader, epoch] of [[parts.train, state.loaderEpoch], [parts.val, state.valLoaderEpoch]] as const)
     if (epoch !== null && epochOf(loader) !== null) (loader as unknown as { epoch: number }).epoch = epoch;
   defaultGenerator().setState(state.generator);

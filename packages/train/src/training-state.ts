@@ -7,11 +7,13 @@ import type { EpochLogs } from './history.js';
 export const TRAINING_METADATA_KEY = 'mlpkit.training';
 const VERSION = 1;
 
-/** An optimizer's `stateDict()` as `fit` saves it (its per-parameter arrays become float64 tensors in the file). */
+/**
+ * An optimizer's `stateDict()` as `fit` saves it, under PyTorch's keys (its per-parameter
+ * arrays become float64 tensors in the file); the optimizer's `loadStateDict` checks every field.
+ */
 export interface OptimizerStateLike {
   state: Record<string, Record<string, number | ArrayLike<number>>>;
-  /** The rest, kept as the optimizer wrote it (its `param_groups`). */
-  [key: string]: unknown;
+  param_groups: Array<{ params: number[]; [key: string]: unknown }>;
 }
 
 /** Everything a killed `fit` needs to go on exactly where its last finished epoch left it. */
@@ -68,8 +70,7 @@ export function encodeTrainingState(state: TrainingState): Uint8Array {
     }
   }
   const { model: _model, optimizer, ...rest } = state;
-  const { state: _buffers, ...groups } = optimizer;
-  const json = { version: VERSION, ...rest, optimizer: { ...groups, scalars } };
+  const json = { version: VERSION, ...rest, optimizer: { param_groups: optimizer.param_groups, scalars } };
   return saveSafetensors(tensors, { [TRAINING_METADATA_KEY]: JSON.stringify(json, replacer) });
 }
 
@@ -123,9 +124,9 @@ export function decodeTrainingState(bytes: Uint8Array): TrainingState {
   }
   const root = object(raw, TRAINING_METADATA_KEY);
   if (root.version !== VERSION) fail('version', `this mlpkit reads version ${VERSION}, got ${JSON.stringify(root.version)}`);
-  // The optimizer's groups are checked by its own loadStateDict; here only the buffers' layout.
-  const { scalars: rawScalars, ...groups } = object(root.optimizer, 'optimizer');
-  const scalars = object(rawScalars, 'optimizer.scalars');
+  const opt = object(root.optimizer, 'optimizer');
+  if (!Array.isArray(opt.param_groups)) fail('optimizer.param_groups', 'expected a list');
+  const scalars = object(opt.scalars, 'optimizer.scalars');
   const state: OptimizerStateLike['state'] = {};
   for (const [id, entry] of Object.entries(scalars)) state[String(integer(Number(id), `optimizer.scalars.${id}`))] = { ...(object(entry, `optimizer.scalars.${id}`) as Record<string, number>) };
   const model: Record<string, Tensor> = {};
@@ -141,7 +142,7 @@ export function decodeTrainingState(bytes: Uint8Array): TrainingState {
     epochsDone: integer(root.epochsDone, 'epochsDone') as number,
     globalStep: integer(root.globalStep, 'globalStep') as number,
     model,
-    optimizer: { ...groups, state },
+    optimizer: { state, param_groups: opt.param_groups as OptimizerStateLike['param_groups'] },
     scheduler: root.scheduler === null ? null : object(root.scheduler, 'scheduler'),
     loaderEpoch: integer(root.loaderEpoch, 'loaderEpoch', true),
     valLoaderEpoch: integer(root.valLoaderEpoch, 'valLoaderEpoch', true),

@@ -100,13 +100,13 @@ describe('downloadFile', () => {
   });
 
   it('stops gunzipping a bomb for its digest soon after the size its IDX header implies', async () => {
-    const bombRaw = new Uint8Array(64 * 2 ** 20);
+    const bombRaw = new Uint8Array(16 * 2 ** 20);
     bombRaw.set(raw.subarray(0, 16));
     const bomb = await startLocalMirror({ [NAME]: gzipSync(bombRaw) });
     try {
       const error = await downloadFile([bomb.url('ok')], NAME, dest(), { sha256: [digest(raw)] }).then(() => null, (e: Error) => e);
       expect(error?.message).toMatch(/gunzips to more than the 4112 bytes its IDX header implies; stopped after \d+ bytes/);
-      expect(Number(/stopped after (\d+)/.exec(error?.message ?? '')?.[1])).toBeLessThan(8 * 2 ** 20);
+      expect(Number(/stopped after (\d+)/.exec(error?.message ?? '')?.[1])).toBeLessThan(2 ** 20);
       expect(await readdir(dir)).toEqual([]);
     } finally {
       await bomb.close();

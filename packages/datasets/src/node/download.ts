@@ -57,6 +57,7 @@ const largestCopy = (n: number): number => n + 5 * Math.ceil(n / 16_383) + 1024;
  * than `maxBody`; the caller removes `path` on failure.
  */
 async function fetchToFile(url: string, path: string, s: Settings, maxBody: number, label: string): Promise<string> {
+  const file = await open(path, 'wx'); // first: the timers below are cleared only once it is open
   const controller = new AbortController();
   let why: string | null = null;
   let received = 0;
@@ -68,14 +69,17 @@ async function fetchToFile(url: string, path: string, s: Settings, maxBody: numb
   };
   const deadline = setTimeout(() => abort(`not finished after the ${s.deadlineMs} ms deadline (${received} bytes received)`), s.deadlineMs);
   let windowStart = 0;
-  const rate = setInterval(() => {
-    const got = received - windowStart;
-    windowStart = received;
-    if (got < s.minBytesPerSecond * s.rateWindowMs / 1000)
-      abort(`too slow: ${got} bytes in the last ${s.rateWindowMs} ms, below the minimum of ${s.minBytesPerSecond} bytes/s`);
-  }, s.rateWindowMs);
+  let rate: ReturnType<typeof setInterval> | undefined;
+  // The rate is measured from the first response on; a slow answer is the stall timer's business.
+  const measureRate = (): void => {
+    rate = setInterval(() => {
+      const got = received - windowStart;
+      windowStart = received;
+      if (got < s.minBytesPerSecond * s.rateWindowMs / 1000)
+        abort(`too slow: ${got} bytes in the last ${s.rateWindowMs} ms, below the minimum of ${s.minBytesPerSecond} bytes/s`);
+    }, s.rateWindowMs);
+  };
   const hash = createHash('sha256');
-  const file = await open(path, 'wx');
   let expected: number | null = null;
   try {
     arm();
@@ -92,6 +96,7 @@ async function fetchToFile(url: string, path: string, s: Settings, maxBody: numb
     }
     expected = declared;
     if (!response.body) throw new Error('response has no body');
+    measureRate();
     const reader = response.body.getReader();
     for (;;) {
       arm();

@@ -7,5 +7,6 @@ describe('mlpkit/node', () => {
     expect(typeof node.nn.saveFile).toBe('function');
     expect(typeof node.train.ProgressBar).toBe('function');
     expect(typeof node.backendWasm.createWasmBackend).toBe('function');
+    expect(typeof node.backendBlas.createBlasBackend).toBe('function');
   });
 });

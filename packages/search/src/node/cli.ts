@@ -3,6 +3,7 @@
 import { workerCommand } from './worker-command.js';
 
 workerCommand(process.argv.slice(2)).then((code) => process.exit(code), (error: unknown) => {
-  console.error(`mlpkit-search: ${error instanceof Error ? error.message : String(error)}`);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(message.startsWith('mlpkit-search') ? message : `mlpkit-search: ${message}`);
   process.exit(1);
 });

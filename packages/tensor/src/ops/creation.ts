@@ -4,7 +4,7 @@ import { type Generator, defaultGenerator } from '../random.js';
 import { checkShape, sizeOf } from '../shape.js';
 import { Tensor, checkTensor } from '../tensor.js';
 import { checkInteger, checkNumber, checkOptions } from './check-options.js';
-import { type NumericTypedArray, fromAnyTypedArray } from './from-typed-array.js';
+import { type NumericTypedArray, convertTypedArray } from './from-typed-array.js';
 
 /** Nested arrays of numbers or booleans, as `tensor` accepts them. */
 export type NestedArray = number | boolean | readonly NestedArray[];
@@ -57,7 +57,10 @@ export function tensor(data: NestedArray | NumericTypedArray, options: CreationO
   checkOptions('tensor', options, ['dtype', 'shape']);
   if (options.dtype !== undefined) checkDType('tensor', options.dtype);
   if (options.shape !== undefined) checkShape('tensor', options.shape);
-  if (ArrayBuffer.isView(data)) return fromAnyTypedArray('tensor', data, options.shape, options.dtype);
+  if (ArrayBuffer.isView(data)) {
+    const converted = convertTypedArray('tensor', data, options.shape, options.dtype);
+    return new Tensor(converted.data, converted.shape);
+  }
   const shape = inferNestedShape(data);
   const flat: (number | boolean)[] = [];
   flattenNested(data, shape, 0, flat, '');

@@ -153,3 +153,12 @@ export function where(condition: Tensor, input: TensorLike, other: TensorLike): 
   checkBroadcast('where', x.dtype, condition, x, y);
   return run('where', [condition, x, y], {});
 }
+
+/**
+ * max(0, x) as `torch.relu`: relu'(0) = 0, NaN passes through, and the dtype is kept. Built
+ * from `where`, so its gradient is the primitive's (g where x > 0, else 0).
+ */
+export function relu(x: Tensor): Tensor {
+  checkTensor('relu', x);
+  return where(le(x, 0), 0, x);
+}

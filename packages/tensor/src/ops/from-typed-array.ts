@@ -1,7 +1,7 @@
 import { type DType, type TypedArray, allocate, toDType } from '../dtype.js';
 import { MlpkitError, describe, formatShape } from '../errors.js';
 import { sizeOf } from '../shape.js';
-import { Tensor } from '../tensor.js';
+import { type TensorStorage, storage } from '../storage.js';
 
 /** Every typed array `tensor` converts: mlpkit's own storage types and the narrower integer ones. */
 export type NumericTypedArray = TypedArray | Int8Array | Int16Array | Uint16Array | Uint32Array | Uint8ClampedArray;
@@ -20,11 +20,11 @@ function naturalDType(op: string, data: ArrayBufferView): DType {
 declare const Float16Array: { new (n: number): ArrayLike<number> } | undefined;
 
 /**
- * A new tensor holding the values of any numeric typed array, converted value by value (never
+ * New storage holding the values of any numeric typed array, converted value by value (never
  * reinterpreted): an Int16Array becomes int32, a Uint8Array bool only when it holds 0s and 1s.
- * A value the dtype cannot hold is refused, naming its position.
+ * A value the dtype cannot hold is refused, naming its position. `tensor` wraps it.
  */
-export function fromAnyTypedArray(op: string, data: ArrayBufferView, shape?: readonly number[], dtype?: DType): Tensor {
+export function convertTypedArray(op: string, data: ArrayBufferView, shape?: readonly number[], dtype?: DType): TensorStorage {
   const source = data as unknown as ArrayLike<number>;
   const natural = naturalDType(op, data);
   const target = dtype ?? natural;
@@ -40,5 +40,5 @@ export function fromAnyTypedArray(op: string, data: ArrayBufferView, shape?: rea
   }
   if (target === natural && !(data instanceof Uint32Array)) (out as TypedArray).set(source as TypedArray);
   else for (let i = 0; i < source.length; i++) out[i] = toDType(op, target, source[i]);
-  return new Tensor(out, outShape);
+  return storage(out, outShape);
 }

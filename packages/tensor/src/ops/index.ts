@@ -5,6 +5,5 @@ export * from './indexing.js';
 export * from './matmul.js';
 export * from './reduce.js';
 export * from './shape.js';
-export * from './activation.js';
 export * from './check-options.js';
 export * from './from-typed-array.js';

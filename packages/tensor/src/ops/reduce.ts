@@ -1,7 +1,7 @@
 import { run } from '../dispatch.js';
 import { isFloating } from '../dtype.js';
-import { MlpkitError, formatShape } from '../errors.js';
-import { normalizeDim, normalizeDims } from '../shape.js';
+import { MlpkitError, describe, formatShape } from '../errors.js';
+import { normalizeDims } from '../shape.js';
 import { type Tensor, checkTensor } from '../tensor.js';
 import { checkOptions } from './check-options.js';
 import { cast } from './convert.js';
@@ -149,3 +149,22 @@ export function countNonzero(x: Tensor, dim?: ReduceDims): Tensor {
   return sum(cast(x, 'bool'), dim);
 }
 
+// softmax and logSoftmax take exactly one integer dim, as PyTorch's do.
+function oneDim(op: string, x: Tensor, dim: number): number {
+  checkTensor(op, x);
+  if (typeof dim !== 'number') throw new MlpkitError(op, `expected an integer dim, got ${describe(dim)}`);
+  return normalizeDims(op, dim, x.ndim)[0];
+}
+
+/**
+ * log softmax along `dim` as x − logsumexp(x): stable for ±100 logits (logsumexp shifts by
+ * the maximum), and differentiable through its primitives.
+ */
+export function logSoftmax(x: Tensor, dim = -1): Tensor {
+  return sub(x, logsumexp(x, oneDim('logSoftmax', x, dim), true));
+}
+
+/** Softmax along `dim` (the last by default), as e^(log softmax) so no row overflows. */
+export function softmax(x: Tensor, dim = -1): Tensor {
+  return exp(logSoftmax(x, oneDim('softmax', x, dim)));
+}

@@ -1,18 +1,10 @@
 import { crossEntropy } from '@mlpkit/losses';
 import { SGD } from '@mlpkit/optimizers';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { fakeStream } from './fake-stream.test-helper.js';
 import { fit } from '../fit.js';
 import { loaders, mlp } from '../toy.test-helper.js';
 import { ProgressBar } from './progress-bar.js';
-
-function fakeStream(isTTY: boolean): { stream: NodeJS.WriteStream; text: () => string } {
-  const s = new PassThrough() as unknown as NodeJS.WriteStream & PassThrough;
-  let out = '';
-  s.on('data', (d: Buffer) => { out += d.toString(); });
-  Object.assign(s, { isTTY, columns: 120, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
-  return { stream: s, text: () => out };
-}
 
 describe('ProgressBar', () => {
   it('prints one summary per epoch on a non-TTY stream', async () => {

@@ -1,14 +1,6 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { fakeStream } from './fake-stream.test-helper.js';
 import { progressPrinter } from './progress-printer.js';
-
-function fakeStream(isTTY: boolean): { stream: NodeJS.WriteStream; text: () => string } {
-  const s = new PassThrough() as unknown as NodeJS.WriteStream & PassThrough;
-  let out = '';
-  s.on('data', (d: Buffer) => { out += d.toString(); });
-  Object.assign(s, { isTTY, columns: 120, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
-  return { stream: s, text: () => out };
-}
 
 const tick = () => new Promise((r) => setImmediate(r));
 

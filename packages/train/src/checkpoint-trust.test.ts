@@ -1,0 +1,55 @@
+import { Linear, Sequential } from '@mlpkit/nn';
+import { SGD, StepLR } from '@mlpkit/optimizers';
+import { MlpkitError, Tensor, manualSeed } from '@mlpkit/tensor';
+import { describe, expect, it } from 'vitest';
+import { DivergenceGuard } from './divergence.js';
+import { History } from './history.js';
+import { captureTrainingState, restoreTrainingState } from './resume.js';
+import { loaders } from './toy.test-helper.js';
+import { decodeTrainingState, encodeTrainingState } from './training-state.js';
+
+function run(seed: number) {
+  manualSeed(seed);
+  const model = new Sequential(new Linear(2, 3));
+  const optimizer = new SGD(model.parameters(), { lr: 0.1, momentum: 0.9 });
+  const scheduler = new StepLR(optimizer, { stepSize: 1 });
+  return { model, optimizer, scheduler, parts: { optimizer, scheduler, train: loaders(1).train } };
+}
+
+/** A checkpoint of a run after one SGD step with momentum (so there is optimizer state to carry). */
+function checkpoint() {
+  const a = run(0);
+  for (const p of a.model.parameters()) p.grad = new Tensor(new Float32Array(p.size).fill(0.5), p.shape);
+  a.optimizer.step();
+  a.scheduler.step();
+  return decodeTrainingState(encodeTrainingState(captureTrainingState(a.model, a.parts, new History(), new DivergenceGuard(), 1, 4)));
+}
+
+/** Everything a refused restore must leave as it was. */
+const snapshot = (r: ReturnType<typeof run>) => JSON.stringify([r.model.parameters().map((p) => [...p.data]), r.optimizer.stateDict(), r.scheduler.stateDict()]);
+
+describe('training checkpoints: a refused one leaves the run as it was', () => {
+  it('carries the optimizer state under PyTorch\'s keys and restores it', () => {
+    const state = checkpoint();
+    expect(Object.keys(state.optimizer)).toEqual(['state', 'param_groups']);
+    const b = run(1);
+    restoreTrainingState(state, b.model, b.parts, new History(), new DivergenceGuard());
+    expect(b.optimizer.stateDict().state[0].momentum_buffer).toHaveLength(6);
+  });
+
+  const hostile: [string, (s: ReturnType<typeof checkpoint>) => void, RegExp][] = [
+    ['a momentum buffer of the wrong length (after the model loaded)', (s) => (s.optimizer.state[0].momentum_buffer = [1, 2]), /SGD\.loadStateDict: state\["0"\]\.momentum_buffer: expected an array of 6/],
+    ['a string learning rate', (s) => (s.optimizer.param_groups[0].lr = 'x'), /SGD\.loadStateDict: param_groups\[0\]\.lr: expected a finite number ≥ 0, got "x"/],
+    ['a bad scheduler state (after the model and the optimizer loaded)', (s) => (s.scheduler!.last_epoch = -7), /StepLR\.loadStateDict: last_epoch: expected an integer ≥ -1, got -7/],
+  ];
+  for (const [what, edit, message] of hostile)
+    it(`refuses ${what}, and rolls back what had loaded`, () => {
+      const state = checkpoint();
+      edit(state);
+      const b = run(1);
+      const before = snapshot(b);
+      expect(() => restoreTrainingState(state, b.model, b.parts, new History(), new DivergenceGuard())).toThrow(MlpkitError);
+      expect(() => restoreTrainingState(state, b.model, b.parts, new History(), new DivergenceGuard())).toThrow(message);
+      expect(snapshot(b)).toBe(before);
+    });
+});
