@@ -22,7 +22,7 @@ function checkpoint() {
   for (const p of a.model.parameters()) p.grad = new Tensor(new Float32Array(p.size).fill(0.5), p.shape);
   a.optimizer.step();
   a.scheduler.step();
-  return decodeTrainingState(encodeTrainingState(captureTrainingState(a.model, a.parts, new History(), 1, 4)));
+  return decodeTrainingState(encodeTrainingState(captureTrainingState(a.model, a.parts, new History(), new DivergenceGuard(), 1, 4)));
 }
 
 /** Everything a refused restore must leave as it was. */

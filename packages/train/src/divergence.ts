@@ -49,6 +49,14 @@ function nonFinite(t: Tensor): string | null {
   return null;
 }
 
+/** A {@link DivergenceGuard}'s memory, as a training checkpoint keeps it. */
+export interface DivergenceState {
+  initialLoss: number | null;
+  reference: number | null;
+  smoothed: number | null;
+  warmupLosses: number[];
+}
+
 /**
  * Watches batch losses for NaN/Infinity and explosions: the slides' rule ("if the cost is ever
  * > 3 × original cost, break out early") applied so that batch noise cannot trip it. The
@@ -78,6 +86,19 @@ export class DivergenceGuard {
     this.alpha = options.smoothing ?? 0.1;
     if (!Number.isInteger(this.warmup) || this.warmup < 1) throw new MlpkitError('fit', `divergence warmup must be an integer >= 1, got ${this.warmup}`);
     if (!(this.alpha > 0 && this.alpha <= 1)) throw new MlpkitError('fit', `divergence smoothing must be in (0, 1], got ${this.alpha}`);
+  }
+
+  /** What the guard remembers (its reference and smoothed loss), for a training checkpoint. */
+  getState(): DivergenceState {
+    return { initialLoss: this.initialLoss, reference: this.reference, smoothed: this.smoothed, warmupLosses: [...this.warmupLosses] };
+  }
+
+  /** Restores what {@link getState} saved, so a resumed run judges its losses as the killed one would have. */
+  setState(state: DivergenceState): void {
+    this.initialLoss = state.initialLoss;
+    this.reference = state.reference;
+    this.smoothed = state.smoothed;
+    this.warmupLosses.splice(0, this.warmupLosses.length, ...state.warmupLosses);
   }
 
   /**

@@ -148,7 +148,7 @@ export async function fit(model: TrainableModel, fitOptions: FitOptions): Promis
       if (options.scheduler && (options.schedulerStep ?? 'epoch') === 'epoch') stepScheduler(options, logs);
       history.push(logs);
       await runHook(callbacks, 'onEpochEnd', epoch, logs, ctx);
-      if (options.checkpoint) await options.checkpoint.save(encodeTrainingState(captureTrainingState(model, options, history, epoch + 1, ctx.globalStep)), epoch);
+      if (options.checkpoint) await options.checkpoint.save(encodeTrainingState(captureTrainingState(model, options, history, guard, epoch + 1, ctx.globalStep)), epoch);
     }
   } finally {
     history.stopped = ctx.stopRequested;

@@ -25,7 +25,9 @@ export function checkResumable(model: TrainableModel, parts: ResumableParts): vo
 }
 
 /** The whole state of a run after `epochsDone` finished epochs. */
-export function captureTrainingState(model: TrainableModel, parts: ResumableParts, history: History, epochsDone: number, globalStep: number): TrainingState {
+export function captureTrainingState(
+  model: TrainableModel, parts: ResumableParts, history: History, guard: DivergenceGuard, epochsDone: number, globalStep: number,
+): TrainingState {
   return {
     epochsDone, globalStep,
     model: (model.stateDict as () => TrainingState['model'])(),
@@ -34,6 +36,7 @@ export function captureTrainingState(model: TrainableModel, parts: ResumablePart
     loaderEpoch: epochOf(parts.train), valLoaderEpoch: epochOf(parts.val),
     generator: defaultGenerator().getState(),
     history: { records: history.records.map((r) => ({ ...r })), initialLoss: history.initialLoss },
+    divergence: guard.getState(),
   };
 }
 
@@ -74,6 +77,6 @@ export function restoreTrainingState(from: Uint8Array | TrainingState, model: Tr
   defaultGenerator().setState(state.generator);
   history.records.push(...state.history.records);
   history.initialLoss = state.history.initialLoss;
-  guard.initialLoss = state.history.initialLoss;
+  guard.setState(state.divergence);
   return state;
 }

@@ -1,5 +1,6 @@
 import { loadSafetensors, saveSafetensors } from '@mlpkit/nn';
 import { type GeneratorState, MlpkitError, type Tensor, fromTypedArray } from '@mlpkit/tensor';
+import type { DivergenceState } from './divergence.js';
 import type { EpochLogs } from './history.js';
 
 /** The metadata key a training checkpoint keeps its JSON part under. */
@@ -30,8 +31,10 @@ export interface TrainingState {
   valLoaderEpoch: number | null;
   /** The global generator (Dropout's masks). */
   generator: GeneratorState;
-  /** The finished epochs' logs and the babysitting reference loss, which also rules the divergence guard. */
+  /** The finished epochs' logs and the babysitting initial loss. */
   history: { records: EpochLogs[]; initialLoss: number | null };
+  /** The divergence guard's reference and smoothed loss. */
+  divergence: DivergenceState;
 }
 
 const fail = (path: string, message: string): never => {
@@ -98,6 +101,15 @@ function checkHistory(value: unknown): TrainingState['history'] {
   return { records, initialLoss: numberOrNull(h.initialLoss, 'history.initialLoss') };
 }
 
+function checkDivergence(value: unknown): DivergenceState {
+  const d = object(value, 'divergence');
+  if (!Array.isArray(d.warmupLosses) || !d.warmupLosses.every((v) => typeof v === 'number')) fail('divergence.warmupLosses', 'expected a list of numbers');
+  return {
+    initialLoss: numberOrNull(d.initialLoss, 'divergence.initialLoss'), reference: numberOrNull(d.reference, 'divergence.reference'),
+    smoothed: numberOrNull(d.smoothed, 'divergence.smoothed'), warmupLosses: [...(d.warmupLosses as number[])],
+  };
+}
+
 /** Reads and checks, field by field, a checkpoint written by {@link encodeTrainingState}. */
 export function decodeTrainingState(bytes: Uint8Array): TrainingState {
   const { tensors, metadata } = loadSafetensors(bytes);
@@ -136,5 +148,6 @@ export function decodeTrainingState(bytes: Uint8Array): TrainingState {
     valLoaderEpoch: integer(root.valLoaderEpoch, 'valLoaderEpoch', true),
     generator: checkGenerator(root.generator),
     history: checkHistory(root.history),
+    divergence: checkDivergence(root.divergence),
   };
 }
