@@ -1,8 +1,11 @@
 import { createWasmBackend } from '@mlpkit/backend-wasm/node';
 import { referenceBackend, setBackend } from '@mlpkit/tensor';
 
+/** The `--backend` choices; a new backend is one entry here and one branch below. */
+export const BACKENDS = ['auto', 'wasm', 'reference'] as const;
+
 /** Which backend to run on: 'auto' tries WebAssembly and falls back to the reference. */
-export type BackendChoice = 'auto' | 'wasm' | 'reference';
+export type BackendChoice = (typeof BACKENDS)[number];
 
 /**
  * Selects the backend and returns a line saying which one runs (and why, on a fallback).

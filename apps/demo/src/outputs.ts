@@ -7,13 +7,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type CurvePoint, confusionSpec, curveSpec, writeChart } from './plots.js';
 
-/** `history` keys → points of a two-series (train, validation) curve. */
+/** `history` keys → points of a train / validation / test curve (whichever the history has). */
 export function trainValPoints(history: History, key: string): CurvePoint[] {
-  const valKey = `val${key[0].toUpperCase()}${key.slice(1)}`;
-  return history.records.flatMap((r) => [
-    { epoch: r.epoch + 1, value: r[key] as number, series: 'train' },
-    ...(r[valKey] === undefined ? [] : [{ epoch: r.epoch + 1, value: r[valKey] as number, series: 'validation' }]),
-  ]);
+  const cap = `${key[0].toUpperCase()}${key.slice(1)}`;
+  const series: [string, string][] = [[key, 'train (running mean)'], [`val${cap}`, 'validation'], [`test${cap}`, 'test (monitoring only)']];
+  return history.records.flatMap((r) => series.filter(([k]) => r[k] !== undefined).map(([k, label]) => ({ epoch: r.epoch + 1, value: r[k] as number, series: label })));
 }
 
 /** The confusion matrix as rows of counts, and the text report. */

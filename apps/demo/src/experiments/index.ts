@@ -1,0 +1,13 @@
+import type { Experiment } from './experiment.js';
+
+/**
+ * The slides' experiments by name, each in its own file and loaded only when run. A new one is
+ * one line here: `name: () => import('./name.js')` with a default export of type Experiment.
+ */
+export const EXPERIMENTS = {
+  width: () => import('./width.js'),
+  depth: () => import('./depth.js'),
+} satisfies Record<string, () => Promise<{ default: Experiment }>>;
+
+export type ExperimentName = keyof typeof EXPERIMENTS;
+export const EXPERIMENT_NAMES = Object.keys(EXPERIMENTS) as ExperimentName[];
