@@ -2,17 +2,11 @@ import { classificationReport, confusionMatrix } from '@mlpkit/metrics';
 import type { Sequential } from '@mlpkit/nn';
 import { saveFile } from '@mlpkit/nn/node';
 import { type Scaler, scalerToMetadata } from '@mlpkit/normalization';
+import { confusionMatrixSpec, trainingCurvesSpec } from '@mlpkit/plot';
+import { writePlot } from '@mlpkit/plot/node';
 import type { History } from '@mlpkit/train';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type CurvePoint, confusionSpec, curveSpec, writeChart } from './plots.js';
-
-/** `history` keys → points of a train / validation / test curve (whichever the history has). */
-export function trainValPoints(history: History, key: string): CurvePoint[] {
-  const cap = `${key[0].toUpperCase()}${key.slice(1)}`;
-  const series: [string, string][] = [[key, 'train (running mean)'], [`val${cap}`, 'validation'], [`test${cap}`, 'test (monitoring only)']];
-  return history.records.flatMap((r) => series.filter(([k]) => r[k] !== undefined).map(([k, label]) => ({ epoch: r.epoch + 1, value: r[k] as number, series: label })));
-}
 
 /** The confusion matrix as rows of counts, and the text report. */
 export function testReport(actual: Int32Array, predicted: Int32Array, classNames: readonly string[]): { matrix: number[][]; text: string } {
@@ -46,9 +40,13 @@ export async function writeOutputs(outDir: string, run: {
     await saveFile(modelPath, run.model.stateDict(), run.scaler ? scalerToMetadata(run.scaler, metadata) : metadata);
     written.push(modelPath);
   }
-  written.push(await writeChart(curveSpec('Cross-entropy loss per epoch', 'loss', trainValPoints(run.history, 'loss')), join(outDir, 'loss')));
-  written.push(await writeChart(curveSpec('Accuracy per epoch', 'accuracy', trainValPoints(run.history, 'accuracy')), join(outDir, 'accuracy')));
-  written.push(await writeChart(confusionSpec(`Test confusion matrix (accuracy ${(run.testAccuracy * 100).toFixed(1)} %)`, run.matrix, run.classNames), join(outDir, 'confusion-matrix')));
+  // The train curve is the running mean over each epoch's batches (dropout on); test is evaluated after each epoch, for the picture only.
+  const labels = { train: 'train (running mean over the epoch)', test: 'test (after each epoch; nothing selected on it)' };
+  if (run.history.records.length > 0) {
+    written.push((await writePlot(trainingCurvesSpec(run.history, 'loss', { title: 'Cross-entropy loss per epoch', labels }), join(outDir, 'loss')))[0]);
+    written.push((await writePlot(trainingCurvesSpec(run.history, 'accuracy', { title: 'Accuracy per epoch', labels }), join(outDir, 'accuracy')))[0]);
+  }
+  written.push((await writePlot(confusionMatrixSpec(run.matrix, run.classNames, { title: `Test confusion matrix (accuracy ${(run.testAccuracy * 100).toFixed(2)} %)` }), join(outDir, 'confusion-matrix')))[0]);
   await writeFile(join(outDir, 'history.json'), `${JSON.stringify(run.history, null, 2)}\n`);
   await writeFile(join(outDir, 'report.txt'), `${run.description}\ntest accuracy ${run.testAccuracy.toFixed(4)}\n\n${run.report}\n${formatMatrix(run.matrix, run.classNames)}\n`);
   written.push(join(outDir, 'history.json'), join(outDir, 'report.txt'));

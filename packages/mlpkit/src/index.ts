@@ -18,3 +18,4 @@ export * as nn from '@mlpkit/nn';
 export * as normalization from '@mlpkit/normalization';
 export * as optimizers from '@mlpkit/optimizers';
 export * as train from '@mlpkit/train';
+export * as plot from '@mlpkit/plot';

@@ -1,3 +1,4 @@
+import type { CurveSeries } from '@mlpkit/plot';
 import { ProgressBar } from '@mlpkit/train/node';
 import { type Normalization, type PreparedData, loadData } from '../data.js';
 import { describeModel } from '../model.js';
@@ -59,7 +60,10 @@ export function trainTest(r: VariantResult): string {
   return r.run.diverged ? `diverged in epoch ${(r.run.history.stopped?.epoch ?? 0) + 1}; ${base}` : base;
 }
 
-/** The test-accuracy curve per epoch of each variant, for the plots (diverged runs end where they stopped). */
-export function testCurves(results: readonly VariantResult[]): { epoch: number; value: number; series: string }[] {
-  return results.flatMap((r) => r.run.history.records.map((rec) => ({ epoch: rec.epoch + 1, value: rec.testAccuracy as number, series: r.label })));
+/** One curve per variant of a logged key per epoch (default test accuracy); a diverged run ends where it stopped, marked. */
+export function curvesOf(results: readonly VariantResult[], key = 'testAccuracy'): CurveSeries[] {
+  return results.map((r) => ({
+    name: r.label, diverged: r.run.diverged !== null,
+    x: r.run.history.records.map((rec) => rec.epoch + 1), y: r.run.history.records.map((rec) => rec[key] as number),
+  }));
 }

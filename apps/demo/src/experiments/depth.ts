@@ -1,6 +1,6 @@
-import { type Variant, pct, slideSgd, testCurves, trainTest, trainVariants } from './compare.js';
+import { curvesSpec } from '@mlpkit/plot';
+import { type Variant, curvesOf, pct, slideSgd, trainTest, trainVariants } from './compare.js';
 import type { Experiment } from './experiment.js';
-import { curveBody } from './width.js';
 
 // The slide (2-mlp-activation-and-initialization, "How many hidden layers?") prints train/test accuracy per depth.
 const SLIDES = ['train 90 %, test 87 %', 'train 92 %, test 88 %', 'train 91 %, test 88 %', 'train 92 %, test 88 %'];
@@ -14,7 +14,7 @@ const experiment: Experiment = {
       label: `${d} hidden layer${d > 1 ? 's' : ''}`, normalize: 'pixels', config: { ...slideSgd(ctx, EPOCHS), hidden: Array(d).fill(256) },
     }));
     const results = await trainVariants(ctx, variants);
-    const written = await ctx.plot({ title: 'Depth: test accuracy per epoch', ...curveBody(testCurves(results), 'test accuracy') }, 'experiment-depth');
+    const written = await ctx.plot(curvesSpec(curvesOf(results), { title: 'Depth: test accuracy per epoch', yTitle: 'test accuracy' }), 'experiment-depth');
     return {
       comparison: results.map((r, i) => ({ what: r.label, slides: SLIDES[i], ours: trainTest(r) })),
       explanation: `A second hidden layer helps a little (${pct(results[0].run.testAccuracy)} → ${pct(results[1].run.testAccuracy)} test); `

@@ -1,3 +1,4 @@
+import type { PlotSpec } from '@mlpkit/plot';
 import type { DemoOptions } from '../options.js';
 
 /** What an experiment gets from the runner. */
@@ -8,7 +9,7 @@ export interface ExperimentContext {
   seed: number;
   outDir: string;
   /** Writes a Vega-Lite spec as `<outDir>/<name>.svg` and `.png`; returns both paths. */
-  plot(spec: object, name: string): Promise<string[]>;
+  plot(spec: PlotSpec, name: string): Promise<string[]>;
 }
 
 /** One number of the slides beside ours. */

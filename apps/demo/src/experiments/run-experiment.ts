@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DemoOptions } from '../options.js';
-import { writeChart } from '../plots.js';
+import { writePlot } from '@mlpkit/plot/node';
 import type { Comparison, ExperimentContext } from './experiment.js';
 import { EXPERIMENTS, type ExperimentName } from './index.js';
 
@@ -23,11 +23,7 @@ export async function runExperiment(options: DemoOptions): Promise<number> {
   if (options.quick) console.log('--quick: a smoke-sized run; its numbers are NOT the slides\' (run without --quick for those).');
   const ctx: ExperimentContext = {
     options, quick: options.quick, seed: options.config.seed, outDir: options.outDir,
-    plot: async (spec, file) => {
-      const base = join(options.outDir, file);
-      await writeChart(spec as Parameters<typeof writeChart>[0], base);
-      return [`${base}.png`, `${base}.svg`];
-    },
+    plot: (spec, file) => writePlot(spec, join(options.outDir, file)),
   };
   const t0 = performance.now();
   const outcome = await experiment.run(ctx);

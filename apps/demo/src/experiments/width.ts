@@ -1,4 +1,5 @@
-import { type Variant, pct, slideSgd, testCurves, trainTest, trainVariants } from './compare.js';
+import { curvesSpec } from '@mlpkit/plot';
+import { type Variant, curvesOf, pct, slideSgd, trainTest, trainVariants } from './compare.js';
 import type { Experiment } from './experiment.js';
 
 // The slide (2-mlp-activation-and-initialization, "How many nodes?") prints train/test accuracy per width.
@@ -11,9 +12,7 @@ const experiment: Experiment = {
   async run(ctx) {
     const variants: Variant[] = [64, 256, 1024].map((w) => ({ label: `${w} nodes`, normalize: 'pixels', config: { ...slideSgd(ctx, EPOCHS), hidden: [w] } }));
     const results = await trainVariants(ctx, variants);
-    const written = await ctx.plot({
-      title: 'Width: test accuracy per epoch', ...curveBody(testCurves(results), 'test accuracy'),
-    }, 'experiment-width');
+    const written = await ctx.plot(curvesSpec(curvesOf(results), { title: 'Width: test accuracy per epoch', yTitle: 'test accuracy' }), 'experiment-width');
     return {
       comparison: results.map((r, i) => ({ what: r.label, slides: SLIDES[[64, 256, 1024][i]], ours: trainTest(r) })),
       explanation: `Width barely matters here: ${pct(results[0].run.testAccuracy)} with 64 units against ${pct(results[2].run.testAccuracy)} with 1024, `
@@ -25,15 +24,3 @@ const experiment: Experiment = {
   },
 };
 export default experiment;
-
-/** A line chart's body from curve points (until @mlpkit/plot lands). */
-export function curveBody(points: { epoch: number; value: number; series: string }[], yTitle: string) {
-  return {
-    width: 420, height: 260, background: 'white', data: { values: points }, mark: { type: 'line', point: true },
-    encoding: {
-      x: { field: 'epoch', type: 'quantitative', title: 'epoch' },
-      y: { field: 'value', type: 'quantitative', title: yTitle, scale: { zero: false } },
-      color: { field: 'series', type: 'nominal', title: null },
-    },
-  };
-}
