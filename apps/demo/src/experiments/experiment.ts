@@ -16,7 +16,10 @@ export interface ExperimentContext {
 export interface Comparison {
   what: string;
   slides: string;
+  /** Ours at the slide's precision. */
   ours: string;
+  /** Ours at full precision, where the slide's digits hide something. */
+  exact?: string;
 }
 
 /** What an experiment reports back. */

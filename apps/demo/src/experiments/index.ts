@@ -5,6 +5,11 @@ import type { Experiment } from './experiment.js';
  * one line here: `name: () => import('./name.js')` with a default export of type Experiment.
  */
 export const EXPERIMENTS = {
+  activations: () => import('./activations.js'),
+  'mlp-example': () => import('./mlp-example.js'),
+  'dying-relu': () => import('./dying-relu.js'),
+  'zero-init': () => import('./zero-init.js'),
+  backprop: () => import('./backprop.js'),
   width: () => import('./width.js'),
   depth: () => import('./depth.js'),
 } satisfies Record<string, () => Promise<{ default: Experiment }>>;

@@ -10,6 +10,11 @@ import { EXPERIMENTS, type ExperimentName } from './index.js';
 export function formatComparison(rows: readonly Comparison[]): string {
   if (rows.length === 0) return '';
   const w = [Math.max(4, ...rows.map((r) => r.what.length)), Math.max(6, ...rows.map((r) => r.slides.length))];
+  if (rows.some((r) => r.exact)) {
+    const e = Math.max(5, ...rows.map((r) => (r.exact ?? '').length));
+    return [`${'what'.padEnd(w[0])}  ${'slides'.padEnd(w[1])}  ${'exact'.padEnd(e)}  ours at the slide's digits`,
+      ...rows.map((r) => `${r.what.padEnd(w[0])}  ${r.slides.padEnd(w[1])}  ${(r.exact ?? '').padEnd(e)}  ${r.ours}`)].join('\n');
+  }
   return [`${'what'.padEnd(w[0])}  ${'slides'.padEnd(w[1])}  ours`, ...rows.map((r) => `${r.what.padEnd(w[0])}  ${r.slides.padEnd(w[1])}  ${r.ours}`)].join('\n');
 }
 
