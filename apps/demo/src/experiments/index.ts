@@ -12,6 +12,7 @@ export const EXPERIMENTS = {
   backprop: () => import('./backprop.js'),
   width: () => import('./width.js'),
   depth: () => import('./depth.js'),
+  'init-stats': () => import('./init-stats.js'),
 } satisfies Record<string, () => Promise<{ default: Experiment }>>;
 
 export type ExperimentName = keyof typeof EXPERIMENTS;
