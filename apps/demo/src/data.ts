@@ -9,10 +9,12 @@ export type Normalization = 'pixels' | 'minmax' | 'zscore' | 'none';
 /** How the demo prepares Fashion-MNIST. */
 export interface DataOptions {
   normalize: Normalization;
-  /** Use only the first N training images; all 60 000 when undefined. The test set is always all 10 000. */
+  /** Use only the first N training images; all 60 000 when undefined. */
   limit?: number;
   /** Seed of the train/validation split. */
   seed: number;
+  /** Use only the first N test images (smoke runs); all 10 000 when undefined. */
+  testLimit?: number;
   /** Share of the training images held out for validation; 0 = none (train on all, as the recipe does). */
   valFraction: number;
 }
@@ -61,7 +63,7 @@ function makeScaler(normalize: Normalization, train: TensorDataset): Scaler | nu
  */
 export async function loadData(options: DataOptions): Promise<PreparedData> {
   const full = firstRows(await fashionMnist('train'), options.limit);
-  const test = await fashionMnist('test');
+  const test = firstRows(await fashionMnist('test'), options.testLimit);
   const { train, val } = options.valFraction > 0
     ? trainValTestSplit(full, [1 - options.valFraction, options.valFraction, 0], { stratify: true, seed: options.seed })
     : { train: full, val: null };

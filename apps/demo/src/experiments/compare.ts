@@ -1,4 +1,5 @@
 import type { CurveSeries } from '@mlpkit/plot';
+import type { BatchLogs, Callback } from '@mlpkit/train';
 import { ProgressBar } from '@mlpkit/train/node';
 import { type Normalization, type PreparedData, loadData } from '../data.js';
 import { describeModel } from '../model.js';
@@ -16,6 +17,8 @@ export interface Variant {
 /** A trained variant: its label, its run, and the epochs it finished. */
 export interface VariantResult extends Variant {
   run: RunResult;
+  /** Every batch's training loss, in order. */
+  batchLosses: number[];
 }
 
 /** The slides' width/depth setting: [-1, 1] inputs, one 256-unit ReLU layer, He init, cross-entropy, plain SGD lr 0.01, batch 64. */
@@ -26,9 +29,37 @@ export function slideSgd(ctx: ExperimentContext, epochs: number): RunConfig {
   };
 }
 
-/** Training images for an experiment: all 60 000, or 3 000 with --quick (or --limit when given). */
+/** Records every batch's training loss, so a run that diverges mid-epoch still has a curve up to where it stopped. */
+export class BatchLosses implements Callback {
+  readonly losses: number[] = [];
+  onBatchEnd(_batch: number, logs: BatchLogs): void {
+    this.losses.push(logs.loss);
+  }
+}
+
+/**
+ * The batch loss that stopped a diverged run, read from the guard's message ("loss 7.912 at
+ * epoch 1, batch 2 …"; NaN for "loss became NaN"), so the curve ends at the explosion itself.
+ */
+export function stoppingLoss(message: string | null): number[] {
+  if (!message) return [];
+  const m = /loss (?:became )?(-?[\d.e+-]+|NaN|Infinity|-Infinity) at epoch/.exec(message);
+  return m ? [Number(m[1])] : [];
+}
+
+/** Training images for an experiment: all 60 000, or 1 500 with --quick (or --limit when given). */
 export function imagesFor(ctx: ExperimentContext): number | undefined {
-  return ctx.options.given.has('limit') ? ctx.options.limit : ctx.quick ? 3000 : undefined;
+  return ctx.options.given.has('limit') ? ctx.options.limit : ctx.quick ? 1500 : undefined;
+}
+
+/** Test images: all 10 000, or the first 1 000 with --quick. */
+export function testImagesFor(ctx: ExperimentContext): number | undefined {
+  return ctx.quick ? 1000 : undefined;
+}
+
+/** The data an experiment trains on, prepared one way. */
+export function experimentData(ctx: ExperimentContext, normalize: Normalization): Promise<PreparedData> {
+  return loadData({ normalize, limit: imagesFor(ctx), testLimit: testImagesFor(ctx), seed: ctx.seed, valFraction: 0 });
 }
 
 /**
@@ -39,14 +70,23 @@ export async function trainVariants(ctx: ExperimentContext, variants: readonly V
   const cache = new Map<Normalization, PreparedData>();
   const results: VariantResult[] = [];
   for (const v of variants) {
-    if (!cache.has(v.normalize)) cache.set(v.normalize, await loadData({ normalize: v.normalize, limit: imagesFor(ctx), seed: ctx.seed, valFraction: 0 }));
+    if (!cache.has(v.normalize)) cache.set(v.normalize, await experimentData(ctx, v.normalize));
     const data = cache.get(v.normalize) as PreparedData;
     console.log(`\n${v.label}: MLP ${describeModel(v.config)}; ${describeTraining(v.config)}; inputs ${v.normalize}; ${data.train.length} training images`);
-    const run = await runTraining(data, v.config, { callbacks: [new ProgressBar({ stream: process.stdout })], monitorTest: true, evaluateTrain: true });
+    const losses = new BatchLosses();
+    const run = await runTraining(data, v.config, { callbacks: [losses, new ProgressBar({ stream: process.stdout })], monitorTest: true, evaluateTrain: true });
     if (run.diverged) console.log(`  diverged: ${run.diverged}`);
-    results.push({ ...v, run });
+    results.push({ ...v, run, batchLosses: [...losses.losses, ...stoppingLoss(run.diverged)] });
   }
   return results;
+}
+
+/** The slides' recipe (2-mlp-activation, "Recommendation"): [-1, 1], He normal, batch norm, ReLU, Adam lr 1e-3, with the demo's dropout and cosine schedule. */
+export function recipe(ctx: ExperimentContext, epochs: number, hidden: number[]): RunConfig {
+  return {
+    hidden, activation: 'relu', init: 'he', batchnorm: true, dropout: 0.2, seed: ctx.seed,
+    optimizer: 'adam', lr: 1e-3, momentum: 0, batchSize: 128, epochs: ctx.quick ? 2 : epochs, scheduler: 'cosine',
+  };
 }
 
 /** `87.3 %`, or `–` for a missing number. */

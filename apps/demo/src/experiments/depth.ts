@@ -8,7 +8,7 @@ const EPOCHS = 20;
 
 const experiment: Experiment = {
   title: '1 to 4 hidden layers of 256 ReLU units (slides 2, "How many hidden layers?")',
-  settings: (quick) => `[-1, 1] inputs, cross-entropy, SGD lr 0.01, batch 64, ${quick ? '2 epochs on 3 000 images' : `${EPOCHS} epochs on all 60 000 images`}; test on all 10 000 (the slides give neither epochs nor batch size)`,
+  settings: (quick) => `[-1, 1] inputs, cross-entropy, SGD lr 0.01, batch 64, ${quick ? '2 epochs on 1 500 images, tested on 1 000' : `${EPOCHS} epochs on all 60 000 images`}${quick ? "" : "; test on all 10 000"} (the slides give neither epochs nor batch size)`,
   async run(ctx) {
     const variants: Variant[] = [1, 2, 3, 4].map((d) => ({
       label: `${d} hidden layer${d > 1 ? 's' : ''}`, normalize: 'pixels', config: { ...slideSgd(ctx, EPOCHS), hidden: Array(d).fill(256) },

@@ -10,9 +10,14 @@ export const EXPERIMENTS = {
   'dying-relu': () => import('./dying-relu.js'),
   'zero-init': () => import('./zero-init.js'),
   backprop: () => import('./backprop.js'),
+  normalization: () => import('./normalization.js'),
   width: () => import('./width.js'),
   depth: () => import('./depth.js'),
   'init-stats': () => import('./init-stats.js'),
+  'deep-sigmoid': () => import('./deep-sigmoid.js'),
+  batchnorm: () => import('./batchnorm.js'),
+  babysitting: () => import('./babysitting.js'),
+  'lr-range': () => import('./lr-range.js'),
 } satisfies Record<string, () => Promise<{ default: Experiment }>>;
 
 export type ExperimentName = keyof typeof EXPERIMENTS;
