@@ -63,7 +63,12 @@ export function curvesBody(series: readonly CurveSeries[], options: CurvesOption
   }
   const labels = series.map(seriesLabel);
   const color = { field: 'series', type: 'nominal', title: null, scale: categoricalScale(labels), sort: labels, legend: { orient: 'bottom', direction: 'vertical' } };
-  const x = { field: 'x', type: 'quantitative', title: options.xTitle ?? 'epoch', scale: options.logX ? { type: 'log' } : { zero: false } };
+  // Epochs and steps are whole numbers: no 1.5 ticks between them.
+  const whole = values.every((v) => Number.isInteger(v.x));
+  const x = {
+    field: 'x', type: 'quantitative', title: options.xTitle ?? 'epoch', scale: options.logX ? { type: 'log' } : { zero: false },
+    ...(whole && !options.logX ? { axis: { tickMinStep: 1, format: 'd' } } : {}),
+  };
   const y = { field: 'y', type: 'quantitative', title: options.yTitle ?? 'value', scale: options.logY ? { type: 'log' } : { zero: false } };
   const layers: PlotSpec[] = [
     { data: { values }, mark: { type: 'line', point: values.length <= 200 }, encoding: { x, y, color } },
