@@ -10,6 +10,11 @@ export function packageBuild(options: { node?: boolean } = {}): Options | Option
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
+    // The maps point at src/, which the tarball ships once; embedding the sources again in
+    // both builds' maps would put three copies of the TypeScript in every tarball.
+    esbuildOptions(esbuild) {
+      esbuild.sourcesContent = false;
+    },
     clean: true,
     treeshake: true,
   }) as Options | Options[];

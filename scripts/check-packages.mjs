@@ -3,7 +3,7 @@
 // tarballs into an empty project, and imports every package there with both `import`
 // and `require`. Usage: node scripts/check-packages.mjs [package-dir-name ...]
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -68,6 +68,76 @@ step('2-thread wasm matmul from the built @mlpkit/backend-wasm/node (ESM)', () =
   sh('node', ['--input-type=module', '-e', `const W = await import('@mlpkit/backend-wasm/node'); const T = await import('@mlpkit/tensor'); ${threaded}`], work));
 step('2-thread wasm matmul from the built @mlpkit/backend-wasm/node (CommonJS)', () =>
   sh('node', ['-e', `(async () => { const W = require('@mlpkit/backend-wasm/node'); const T = require('@mlpkit/tensor'); ${threaded} })().catch((e) => { console.error(e); process.exit(1); });`], work));
+// The built blas backend opens the machine's BLAS through koffi (installed from npm with its
+// prebuilt binary) from both module formats; skipped, with a note, where there is no BLAS.
+const blasProduct = `const x = new T.Tensor(new Float32Array(256 * 256).fill(1), [256, 256]);
+  let b;
+  try { b = await B.createBlasBackend({ threads: 2 }); } catch (e) { if (/no CBLAS library found/.test(e.message)) { console.log('skipped: ' + e.message); return; } throw e; }
+  const y = b.kernels.matmul([x, x], { transA: false, transB: true });
+  if (y.data[0] !== 256 || y.data[y.size - 1] !== 256) throw new Error('blas matmul gave ' + y.data[0]);`;
+if (names.includes('@mlpkit/backend-blas')) {
+  step('blas matmul from the built @mlpkit/backend-blas (ESM)', () =>
+    process.stdout.write(sh('node', ['--input-type=module', '-e', `const B = await import('@mlpkit/backend-blas'); const T = await import('@mlpkit/tensor'); await (async () => { ${blasProduct} })();`], work)));
+  step('blas matmul from the built @mlpkit/backend-blas (CommonJS)', () =>
+    process.stdout.write(sh('node', ['-e', `(async () => { const B = require('@mlpkit/backend-blas'); const T = require('@mlpkit/tensor'); ${blasProduct} })().catch((e) => { console.error(e); process.exit(1); });`], work)));
+}
+// What npm users download: a LICENSE, no repository-only export condition, and source maps
+// that point at the one copy of the source instead of embedding it again.
+for (const name of names) {
+  const dir = join(work, 'node_modules', ...name.split('/'));
+  step(`tarball contents of ${name}`, () => {
+    if (!existsSync(join(dir, 'LICENSE'))) throw new Error('no LICENSE');
+    if (readFileSync(join(dir, 'package.json'), 'utf8').includes('mlpkit-source')) throw new Error('publishes the mlpkit-source condition');
+    const maps = readdirSync(join(dir, 'dist'), { recursive: true }).filter((f) => String(f).endsWith('.map'));
+    const embedded = maps.filter((f) => JSON.parse(readFileSync(join(dir, 'dist', String(f)), 'utf8')).sourcesContent);
+    if (embedded.length > 0) throw new Error(`source maps embed the sources: ${embedded.join(', ')}`);
+  });
+}
+// The root README's "Use mlpkit in your project" example, from the installed tarballs, as
+// JavaScript and under strict TypeScript.
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const example = readme.split('## Use mlpkit in your project')[1].split('```ts\n')[1].split('\n```')[0];
+writeFileSync(join(work, 'use.mjs'), example);
+writeFileSync(join(work, 'use.mts'), example);
+writeFileSync(join(work, 'tsconfig.json'), JSON.stringify({
+  compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, skipLibCheck: false, types: [] },
+  files: ['use.mts'],
+}));
+step('the README\'s "use mlpkit in your project" example runs from the tarballs', () => {
+  const out = sh('node', ['use.mjs'], work);
+  if (!/test accuracy \d/.test(out)) throw new Error(`printed: ${out}`);
+});
+step('... and type-checks under strict TypeScript', () => sh(join(bin, 'tsc'), ['-p', 'tsconfig.json'], work));
+// One program that `import`s some packages and `require`s others loads both builds of the core:
+// they must share one state (backend, autograd's recorder, generator), so gradients flow and a
+// model built with the ESM nn trains under the CommonJS fit loop, loss and optimizer.
+const mixed = `import { createRequire } from 'node:module';
+import { manualSeed, tensor } from '@mlpkit/tensor';
+import { Linear, Sequential } from '@mlpkit/nn';
+import { DataLoader, loadIris } from '@mlpkit/datasets';
+const require = createRequire(import.meta.url);
+const { requiresGrad } = require('@mlpkit/autograd');
+const { ReLU } = require('@mlpkit/activations');
+const { crossEntropy } = require('@mlpkit/losses');
+const { Adam } = require('@mlpkit/optimizers');
+const { fit } = require('@mlpkit/train');
+const x = requiresGrad(tensor([3]));
+x.mul(x).backward();
+if (x.grad?.item() !== 6) throw new Error('d(x*x)/dx at 3: expected 6, got ' + x.grad?.item());
+manualSeed(0);
+const model = new Sequential(new Linear(4, 16), new ReLU(), new Linear(16, 3));
+const train = new DataLoader(loadIris(), { batchSize: 16, shuffle: true, seed: 0 });
+const losses = (await fit(model, { train, loss: crossEntropy, optimizer: new Adam(model.parameters(), { lr: 0.01 }), epochs: 20 })).get('loss');
+if (!(losses[19] < losses[0] / 2)) throw new Error('loss did not fall: ' + losses[0] + ' -> ' + losses[19]);
+console.log('trained');`;
+const mixedNeeds = ['tensor', 'autograd', 'activations', 'nn', 'datasets', 'losses', 'optimizers', 'train'].map((p) => `@mlpkit/${p}`);
+if (mixedNeeds.every((n) => names.includes(n))) {
+  writeFileSync(join(work, 'mixed.mjs'), mixed);
+  step('one core state when a program mixes import and require: gradients flow and a model trains', () => {
+    const out = sh('node', ['mixed.mjs'], work);
+    if (!out.includes('trained')) throw new Error(`printed: ${out}`);
+  });
+}
 rmSync(work, { recursive: true, force: true });
 if (process.exitCode) console.log('check-packages: some checks failed');
-else console.log(`check-packages: ${names.length} packages (${entries.length} entry points) pass publint, attw, and install + import as ESM and CommonJS; threaded wasm runs from the build`);
+else console.log(`check-packages: ${names.length} packages (${entries.length} entry points) pass publint, attw, and install + import as ESM and CommonJS; threaded wasm and the blas backend run from the build`);

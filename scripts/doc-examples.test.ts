@@ -97,6 +97,29 @@ describe('Markdown examples run and print what their comments say', () => {
     expect(examples.length).toBeGreaterThanOrEqual(15);
   });
 
+  // tsx strips types and unused imports, so only the compiler catches a wrong import or call:
+  // every block is type-checked, strictly, against what the packages export.
+  it('every example type-checks against the packages\' exported types', { timeout: 240_000 }, () => {
+    const dir = join(project, 'typecheck');
+    mkdirSync(dir, { recursive: true });
+    const files = new Map(examples.map((example) => [`${example.where.replace(/[^\w]+/g, '-')}.ts`, example.where]));
+    for (const [file, where] of files) {
+      const example = examples.find((x) => x.where === where)!;
+      writeFileSync(join(dir, file), `${example.code}\nexport {};\n`);
+    }
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
+      extends: join(root, 'tsconfig.base.json'),
+      compilerOptions: { noEmit: true, declaration: false, sourceMap: false, noUnusedLocals: false },
+      include: ['*.ts'],
+    }));
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    const run = spawnSync(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')], { cwd: dir, encoding: 'utf8' });
+    const errors = run.stdout.split('\n').filter((line) => /error TS/.test(line))
+      .map((line) => line.replace(/^([\w.-]+\.ts)\((\d+),(\d+)\)/, (_, file: string, at: string, col: string) => `${files.get(file) ?? file}, line ${at}:${col} of the block`));
+    expect(errors, run.stdout + run.stderr).toEqual([]);
+    expect(run.status).toBe(0);
+  });
+
   it.for(examples)('$where', { timeout: CHILD_TIMEOUT_MS + 30_000 }, (example, ctx) => {
     if (example.code.includes('loadFashionMnist(') && !haveFashion) ctx.skip();
     const file = join(project, `${example.where.replace(/[^\w]+/g, '-')}.ts`);

@@ -2,6 +2,7 @@ import { createWasmBackend } from '@mlpkit/backend-wasm/node';
 import { type Backend, Tensor, referenceBackend } from '@mlpkit/tensor';
 import { type Product, flops, storedShapes } from './shapes.js';
 import { timeMs } from './timing.js';
+import { wasmPeakGflops } from './wasm-peak.js';
 
 export interface Row { system: string; threads: number; product: string; gflops: number | null; note?: string }
 
@@ -12,7 +13,8 @@ function random(shape: number[]): Tensor {
   return new Tensor(data, shape);
 }
 
-function measure(backend: Backend, p: Product, minMs: number): number {
+/** GFLOP/s of `backend`'s matmul on product `p`, median of rounds of at least `minMs`. */
+export function measure(backend: Backend, p: Product, minMs: number): number {
   const [sa, sb] = storedShapes(p);
   const a = random(sa), b = random(sb);
   const params = { transA: p.transA, transB: p.transB };
@@ -20,7 +22,10 @@ function measure(backend: Backend, p: Product, minMs: number): number {
   return flops(p) / ms / 1e6;
 }
 
-/** mlpkit's wasm backend at each thread count, and the reference backend (small products only in quick mode). */
+/**
+ * mlpkit's wasm backend at each thread count, its other kernel, the peak of each kernel's
+ * register tile, and the reference backend (small products only in quick mode).
+ */
 export async function mlpkitRows(products: Product[], threadCounts: number[], minMs: number, quick: boolean): Promise<Row[]> {
   const rows: Row[] = [];
   let defaultFma = false;
@@ -38,6 +43,13 @@ export async function mlpkitRows(products: Product[], threadCounts: number[], mi
     for (const p of products) rows.push({ system, threads: 1, product: p.name, gflops: measure(other, p, minMs) });
   }
   other.close();
+  // The register tile alone, in L1, for each kernel: named like the rows it is the ceiling of
+  // ('wasm tile peak' for 'mlpkit wasm', 'wasm tile peak FMA' for 'mlpkit wasm FMA', ...).
+  for (const fma of [defaultFma, !defaultFma]) {
+    const gflops = await wasmPeakGflops(fma, minMs);
+    const system = `wasm tile peak${fma === defaultFma ? '' : fma ? ' FMA' : ' mul+add'}`;
+    for (const p of products) rows.push({ system, threads: 1, product: p.name, gflops });
+  }
   for (const p of products) {
     const skip = quick && flops(p) > 1e8;
     rows.push({

@@ -13,6 +13,8 @@ describe('bench options', () => {
     expect(parseOptions(['--memory', '--epochs', '3', '--images', '500'])).toMatchObject({ mode: 'memory', memory: { epochs: 3, images: 500, batch: 64 } });
     expect(parseOptions(['--memory', '--quick']).memory.epochs).toBe(10);
     expect(parseOptions(['--profile']).mode).toBe('profile');
+    expect(parseOptions(['--profile']).backends).toEqual(['wasm', 'blas']);
+    expect(parseOptions(['--memory', '--backend', 'blas']).backends).toEqual(['blas']);
     expect(parseOptions(['--help']).help).toBe(true);
   });
 
@@ -23,6 +25,8 @@ describe('bench options', () => {
     expect(() => parseOptions(['--threads', '0'])).toThrow(/--threads/);
     expect(() => parseOptions(['--memory', '--profile'])).toThrow(/pick one/);
     expect(() => parseOptions(['--threads', '1,1'])).toThrow(/each count once/);
+    expect(() => parseOptions(['--profile', '--backend', 'gpu'])).toThrow(/--backend: expected wasm or blas, got "gpu"/);
+    expect(() => parseOptions(['--backend', 'blas'])).toThrow(/--backend belongs to --memory and --profile/);
   });
 
   it('refuses flags that the chosen mode would silently ignore', () => {

@@ -15,6 +15,10 @@ and writes apps/bench/results/bench.{json,md} (bench-quick.* with --quick).
     --images N       training images per epoch of the memory check (default 6000)
     --batch N        batch size of the memory check (default 64)
   --profile          where a W1 training step's time goes, per kernel (results/profile.md)
+  --search           hyperparameter search speed instead: trials/min on 1 and 2 worker threads, and
+                     the Redis path's cost per trial (results/search.*); with --epochs N, --redis URL
+  --backend NAME     wasm or blas: the one backend --memory or --profile runs (default: both;
+                     blas is skipped with a message where no BLAS library is installed)
   --help
 `;
 
@@ -23,6 +27,8 @@ export interface BenchOptions {
   threadCounts: number[];
   only: 'all' | 'matmul' | 'w1';
   mode: 'bench' | 'memory' | 'profile';
+  /** The backends --memory and --profile run. */
+  backends: ('wasm' | 'blas')[];
   memory: { epochs: number; images: number; batch: number };
   help: boolean;
 }
@@ -40,7 +46,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     options: {
       quick: { type: 'boolean', default: false }, threads: { type: 'string' }, only: { type: 'string' },
       memory: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false },
-      epochs: { type: 'string' }, images: { type: 'string' }, batch: { type: 'string' },
+      epochs: { type: 'string' }, images: { type: 'string' }, batch: { type: 'string' }, backend: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -50,6 +56,9 @@ export function parseOptions(argv: string[]): BenchOptions {
   const memoryFlags = (['epochs', 'images', 'batch'] as const).filter((f) => values[f] !== undefined);
   if (!values.memory && memoryFlags.length) throw new Error(`--${memoryFlags[0]} belongs to --memory`);
   if ((values.memory || values.profile) && values.only !== undefined) throw new Error(`--only chooses what the side-by-side bench runs; --${values.memory ? 'memory' : 'profile'} runs its own workload`);
+  const backend = values.backend;
+  if (backend !== undefined && backend !== 'wasm' && backend !== 'blas') throw new Error(`--backend: expected wasm or blas, got "${backend}"`);
+  if (backend !== undefined && !values.memory && !values.profile) throw new Error('--backend belongs to --memory and --profile (the side-by-side bench runs every backend)');
   const threadCounts = (values.threads ?? [...new Set([1, Math.min(2, availableParallelism())])].join(',')).split(',').map((t) => positiveInt('threads', t));
   if (new Set(threadCounts).size !== threadCounts.length) throw new Error(`--threads: each count once, got "${values.threads}"`);
   if (values.memory && values.threads !== undefined && threadCounts.length > 1) throw new Error('--memory runs one thread count: pass --threads N');
@@ -59,6 +68,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     threadCounts,
     only,
     mode: values.memory ? 'memory' : values.profile ? 'profile' : 'bench',
+    backends: backend ? [backend] : ['wasm', 'blas'],
     memory: {
       epochs: positiveInt('epochs', values.epochs ?? (quick ? '10' : '100')),
       images: positiveInt('images', values.images ?? '6000'),

@@ -20,7 +20,23 @@ export function markdownTable(rows: Row[], products: Product[]): string {
   const one = products.map((p) => wasmAt(1, p.name)), two = products.map((p) => wasmAt(2, p.name));
   if (two.some((v) => v != null))
     lines.push(`| wasm 2 thr / 1 thr | ${products.map((_, i) => (one[i] && two[i] ? `${fmt(two[i]! / one[i]!, 2)}×` : '-')).join(' | ')} |`);
-  const others = systems.filter((s) => !s.startsWith('mlpkit wasm'));
+  // Each wasm row as a share of its kernel's register-tile peak (times its thread count).
+  for (const s of systems.filter((name) => name.startsWith('mlpkit wasm'))) {
+    const threads = Number(/\((\d+) thr\)/.exec(s)?.[1] ?? 1);
+    const peakName = `wasm tile peak${s.slice('mlpkit wasm'.length).replace(/ \(\d+ thr\)$/, '')} (1 thr)`;
+    if (!systems.includes(peakName)) continue;
+    lines.push(`| ${s} % of tile peak${threads > 1 ? ` × ${threads}` : ''} | ${products.map((p) => {
+      const mine = get(s, p.name), peak = get(peakName, p.name);
+      return mine && peak ? `${fmt((100 * mine) / (peak * threads), 0)} %` : '-';
+    }).join(' | ')} |`);
+  }
+  const blasAt = (threads: number, product: string) => rows.find((r) => r.system === 'mlpkit blas' && r.threads === threads && r.product === product)?.gflops ?? null;
+  for (const s of systems.filter((name) => name.startsWith('PyTorch'))) {
+    const threads = Number(/\((\d+) thr\)/.exec(s)?.[1] ?? 1);
+    if (products.some((p) => blasAt(threads, p.name) != null))
+      lines.push(`| mlpkit blas / ${s} | ${products.map((p) => { const a = blasAt(threads, p.name), b = get(s, p.name); return a && b ? `${fmt(a / b, 2)}×` : '-'; }).join(' | ')} |`);
+  }
+  const others = systems.filter((s) => !s.startsWith('mlpkit wasm') && !s.startsWith('wasm tile peak'));
   for (const s of others) {
     const threads = Number(/\((\d+) thr\)/.exec(s)?.[1] ?? 1);
     lines.push(`| mlpkit wasm / ${s} | ${products.map((p) => {
@@ -28,6 +44,6 @@ export function markdownTable(rows: Row[], products: Product[]): string {
       return mine && theirs ? `${fmt(mine / theirs, 2)}×` : '-';
     }).join(' | ')} |`);
   }
-  const notes = rows.filter((r) => r.note && r.product === '-').map((r) => `- ${r.system}: ${r.note}`);
+  const notes = rows.filter((r) => r.note && r.product === '-').map((r) => `- ${r.system} (${r.threads} thr): ${r.note}`);
   return [...lines, ...(notes.length ? ['', ...notes] : [])].join('\n');
 }

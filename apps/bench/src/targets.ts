@@ -3,12 +3,48 @@ import { PRODUCTS } from './shapes.js';
 import { epochSeconds } from './w1/report.js';
 import type { W1Result } from './w1/spec.js';
 
-/** One of issue 8's targets, checked against this run's numbers. */
+/** One of the bench's targets (issues 8 and 18), checked against this run's numbers. */
 export interface TargetCheck { target: string; reached: string; met: boolean | null }
+
+const find = (w1: W1Result[], system: string, threads: number) => w1.find((r) => r.system === system && r.threads === threads && r.epochs.length > 0);
+
+/** Issue 18: mlpkit blas against PyTorch on the same OpenBLAS, per thread count. */
+function blasTargets(w1: W1Result[]): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const threads of [1, 2]) {
+    const mine = find(w1, 'mlpkit blas', threads), torch = find(w1, 'PyTorch', threads);
+    if (!mine || !torch) continue;
+    const thr = `${threads} thread${threads > 1 ? 's' : ''}`;
+    const [b64, b1024] = [64, 1024].map((b) => (epochSeconds(mine, b) ?? NaN) / (epochSeconds(torch, b) ?? NaN));
+    checks.push({ target: `mlpkit blas W1 epoch ≤ 0.8× PyTorch's at batch 64, ${thr}`, reached: `${b64.toFixed(2)}×`, met: b64 <= 0.8 });
+    checks.push({ target: `mlpkit blas W1 epoch ≤ 1.0× PyTorch's at batch 1024, ${thr}`, reached: `${b1024.toFixed(2)}×`, met: b1024 <= 1 });
+    const inference = mine.inferenceImagesPerSecond / torch.inferenceImagesPerSecond;
+    checks.push({ target: `mlpkit blas inference ≥ PyTorch's (img/s, batch 1024), ${thr}`, reached: `${inference.toFixed(2)}×`, met: inference >= 1 });
+  }
+  return checks;
+}
+
+/** Issue 18: each wasm product (1 thread, default kernel) at ≥ 85 % of the register tile's peak. */
+function peakTargets(matmul: Row[]): TargetCheck[] {
+  const peak = matmul.find((r) => r.system === 'wasm tile peak')?.gflops;
+  const shares = PRODUCTS.map((p) => matmul.find((r) => r.system === 'mlpkit wasm' && r.threads === 1 && r.product === p.name)?.gflops ?? null);
+  if (!peak || shares.some((v) => v == null)) return [];
+  const pct = (shares as number[]).map((v) => (100 * v) / peak);
+  const worst = Math.min(...pct);
+  return [{
+    target: 'wasm matmul ≥ 85 % of the register tile\'s peak on every product (1 thread)',
+    reached: `${worst.toFixed(0)} % on the slowest (${PRODUCTS[pct.indexOf(worst)].name}); peak ${peak.toFixed(1)} GFLOP/s`,
+    met: worst >= 85,
+  }];
+}
 
 const BATCH_64_PRODUCTS = PRODUCTS.filter((p) => p.m === 64 || p.k === 64).map((p) => p.name);
 
-/** Issue 8's targets, each with what this run measured (null `met` when a figure is missing). */
+/**
+ * The targets, each with what this run measured (null `met` when a figure is missing). Issue
+ * 8's "15× TensorFlow.js wasm" is retired: TensorFlow.js's forward products already run at
+ * the SIMD ceiling, so that ratio is bounded by its slow transposed products, not by ours.
+ */
 export function checkTargets(matmul: Row[], w1: W1Result[]): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const gf = (threads: number, product: string) => matmul.find((r) => r.system === 'mlpkit wasm' && r.threads === threads && r.product === product)?.gflops ?? null;
@@ -25,28 +61,13 @@ export function checkTargets(matmul: Row[], w1: W1Result[]): TargetCheck[] {
     const worst = Math.min(...(small as number[]));
     checks.push({ target: '2 threads ≥ 1.5× 1 thread on the batch-64 products', reached: `${worst.toFixed(2)}× on the worst (${BATCH_64_PRODUCTS[small.indexOf(worst)]})`, met: worst >= 1.5 });
   }
-  const find = (system: string, threads: number) => w1.find((r) => r.system === system && r.threads === threads && r.epochs.length > 0);
   for (const [threads, limit] of [[1, 3], [2, 2]] as const) {
-    const mine = find('mlpkit wasm', threads), torch = find('PyTorch', threads);
+    const mine = find(w1, 'mlpkit wasm', threads), torch = find(w1, 'PyTorch', threads);
     if (!mine || !torch) continue;
     const ratios = [64, 1024].map((b) => (epochSeconds(mine, b) ?? NaN) / (epochSeconds(torch, b) ?? NaN));
     checks.push({ target: `epoch time ≤ ${limit}× PyTorch's on ${threads} thread${threads > 1 ? 's' : ''} (batch 64 and 1024)`, reached: `${ratios[0].toFixed(2)}× and ${ratios[1].toFixed(2)}×`, met: ratios.every((r) => r <= limit) });
   }
-  // TensorFlow.js wasm has no threads in Node (BENCHMARKING.md), so its one thread is also its best.
-  const tfjs = find('tfjs wasm', 1);
-  for (const threads of [1, 2]) {
-    const mine = find('mlpkit wasm', threads);
-    if (!mine || !tfjs) continue;
-    const ratios = [64, 1024].map((b) => (epochSeconds(tfjs, b) ?? NaN) / (epochSeconds(mine, b) ?? NaN));
-    const how = threads === 1 ? '1 thread each' : 'mlpkit on 2 threads, TensorFlow.js on its one';
-    checks.push({ target: `≥ 15× faster than TensorFlow.js wasm: W1 epoch (${how})`, reached: `${ratios[0].toFixed(1)}× and ${ratios[1].toFixed(1)}× (batch 64, 1024)`, met: ratios.every((r) => r >= 15) });
-  }
-  const tf = (product: string) => matmul.find((r) => r.system === 'tfjs wasm' && r.product === product)?.gflops ?? null;
-  const speedups = PRODUCTS.map((p) => { const a = gf(1, p.name), b = tf(p.name); return a && b ? a / b : null; });
-  if (speedups.every((v) => v != null)) {
-    const s = speedups as number[];
-    checks.push({ target: '≥ 15× faster than TensorFlow.js wasm: matmul (1 thread each)', reached: PRODUCTS.map((p, i) => `${p.name} ${s[i].toFixed(1)}×`).join(', '), met: s.every((v) => v >= 15) });
-  }
+  checks.push(...blasTargets(w1), ...peakTargets(matmul));
   return checks;
 }
 

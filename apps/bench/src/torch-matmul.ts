@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import type { Row } from './mlpkit-matmul.js';
+import { openblasEnv } from './openblas-env.js';
 import type { Product } from './shapes.js';
 
 const SCRIPT = `
@@ -24,16 +25,11 @@ for p in spec['products']:
 print(json.dumps({'version': torch.__version__, 'gflops': out}))
 `;
 
-/**
- * PyTorch through /usr/bin/python3 when `import torch` works there, with the environment
- * BENCHMARKING.md asks for: OPENBLAS_CORETYPE unset (best kernels), OpenBLAS limited to the
- * thread count, and passive OpenMP waiting for the 2-thread figure.
- */
+/** PyTorch through /usr/bin/python3 when `import torch` works there, in {@link openblasEnv}. */
 export function torchRows(products: Product[], threadCounts: number[], minMs: number): Row[] {
   const rows: Row[] = [];
   for (const threads of threadCounts) {
-    const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads), OMP_WAIT_POLICY: 'PASSIVE' };
-    delete env.OPENBLAS_CORETYPE;
+    const env = openblasEnv(threads);
     const run = spawnSync('/usr/bin/python3', ['-c', SCRIPT, JSON.stringify({ threads, minMs, products })], { env, encoding: 'utf8', timeout: 600_000 });
     if (run.status !== 0) {
       const why = (run.stderr || String(run.error ?? '')).trim().split('\n').pop() ?? 'failed';

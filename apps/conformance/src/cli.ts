@@ -6,7 +6,7 @@ import { backendFactories } from './backends.js';
 import { handlers } from './handlers/index.js';
 import { type FileSummary, fixtureFiles, runFile } from './runner.js';
 
-const usage = `usage: pnpm conformance [DIR] [--backend reference|wasm|all] [--verbose]
+const usage = `usage: pnpm conformance [DIR] [--backend reference|wasm|blas|all] [--verbose]
 Runs every case of every *.json fixture file in DIR (default: the repository's fixtures/pytorch)
 and prints passed / failed / not-yet-implemented counts per file; exits 1 on any failure,
 including a backend that fails to start.`;

@@ -6,7 +6,7 @@ import { fixtureFiles, runFile } from './runner.js';
 const dir = resolve(__dirname, '../../../fixtures/pytorch');
 
 // Files whose every case must be implemented; a package adds its file here when it covers it.
-const complete = new Set(['ops.json', 'gradcheck.json', 'metrics.json', 'preprocessing.json', 'layers.json', 'optimizers.json', 'init.json', 'activations.json', 'losses.json']);
+const complete = new Set(['ops.json', 'gradcheck.json', 'metrics.json', 'preprocessing.json', 'layers.json', 'optimizers.json', 'init.json', 'activations.json', 'losses.json', 'primitives.json']);
 
 describe('PyTorch conformance (reference backend)', () => {
   for (const file of fixtureFiles(dir)) {

@@ -28,19 +28,21 @@ async function train(residentMiB: number, makeOptimizer: (p: Tensor[]) => Optimi
   const backend = await createWasmBackend({ threads: 2, residentMiB });
   // Count the backward passes whose dW the backend added into the weight's gradient in place.
   let dwInPlace = 0;
-  const fused = { ...backend.fused!, linearBackward: (...args: Parameters<NonNullable<typeof backend.fused>['linearBackward'] & {}>) => {
-    const out = backend.fused!.linearBackward!(...args);
+  const k = backend.kernels;
+  const linearBackward: typeof k.linearBackward = (...args) => {
+    const out = k.linearBackward!(...args);
     if (out && args[3][1] && out[1] === null) dwInPlace++;
     return out;
-  } };
-  // Count the in-place updates the backend accepted, to know which path each run took.
+  };
+  // Count the in-place optimizer updates the backend accepted, to know which path each run took
+  // (axpy with alpha 1 is autograd adding a gradient into an existing one, not an update).
   let updatesRun = 0;
-  const counted = Object.fromEntries(Object.entries(backend.updates!).map(([name, fn]) => [name, (...args: unknown[]) => {
-    const ran = (fn as (...a: unknown[]) => boolean)(...args);
-    if (ran) updatesRun++;
-    return ran;
-  }]));
-  setBackend({ ...backend, updates: counted, fused });
+  const count = (ran: boolean) => { if (ran) updatesRun++; return ran; };
+  setBackend({ ...backend, kernels: { ...k, linearBackward,
+    axpy: (y, alpha, x) => (alpha === 1 ? k.axpy!(y, alpha, x) : count(k.axpy!(y, alpha, x))),
+    sgdMomentum: (...args) => count(k.sgdMomentum!(...args)),
+    adam: (...args) => count(k.adam!(...args)),
+  } });
   try {
     manualSeed(3);
     const model = new Sequential(new Linear(20, 32), relu, new Linear(32, 5));

@@ -1,8 +1,9 @@
+import { createBlasBackend } from '@mlpkit/backend-blas';
 import { createWasmBackend } from '@mlpkit/backend-wasm/node';
 import { referenceBackend, setBackend } from '@mlpkit/tensor';
 
 /** The `--backend` choices; a new backend is one entry here and one branch below. */
-export const BACKENDS = ['auto', 'wasm', 'reference'] as const;
+export const BACKENDS = ['auto', 'wasm', 'blas', 'reference'] as const;
 
 /** Which backend to run on: 'auto' tries WebAssembly and falls back to the reference. */
 export type BackendChoice = (typeof BACKENDS)[number];
@@ -10,11 +11,18 @@ export type BackendChoice = (typeof BACKENDS)[number];
 /**
  * Selects the backend and returns a line saying which one runs (and why, on a fallback).
  * The reference backend is plain TypeScript loops: correct everywhere, several times slower.
+ * 'blas' (the machine's OpenBLAS or Accelerate) is only taken when asked for, and its error
+ * (no BLAS library, and how to install one) is not hidden by a fallback.
  */
 export async function chooseBackend(choice: BackendChoice): Promise<string> {
   if (choice === 'reference') {
     setBackend(referenceBackend);
     return 'backend: reference (pure TypeScript), as asked';
+  }
+  if (choice === 'blas') {
+    const backend = await createBlasBackend();
+    setBackend(backend);
+    return `backend: blas (${backend.library}, ${backend.threads} thread${backend.threads === 1 ? '' : 's'})`;
   }
   try {
     const backend = await createWasmBackend();

@@ -8,7 +8,7 @@ const defaultOut = fileURLToPath(new URL('../out', import.meta.url));
 /** Runs the demo, an experiment or a subcommand; resolves to the exit code. */
 async function main(argv: string[]): Promise<number> {
   const sub = argv[0] !== undefined ? SUBCOMMANDS[argv[0]] : undefined;
-  if (sub) return (await sub()).main(argv.slice(1));
+  if (sub) return (await (await sub()).main(argv.slice(1))) ?? 0;
   // Every flag is checked here, before any data is read or any model trained.
   const options = parseOptions(argv, defaultOut);
   if (options.help) {

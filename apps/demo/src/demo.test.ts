@@ -95,7 +95,7 @@ describe('demo pieces', () => {
 
     dir = await mkdtemp(join(tmpdir(), 'mlpkit-demo-'));
     const written = await writeOutputs(dir, { ...run, scaler: data.scaler, classNames, matrix, report: text, description: 'tiny' });
-    expect(written.map((p) => p.slice(dir.length + 1))).toEqual(['model.safetensors', 'loss.png', 'accuracy.png', 'confusion-matrix.png', 'history.json', 'report.txt']);
+    expect(written.map((p) => p.slice(dir.length + 1))).toEqual(['model.safetensors', 'model.onnx', 'loss.png', 'accuracy.png', 'confusion-matrix.png', 'history.json', 'report.txt']);
     const png = await readFile(join(dir, 'loss.png'));
     expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     expect(await readFile(join(dir, 'loss.svg'), 'utf8')).toContain('Cross-entropy loss per epoch');
@@ -106,6 +106,7 @@ describe('demo pieces', () => {
     const before = await readFile(join(dir, 'model.safetensors'));
     const again = await writeOutputs(dir, { ...run, scaler: data.scaler, classNames, matrix, report: text, description: 'tiny', diverged: 'fit: loss became NaN' });
     expect(again).not.toContain(join(dir, 'model.safetensors'));
+    expect(again).not.toContain(join(dir, 'model.onnx'));
     expect((await readFile(join(dir, 'model.safetensors'))).equals(before)).toBe(true);
     const fresh = buildMlp({ ...config, seed: 9 });
     fresh.loadStateDict(saved.tensors);

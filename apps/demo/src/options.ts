@@ -28,6 +28,10 @@ export interface DemoOptions {
   experiment?: string;
   quick: boolean;
   help: boolean;
+  /** `--experiment search`: trials, worker threads, and a Redis URL for a multi-machine search. */
+  search: { trials?: number; workers?: number; redis?: string };
+  /** Continue the last killed run from its training checkpoint in the output directory. */
+  resume: boolean;
   /** The flags given on the command line, so an experiment can say which of its settings were overridden. */
   given: ReadonlySet<string>;
 }
@@ -61,6 +65,10 @@ cosine decay over 20 epochs, batch 128, all 60 000 training images, tested on al
   --out DIR             output directory (default apps/demo/out)
   --experiment NAME     one of the slides' experiments (see apps/demo/README.md):
                         ${EXPERIMENT_NAMES.join(', ')}
+  --trials N            search: random configurations (default 10)
+  --workers N           search: worker threads (default one per core; with --redis, 0 leaves trials to other machines)
+  --redis URL           search: put trials on a BullMQ queue for \`mlpkit-search worker --redis URL\` processes
+  --resume              continue a killed run from OUT/training-checkpoint.safetensors (same flags)
   --help
 `;
 
@@ -71,6 +79,7 @@ const FLAGS = {
   dropout: { type: 'string' }, 'weight-decay': { type: 'string' }, 'label-smoothing': { type: 'string' },
   scheduler: { type: 'string' }, normalize: { type: 'string' }, patience: { type: 'string' }, seed: { type: 'string' },
   backend: { type: 'string' }, out: { type: 'string' }, experiment: { type: 'string' }, help: { type: 'boolean' },
+  trials: { type: 'string' }, workers: { type: 'string' }, redis: { type: 'string' }, resume: { type: 'boolean' },
 } as const;
 const STRING_FLAGS = new Set(Object.entries(FLAGS).filter(([, f]) => f.type === 'string').map(([k]) => k));
 
@@ -116,6 +125,12 @@ export function parseOptions(argv: readonly string[], defaultOut: string): DemoO
     outDir: values.out ?? defaultOut,
     experiment: values.experiment === undefined ? undefined : pickFlag('experiment', values.experiment, EXPERIMENT_NAMES, EXPERIMENT_NAMES[0]),
     quick,
+    search: {
+      trials: values.trials === undefined ? undefined : numberFlag('trials', values.trials, 0, POSITIVE_INT),
+      workers: values.workers === undefined ? undefined : numberFlag('workers', values.workers, 0, NON_NEGATIVE_INT),
+      redis: values.redis,
+    },
+    resume: values.resume ?? false,
     help: values.help ?? false,
     given: new Set(Object.keys(values)),
   };

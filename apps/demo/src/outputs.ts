@@ -1,12 +1,13 @@
 import { classificationReport, confusionMatrix } from '@mlpkit/metrics';
 import type { Sequential } from '@mlpkit/nn';
-import { saveFile } from '@mlpkit/nn/node';
-import { type Scaler, scalerToMetadata } from '@mlpkit/normalization';
+import type { Scaler } from '@mlpkit/normalization';
+import { saveModelFile } from '@mlpkit/normalization/node';
 import { confusionMatrixSpec, trainingCurvesSpec } from '@mlpkit/plot';
 import { writePlot } from '@mlpkit/plot/node';
 import type { History } from '@mlpkit/train';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeOnnx } from './predict-onnx.js';
 
 /** The confusion matrix as rows of counts, and the text report. */
 export function testReport(actual: Int32Array, predicted: Int32Array, classNames: readonly string[]): { matrix: number[][]; text: string } {
@@ -37,8 +38,8 @@ export async function writeOutputs(outDir: string, run: {
   };
   if (!run.diverged) {
     const modelPath = join(outDir, 'model.safetensors');
-    await saveFile(modelPath, run.model.stateDict(), run.scaler ? scalerToMetadata(run.scaler, metadata) : metadata);
-    written.push(modelPath);
+    await saveModelFile(modelPath, run.model, { scaler: run.scaler ?? undefined, metadata });
+    written.push(modelPath, await writeOnnx(outDir, run.model, run.scaler));
   }
   // The train curve is the running mean over each epoch's batches (dropout on); test is evaluated after each epoch, for the picture only.
   const labels = { train: 'train (running mean over the epoch)', test: 'test (after each epoch; nothing selected on it)' };

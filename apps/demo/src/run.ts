@@ -4,6 +4,7 @@ import { crossEntropy } from '@mlpkit/losses';
 import type { Sequential } from '@mlpkit/nn';
 import { Adam, AdamW, CosineAnnealingLR, SGD, StepLR } from '@mlpkit/optimizers';
 import { type Callback, EarlyStopping, type History, TrainingDivergedError, evaluate, fit } from '@mlpkit/train';
+import { checkpointFile, readCheckpointFile } from '@mlpkit/train/node';
 import type { Tensor } from '@mlpkit/tensor';
 import { performance } from 'node:perf_hooks';
 import type { PreparedData } from './data.js';
@@ -27,6 +28,10 @@ export interface RunConfig extends ModelOptions {
   epochs: number;
   /** Early stopping patience on valAccuracy (restoring the best weights); undefined = off. */
   patience?: number;
+  /** Where a training checkpoint is written after every epoch (atomically); undefined = none. */
+  checkpoint?: string;
+  /** Continue from `checkpoint` instead of starting over. */
+  resume?: boolean;
 }
 
 /** What one run produced. */
@@ -53,6 +58,17 @@ export interface RunExtras {
   monitorTest?: boolean;
   /** Evaluate the trained model on the training set. */
   evaluateTrain?: boolean;
+}
+
+/** `adam lr 0.001 (cosine), weight decay 0.0001, batch 128, 20 epochs`. */
+export function describeTraining(config: RunConfig): string {
+  return [
+    `${config.optimizer} lr ${config.lr}${config.scheduler && config.scheduler !== 'none' ? ` (${config.scheduler} schedule)` : ''}`,
+    config.optimizer === 'sgd' && config.momentum ? `momentum ${config.momentum}` : '',
+    config.weightDecay ? `weight decay ${config.weightDecay}` : '',
+    config.labelSmoothing ? `label smoothing ${config.labelSmoothing}` : '',
+    `batch ${config.batchSize}, ${config.epochs} epochs`,
+  ].filter(Boolean).join(', ');
 }
 
 /** Argmax classes of `model` over a loader, in loader order. */
@@ -113,9 +129,11 @@ export async function runTraining(data: PreparedData, config: RunConfig, extras:
   try {
     // Gradients zeroed in place: every parameter is used in every batch and none is frozen, and
     // on the wasm backend they then stay in its memory (see FitOptions.setToNone).
+    const checkpoint = config.checkpoint ? checkpointFile(config.checkpoint) : undefined;
+    const resumeFrom = config.resume && config.checkpoint ? await readCheckpointFile(config.checkpoint) : undefined;
     history = await fit(model, {
       train, val: data.val ? evalLoader(data.val) : undefined, loss, optimizer, scheduler: makeScheduler(optimizer, config),
-      epochs: config.epochs, metrics: ['accuracy'], callbacks, setToNone: false,
+      epochs: config.epochs, metrics: ['accuracy'], callbacks, setToNone: false, checkpoint, resumeFrom,
     });
   } catch (error) {
     if (!(error instanceof TrainingDivergedError)) throw error;

@@ -1,5 +1,5 @@
 import { customOp } from '@mlpkit/autograd';
-import { type Tensor, getBackend, gt, maximum, where } from '@mlpkit/tensor';
+import { type Tensor, fusedReluBackward, gt, maximum, where } from '@mlpkit/tensor';
 import type { Activation } from './activation.js';
 import { asFloat, constant } from './elementwise.js';
 
@@ -16,7 +16,7 @@ export function relu(x: Tensor): Tensor {
   // one pass where the backend has a fused kernel for it).
   return customOp('relu', [input],
     () => maximum(input, constant(input, 0)),
-    (grad, y) => [getBackend().fused?.reluBackward?.(grad, y) ?? where(gt(y, 0), grad, constant(grad, 0))]);
+    (grad, y) => [fusedReluBackward(grad, y) ?? where(gt(y, 0), grad, constant(grad, 0))]);
 }
 
 /** {@link relu} as a layer. */

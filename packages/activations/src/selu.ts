@@ -3,9 +3,9 @@ import type { Activation } from './activation.js';
 import { exponentialLinear } from './elu.js';
 
 /** SELU's α, chosen (with {@link SELU_SCALE}) so activations keep zero mean and unit variance. */
-export const SELU_ALPHA = 1.6732632423543772848170429916717;
+export const SELU_ALPHA = 1.6732632423543772;
 /** SELU's λ. */
-export const SELU_SCALE = 1.0507009873554804934193349852946;
+export const SELU_SCALE = 1.0507009873554805;
 
 /**
  * The scaled exponential linear unit λ·elu(x, α) with the fixed λ ≈ 1.0507 and α ≈ 1.6733,

@@ -1,14 +1,15 @@
-import { type Tensor, mul, sub, tanh as tanhOp } from '@mlpkit/tensor';
+import { type Tensor, tanh as tanhOp } from '@mlpkit/tensor';
 import type { Activation } from './activation.js';
-import { elementwise } from './elementwise.js';
 
 /**
- * The hyperbolic tangent (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ), with tanh'(x) = 1 − tanh²(x).
+ * The hyperbolic tangent (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ), with tanh'(x) = 1 − tanh²(x). It is
+ * tensor's `tanh` primitive, so its gradient is the one rule in autograd's VJP table (and
+ * `x.tanh()` is the same op); integer and bool inputs become float32.
  *
  * @example tanh(tensor([1, 5, -4])) // [0.761, 0.999, -0.999]
  */
 export function tanh(x: Tensor): Tensor {
-  return elementwise('tanh', x, tanhOp, (_x, y) => sub(1, mul(y, y)));
+  return tanhOp(x);
 }
 
 /** {@link tanh} as a layer. */

@@ -1,4 +1,5 @@
 import { MlpkitError, Tensor, add, cast, formatShape, onesLike, shapesEqual } from '@mlpkit/tensor';
+import { accumulateGrad, ownedGrad } from './accumulate-grad.js';
 import { noGrad } from './grad-mode.js';
 import type { AutogradNode } from './node.js';
 import { sumTo } from './sum-to.js';
@@ -43,10 +44,22 @@ function initialGradient(root: Tensor, gradient: Tensor | undefined): Tensor {
   return cast(gradient, root.dtype);
 }
 
+const none: readonly null[] = [];
+
+/**
+ * The gradients a VJP may add into in place, one per input: a leaf's own gradient (see
+ * `ownedGrad`), or null. A VJP that does so returns that very tensor for the input, and the
+ * walker then adds nothing more for it.
+ */
+function inPlaceTargets(inputs: readonly Tensor[]): readonly (Tensor | null)[] {
+  if (!inputs.some((x) => x.requiresGrad && !x.gradNode && x.grad)) return none;
+  return inputs.map((x) => (x.requiresGrad && !x.gradNode ? ownedGrad(x) : null));
+}
+
 /**
  * Reverse-mode sweep: walks the recorded graph from `root` in reverse topological order,
  * applies each node's vector-Jacobian product, sums broadcast gradients back to each
- * input's shape, and accumulates into `.grad` of the leaves.
+ * input's shape, and accumulates into `.grad` of the leaves, in place where one exists.
  */
 export function backward(root: Tensor, gradient: Tensor | undefined, options: { retainGraph?: boolean } = {}): void {
   const seed = initialGradient(root, gradient);
@@ -58,15 +71,16 @@ export function backward(root: Tensor, gradient: Tensor | undefined, options: { 
       grads.delete(t);
       const node = nodeOf(t);
       if (!node) {
-        t.grad = t.grad ? add(t.grad, g) : g;
+        accumulateGrad(t, g);
         continue;
       }
       if (node.freed)
         throw new MlpkitError('backward', `the graph through '${node.name}' was freed by an earlier backward(); call backward(undefined, { retainGraph: true }) the first time to run it again`);
-      const results = node.vjp(g, node.inputs.map((x) => x.requiresGrad));
+      const into = inPlaceTargets(node.inputs);
+      const results = node.vjp(g, node.inputs.map((x) => x.requiresGrad), into);
       node.inputs.forEach((input, i) => {
         const r = results[i];
-        if (!input.requiresGrad || !r) return;
+        if (!input.requiresGrad || !r || r === into[i]) return;
         const shaped = cast(sumTo(r, input.shape), input.dtype);
         const previous = grads.get(input);
         grads.set(input, previous ? add(previous, shaped) : shaped);

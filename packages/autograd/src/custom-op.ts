@@ -7,7 +7,9 @@ import { attachNode, ensureRecorder } from './recorder.js';
  * Defines an op by its forward and its backward directly, for fused hot paths and for
  * functions whose derivative the maths gives in closed form (activations, softmax
  * cross-entropy, linear, batch norm). `forward` runs without recording; `backward`
- * receives the output's gradient and returns one gradient per input (null for none).
+ * receives the output's gradient and returns one gradient per input (null for none). Its
+ * fourth argument offers, per input, the leaf's existing gradient to add into in place (null
+ * where there is none); a backward that adds into `into[i]` returns `into[i]` for input i.
  *
  * @example
  * const relu = (x: Tensor) => customOp('relu', [x], () => maximum(x, 0),
@@ -17,12 +19,12 @@ export function customOp(
   name: string,
   inputs: readonly Tensor[],
   forward: () => Tensor,
-  backward: (grad: Tensor, output: Tensor, needs: readonly boolean[]) => readonly (Tensor | null)[],
+  backward: (grad: Tensor, output: Tensor, needs: readonly boolean[], into: readonly (Tensor | null)[]) => readonly (Tensor | null)[],
 ): Tensor {
   const output = noGrad(forward);
   if (inputs.some((t) => t.requiresGrad)) {
     ensureRecorder();
-    const vjp: Vjp = (g, needs) => backward(g, output, needs);
+    const vjp: Vjp = (g, needs, into) => backward(g, output, needs, into ?? []);
     attachNode(name, inputs, output, vjp);
   }
   return output;

@@ -3,9 +3,11 @@ import type { GradNode, Tensor } from '@mlpkit/tensor';
 /**
  * The vector-Jacobian product of one recorded op: given the gradient of its output, the
  * gradients of its inputs (null where an input gets none). `needs[i]` says whether input i
- * wants a gradient, so rules can skip work.
+ * wants a gradient, so rules can skip work. `into[i]`, when given and not null, is the existing
+ * gradient of input i (a leaf) that the rule may add its gradient for that input into in place;
+ * a rule that does returns that very tensor for input i, and the walker adds nothing more.
  */
-export type Vjp = (grad: Tensor, needs: readonly boolean[]) => readonly (Tensor | null)[];
+export type Vjp = (grad: Tensor, needs: readonly boolean[], into?: readonly (Tensor | null)[]) => readonly (Tensor | null)[];
 
 /** What autograd attaches to a tensor an op produced. */
 export interface AutogradNode extends GradNode {

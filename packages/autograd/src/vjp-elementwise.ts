@@ -36,7 +36,7 @@ export const elementwiseRules: VjpTable<UnaryPrimitive | BinaryPrimitive | Compa
   sub: (g) => [g, neg(g)],
   mul: (g, [a, b], _p, _o, needs) => [needs[0] ? mul(g, b) : null, needs[1] ? mul(g, a) : null],
   // d(a/b) = 1/b da − a/b² db
-  div: (g, [a, b], _p, out, needs) => [needs[0] ? div(g, b) : null, needs[1] ? neg(div(mul(g, out), b)) : null],
+  div: (g, [, b], _p, out, needs) => [needs[0] ? div(g, b) : null, needs[1] ? neg(div(mul(g, out), b)) : null],
   // d aᵇ = b aᵇ⁻¹ da + aᵇ ln a db; an exponent of 0 contributes 0 and ln 0 is taken as 0 when b ≥ 0.
   pow: (g, [a, b], _p, out, needs) => [
     needs[0] ? where(eq(b, 0), 0, mul(g, mul(b, pow(a, sub(b, 1))))) : null,

@@ -10,7 +10,7 @@ function unreduce(g: Tensor, x: Tensor, dims: readonly number[], keepdim: boolea
 }
 
 /** amax/amin share the gradient evenly between tied extremes. */
-function extremeRule(g: Tensor, [x]: readonly Tensor[], { dims, keepdim }: { dims: number[]; keepdim: boolean }, out: Tensor) {
+function extremeRule(g: Tensor, [x]: readonly Tensor[], { dims }: { dims: number[]; keepdim: boolean }, out: Tensor) {
   const kept = x.shape.map((d, i) => (dims.includes(i) ? 1 : d));
   const mask = cast(eq(x, reshape(out, kept)), x.dtype);
   return [mul(unreduce(div(reshape(g, kept), sum(mask, dims, true)), x, dims, true), mask)];

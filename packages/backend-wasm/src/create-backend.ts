@@ -89,6 +89,9 @@ function wasmKernels(rt: WasmRuntime, pool: ThreadPool | null): KernelTable {
     sum: wasmSum(rt),
     eq: wasmCompare(rt, 'eq'), ne: wasmCompare(rt, 'ne'), lt: wasmCompare(rt, 'lt'), le: wasmCompare(rt, 'le'),
     gt: wasmCompare(rt, 'gt'), ge: wasmCompare(rt, 'ge'), where: wasmWhere(rt),
+    ...wasmFused(rt, pool),
+    ...wasmUpdates(rt),
+    residentCopy: (values) => rt.residentCopy(values),
   };
 }
 
@@ -158,9 +161,6 @@ export async function createBackendOn(host: ThreadHost | null, options: WasmBack
     threads: pool?.threads ?? 1,
     fusedMultiplyAdd,
     kernels: wasmKernels(rt, pool),
-    residentCopy: (values) => rt.residentCopy(values),
-    updates: wasmUpdates(rt),
-    fused: wasmFused(rt, pool),
     close: () => pool?.close(),
     get memoryBytes() { return memory.buffer.byteLength; },
     get residentBytes() { return rt.residentBytes; },

@@ -1,5 +1,5 @@
 import {
-  type BinaryPrimitive, type Kernel, type Primitive, type PrimitiveParams, Tensor, type UnaryPrimitive, broadcastShapes,
+  type BinaryPrimitive, type Kernel, type Primitive, type PrimitiveParams, type TensorStorage, storage, type UnaryPrimitive, broadcastShapes,
   referenceKernels, shapesEqual, sizeOf,
 } from '@mlpkit/tensor';
 import type { WasmRuntime } from './runtime.js';
@@ -31,16 +31,16 @@ function repeatOf(small: readonly number[], full: readonly number[]): { rows: nu
 }
 
 /** Picks the wasm broadcast mode for `a op b`, or null when the reference should run. */
-export function planBinary(a: Tensor, b: Tensor, shape: readonly number[]): { mode: number; rows: number; cols: number } | null {
+export function planBinary(a: TensorStorage, b: TensorStorage, shape: readonly number[]): { mode: number; rows: number; cols: number } | null {
   const size = sizeOf(shape);
   if (shapesEqual(a.shape, b.shape)) return { mode: MODE_SAME, rows: 1, cols: size };
   if (shapesEqual(a.shape, shape)) {
-    if (b.size === 1) return { mode: MODE_SCALAR_B, rows: 1, cols: size };
+    if (b.data.length === 1) return { mode: MODE_SCALAR_B, rows: 1, cols: size };
     const r = repeatOf(b.shape, shape);
     return r && { mode: MODE_ROW_B, ...r };
   }
   if (shapesEqual(b.shape, shape)) {
-    if (a.size === 1) return { mode: MODE_SCALAR_A, rows: 1, cols: size };
+    if (a.data.length === 1) return { mode: MODE_SCALAR_A, rows: 1, cols: size };
     const r = repeatOf(a.shape, shape);
     return r && { mode: MODE_ROW_A, ...r };
   }
@@ -54,19 +54,19 @@ type PairCall = (ap: number, bp: number, outp: number, rows: number, cols: numbe
  * Runs a float32 two-input kernel (arithmetic with float32 out, or a comparison with bool
  * out) over same shapes, a scalar or a broadcast row; null when the reference must run.
  */
-export function runPairKernel(rt: WasmRuntime, op: string, a: Tensor, b: Tensor, out: 'float32' | 'bool', call: PairCall): Tensor | null {
+export function runPairKernel(rt: WasmRuntime, op: string, a: TensorStorage, b: TensorStorage, out: 'float32' | 'bool', call: PairCall): TensorStorage | null {
   if (a.dtype !== 'float32' || b.dtype !== 'float32') return null;
   const shape = broadcastShapes(op, a.shape, b.shape);
   const plan = planBinary(a, b, shape);
   const size = sizeOf(shape);
   if (plan === null || size === 0) return null;
   rt.reset();
-  if (!rt.fits(a.size + b.size + size)) return null;
+  if (!rt.fits(a.data.length + b.data.length + size)) return null;
   const ap = rt.input(a.data as Float32Array), bp = rt.input(b.data as Float32Array);
   const outp = out === 'float32' ? rt.alloc(size) : rt.allocBytes(size);
   rt.commit();
   call(ap, bp, outp, plan.rows, plan.cols, plan.mode);
-  return new Tensor(out === 'float32' ? rt.read(outp, size) : rt.readBytes(outp, size), shape);
+  return storage(out === 'float32' ? rt.read(outp, size) : rt.readBytes(outp, size), shape);
 }
 
 /** A float32 binary kernel: same shapes, a scalar, or a broadcast row vector (bias add); else the reference. */
@@ -79,12 +79,12 @@ export function wasmBinary(rt: WasmRuntime, op: keyof typeof BINARY_OPS): Kernel
 }
 
 /** Runs a float32 array through a one-input wasm function that writes `n` outputs. */
-function mapUnary(rt: WasmRuntime, x: Tensor, call: (xp: number, outp: number, n: number) => void): Tensor {
+function mapUnary(rt: WasmRuntime, x: TensorStorage, call: (xp: number, outp: number, n: number) => void): TensorStorage {
   rt.reset();
-  const xp = rt.input(x.data as Float32Array), outp = rt.alloc(x.size);
+  const xp = rt.input(x.data as Float32Array), outp = rt.alloc(x.data.length);
   rt.commit();
-  call(xp, outp, x.size);
-  return new Tensor(rt.read(outp, x.size), x.shape);
+  call(xp, outp, x.data.length);
+  return storage(rt.read(outp, x.data.length), x.shape);
 }
 
 /**
@@ -94,7 +94,7 @@ function mapUnary(rt: WasmRuntime, x: Tensor, call: (xp: number, outp: number, n
 function unaryKernel<P extends Primitive>(rt: WasmRuntime, fallback: Kernel<P>, call: (xp: number, outp: number, n: number, params: PrimitiveParams[P]) => void): Kernel<P> {
   return (inputs, params) => {
     const [x] = inputs;
-    if (x.dtype !== 'float32' || x.size === 0 || !rt.fits(2 * x.size)) return fallback(inputs, params);
+    if (x.dtype !== 'float32' || x.data.length === 0 || !rt.fits(2 * x.data.length)) return fallback(inputs, params);
     return mapUnary(rt, x, (xp, outp, n) => call(xp, outp, n, params));
   };
 }

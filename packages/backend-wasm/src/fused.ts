@@ -1,10 +1,10 @@
-import { type FusedKernels, Tensor, shapesEqual } from '@mlpkit/tensor';
+import { type FusedKernels, type TensorStorage, storage, shapesEqual } from '@mlpkit/tensor';
 import { BINARY_OPS, MODE_ROW_B } from './elementwise.js';
 import { runGemm, wakeFor } from './matmul.js';
 import type { WasmRuntime } from './runtime.js';
 import type { ThreadPool } from './thread-pool.js';
 
-const isMatrix32 = (t: Tensor) => t.dtype === 'float32' && t.ndim === 2;
+const isMatrix32 = (t: TensorStorage) => t.dtype === 'float32' && t.shape.length === 2;
 
 /**
  * Linear's forward and backward, and ReLU's backward, each in one call: the inputs are copied
@@ -14,18 +14,18 @@ const isMatrix32 = (t: Tensor) => t.dtype === 'float32' && t.ndim === 2;
 export function wasmFused(rt: WasmRuntime, pool: ThreadPool | null): FusedKernels {
   return {
     linear(x, w, b) {
-      if (!isMatrix32(x) || !isMatrix32(w) || (b && (b.dtype !== 'float32' || b.ndim !== 1))) return null;
+      if (!isMatrix32(x) || !isMatrix32(w) || (b && (b.dtype !== 'float32' || b.shape.length !== 1))) return null;
       const [m, k] = x.shape, n = w.shape[0];
-      if (m === 0 || k === 0 || n === 0 || w.shape[1] !== k || (b && b.size !== n)) return null;
+      if (m === 0 || k === 0 || n === 0 || w.shape[1] !== k || (b && b.data.length !== n)) return null;
       rt.reset();
-      if (!rt.fits(x.size + w.size + n + m * n)) return null;
+      if (!rt.fits(x.data.length + w.data.length + n + m * n)) return null;
       wakeFor(pool, m, n, k);
       const xp = rt.input(x.data as Float32Array), wp = rt.input(w.data as Float32Array);
       const bp = b ? rt.input(b.data as Float32Array) : 0, cp = rt.alloc(m * n);
       rt.commit();
       runGemm(rt, pool, { a: xp, rsA: k, csA: 1, b: wp, rsB: 1, csB: k, c: cp, ldc: n, m, n, k });
       if (b) rt.exports.binary(BINARY_OPS.add, cp, bp, cp, m, n, MODE_ROW_B);
-      return new Tensor(rt.read(cp, m * n), [m, n]);
+      return storage(rt.read(cp, m * n), [m, n]);
     },
 
     linearBackward(dy, x, w, needs, addDwTo) {
@@ -35,7 +35,7 @@ export function wasmFused(rt: WasmRuntime, pool: ThreadPool | null): FusedKernel
       // dW straight into the caller's storage: no result to copy out, no gradient to copy back in for the update.
       const inPlace = needs[1] && addDwTo !== undefined && rt.isResident(addDwTo) && addDwTo.length === outF * inF;
       rt.reset();
-      if (!rt.fits(dy.size + 2 * x.size + 2 * w.size + 3 * outF)) return null;
+      if (!rt.fits(dy.data.length + 2 * x.data.length + 2 * w.data.length + 3 * outF)) return null;
       if (needs[0] || needs[1]) wakeFor(pool, outF, inF, rows);
       const dyp = rt.input(dy.data as Float32Array);
       const wp = needs[0] ? rt.input(w.data as Float32Array) : 0, xp = needs[1] ? rt.input(x.data as Float32Array) : 0;
@@ -48,20 +48,20 @@ export function wasmFused(rt: WasmRuntime, pool: ThreadPool | null): FusedKernel
       if (needs[1]) runGemm(rt, pool, { a: dyp, rsA: 1, csA: outF, b: xp, rsB: inF, csB: 1, c: dwp, ldc: inF, m: outF, n: inF, k: rows, addTo: inPlace });
       if (needs[2]) rt.exports.sumLeading(dyp, dbp, rows, outF, accp);
       return [
-        needs[0] ? new Tensor(rt.read(dxp, rows * inF), [rows, inF]) : null,
-        needs[1] && !inPlace ? new Tensor(rt.read(dwp, outF * inF), [outF, inF]) : null,
-        needs[2] ? new Tensor(rt.read(dbp, outF), [outF]) : null,
+        needs[0] ? storage(rt.read(dxp, rows * inF), [rows, inF]) : null,
+        needs[1] && !inPlace ? storage(rt.read(dwp, outF * inF), [outF, inF]) : null,
+        needs[2] ? storage(rt.read(dbp, outF), [outF]) : null,
       ];
     },
 
     reluBackward(grad, y) {
-      if (grad.dtype !== 'float32' || y.dtype !== 'float32' || !shapesEqual(grad.shape, y.shape) || y.size === 0) return null;
+      if (grad.dtype !== 'float32' || y.dtype !== 'float32' || !shapesEqual(grad.shape, y.shape) || y.data.length === 0) return null;
       rt.reset();
-      if (!rt.fits(3 * y.size)) return null;
-      const gp = rt.input(grad.data as Float32Array), yp = rt.input(y.data as Float32Array), outp = rt.alloc(y.size);
+      if (!rt.fits(3 * y.data.length)) return null;
+      const gp = rt.input(grad.data as Float32Array), yp = rt.input(y.data as Float32Array), outp = rt.alloc(y.data.length);
       rt.commit();
-      rt.exports.reluBackward(gp, yp, outp, y.size);
-      return new Tensor(rt.read(outp, y.size), y.shape);
+      rt.exports.reluBackward(gp, yp, outp, y.data.length);
+      return storage(rt.read(outp, y.data.length), y.shape);
     },
   };
 }

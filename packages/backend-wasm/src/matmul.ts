@@ -1,4 +1,4 @@
-import { type Kernel, Tensor, planMatmul, referenceKernels } from '@mlpkit/tensor';
+import { type Kernel, storage, planMatmul, referenceKernels } from '@mlpkit/tensor';
 import type { WasmRuntime } from './runtime.js';
 import type { GemmJob, GemmSplit, ThreadPool } from './thread-pool.js';
 
@@ -51,9 +51,9 @@ export function wasmMatmul(rt: WasmRuntime, pool: ThreadPool | null): Kernel<'ma
     if (x.dtype !== 'float32' || y.dtype !== 'float32') return referenceKernels.matmul(inputs, params);
     const { transA, transB } = params;
     const { m, k, n, count, outShape, xMatrix, yMatrix } = planMatmul(x, y, transA, transB);
-    if (count * m * n === 0 || k === 0) return new Tensor(new Float32Array(count * m * n), outShape);
+    if (count * m * n === 0 || k === 0) return storage(new Float32Array(count * m * n), outShape);
     rt.reset();
-    if (!rt.fits(x.size + y.size + count * m * n)) return referenceKernels.matmul(inputs, params);
+    if (!rt.fits(x.data.length + y.data.length + count * m * n)) return referenceKernels.matmul(inputs, params);
     wakeFor(pool, m, n, k);
     const xp = rt.input(x.data as Float32Array), yp = rt.input(y.data as Float32Array), cp = rt.alloc(count * m * n);
     rt.commit();
@@ -64,6 +64,6 @@ export function wasmMatmul(rt: WasmRuntime, pool: ThreadPool | null): Kernel<'ma
         c: cp + s * m * n * 4, ldc: n, m, n, k,
       });
     }
-    return new Tensor(rt.read(cp, count * m * n), outShape);
+    return storage(rt.read(cp, count * m * n), outShape);
   };
 }

@@ -1,4 +1,4 @@
-import { type Kernel, Tensor, referenceKernels, sizeOf } from '@mlpkit/tensor';
+import { type Kernel, storage, referenceKernels, sizeOf } from '@mlpkit/tensor';
 import type { WasmRuntime } from './runtime.js';
 
 function isRange(dims: readonly number[], from: number, to: number): boolean {
@@ -17,7 +17,7 @@ export function wasmSum(rt: WasmRuntime): Kernel<'sum'> {
     const [x] = inputs;
     const { dims, keepdim } = params;
     const r = x.shape.length;
-    if (x.dtype !== 'float32' || x.size === 0 || dims.length === 0 || !rt.fits(3 * x.size + 16)) return referenceKernels.sum(inputs, params);
+    if (x.dtype !== 'float32' || x.data.length === 0 || dims.length === 0 || !rt.fits(3 * x.data.length + 16)) return referenceKernels.sum(inputs, params);
     const outShape = keepdim ? x.shape.map((d, i) => (dims.includes(i) ? 1 : d)) : x.shape.filter((_, i) => !dims.includes(i));
     const leading = isRange(dims, 0, dims[dims.length - 1] + 1);
     if (!leading && !isRange(dims, dims[0], r)) return referenceKernels.sum(inputs, params);
@@ -29,6 +29,6 @@ export function wasmSum(rt: WasmRuntime): Kernel<'sum'> {
     rt.commit();
     if (leading) rt.exports.sumLeading(xp, outp, rows, cols, accp);
     else rt.exports.sumTrailing(xp, outp, rows, cols);
-    return new Tensor(rt.read(outp, outCount), outShape);
+    return storage(rt.read(outp, outCount), outShape);
   };
 }

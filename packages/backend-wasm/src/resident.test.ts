@@ -10,7 +10,7 @@ beforeAll(async () => { backend = await createWasmBackend({ threads: 2, resident
 afterAll(() => backend.close());
 
 function resident(t: Tensor): Tensor {
-  const copy = backend.residentCopy!(t.data);
+  const copy = backend.kernels.residentCopy!(t.data);
   expect(copy).not.toBeNull();
   return new Tensor(copy!, t.shape);
 }
@@ -18,7 +18,7 @@ function resident(t: Tensor): Tensor {
 describe('resident storage', () => {
   it('is an ordinary Float32Array holding a copy, not the original', () => {
     const t = randomTensor([3, 5], 1);
-    const r = backend.residentCopy!(t.data)!;
+    const r = backend.kernels.residentCopy!(t.data)!;
     expect(r).toBeInstanceOf(Float32Array);
     expect([...r]).toEqual([...t.data]);
     r[0] = 42;
@@ -26,10 +26,10 @@ describe('resident storage', () => {
   });
 
   it('is refused for other dtypes, for empty arrays and when the region is full', () => {
-    expect(backend.residentCopy!(new Float64Array(4))).toBeNull();
-    expect(backend.residentCopy!(new Int32Array(4))).toBeNull();
-    expect(backend.residentCopy!(new Float32Array(0))).toBeNull();
-    expect(backend.residentCopy!(new Float32Array(2 * 1024 * 1024))).toBeNull(); // 8 MiB > 4 MiB
+    expect(backend.kernels.residentCopy!(new Float64Array(4))).toBeNull();
+    expect(backend.kernels.residentCopy!(new Int32Array(4))).toBeNull();
+    expect(backend.kernels.residentCopy!(new Float32Array(0))).toBeNull();
+    expect(backend.kernels.residentCopy!(new Float32Array(2 * 1024 * 1024))).toBeNull(); // 8 MiB > 4 MiB
   });
 
   it('is read in place by matmul (both layouts, 1 and 2 threads) and elementwise kernels, with the same results', () => {
@@ -49,17 +49,17 @@ describe('resident storage', () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     const own = await createWasmBackend({ threads: 1, residentMiB: 1 });
-    let weights: Float32Array | null = own.residentCopy!(new Float32Array(60_000).fill(1)) as Float32Array;
+    let weights: Float32Array | null = own.kernels.residentCopy!(new Float32Array(60_000).fill(1)) as Float32Array;
     // structuredClone shares a SharedArrayBuffer's memory rather than copying it.
     const snapshot = structuredClone(weights);
     weights = null;
     for (let i = 0; i < 5; i++) { gc(); await new Promise((r) => setTimeout(r, 10)); }
     const used = own.residentBytes;
-    for (let i = 0; i < 3; i++) own.residentCopy!(new Float32Array(60_000).fill(7));
+    for (let i = 0; i < 3; i++) own.kernels.residentCopy!(new Float32Array(60_000).fill(7));
     expect(snapshot.every((v) => v === 1)).toBe(true);
     expect(own.residentBytes).toBe(used + 3 * 240_000);
     // Full: later storage is refused (callers keep ordinary arrays), never overlapping.
-    expect(own.residentCopy!(new Float32Array(60_000))).toBeNull();
+    expect(own.kernels.residentCopy!(new Float32Array(60_000))).toBeNull();
     own.close();
   });
 });

@@ -1,4 +1,4 @@
-import { Tensor, referenceKernels } from '@mlpkit/tensor';
+import { type TensorStorage, Tensor, referenceKernels } from '@mlpkit/tensor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWasmBackend, type WasmBackend } from './node/index.js';
 import { COMPARE_OPS } from './select.js';
@@ -8,11 +8,11 @@ let backend: WasmBackend;
 beforeAll(async () => { backend = await createWasmBackend({ threads: 1 }); });
 afterAll(() => backend.close());
 
-function expectSame(got: Tensor, want: Tensor): void {
+function expectSame(got: TensorStorage, want: TensorStorage): void {
   expect(got.shape).toEqual(want.shape);
   expect(got.dtype).toBe(want.dtype);
   expect(got.data.constructor).toBe(want.data.constructor);
-  for (let i = 0; i < want.size; i++) if (!Object.is(got.data[i], want.data[i])) expect(got.data[i], `index ${i}`).toBe(want.data[i]);
+  for (let i = 0; i < want.data.length; i++) if (!Object.is(got.data[i], want.data[i])) expect(got.data[i], `index ${i}`).toBe(want.data[i]);
 }
 
 /** Random values with repeats (so eq/le/ge see equal pairs), signed zeros, NaN and infinities. */

@@ -1,4 +1,4 @@
-import { type ComparePrimitive, type Kernel, Tensor, broadcastShapes, referenceKernels, shapesEqual, sizeOf } from '@mlpkit/tensor';
+import { type ComparePrimitive, type Kernel, type TensorStorage, storage, broadcastShapes, referenceKernels, shapesEqual, sizeOf } from '@mlpkit/tensor';
 import { runPairKernel } from './elementwise.js';
 import type { WasmRuntime } from './runtime.js';
 
@@ -25,15 +25,15 @@ export function wasmWhere(rt: WasmRuntime): Kernel<'where'> {
     if (c.dtype !== 'bool' || a.dtype !== 'float32' || b.dtype !== 'float32') return referenceKernels.where(inputs, params);
     const shape = broadcastShapes('where', c.shape, a.shape, b.shape);
     const size = sizeOf(shape);
-    const full = (t: Tensor) => shapesEqual(t.shape, shape);
-    if (size === 0 || ![c, a, b].every((t) => full(t) || t.size === 1)) return referenceKernels.where(inputs, params);
+    const full = (t: TensorStorage) => shapesEqual(t.shape, shape);
+    if (size === 0 || ![c, a, b].every((t) => full(t) || t.data.length === 1)) return referenceKernels.where(inputs, params);
     rt.reset();
-    if (!rt.fits(c.size / 4 + a.size + b.size + size + 4)) return referenceKernels.where(inputs, params);
-    const cp = rt.allocBytes(c.size), ap = rt.input(a.data as Float32Array), bp = rt.input(b.data as Float32Array), outp = rt.alloc(size);
+    if (!rt.fits(c.data.length / 4 + a.data.length + b.data.length + size + 4)) return referenceKernels.where(inputs, params);
+    const cp = rt.allocBytes(c.data.length), ap = rt.input(a.data as Float32Array), bp = rt.input(b.data as Float32Array), outp = rt.alloc(size);
     rt.commit();
     rt.writeBytes(cp, c.data as Uint8Array);
     const flags = (full(c) ? 1 : 0) | (full(a) ? 2 : 0) | (full(b) ? 4 : 0);
     rt.exports.where(cp, ap, bp, outp, size, flags);
-    return new Tensor(rt.read(outp, size), shape);
+    return storage(rt.read(outp, size), shape);
   };
 }

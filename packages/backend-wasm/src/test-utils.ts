@@ -1,4 +1,4 @@
-import { Generator, Tensor } from '@mlpkit/tensor';
+import { type TensorStorage, Generator, Tensor } from '@mlpkit/tensor';
 import { expect } from 'vitest';
 
 /** A float32 tensor of uniform values in [-1, 1) from a seeded generator (test helper). */
@@ -11,11 +11,11 @@ export function randomTensor(shape: number[], seed: number): Tensor {
 }
 
 /** Asserts equal shapes and dtypes and elementwise |got − want| ≤ tol (NaN matching NaN). */
-export function expectClose(got: Tensor, want: Tensor, tol: number): void {
+export function expectClose(got: TensorStorage, want: TensorStorage, tol: number): void {
   expect(got.shape).toEqual(want.shape);
   expect(got.dtype).toBe(want.dtype);
   let worst = 0, at = -1;
-  for (let i = 0; i < want.size; i++) {
+  for (let i = 0; i < want.data.length; i++) {
     const a = got.data[i], b = want.data[i];
     if (Number.isNaN(b) && Number.isNaN(a)) continue;
     const d = Math.abs(a - b);

@@ -3,7 +3,8 @@ import type { WasmRuntime } from './runtime.js';
 
 /**
  * The optimizers' in-place updates, one pass over the weights and state where they lie (all
- * resident), with only the gradient copied in. The bits are those of the JavaScript loops
+ * resident), with only the gradient copied in, and not even that when it is resident too (a
+ * gradient kept across steps, from longLivedStorage). The bits are those of the JavaScript loops
  * (see assembly/update.ts).
  */
 export function wasmUpdates(rt: WasmRuntime): UpdateKernels {
@@ -11,6 +12,7 @@ export function wasmUpdates(rt: WasmRuntime): UpdateKernels {
   const stage = (grad: ArrayLike<number>, n: number, ...state: ArrayLike<number>[]): number => {
     if (!(grad instanceof Float32Array) || grad.length !== n) return -1;
     for (const s of state) if (!rt.isResident(s) || s.length !== n) return -1;
+    if (rt.isResident(grad)) return grad.byteOffset;
     rt.reset();
     if (!rt.fits(n)) return -1;
     const gp = rt.input(grad);

@@ -15,4 +15,18 @@ describe('browser safety', () => {
     const offenders = files.filter((f) => NODE_ONLY.test(readFileSync(join(here, f), 'utf8')));
     expect(offenders).toEqual([]);
   });
+
+  it('keeps papaparse out of everything the main entry reaches (CSV users import @mlpkit/datasets/csv)', () => {
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(join(here, file), 'utf8');
+      expect(text, `${file} imports papaparse`).not.toMatch(/from\s+['"]papaparse['"]/);
+      for (const [, rel] of text.matchAll(/from\s+['"](\.[^'"]+)\.js['"]/g)) visit(join(dirname(file), `${rel}.ts`));
+    };
+    visit('index.ts');
+    expect(seen.size).toBeGreaterThan(5);
+    expect(readFileSync(join(here, 'csv.ts'), 'utf8')).toMatch(/from 'papaparse'/);
+  });
 });

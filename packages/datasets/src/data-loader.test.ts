@@ -53,7 +53,7 @@ describe('DataLoader', () => {
     const a = new DataLoader(rows(30), { batchSize: 5, shuffle: true, seed: 42 });
     const b = new DataLoader(rows(30), { batchSize: 5, shuffle: true, seed: 42 });
     const c = new DataLoader(rows(30), { batchSize: 5, shuffle: true, seed: 43 });
-    [...a]; [...a];
+    for (let epoch = 0; epoch < 2; epoch++) Array.from(a);
     expect([...a.order(2)]).toEqual([...b.iterEpoch(2)].flatMap((x) => [...x.indices]));
     expect(firstColumn(a.iterEpoch(0))).toEqual(firstColumn(b));
     expect([...a.order(0)]).not.toEqual([...c.order(0)]);
@@ -88,5 +88,12 @@ describe('DataLoader', () => {
     expect(() => new DataLoader(rows(4), { batchSize: 2.5 })).toThrow('batchSize must be an integer >= 1, got 2.5');
     const empty = new TensorDataset(new Float32Array(0), new Int32Array(0), { featureShape: [2] });
     expect(() => new DataLoader(empty)).toThrow('DataLoader: dataset is empty: dataset.length is 0');
+  });
+
+  it('finds a NaN written into the dataset after it was made, before any batch', () => {
+    const ds = new TensorDataset(new Float32Array(6), Int32Array.from([0, 1, 0]));
+    ds.features[5] = Number.POSITIVE_INFINITY;
+    expect(() => new DataLoader(ds, { batchSize: 2 }))
+      .toThrow('DataLoader: features holds Infinity at example 2, feature 1 (features[5])');
   });
 });

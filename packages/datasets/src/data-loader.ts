@@ -1,6 +1,6 @@
 import { Generator, MlpkitError, Tensor } from '@mlpkit/tensor';
 import { type SeedOptions, checkInteger, range, resolveGenerator, shuffleInPlace } from './random-options.js';
-import type { FeatureArray, TargetArray, TensorDataset } from './tensor-dataset.js';
+import { type FeatureArray, type TargetArray, type TensorDataset, checkFinite } from './tensor-dataset.js';
 
 /** One batch: features `[B, ...featureShape]`, targets `[B, ...targetShape]`, and which rows they are. */
 export interface Batch {
@@ -58,6 +58,9 @@ export class DataLoader implements Iterable<Batch> {
     const batchSize = options.batchSize ?? 1;
     checkInteger('DataLoader', 'batchSize', batchSize, 1);
     if (dataset.length === 0) throw new MlpkitError('DataLoader', 'dataset is empty: dataset.length is 0');
+    // The arrays may have been written to since the dataset was made: look again.
+    checkFinite('DataLoader', 'features', dataset.features, dataset.rowSize);
+    checkFinite('DataLoader', 'targets', dataset.targets, dataset.targets.length / dataset.length);
     this.dataset = dataset;
     this.batchSize = batchSize;
     this.shuffle = options.shuffle ?? false;

@@ -67,3 +67,23 @@ describe('decodeIdx', () => {
     await expect(decodeIdx(gz.subarray(0, gz.length - 12), 'a.gz')).rejects.toThrow(/^decodeIdx: a.gz: gzip data is corrupted or truncated/);
   });
 });
+
+describe('decodeIdx against decompression bombs', () => {
+  // 64 MiB of zeros gzip to ~64 KiB; the header claims 10 images of 4×4 (176 bytes).
+  const header = encodeIdx({ dtype: 'uint8', shape: [10, 4, 4], data: new Uint8Array(160) }).subarray(0, 16);
+  const bomb = new Uint8Array(64 * 2 ** 20);
+  bomb.set(header);
+  const gz = gzipSync(bomb);
+
+  it('stops soon after the size the IDX header implies', async () => {
+    const error = await decodeIdx(gz, 'bomb.gz').then(() => null, (e: Error) => e);
+    expect(error?.message).toMatch(/^decodeIdx: bomb\.gz: gunzips to more than the 176 bytes its IDX header implies; stopped after (\d+) bytes/);
+    const stoppedAfter = Number(/stopped after (\d+)/.exec(error?.message ?? '')?.[1]);
+    expect(stoppedAfter).toBeLessThan(8 * 2 ** 20); // far below the 64 MiB it would inflate to
+  });
+
+  it('refuses a header implying more than a known size', async () => {
+    await expect(decodeIdx(gzipSync(encodeIdx(images)), 'x.gz', { maxBytes: 20 }))
+      .rejects.toThrow('decodeIdx: x.gz: its IDX header implies 28 bytes, more than the 20 expected');
+  });
+});

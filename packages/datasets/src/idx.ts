@@ -1,4 +1,5 @@
 import { MlpkitError, formatShape } from '@mlpkit/tensor';
+import { concatBytes, gunzipBounded } from './gunzip-bounded.js';
 
 /** The element types the IDX format defines, by their type byte. */
 export type IdxDType = 'uint8' | 'int8' | 'int16' | 'int32' | 'float32' | 'float64';
@@ -25,11 +26,54 @@ const TYPES: Record<number, { dtype: IdxDType; bytes: number }> = {
   0x0e: { dtype: 'float64', bytes: 8 },
 };
 
+/** The longest IDX header: 4 bytes of magic number and 255 dimensions of 4 bytes. */
+const MAX_HEADER_BYTES = 4 + 4 * 255;
+
 const hex = (b: number): string => `0x${b.toString(16).padStart(2, '0')}`;
 
 /** True when `bytes` starts with the gzip magic number (1f 8b). */
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** What an IDX header says: element type, dimensions, and the header's and whole file's byte lengths. */
+interface IdxHeader {
+  type: { dtype: IdxDType; bytes: number };
+  shape: number[];
+  headerBytes: number;
+  /** The exact length of the whole file (header and data) the header implies. */
+  totalBytes: number;
+}
+
+/**
+ * Reads an IDX header from the start of a file, or returns null while `prefix` is too short to
+ * hold it (a stream may still deliver the rest). Throws on a header `parseIdx` would refuse.
+ */
+function readIdxHeader(prefix: Uint8Array, fail: (why: string) => never): IdxHeader | null {
+  if (prefix.length < 4) return null;
+  if (prefix[0] !== 0 || prefix[1] !== 0)
+    fail(`bad magic number: expected the first two bytes to be 0x00 0x00, got ${hex(prefix[0])} ${hex(prefix[1])} (not an IDX file)`);
+  const type = TYPES[prefix[2]];
+  if (!type) fail(`unknown element type byte ${hex(prefix[2])}: expected one of 0x08, 0x09, 0x0b, 0x0c, 0x0d, 0x0e`);
+  const ndim = prefix[3];
+  if (ndim === 0) fail('declares 0 dimensions: expected at least 1');
+  const headerBytes = 4 + 4 * ndim;
+  if (prefix.length < headerBytes) return null;
+  const view = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength);
+  const shape: number[] = [];
+  for (let d = 0; d < ndim; d++) shape.push(view.getUint32(4 + 4 * d, false));
+  const totalBytes = headerBytes + shape.reduce((a, b) => a * b, 1) * type.bytes;
+  if (!Number.isSafeInteger(totalBytes)) fail(`dimensions ${formatShape(shape)} are too large`);
+  return { type, shape, headerBytes, totalBytes };
+}
+
+/**
+ * The exact byte length of the IDX file whose first bytes are `prefix`, as its header implies,
+ * or null while `prefix` is too short to hold the header. Throws (naming `source`) on a header
+ * that is not IDX. Decompressors use it to stop as soon as a file inflates beyond its size.
+ */
+export function idxByteLength(prefix: Uint8Array, source = 'IDX data'): number | null {
+  return readIdxHeader(prefix, (why) => { throw new MlpkitError('parseIdx', `${source}: ${why}`); })?.totalBytes ?? null;
 }
 
 /**
@@ -43,24 +87,15 @@ export function parseIdx(bytes: Uint8Array, source = 'IDX data'): IdxArray {
   const fail = (why: string): never => { throw new MlpkitError('parseIdx', `${source}: ${why}`); };
   if (isGzip(bytes)) fail('is gzip-compressed: decompress it first (decodeIdx and readIdxFile do)');
   if (bytes.length < 4) fail(`is ${bytes.length} bytes long, shorter than the 4-byte IDX magic number`);
-  if (bytes[0] !== 0 || bytes[1] !== 0)
-    fail(`bad magic number: expected the first two bytes to be 0x00 0x00, got ${hex(bytes[0])} ${hex(bytes[1])} (not an IDX file)`);
-  const type = TYPES[bytes[2]];
-  if (!type) fail(`unknown element type byte ${hex(bytes[2])}: expected one of 0x08, 0x09, 0x0b, 0x0c, 0x0d, 0x0e`);
-  const ndim = bytes[3];
-  if (ndim === 0) fail('declares 0 dimensions: expected at least 1');
-  const headerBytes = 4 + 4 * ndim;
-  if (bytes.length < headerBytes) fail(`is truncated: its header needs ${headerBytes} bytes for ${ndim} dimensions, got ${bytes.length}`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const shape: number[] = [];
-  for (let d = 0; d < ndim; d++) shape.push(view.getUint32(4 + 4 * d, false));
-  const count = shape.reduce((a, b) => a * b, 1);
-  const expected = headerBytes + count * type.bytes;
-  if (!Number.isSafeInteger(expected)) fail(`dimensions ${formatShape(shape)} are too large`);
+  const header = readIdxHeader(bytes, fail);
+  if (!header) return fail(`is truncated: its header needs ${4 + 4 * bytes[3]} bytes for ${bytes[3]} dimensions, got ${bytes.length}`);
+  const { type, shape, headerBytes, totalBytes: expected } = header;
+  const count = (expected - headerBytes) / type.bytes;
   if (bytes.length < expected)
     fail(`is truncated: dimensions ${formatShape(shape)} of ${type.dtype} need ${expected} bytes, got ${bytes.length}`);
   if (bytes.length > expected)
     fail(`has ${bytes.length - expected} bytes after the data: dimensions ${formatShape(shape)} of ${type.dtype} need exactly ${expected} bytes, got ${bytes.length}`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return { dtype: type.dtype, shape, data: decodeData(view, headerBytes, count, type.dtype, bytes) };
 }
 
@@ -84,19 +119,43 @@ function readBigEndian<T extends Int16Array | Int32Array | Float32Array | Float6
 }
 
 /**
+ * An output guard for gunzipping an IDX file (see `gunzipBounded`): it reads the header from the
+ * first bytes and throws as soon as the output outgrows the length the header implies, or
+ * `maxBytes` when given (a pinned file's known size), naming `source`.
+ */
+export function idxSizeGuard(source: string, maxBytes = Infinity): (chunk: Uint8Array, total: number) => void {
+  let prefix: Uint8Array = new Uint8Array(0);
+  let limit: number | null = null;
+  return (chunk, total) => {
+    if (limit === null && prefix.length < MAX_HEADER_BYTES) {
+      prefix = concatBytes([prefix, chunk.subarray(0, MAX_HEADER_BYTES - prefix.length)], Math.min(MAX_HEADER_BYTES, prefix.length + chunk.length));
+      const implied = idxByteLength(prefix, source);
+      if (implied !== null && implied > maxBytes)
+        throw new MlpkitError('decodeIdx', `${source}: its IDX header implies ${implied} bytes, more than the ${maxBytes} expected`);
+      if (implied !== null) limit = implied;
+    }
+    const cap = limit ?? maxBytes;
+    if (total > cap)
+      throw new MlpkitError('decodeIdx', `${source}: gunzips to more than the ${cap} bytes ${limit === null ? 'expected' : 'its IDX header implies'}; ` +
+        `stopped after ${total} bytes (a damaged file or a decompression bomb)`);
+  };
+}
+
+/**
  * Like `parseIdx`, but also accepts gzip-compressed bytes (the `.gz` files of the official
  * mirrors) and decompresses them with the platform's DecompressionStream, in Node and browsers.
+ * Decompression stops as soon as the output outgrows the size the IDX header implies (or
+ * `maxBytes`), so a small gzip "bomb" costs little more than the file it claims to be.
  */
-export async function decodeIdx(bytes: Uint8Array, source = 'IDX data'): Promise<IdxArray> {
+export async function decodeIdx(bytes: Uint8Array, source = 'IDX data', options: { maxBytes?: number } = {}): Promise<IdxArray> {
   if (!isGzip(bytes)) return parseIdx(bytes, source);
-  let raw: Uint8Array;
-  try {
-    const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
-    raw = new Uint8Array(await new Response(stream).arrayBuffer());
-  } catch (error) {
-    throw new MlpkitError('decodeIdx', `${source}: gzip data is corrupted or truncated (${(error as Error).message})`);
-  }
-  return parseIdx(raw, source);
+  const chunks: Uint8Array[] = [];
+  const guard = idxSizeGuard(source, options.maxBytes);
+  const total = await gunzipBounded(bytes, source, (chunk, sum) => {
+    guard(chunk, sum);
+    chunks.push(chunk);
+  });
+  return parseIdx(concatBytes(chunks, total), source);
 }
 
 /** The type byte IDX uses for each element type (for writing files). */

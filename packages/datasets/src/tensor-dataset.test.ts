@@ -71,4 +71,15 @@ describe('TensorDataset', () => {
     expect(() => new TensorDataset(new Float32Array(2), Int32Array.from([0, 1]), { numClasses: 2, classNames: ['a'] }))
       .toThrow('classNames has 1 names but numClasses is 2');
   });
+
+  it('finds a NaN or infinity in the data when it is made, naming the example and feature', () => {
+    const features = Float32Array.from({ length: 12 }, (_, i) => i);
+    features[7] = Number.NaN;
+    expect(() => new TensorDataset(features, Int32Array.from([0, 1, 0]), { featureShape: [4] }))
+      .toThrow('TensorDataset: features holds NaN at example 1, feature 3 (features[7]): expected finite numbers');
+    expect(() => new TensorDataset(new Float64Array(4), Float32Array.from([0, -Infinity]), { targetShape: [1] }))
+      .toThrow('TensorDataset: targets holds -Infinity at example 1, target 0 (targets[1])');
+    const ds = new TensorDataset(new Float32Array(4), Int32Array.from([0, 1]));
+    expect(() => ds.toFloat32((v) => v / 0)).toThrow('features holds NaN at example 0, feature 0');
+  });
 });

@@ -28,9 +28,26 @@ function checkShape(name: string, shape: readonly number[]): void {
 }
 
 /**
+ * Throws `op` naming the first NaN or infinity in a float `array` of rows of `width` values, by
+ * example and position, so bad data is caught where it enters rather than blamed on training.
+ * Integer storage cannot hold either and is not scanned.
+ */
+export function checkFinite(op: string, name: 'features' | 'targets', array: FeatureArray | TargetArray, width: number): void {
+  if (!(array instanceof Float32Array || array instanceof Float64Array)) return;
+  for (let i = 0; i < array.length; i++) {
+    const v = array[i];
+    if (v - v !== 0) {
+      const where = width > 0 ? `example ${Math.floor(i / width)}, ${name === 'features' ? 'feature' : 'target'} ${i % width}` : `index ${i}`;
+      throw new MlpkitError(op, `${name} holds ${v} at ${where} (${name}[${i}]): expected finite numbers; clean or impute the data before training`);
+    }
+  }
+}
+
+/**
  * N samples held as two contiguous typed arrays: features `[N, ...featureShape]` and targets
  * `[N, ...targetShape]`. No per-sample objects exist, so batching is slicing or gathering
- * rows. Label targets (Int32Array) are checked to lie in `[0, numClasses)`.
+ * rows. Label targets (Int32Array) are checked to lie in `[0, numClasses)`, and float features and
+ * targets to hold no NaN or infinity (the error names the example and the feature).
  */
 export class TensorDataset {
   /** Every sample's features, row after row. */
@@ -65,6 +82,8 @@ export class TensorDataset {
     if (features.length !== n * size(featureShape))
       throw new MlpkitError('TensorDataset',
         `features has ${features.length} values but targets has ${n} rows of featureShape ${formatShape(featureShape)} (needs ${n * size(featureShape)})`);
+    checkFinite('TensorDataset', 'features', features, size(featureShape));
+    checkFinite('TensorDataset', 'targets', targets, targetWidth);
     this.features = features;
     this.targets = targets;
     this.featureShape = Object.freeze([...featureShape]);

@@ -23,4 +23,11 @@ describe('mlpkit umbrella', () => {
     });
     expect(history.last!.loss).toBeLessThan(history.records[0].loss);
   });
+
+  it('exports hyperparameter search from @mlpkit/search, no longer from train', async () => {
+    const { search, train } = mlpkit;
+    const r = await search.gridSearch({ a: [1, 2, 3] }, (p) => -((p.a - 2) ** 2));
+    expect(r.best?.params.a).toBe(2);
+    expect('gridSearch' in train).toBe(false);
+  });
 });

@@ -16,6 +16,8 @@ export * as losses from '@mlpkit/losses';
 export * as metrics from '@mlpkit/metrics';
 export * as nn from '@mlpkit/nn';
 export * as normalization from '@mlpkit/normalization';
+export * as onnx from '@mlpkit/onnx';
 export * as optimizers from '@mlpkit/optimizers';
 export * as train from '@mlpkit/train';
+export * as search from '@mlpkit/search';
 export * as plot from '@mlpkit/plot';

@@ -12,6 +12,6 @@ export class Flatten extends Module {
   }
 
   override extraRepr(): string {
-    return `start_dim=${this.startDim}, end_dim=${this.endDim}`;
+    return `startDim=${this.startDim}, endDim=${this.endDim}`;
   }
 }

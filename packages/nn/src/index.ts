@@ -9,4 +9,7 @@ export { Dropout, dropout, dropoutWithMask, type DropoutOptions } from './dropou
 export { Maxout, maxout } from './maxout.js';
 export { PReLU } from './prelu.js';
 export { saveSafetensors, type SafetensorsMetadata } from './save-safetensors.js';
-export { loadSafetensors, type SafetensorsContents } from './load-safetensors.js';
+export { loadSafetensors, type SafetensorsContents, type LoadSafetensorsOptions } from './load-safetensors.js';
+export { DIGEST_KEY } from './safetensors-digest.js';
+export { summary, type ModelSummary, type LayerSummary } from './summary.js';
+export { predict, type PredictOptions } from './predict.js';

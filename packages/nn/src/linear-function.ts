@@ -1,6 +1,7 @@
 import { customOp } from '@mlpkit/autograd';
-import { gradStorageFor } from './grad-in-place.js';
-import { MlpkitError, type Tensor, formatShape, getBackend, matmulTransposed, reshape, sum } from '@mlpkit/tensor';
+import {
+  MlpkitError, type Tensor, formatShape, fusedLinear, fusedLinearBackward, matmulTransposed, reshape, sum,
+} from '@mlpkit/tensor';
 
 function check(input: Tensor, weight: Tensor, bias: Tensor | null | undefined): void {
   if (weight.ndim !== 2) throw new MlpkitError('linear', `weight must be 2-D [out, in], got ${formatShape(weight.shape)}`);
@@ -30,18 +31,15 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
   return customOp(
     'linear',
     inputs,
-    () => reshape(getBackend().fused?.linear?.(x2, weight, bias ?? null) ?? linearForward(x2, weight, bias), outShape),
-    (grad, _output, needs) => {
+    () => reshape(fusedLinear(x2, weight, bias ?? null) ?? linearForward(x2, weight, bias), outShape),
+    (grad, _output, needs, into) => {
       const g2 = reshape(grad, [rows, outF]);
       const wanted = [needs[0], needs[1], !!bias && needs[2]] as const;
-      const backend = getBackend();
-      // A null dW where it was needed means the backend added it into weight.grad in place.
-      // Only float32 products with rows are offered, so a gradient is never moved for a call
-      // the kernel would decline.
-      const eligible = needs[1] && rows > 0 && !!backend.fused?.linearBackward && [g2, x2, weight].every((t) => t.dtype === 'float32');
-      const addDwTo = eligible ? gradStorageFor(weight, backend) : undefined;
-      const [dX, dW, dB] = backend.fused?.linearBackward?.(g2, x2, weight, wanted, addDwTo) ?? linearBackward(g2, x2, weight, wanted);
-      return [dX && reshape(dX, input.shape), dW, dB].slice(0, inputs.length);
+      // autograd offers the weight's own gradient to add dW into (zeroGrad(false), or gradients
+      // accumulating over passes); a null dW where it was needed means the backend did so.
+      const target = wanted[1] ? into[1] ?? null : null;
+      const [dX, dW, dB] = fusedLinearBackward(g2, x2, weight, wanted, target?.data) ?? linearBackward(g2, x2, weight, wanted);
+      return [dX && reshape(dX, input.shape), dW ?? target, dB].slice(0, inputs.length);
     },
   );
 }

@@ -55,13 +55,13 @@ describe('Linear', () => {
     const layer = new Linear(4, 6);
     expect(() => layer.forward(randn([8, 5]))).toThrow(MlpkitError);
     expect(() => layer.forward(randn([8, 5]))).toThrow(
-      'Linear: Linear(in_features=4, out_features=6, bias=true) expects 4 features in the input\'s last dim, got input shape [8, 5] (weight shape [6, 4])',
+      'Linear: Linear(inFeatures=4, outFeatures=6, bias=true) expects 4 features in the input\'s last dim, got input shape [8, 5] (weight shape [6, 4])',
     );
   });
 
   it('inside Sequential, the error also says which layer', () => {
     const model = new Sequential(new Linear(4, 6), new Linear(5, 2));
-    expect(() => model.forward(randn([2, 4]))).toThrow(/^Sequential: layer 1: Linear: Linear\(in_features=5.*got input shape \[2, 6\]/);
+    expect(() => model.forward(randn([2, 4]))).toThrow(/^Sequential: layer 1: Linear: Linear\(inFeatures=5.*got input shape \[2, 6\]/);
   });
 
   it('refuses non-integer sizes', () => {

@@ -1,5 +1,5 @@
 import { kaimingUniform_, uniform_ } from '@mlpkit/initializers';
-import { type Generator, MlpkitError, type Tensor, formatShape, zeros } from '@mlpkit/tensor';
+import { type Generator, MlpkitError, type Tensor, checkTensor, formatShape, zeros } from '@mlpkit/tensor';
 import { linear } from './linear-function.js';
 import { Module } from './module.js';
 import { Parameter } from './parameter.js';
@@ -53,6 +53,7 @@ export class Linear extends Module {
   }
 
   forward(input: Tensor): Tensor {
+    checkTensor('Linear', input);
     if (input.ndim < 1 || input.shape[input.ndim - 1] !== this.inFeatures)
       throw new MlpkitError(
         'Linear',
@@ -62,6 +63,6 @@ export class Linear extends Module {
   }
 
   override extraRepr(): string {
-    return `in_features=${this.inFeatures}, out_features=${this.outFeatures}, bias=${this.bias !== null}`;
+    return `inFeatures=${this.inFeatures}, outFeatures=${this.outFeatures}, bias=${this.bias !== null}`;
   }
 }

@@ -1,12 +1,24 @@
-import { type DType, MlpkitError, type Tensor, allocate, fromTypedArray, sizeOf } from '@mlpkit/tensor';
+import { type DType, MlpkitError, type Tensor, allocate, forbiddenKeys, fromTypedArray, sizeOf } from '@mlpkit/tensor';
 import type { StateDict } from './module.js';
 import type { SafetensorsMetadata } from './save-safetensors.js';
-import { hostIsLittleEndian, readableCodes } from './safetensors-dtypes.js';
+import { DIGEST_KEY, DIGEST_PREFIX, contentDigest } from './safetensors-digest.js';
+import { decodeHalf, hostIsLittleEndian, readableCodes } from './safetensors-dtypes.js';
 
-/** What `loadSafetensors` returns: the tensors by name and the `__metadata__` strings. */
+/**
+ * What `loadSafetensors` returns: the tensors by name and the `__metadata__` strings (without
+ * mlpkit's digest), both objects without a prototype.
+ */
 export interface SafetensorsContents {
   tensors: StateDict;
   metadata: SafetensorsMetadata;
+  /** Whether the file carried an mlpkit digest, which matched (files written elsewhere have none). */
+  verified: boolean;
+}
+
+/** Options of {@link loadSafetensors}. */
+export interface LoadSafetensorsOptions {
+  /** Refuse a file without an mlpkit digest (default false: PyTorch's files have none). */
+  requireDigest?: boolean;
 }
 
 // Same ceiling as the reference implementation: a larger header is a corrupt length field.
@@ -18,7 +30,7 @@ function refuse(reason: string): never {
 
 interface Entry { name: string; code: string; shape: number[]; begin: number; end: number }
 
-function readHeader(bytes: Uint8Array): { header: Record<string, any>; dataStart: number } {
+function readHeader(bytes: Uint8Array): { header: Record<string, unknown>; dataStart: number } {
   if (bytes.length < 8) refuse(`it has ${bytes.length} bytes, fewer than the 8-byte header length`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const length = view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32;
@@ -38,19 +50,31 @@ function readHeader(bytes: Uint8Array): { header: Record<string, any>; dataStart
     refuse(`the header is not valid JSON (${(error as Error).message})`);
   }
   if (!header || typeof header !== 'object' || Array.isArray(header)) refuse('the header is not a JSON object');
-  return { header: header as Record<string, any>, dataStart: 8 + length };
+  return { header: header as Record<string, unknown>, dataStart: 8 + length };
+}
+
+/** A name from the file that cannot reach a prototype, however it is used later (whole or split at dots). */
+export function checkPlainName(name: string, what: string, fail: (reason: string) => never): void {
+  const bad = name.split('.').find((part) => forbiddenKeys.has(part));
+  if (bad !== undefined) fail(`${what} ${JSON.stringify(name)} contains '${bad}', which could reach an object prototype`);
 }
 
 function readMetadata(raw: unknown): SafetensorsMetadata {
-  if (raw === undefined) return {};
+  const out: SafetensorsMetadata = Object.create(null);
+  if (raw === undefined) return out;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) refuse('__metadata__ must be an object of strings');
-  for (const [key, value] of Object.entries(raw)) if (typeof value !== 'string') refuse(`__metadata__.${key} must be a string, got ${typeof value}`);
-  return { ...(raw as SafetensorsMetadata) };
+  for (const [key, value] of Object.entries(raw)) {
+    checkPlainName(key, 'the metadata key', refuse);
+    if (typeof value !== 'string') refuse(`__metadata__.${key} must be a string, got ${typeof value}`);
+    out[key] = value;
+  }
+  return out;
 }
 
-function readEntry(name: string, raw: any): Entry {
+function readEntry(name: string, raw: unknown): Entry {
+  checkPlainName(name, 'the tensor name', refuse);
   if (!raw || typeof raw !== 'object') refuse(`the entry for '${name}' is not an object`);
-  const { dtype, shape, data_offsets: offsets } = raw;
+  const { dtype, shape, data_offsets: offsets } = raw as Record<string, unknown>;
   if (!(typeof dtype === 'string' && dtype in readableCodes)) refuse(`'${name}' has dtype ${JSON.stringify(dtype)}; readable dtypes are ${Object.keys(readableCodes).join(', ')}`);
   if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) refuse(`'${name}' has shape ${JSON.stringify(shape)}, not a list of non-negative integers`);
   if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isSafeInteger(o) && o >= 0) || offsets[0] > offsets[1])
@@ -77,6 +101,7 @@ function decode(bytes: Uint8Array, e: Entry): Tensor {
   const out = allocate(dtype as DType, count);
   const src = bytes.subarray(e.begin, e.end);
   if (size === 1) out.set(src);
+  else if (e.code === 'F16' || e.code === 'BF16') decodeHalf(src, out as Float32Array, e.code);
   else if (e.code === 'I64') {
     const view = new DataView(src.buffer, src.byteOffset, src.byteLength);
     for (let i = 0; i < count; i++) {
@@ -94,22 +119,47 @@ function decode(bytes: Uint8Array, e: Entry): Tensor {
 }
 
 /**
+ * Checks mlpkit's digest when the file has one, and takes it out of the metadata. A digest-like
+ * value under another key means the key itself was damaged, so it is refused too.
+ */
+function verifyDigest(metadata: SafetensorsMetadata, entries: Entry[], data: Uint8Array, required: boolean): boolean {
+  for (const [key, value] of Object.entries(metadata))
+    if (key !== DIGEST_KEY && value.startsWith(DIGEST_PREFIX)) refuse(`the metadata key ${JSON.stringify(key)} holds a digest: the key '${DIGEST_KEY}' was damaged`);
+  const stored = metadata[DIGEST_KEY];
+  if (stored === undefined) {
+    if (required) refuse(`it has no '${DIGEST_KEY}' digest, and one was required`);
+    return false;
+  }
+  if (!/^mlpkit-sha256:[0-9a-f]{64}$/.test(stored)) refuse(`__metadata__.${DIGEST_KEY} must be '${DIGEST_PREFIX}' and 64 hex digits, got ${JSON.stringify(stored.slice(0, 90))}`);
+  delete metadata[DIGEST_KEY];
+  const actual = contentDigest(metadata, entries.map((e) => ({ name: e.name, code: e.code, shape: e.shape, bytes: data.subarray(e.begin, e.end) })));
+  if (actual !== stored) refuse(`its contents do not match the digest it was saved with (the file was changed or damaged after it was written)`);
+  return true;
+}
+
+/**
  * Parses a safetensors file (Hugging Face format) into tensors and metadata, checking the
- * header length, the JSON, each dtype, shape and byte range, and that the ranges tile the data
- * exactly. A corrupt or truncated file is refused with the reason; works in the browser.
+ * header length, the JSON, each dtype, shape and byte range, that the ranges tile the data
+ * exactly, that no name could reach a prototype, and the SHA-256 digest of the contents that
+ * mlpkit writes (files written elsewhere have none and load as they are). F16 and BF16 tensors
+ * become float32, I64 ones int32 (refused unless every value fits). A corrupt, truncated or
+ * altered file is refused with the reason; works in the browser.
  *
  * @example
  * const { tensors, metadata } = loadSafetensors(bytes);
  * model.loadStateDict(tensors);
  */
-export function loadSafetensors(input: Uint8Array | ArrayBuffer): SafetensorsContents {
+export function loadSafetensors(input: Uint8Array | ArrayBuffer, options: LoadSafetensorsOptions = {}): SafetensorsContents {
+  for (const key of Object.keys(options ?? {}))
+    if (key !== 'requireDigest') throw new MlpkitError('loadSafetensors', `unknown option '${key}'; known: requireDigest`);
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   const { header, dataStart } = readHeader(bytes);
   const metadata = readMetadata(header.__metadata__);
   const entries = Object.entries(header).filter(([name]) => name !== '__metadata__').map(([name, raw]) => readEntry(name, raw));
   const data = bytes.subarray(dataStart);
   checkCoverage(entries, data.length);
-  const tensors: StateDict = {};
+  const verified = verifyDigest(metadata, entries, data, options?.requireDigest ?? false);
+  const tensors: StateDict = Object.create(null);
   for (const e of entries) tensors[e.name] = decode(data, e);
-  return { tensors, metadata };
+  return { tensors, metadata, verified };
 }

@@ -100,7 +100,7 @@ describe('Module', () => {
   });
 
   it('prints like PyTorch', () => {
-    expect(new Sequential(new Linear(4, 2), relu).toString()).toBe('Sequential(\n  (0): Linear(in_features=4, out_features=2, bias=true)\n  (1): relu()\n)');
+    expect(new Sequential(new Linear(4, 2), relu).toString()).toBe('Sequential(\n  (0): Linear(inFeatures=4, outFeatures=2, bias=true)\n  (1): relu()\n)');
   });
 
   it('apply visits children before the parent', () => {

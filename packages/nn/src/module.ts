@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor, formatShape, shapesEqual } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, forbiddenKeys, formatShape, shapesEqual } from '@mlpkit/tensor';
 import { Parameter } from './parameter.js';
 
 /** Parameters and buffers by dotted name ('0.weight', 'fc2.bias'), in registration order. */
@@ -31,34 +31,48 @@ export interface LoadStateDictResult {
 export abstract class Module {
   /** True in training mode (Dropout drops, BatchNorm uses batch statistics); see `train()`/`eval()`. */
   training = true;
-  private readonly bufferNames = new Map<string, boolean>();
+  /** Buffers by property name: whether each is saved, and the key it is saved under. */
+  private readonly bufferNames = new Map<string, { persistent: boolean; key: string }>();
 
   /** The computation; call it directly or through `call`. */
-  abstract forward(input: Tensor, ...rest: any[]): Tensor;
+  abstract forward(input: Tensor, ...rest: unknown[]): Tensor;
 
   /** Runs `forward` (PyTorch's `module(x)`). */
-  call(input: Tensor, ...rest: any[]): Tensor {
+  call(input: Tensor, ...rest: unknown[]): Tensor {
     return this.forward(input, ...rest);
   }
 
-  /** Declares property `name` as a buffer holding `value`: saved in `stateDict()` unless `persistent` is false, never trained. */
-  registerBuffer(name: string, value: Tensor | null, persistent = true): void {
-    (this as any)[name] = value;
-    this.bufferNames.set(name, persistent);
+  /**
+   * Declares property `name` as a buffer holding `value`: saved in `stateDict()` unless
+   * `persistent` is false, never trained. `stateKey` names it in state dicts when PyTorch's
+   * name differs from the camelCase property (`runningMean` is saved as `running_mean`).
+   */
+  registerBuffer(name: string, value: Tensor | null, persistent: boolean | { persistent?: boolean; stateKey?: string } = true): void {
+    const options = typeof persistent === 'boolean' ? { persistent } : persistent;
+    (this as Record<string, unknown>)[name] = value;
+    this.bufferNames.set(name, { persistent: options.persistent ?? true, key: options.stateKey ?? name });
+  }
+
+  /**
+   * Older state-dict keys this module still loads, mapped to today's (e.g. `runningMean` to
+   * `running_mean`): a subclass overrides it when it renames what it saves.
+   */
+  protected legacyStateKeys(): Readonly<Record<string, string>> {
+    return {};
   }
 
   /** Assigns `param` to property `name`, for names computed at run time. */
   registerParameter(name: string, param: Parameter | null): void {
-    (this as any)[name] = param;
+    (this as Record<string, unknown>)[name] = param;
   }
 
   /** Assigns `module` to property `name`, for names computed at run time. */
   addModule(name: string, module: Module | null): void {
-    (this as any)[name] = module;
+    (this as Record<string, unknown>)[name] = module;
   }
 
   /** This module's own properties that hold a value of `kind`, in property order. */
-  private own<T>(kind: abstract new (...args: any[]) => T): [string, T][] {
+  private own<T>(kind: abstract new (...args: never[]) => T): [string, T][] {
     return Object.entries(this).filter((e): e is [string, T] => e[1] instanceof kind);
   }
 
@@ -106,10 +120,11 @@ export abstract class Module {
     return this.namedModules().flatMap(([prefix, m]) => m.ownBuffers(false).map(([name, t]): [string, Tensor] => [prefix ? `${prefix}.${name}` : name, t]));
   }
 
+  /** Buffers holding a tensor, by state key (persistent ones only when asked). */
   private ownBuffers(persistentOnly: boolean): [string, Tensor][] {
     return [...this.bufferNames]
-      .filter(([name, persistent]) => (persistent || !persistentOnly) && (this as any)[name])
-      .map(([name]) => [name, (this as any)[name] as Tensor]);
+      .filter(([name, { persistent }]) => (persistent || !persistentOnly) && (this as Record<string, unknown>)[name])
+      .map(([name, { key }]) => [key, (this as Record<string, unknown>)[name] as Tensor]);
   }
 
   /** Sets training mode on this module and every module under it; returns this. */
@@ -159,24 +174,53 @@ export abstract class Module {
    * whole load, and in strict mode (default) so do missing and unexpected keys.
    */
   loadStateDict(state: StateDict, options: LoadStateDictOptions = {}): LoadStateDictResult {
+    for (const key of Object.keys(options ?? {})) if (key !== 'strict') throw new MlpkitError('loadStateDict', `unknown option '${key}'; known: strict`);
     const strict = options.strict ?? true;
     const targets = new Map(this.stateTargets());
-    const missingKeys = [...targets.keys()].filter((k) => !(k in state));
-    const unexpectedKeys = Object.keys(state).filter((k) => !targets.has(k));
+    const source = this.currentKeys(state);
+    const missingKeys = [...targets.keys()].filter((k) => !source.has(k));
+    const unexpectedKeys = [...source.keys()].filter((k) => !targets.has(k));
     const problems: string[] = [];
     if (strict && missingKeys.length) problems.push(`missing keys: ${missingKeys.join(', ')}`);
     if (strict && unexpectedKeys.length) problems.push(`unexpected keys: ${unexpectedKeys.join(', ')}`);
     for (const [key, target] of targets) {
-      const source = state[key];
-      if (source === undefined) continue;
-      if (!source || !ArrayBuffer.isView(source.data) || !Array.isArray(source.shape)) problems.push(`${key} is not a tensor`);
-      else if (!shapesEqual(source.shape, target.shape))
-        problems.push(`shape mismatch for ${key}: the model has ${formatShape(target.shape)}, the state dict ${formatShape(source.shape)}`);
+      const given = source.get(key);
+      if (given === undefined) continue;
+      if (!given || !ArrayBuffer.isView(given.data) || !Array.isArray(given.shape)) problems.push(`${key} is not a tensor`);
+      else if (!shapesEqual(given.shape, target.shape))
+        problems.push(`shape mismatch for ${key}: the model has ${formatShape(target.shape)}, the state dict ${formatShape(given.shape)}`);
+      // Copying across dtypes would round silently (or, for bits stored under the wrong dtype,
+      // turn them into other numbers); float32 into float64 is the one exact widening.
+      else if ((given.dtype !== target.dtype && !(given.dtype === 'float32' && target.dtype === 'float64')) || given.data.length !== target.data.length)
+        problems.push(`dtype mismatch for ${key}: the model has ${target.dtype}, the state dict ${given.dtype}`);
     }
     if (problems.length)
       throw new MlpkitError('loadStateDict', `the state dict does not fit ${this.constructor.name}; nothing was loaded:\n  ${problems.join('\n  ')}`);
-    for (const [key, target] of targets) if (key in state) target.data.set(state[key].data);
+    for (const [key, target] of targets) {
+      const given = source.get(key);
+      if (given) target.data.set(given.data);
+    }
     return { missingKeys, unexpectedKeys };
+  }
+
+  /** The state's own entries by today's keys: older keys a module still reads are renamed, forbidden keys refused. */
+  private currentKeys(state: StateDict): Map<string, Tensor> {
+    if (!state || typeof state !== 'object') throw new MlpkitError('loadStateDict', `expected a state dict (an object of tensors), got ${String(state)}`);
+    const out = new Map<string, Tensor>();
+    for (const key of Object.keys(state)) {
+      if (key.split('.').some((part) => forbiddenKeys.has(part)))
+        throw new MlpkitError('loadStateDict', `the key ${JSON.stringify(key)} could reach an object prototype; nothing was loaded`);
+      out.set(key, state[key]);
+    }
+    for (const [prefix, m] of this.namedModules())
+      for (const [legacy, current] of Object.entries(m.legacyStateKeys())) {
+        const [from, to] = prefix ? [`${prefix}.${legacy}`, `${prefix}.${current}`] : [legacy, current];
+        if (out.has(from) && !out.has(to)) {
+          out.set(to, out.get(from)!);
+          out.delete(from);
+        }
+      }
+    return out;
   }
 
   /** Extra text inside this module's printed parentheses, e.g. `in_features=4, out_features=3, bias=true`. */

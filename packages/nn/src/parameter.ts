@@ -1,5 +1,5 @@
 import { requiresGrad } from '@mlpkit/autograd';
-import { Tensor, getBackend } from '@mlpkit/tensor';
+import { Tensor, longLivedStorage } from '@mlpkit/tensor';
 
 /**
  * A tensor that a Module owns as a learnable weight: it requires grad from the start, and a
@@ -16,7 +16,7 @@ import { Tensor, getBackend } from '@mlpkit/tensor';
  */
 export class Parameter extends Tensor {
   constructor(data: Tensor, requiresGradFlag = true) {
-    super(getBackend().residentCopy?.(data.data) ?? data.data, data.shape);
+    super(longLivedStorage(data.data), data.shape);
     if (requiresGradFlag) requiresGrad(this);
   }
 }

@@ -27,6 +27,6 @@ export class PReLU extends Module {
   }
 
   override extraRepr(): string {
-    return `num_parameters=${this.numParameters}`;
+    return `numParameters=${this.numParameters}`;
   }
 }

@@ -2,6 +2,7 @@ import { MlpkitError, Tensor, fromTypedArray, randn, tensor } from '@mlpkit/tens
 import { describe, expect, it } from 'vitest';
 import { Linear } from './linear.js';
 import { loadSafetensors } from './load-safetensors.js';
+import { DIGEST_KEY } from './safetensors-digest.js';
 import { saveSafetensors } from './save-safetensors.js';
 import { Sequential } from './sequential.js';
 
@@ -41,7 +42,9 @@ describe('safetensors', () => {
     const length = new DataView(bytes.buffer).getUint32(0, true);
     expect(length % 8).toBe(0);
     const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + length)));
-    expect(header).toEqual({ w: { dtype: 'F32', shape: [2], data_offsets: [0, 8] } });
+    expect(header.w).toEqual({ dtype: 'F32', shape: [2], data_offsets: [0, 8] });
+    expect(Object.keys(header)).toEqual(['__metadata__', 'w']);
+    expect(header.__metadata__[DIGEST_KEY]).toMatch(/^mlpkit-sha256:[0-9a-f]{64}$/);
     expect([...new Float32Array(bytes.slice(8 + length).buffer)]).toEqual([1, 2]);
   });
 
@@ -66,7 +69,7 @@ describe('safetensors', () => {
     ['truncated data', () => { const b = saveSafetensors(state()); return b.subarray(0, b.length - 4); }, /truncated: the tensors need \d+ bytes of data but only \d+ are present/],
     ['a huge header length', () => craft({}, undefined, 0xffffffff), /header length field says 4294967295 bytes/],
     ['a header that is not JSON', () => craft('{"a": '), /the header is not valid JSON/],
-    ['an unknown dtype', () => craft({ a: { dtype: 'F16', shape: [1], data_offsets: [0, 2] } }, new Uint8Array(2)), /'a' has dtype "F16"; readable dtypes are F32, F64, I32, I64, BOOL, U8/],
+    ['an unknown dtype', () => craft({ a: { dtype: 'F8_E4M3', shape: [1], data_offsets: [0, 1] } }, new Uint8Array(1)), /'a' has dtype "F8_E4M3"; readable dtypes are F32, F64, F16, BF16, I32, I64, BOOL, U8/],
     ['offsets that do not match the shape', () => craft({ a: { dtype: 'F32', shape: [2], data_offsets: [0, 4] } }, new Uint8Array(4)), /'a' \(F32 \[2\]\) needs 8 bytes but data_offsets span 4/],
     ['overlapping tensors', () => craft({ a: { dtype: 'F32', shape: [1], data_offsets: [0, 4] }, b: { dtype: 'F32', shape: [1], data_offsets: [0, 4] } }, new Uint8Array(4)), /'b' overlaps the tensor before it/],
     ['bytes that belong to no tensor', () => craft({ a: { dtype: 'F32', shape: [1], data_offsets: [0, 4] } }, new Uint8Array(8)), /4 bytes after the last tensor belong to no tensor/],

@@ -1,18 +1,27 @@
 import { MlpkitError, Tensor } from '@mlpkit/tensor';
+import { checkPlainName } from './load-safetensors.js';
 import type { StateDict } from './module.js';
+import { DIGEST_KEY, DIGEST_PREFIX, contentDigest } from './safetensors-digest.js';
 import { hostIsLittleEndian, safetensorsCodeOf } from './safetensors-dtypes.js';
 
 /** Free-form string pairs stored in the header's `__metadata__` block (the format allows strings only). */
 export type SafetensorsMetadata = Record<string, string>;
 
+const refuse = (reason: string): never => {
+  throw new MlpkitError('saveSafetensors', reason);
+};
+
 function checkInputs(state: StateDict, metadata: SafetensorsMetadata | undefined): void {
   for (const [name, t] of Object.entries(state)) {
-    if (name === '__metadata__') throw new MlpkitError('saveSafetensors', `'__metadata__' is reserved for the metadata block and cannot name a tensor`);
-    if (!(t instanceof Tensor)) throw new MlpkitError('saveSafetensors', `entry '${name}' must be a Tensor, got ${typeof t}`);
+    if (name === '__metadata__') refuse(`'__metadata__' is reserved for the metadata block and cannot name a tensor`);
+    checkPlainName(name, 'the tensor name', refuse);
+    if (!(t instanceof Tensor)) refuse(`entry '${name}' must be a Tensor, got ${typeof t}`);
   }
-  for (const [key, value] of Object.entries(metadata ?? {}))
-    if (typeof value !== 'string')
-      throw new MlpkitError('saveSafetensors', `metadata values must be strings (JSON.stringify structured values), got ${typeof value} for '${key}'`);
+  for (const [key, value] of Object.entries(metadata ?? {})) {
+    checkPlainName(key, 'the metadata key', refuse);
+    if (typeof value !== 'string') refuse(`metadata values must be strings (JSON.stringify structured values), got ${typeof value} for '${key}'`);
+    if (key === DIGEST_KEY || value.startsWith(DIGEST_PREFIX)) refuse(`the metadata key '${DIGEST_KEY}' and values starting with '${DIGEST_PREFIX}' are reserved for the digest mlpkit writes`);
+  }
 }
 
 /** The little-endian bytes of one tensor's storage. */
@@ -27,7 +36,9 @@ function bytesOf(t: Tensor): Uint8Array {
 /**
  * Serializes a state dict to the safetensors format (Hugging Face): an 8-byte little-endian
  * header length, a JSON header naming each tensor's dtype, shape and byte range (plus an optional
- * `__metadata__` block of strings), then the raw little-endian data. Works in the browser.
+ * `__metadata__` block of strings), then the raw little-endian data. The metadata also gets
+ * `mlpkit.sha256`, a digest of the contents that `loadSafetensors` checks (PyTorch ignores it).
+ * Works in the browser.
  *
  * @example
  * const bytes = saveSafetensors(model.stateDict(), { epoch: '3' });
@@ -35,12 +46,12 @@ function bytesOf(t: Tensor): Uint8Array {
 export function saveSafetensors(state: StateDict, metadata?: SafetensorsMetadata): Uint8Array {
   checkInputs(state, metadata);
   const header: Record<string, unknown> = {};
-  if (metadata) header.__metadata__ = { ...metadata };
+  const entries = Object.entries(state).map(([name, t]) => ({ name, code: safetensorsCodeOf[t.dtype], shape: [...t.shape], bytes: bytesOf(t) }));
+  header.__metadata__ = { ...metadata, [DIGEST_KEY]: contentDigest(metadata ?? {}, entries) };
   let offset = 0;
   const chunks: Uint8Array[] = [];
-  for (const [name, t] of Object.entries(state)) {
-    const bytes = bytesOf(t);
-    header[name] = { dtype: safetensorsCodeOf[t.dtype], shape: [...t.shape], data_offsets: [offset, offset + bytes.length] };
+  for (const { name, code, shape, bytes } of entries) {
+    header[name] = { dtype: code, shape, data_offsets: [offset, offset + bytes.length] };
     chunks.push(bytes);
     offset += bytes.length;
   }

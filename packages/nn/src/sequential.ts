@@ -11,9 +11,12 @@ export type Layer = Module | { forward(input: Tensor): Tensor } | ((input: Tenso
 export class Lambda extends Module {
   readonly fn: (input: Tensor) => Tensor;
   readonly label: string;
+  /** The wrapped function or object, so that a model file can say which activation it is. */
+  readonly layer: Exclude<Layer, Module>;
 
   constructor(layer: Exclude<Layer, Module>) {
     super();
+    this.layer = layer;
     if (typeof layer === 'function') {
       this.fn = layer;
       this.label = layer.name || 'function';
@@ -70,7 +73,7 @@ export class Sequential extends Module {
   at(index: number): Module {
     const i = index < 0 ? this.count + index : index;
     if (!Number.isInteger(i) || i < 0 || i >= this.count) throw new MlpkitError('Sequential', `index ${index} is out of range for ${this.count} layers`);
-    return (this as any)[String(i)] as Module;
+    return (this as Record<string, unknown>)[String(i)] as Module;
   }
 
   /** Layers in order. */

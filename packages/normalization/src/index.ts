@@ -19,3 +19,10 @@ export { layerNorm, type LayerNormOptions as LayerNormFunctionOptions } from './
 export { BatchNorm1d, type BatchNorm1dOptions } from './layers/batch-norm-1d.js';
 export { LayerNorm, type LayerNormOptions } from './layers/layer-norm.js';
 export { saveWithScaler, loadWithScaler, predictWithScaler } from './model-with-scaler.js';
+export type { ModuleType, OptionKind, OptionValue, ModuleOptions } from './model-file/module-type.js';
+export { ARCHITECTURE_METADATA_KEY, ARCHITECTURE_VERSION, type Architecture, type ModuleSpec } from './model-file/architecture.js';
+export { registerModule } from './model-file/module-registry.js';
+export { describeModel } from './model-file/describe-model.js';
+export { checkArchitecture } from './model-file/check-architecture.js';
+export { saveModel, type SaveModelOptions } from './model-file/save-model.js';
+export { loadModel, type LoadedModel } from './model-file/load-model.js';

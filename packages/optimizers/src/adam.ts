@@ -1,4 +1,4 @@
-import { getBackend } from '@mlpkit/tensor';
+import { fusedAdam } from '@mlpkit/tensor';
 import { zerosLike } from './buffers.js';
 import { Optimizer, type ParamState } from './optimizer.js';
 import { type FloatArray, type ParamsInput, withDefaults } from './param.js';
@@ -45,7 +45,7 @@ export function adamUpdate(param: FloatArray, g: ArrayLike<number>, state: Param
   const vMax = h.amsgrad ? ((state.maxExpAvgSq ??= zerosLike(param)) as FloatArray) : null;
   const stepSize = h.lr / (1 - beta1 ** step);
   const correction2Sqrt = Math.sqrt(1 - beta2 ** step);
-  if (g instanceof Float32Array && getBackend().updates?.adam?.(param, g, m, v, vMax, { beta1, beta2, stepSize, correction2Sqrt, eps: h.eps })) return;
+  if (g instanceof Float32Array && fusedAdam(param, g, m, v, vMax, { beta1, beta2, stepSize, correction2Sqrt, eps: h.eps })) return;
   for (let i = 0; i < param.length; i++) {
     m[i] = beta1 * m[i] + (1 - beta1) * g[i];
     v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];

@@ -1,5 +1,6 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, StateReader } from '@mlpkit/tensor';
 import type { LRScheduler, SchedulableOptimizer, SchedulerStateDict } from './lr-scheduler.js';
+import { readInnerStates, readLrs, readSchedulerFields } from './scheduler-state.js';
 
 /**
  * Steps several schedulers together on one optimizer, so their effects multiply (PyTorch's
@@ -38,17 +39,18 @@ export class ChainedScheduler {
     return [...this.lastLr];
   }
 
-  /** Every inner scheduler's state. */
+  /** Every inner scheduler's state, under PyTorch's keys. */
   stateDict(): SchedulerStateDict {
-    return { lastLr: [...this.lastLr], schedulers: this.schedulers.map((s) => s.stateDict()) };
+    return { _last_lr: [...this.lastLr], _schedulers: this.schedulers.map((s) => s.stateDict()) };
   }
 
-  /** Restores what `stateDict` saved into a ChainedScheduler built the same way. */
+  /** Restores what `stateDict` saved into a ChainedScheduler built the same way; every field (inner states included) is checked before anything changes. */
   loadStateDict(state: SchedulerStateDict): void {
-    const saved = state.schedulers as SchedulerStateDict[];
-    if (!Array.isArray(saved) || saved.length !== this.schedulers.length)
-      throw new MlpkitError('ChainedScheduler', `loadStateDict: expected the states of ${this.schedulers.length} schedulers`);
-    this.lastLr = [...(state.lastLr as number[])];
-    saved.forEach((s, i) => this.schedulers[i].loadStateDict(s));
+    const read = new StateReader('ChainedScheduler.loadStateDict');
+    const values = readSchedulerFields(read, '', state, { _last_lr: 'lastLr', _schedulers: 'schedulers' });
+    const lastLr = readLrs(read, '_last_lr', values._last_lr, this.optimizer.paramGroups.length);
+    const inner = readInnerStates(read, values._schedulers, this.schedulers);
+    this.lastLr = lastLr;
+    inner();
   }
 }

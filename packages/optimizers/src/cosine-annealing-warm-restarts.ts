@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, type StateReader } from '@mlpkit/tensor';
 import { LRScheduler, type SchedulableOptimizer, type SchedulerBaseOptions, type SchedulerStateDict, checkInteger } from './lr-scheduler.js';
 
 /** CosineAnnealingWarmRestarts' options (PyTorch's `CosineAnnealingWarmRestarts`, camelCased). */
@@ -71,13 +71,18 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
   }
 
   override stateDict(): SchedulerStateDict {
-    return { ...super.stateDict(), Ti: this.Ti, Tcur: this.Tcur };
+    return { ...super.stateDict(), T_i: this.Ti, T_cur: this.Tcur };
   }
 
-  override loadStateDict(state: SchedulerStateDict): void {
-    super.loadStateDict(state);
-    this.Ti = state.Ti as number;
-    this.Tcur = state.Tcur as number;
+  override prepareLoad(read: StateReader, path: string, state: unknown): () => void {
+    const { apply, values } = this.prepareBase(read, path, state, { T_i: 'Ti', T_cur: 'Tcur' });
+    const Ti = read.number(read.at(path, 'T_i'), values.T_i, { above: 0 });
+    const Tcur = read.number(read.at(path, 'T_cur'), values.T_cur, { min: 0 });
+    return () => {
+      apply();
+      this.Ti = Ti;
+      this.Tcur = Tcur;
+    };
   }
 
   private jump(epoch: number): void {

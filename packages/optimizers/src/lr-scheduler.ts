@@ -1,4 +1,5 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, StateReader } from '@mlpkit/tensor';
+import { readLrs, readSchedulerFields } from './scheduler-state.js';
 
 /** What a scheduler needs from a parameter group: a writable `lr`, and room for its own keys. */
 export interface SchedulableGroup {
@@ -12,7 +13,7 @@ export interface SchedulableOptimizer {
   readonly defaults: object;
 }
 
-/** A scheduler's saved state: plain numbers and arrays, safe for `JSON.stringify`. */
+/** A scheduler's saved state under PyTorch's keys (`last_epoch`, `base_lrs`): plain numbers and arrays, safe for `JSON.stringify`. */
 export type SchedulerStateDict = Record<string, unknown>;
 
 /**
@@ -106,23 +107,44 @@ export abstract class LRScheduler {
     return [...this.lastLr];
   }
 
-  /** The scheduler's progress, to save beside the optimizer's state. */
+  /** The scheduler's progress under PyTorch's keys, to save beside the optimizer's state. */
   stateDict(): SchedulerStateDict {
-    return { lastEpoch: this.lastEpoch, stepCount: this.stepCount, baseLrs: [...this.baseLrs], lastLr: [...this.lastLr] };
+    return { last_epoch: this.lastEpoch, _step_count: this.stepCount, base_lrs: [...this.baseLrs], _last_lr: [...this.lastLr] };
   }
 
   /**
    * Restores what `stateDict` saved into a scheduler built with the same arguments. To resume
-   * a run, build the optimizer and the scheduler as at the start, then load both states.
+   * a run, build the optimizer and the scheduler as at the start, then load both states. Every
+   * field is checked first (older camelCase keys are read too); a bad one is refused with its
+   * path and nothing changes.
    */
   loadStateDict(state: SchedulerStateDict): void {
-    const { lastEpoch, stepCount, baseLrs, lastLr } = state as { lastEpoch: number; stepCount: number; baseLrs: number[]; lastLr: number[] };
-    if (typeof lastEpoch !== 'number' || !Array.isArray(baseLrs) || baseLrs.length !== this.optimizer.paramGroups.length)
-      throw new MlpkitError(this.name, `loadStateDict: expected lastEpoch and ${this.optimizer.paramGroups.length} baseLrs, got ${JSON.stringify(state)}`);
-    this.lastEpoch = lastEpoch;
-    this.stepCount = stepCount ?? 0;
-    this.baseLrs = [...baseLrs];
-    this.lastLr = Array.isArray(lastLr) ? [...lastLr] : this.optimizer.paramGroups.map((g) => g.lr);
+    this.prepareLoad(new StateReader(`${this.name}.loadStateDict`), '', state)();
+  }
+
+  /**
+   * Validates a saved state and returns what applies it, so that a scheduler holding others
+   * (SequentialLR) checks all of them before changing any. `path` prefixes error messages.
+   */
+  prepareLoad(read: StateReader, path: string, state: unknown): () => void {
+    return this.prepareBase(read, path, state, {}).apply;
+  }
+
+  /** The base fields of a saved state, checked, plus the raw values of a subclass's `extra` fields. */
+  protected prepareBase(read: StateReader, path: string, state: unknown, extra: Readonly<Record<string, string>>): { apply: () => void; values: Record<string, unknown> } {
+    const values = readSchedulerFields(read, path, state, { last_epoch: 'lastEpoch', _step_count: 'stepCount', base_lrs: 'baseLrs', _last_lr: 'lastLr', ...extra });
+    const groups = this.optimizer.paramGroups.length;
+    const lastEpoch = read.number(read.at(path, 'last_epoch'), values.last_epoch, { integer: true, min: -1 });
+    const stepCount = read.number(read.at(path, '_step_count'), values._step_count, { integer: true, min: 0 });
+    const baseLrs = readLrs(read, read.at(path, 'base_lrs'), values.base_lrs, groups);
+    const lastLr = readLrs(read, read.at(path, '_last_lr'), values._last_lr, groups);
+    const apply = () => {
+      this.lastEpoch = lastEpoch;
+      this.stepCount = stepCount;
+      this.baseLrs = baseLrs;
+      this.lastLr = lastLr;
+    };
+    return { apply, values };
   }
 
   /** The groups' current learning rates. */

@@ -117,17 +117,24 @@ export abstract class Optimizer<H extends BaseHyperParams = BaseHyperParams> {
       }
   }
 
-  /** A JSON-serializable copy of the state and the groups' hyperparameters (see `OptimizerStateDict`). */
+  /** A JSON-serializable copy of the state and the groups' hyperparameters, under PyTorch's keys (see `OptimizerStateDict`). */
   stateDict(): OptimizerStateDict {
     return saveOptimizerState(this.paramGroups, this.state);
   }
 
   /**
-   * Restores what `stateDict` saved into an optimizer built over the same parameters in the same
-   * order, so a resumed run continues exactly where it stopped.
+   * Restores what `stateDict` saved (or PyTorch's `optimizer.state_dict()` as JSON) into an
+   * optimizer built over the same parameters in the same order, so a resumed run continues
+   * exactly where it stopped. Every field is checked before anything changes; a bad one is
+   * refused with its path (`param_groups[0].lr: expected a finite number, got "x"`).
    */
   loadStateDict(stateDict: OptimizerStateDict): void {
-    loadOptimizerState(this.name, stateDict, this.paramGroups, this.state, (h) => this.checkHyperParams(h as unknown as H));
+    loadOptimizerState(stateDict, this.paramGroups, this.state, {
+      name: this.name,
+      defaults: this.defaults,
+      initialKeys: (group) => Object.keys(this.initState(new Float64Array(0), group as ParamGroup<H>)),
+      check: (group) => this.checkHyperParams(group as unknown as H),
+    });
   }
 
   private checkDisjoint(params: ParamLike[], groupIndex: number): void {

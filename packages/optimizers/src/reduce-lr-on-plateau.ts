@@ -1,5 +1,6 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, StateReader } from '@mlpkit/tensor';
 import type { SchedulableOptimizer, SchedulerStateDict } from './lr-scheduler.js';
+import { readSchedulerFields } from './scheduler-state.js';
 
 /** ReduceLROnPlateau's options (PyTorch's `ReduceLROnPlateau`, camelCased). */
 export interface ReduceLROnPlateauOptions {
@@ -97,19 +98,24 @@ export class ReduceLROnPlateau {
     return this.optimizer.paramGroups.map((g) => g.lr);
   }
 
-  /** The scheduler's progress; `best` is null while it is still infinite (JSON has no Infinity). */
+  /** The scheduler's progress under PyTorch's keys; `best` is null while it is still infinite (JSON has no Infinity). */
   stateDict(): SchedulerStateDict {
     const best = Number.isFinite(this.best) ? this.best : null;
-    return { best, numBadEpochs: this.numBadEpochs, cooldownCounter: this.cooldownCounter, lastEpoch: this.lastEpoch };
+    return { best, num_bad_epochs: this.numBadEpochs, cooldown_counter: this.cooldownCounter, last_epoch: this.lastEpoch };
   }
 
-  /** Restores what `stateDict` saved into a scheduler built with the same options. */
+  /** Restores what `stateDict` saved into a scheduler built with the same options; every field is checked before anything changes. */
   loadStateDict(state: SchedulerStateDict): void {
-    const s = state as { best: number | null; numBadEpochs: number; cooldownCounter: number; lastEpoch: number };
-    this.best = s.best === null || s.best === undefined ? this.worst() : s.best;
-    this.numBadEpochs = s.numBadEpochs;
-    this.cooldownCounter = s.cooldownCounter;
-    this.lastEpoch = s.lastEpoch;
+    const read = new StateReader('ReduceLROnPlateau.loadStateDict');
+    const values = readSchedulerFields(read, '', state, { best: 'best', num_bad_epochs: 'numBadEpochs', cooldown_counter: 'cooldownCounter', last_epoch: 'lastEpoch' });
+    const best = values.best === null ? this.worst() : read.number('best', values.best);
+    const numBadEpochs = read.number('num_bad_epochs', values.num_bad_epochs, { integer: true, min: 0 });
+    const cooldownCounter = read.number('cooldown_counter', values.cooldown_counter, { integer: true, min: 0 });
+    const lastEpoch = read.number('last_epoch', values.last_epoch, { integer: true, min: 0 });
+    this.best = best;
+    this.numBadEpochs = numBadEpochs;
+    this.cooldownCounter = cooldownCounter;
+    this.lastEpoch = lastEpoch;
   }
 
   private worst(): number {

@@ -1,5 +1,6 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, StateReader } from '@mlpkit/tensor';
 import type { LRScheduler, SchedulableOptimizer, SchedulerStateDict } from './lr-scheduler.js';
+import { readInnerStates, readLrs, readSchedulerFields } from './scheduler-state.js';
 
 /**
  * Runs schedulers one after another, switching at the milestone epochs (PyTorch's
@@ -58,18 +59,20 @@ export class SequentialLR {
     return [...this.lastLr];
   }
 
-  /** Its own progress and every inner scheduler's state. */
+  /** Its own progress and every inner scheduler's state, under PyTorch's keys. */
   stateDict(): SchedulerStateDict {
-    return { lastEpoch: this.lastEpoch, lastLr: [...this.lastLr], schedulers: this.schedulers.map((s) => s.stateDict()) };
+    return { last_epoch: this.lastEpoch, _last_lr: [...this.lastLr], _schedulers: this.schedulers.map((s) => s.stateDict()) };
   }
 
-  /** Restores what `stateDict` saved into a SequentialLR built the same way. */
+  /** Restores what `stateDict` saved into a SequentialLR built the same way; every field (inner states included) is checked before anything changes. */
   loadStateDict(state: SchedulerStateDict): void {
-    const saved = state.schedulers as SchedulerStateDict[];
-    if (!Array.isArray(saved) || saved.length !== this.schedulers.length)
-      throw new MlpkitError('SequentialLR', `loadStateDict: expected the states of ${this.schedulers.length} schedulers`);
-    this.lastEpoch = state.lastEpoch as number;
-    this.lastLr = [...(state.lastLr as number[])];
-    saved.forEach((s, i) => this.schedulers[i].loadStateDict(s));
+    const read = new StateReader('SequentialLR.loadStateDict');
+    const values = readSchedulerFields(read, '', state, { last_epoch: 'lastEpoch', _last_lr: 'lastLr', _schedulers: 'schedulers' });
+    const lastEpoch = read.number('last_epoch', values.last_epoch, { integer: true, min: 0 });
+    const lastLr = readLrs(read, '_last_lr', values._last_lr, this.optimizer.paramGroups.length);
+    const inner = readInnerStates(read, values._schedulers, this.schedulers);
+    this.lastEpoch = lastEpoch;
+    this.lastLr = lastLr;
+    inner();
   }
 }

@@ -1,4 +1,4 @@
-import { MlpkitError, getBackend } from '@mlpkit/tensor';
+import { MlpkitError, fusedSgdMomentum } from '@mlpkit/tensor';
 import { zerosLike } from './buffers.js';
 import { subtractScaled } from './subtract-scaled.js';
 import { Optimizer, type ParamState } from './optimizer.js';
@@ -70,7 +70,7 @@ export class SGD extends Optimizer<SGDOptions> {
     }
     const first = state.momentumBuffer === undefined;
     const buf = (state.momentumBuffer ??= zerosLike(param)) as FloatArray;
-    if (getBackend().updates?.sgdMomentum?.(param, g as FloatArray, buf, { lr, momentum, dampening, nesterov, first })) return;
+    if (fusedSgdMomentum(param, g as FloatArray, buf, { lr, momentum, dampening, nesterov, first })) return;
     for (let i = 0; i < n; i++) {
       buf[i] = first ? g[i] : momentum * buf[i] + (1 - dampening) * g[i];
       param[i] -= lr * (nesterov ? g[i] + momentum * buf[i] : buf[i]);

@@ -25,7 +25,7 @@ describe('subtractScaled on a backend with an in-place axpy', () => {
   it('hands float32 updates to the backend as y + (−scale)·x, and loops itself when the backend declines', () => {
     const calls: [TypedArray, number, TypedArray][] = [];
     let accept = true;
-    setBackend({ ...referenceBackend, updates: { axpy: (y, alpha, x) => { calls.push([y, alpha, x]); return accept; } } });
+    setBackend({ ...referenceBackend, kernels: { ...referenceBackend.kernels, axpy: (y, alpha, x) => { calls.push([y, alpha, x]); return accept; } } });
     const p = Float32Array.from([1, 2]), g = Float32Array.from([4, 8]);
     subtractScaled(p, g, 0.5);
     expect(calls).toEqual([[p, -0.5, g]]);

@@ -1,4 +1,4 @@
-import { getBackend } from '@mlpkit/tensor';
+import { fusedAxpy } from '@mlpkit/tensor';
 import type { FloatArray } from './param.js';
 
 // One copy of the loop per storage type: a loop that has seen both Float32Array and
@@ -28,7 +28,7 @@ function subtractScaledAny(param: FloatArray, grad: ArrayLike<number>, scale: nu
  */
 export function subtractScaled(param: FloatArray, grad: ArrayLike<number>, scale: number): void {
   if (param instanceof Float32Array && grad instanceof Float32Array) {
-    if (!getBackend().updates?.axpy?.(param, -scale, grad)) subtractScaled32(param, grad, scale);
+    if (!fusedAxpy(param, -scale, grad)) subtractScaled32(param, grad, scale);
   }
   else subtractScaledAny(param, grad, scale);
 }

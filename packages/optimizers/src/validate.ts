@@ -5,7 +5,7 @@ import { MlpkitError } from '@mlpkit/tensor';
 
 /** Throws unless `value` is a finite number >= 0 (PyTorch: `Invalid <what>: <value>`). */
 export function checkNonNegative(op: string, name: string, what: string, value: number): void {
-  if (typeof value !== 'number' || !(value >= 0))
+  if (typeof value !== 'number' || !(value >= 0) || value === Infinity)
     throw new MlpkitError(op, `Invalid ${what} (${name}): expected ${name} >= 0, got ${String(value)}`);
 }
 

@@ -1,8 +1,10 @@
 import type { Backend } from './backend.js';
-import { MlpkitError } from './errors.js';
+import { coreState } from './core-state.js';
+import { MlpkitError, describe } from './errors.js';
 import type { Primitive, PrimitiveParams } from './primitives.js';
+import type { TensorStorage } from './storage.js';
 import { referenceBackend } from './reference/index.js';
-import type { Tensor } from './tensor.js';
+import { Tensor } from './tensor.js';
 
 /**
  * The narrow observer autograd installs to record the graph. tensor never imports
@@ -13,32 +15,40 @@ export interface GradRecorder {
   backward(root: Tensor, gradient: Tensor | undefined, options: { retainGraph?: boolean }): void;
 }
 
-let current: Backend = referenceBackend;
-let recorder: GradRecorder | null = null;
-
 /** Chooses the backend every later op runs on. Nothing chooses one on import. */
 export function setBackend(backend: Backend): void {
-  current = backend;
+  const kernels = (backend as Partial<Backend> | null)?.kernels as Record<string, unknown> | undefined;
+  const missing = Object.keys(referenceBackend.kernels).filter((op) => typeof kernels?.[op] !== 'function');
+  if (missing.length > 0)
+    throw new MlpkitError('setBackend', `expected a Backend with a kernel for every primitive, got ${describe(backend)}${kernels ? ` missing ${missing.join(', ')}` : ''}`);
+  coreState().backend = backend;
 }
 
-/** The backend ops currently run on (the reference backend until `setBackend`). */
+/**
+ * The backend ops currently run on (the reference backend until `setBackend`). Only this
+ * package and backends use it: every other package goes through tensor's functions, which
+ * fall back to a readable definition when the backend has no entry for them.
+ */
 export function getBackend(): Backend {
-  return current;
+  return coreState().backend ?? referenceBackend;
 }
 
 /** Installs (or with null, removes) the gradient recorder. Called by @mlpkit/autograd. */
 export function setGradRecorder(next: GradRecorder | null): void {
-  recorder = next;
+  coreState().recorder = next;
 }
 
+/** The installed gradient recorder, or null while no tensor requires grad. */
 export function getGradRecorder(): GradRecorder | null {
-  return recorder;
+  return coreState().recorder;
 }
 
 /** The single dispatch point: runs a primitive on the current backend and lets autograd see it. */
 export function run<P extends Primitive>(op: P, inputs: readonly Tensor[], params: PrimitiveParams[P]): Tensor {
-  const kernel = current.kernels[op] as (inputs: readonly Tensor[], params: PrimitiveParams[P]) => Tensor;
-  const output = kernel(inputs, params);
+  const { backend, recorder } = coreState();
+  const kernel = (backend ?? referenceBackend).kernels[op] as (inputs: readonly Tensor[], params: PrimitiveParams[P]) => TensorStorage;
+  const out = kernel(inputs, params);
+  const output = new Tensor(out.data, out.shape);
   for (const input of inputs) {
     if (!input.requiresGrad) continue;
     if (!recorder)

@@ -53,6 +53,6 @@ describe('bad input names the op, what it expected and what it got', () => {
   });
 
   it('random creation refuses bad shapes', () => {
-    expect(message(() => randn([2, -1]))).toBe('randn: expected non-negative integer dims, got [2, -1]');
+    expect(message(() => randn([2, -1]))).toBe('randn: expected non-negative integer dims, got -1 at dim 1 of [2, -1]');
   });
 });

@@ -15,5 +15,16 @@ export class MlpkitError extends Error {
 
 /** Renders a shape the way error messages and printing show it: `[2, 3]`. */
 export function formatShape(shape: readonly number[]): string {
-  return `[${shape.join(', ')}]`;
+  return Array.isArray(shape) ? `[${shape.join(', ')}]` : describe(shape);
+}
+
+/** A short description of any value for error messages: its type, and its value when short. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'Object'})`;
+  return `${typeof value} ${String(value)}`;
 }

@@ -1,5 +1,5 @@
 import { broadcastShapes, broadcastStrides, sizeOf, stridesOf } from './shape.js';
-import type { Tensor } from './tensor.js';
+import type { TensorStorage } from './storage.js';
 
 /** The shape bookkeeping of a batched matmul op(x)·op(y), shared by every backend's kernel. */
 export interface MatmulPlan {
@@ -16,8 +16,8 @@ export interface MatmulPlan {
 }
 
 /** Sizes, output shape and per-matrix operand indices of a (transposed, batched) matmul. */
-export function planMatmul(x: Tensor, y: Tensor, transA: boolean, transB: boolean): MatmulPlan {
-  const xr = x.ndim, yr = y.ndim;
+export function planMatmul(x: TensorStorage, y: TensorStorage, transA: boolean, transB: boolean): MatmulPlan {
+  const xr = x.shape.length, yr = y.shape.length;
   const m = transA ? x.shape[xr - 1] : x.shape[xr - 2];
   const k = transA ? x.shape[xr - 2] : x.shape[xr - 1];
   const n = transB ? y.shape[yr - 2] : y.shape[yr - 1];

@@ -1,3 +1,6 @@
+import { coreState } from './core-state.js';
+import { MlpkitError, describe } from './errors.js';
+
 /** Serializable state of a Generator, for checkpoints. */
 export interface GeneratorState {
   s: [number, number, number, number];
@@ -28,9 +31,13 @@ export class Generator {
     this.seed(seed);
   }
 
-  /** Restarts the sequence from `seed`. */
+  /** Restarts the sequence from `seed` (an integer; seeds beyond 32 bits keep their high bits). */
   seed(seed: number): this {
-    const next = splitmix32(seed);
+    if (typeof seed !== 'number' || !Number.isSafeInteger(seed))
+      throw new MlpkitError('manualSeed', `expected an integer seed (up to ±2^53), got ${typeof seed === 'number' ? seed : describe(seed)}`);
+    const high = Math.floor(seed / 2 ** 32);
+    // Seeds below 2³² keep the stream they always had; higher bits are folded in, so 2³² ≠ 0.
+    const next = splitmix32(high === 0 ? seed : (seed ^ splitmix32(high)()) >>> 0);
     for (let i = 0; i < 4; i++) this.s[i] = next();
     this.spare = null;
     return this;
@@ -68,7 +75,7 @@ export class Generator {
     return r * Math.cos(2 * Math.PI * v);
   }
 
-  /** A uniform integer in [low, high). */
+  /** A uniform integer in [low, high) (callers pass integers with high − low ≤ 2⁵³). */
   integer(low: number, high: number): number {
     return low + Math.floor(this.random() * (high - low));
   }
@@ -80,6 +87,11 @@ export class Generator {
 
   /** Restores a state from `getState`, continuing that exact sequence. */
   setState(state: GeneratorState): this {
+    const words = state?.s;
+    if (!Array.isArray(words) || words.length !== 4 || !words.every((w) => Number.isInteger(w) && w >= 0 && w < 2 ** 32) || words.every((w) => w === 0))
+      throw new MlpkitError('Generator.setState', `expected s to be 4 unsigned 32-bit integers, not all zero, got ${describe(words)}${Array.isArray(words) ? ` [${words.join(', ')}]` : ''}`);
+    if (state.spare !== null && (typeof state.spare !== 'number' || !Number.isFinite(state.spare)))
+      throw new MlpkitError('Generator.setState', `expected spare to be a number or null, got ${describe(state.spare)}`);
     this.s.set(state.s);
     this.spare = state.spare;
     return this;
@@ -90,14 +102,12 @@ function rotl(x: number, k: number): number {
   return ((x << k) | (x >>> (32 - k))) >>> 0;
 }
 
-const globalGenerator = new Generator(0);
-
-/** The generator random functions use when none is passed. */
+/** The generator random functions use when none is passed (one per process: see core-state). */
 export function defaultGenerator(): Generator {
-  return globalGenerator;
+  return (coreState().generator ??= new Generator(0));
 }
 
 /** Seeds the global generator, like `torch.manual_seed`. */
 export function manualSeed(seed: number): void {
-  globalGenerator.seed(seed);
+  defaultGenerator().seed(seed);
 }

@@ -1,6 +1,22 @@
-import { MlpkitError, formatShape } from './errors.js';
+import { MlpkitError, describe, formatShape } from './errors.js';
 
+/** A tensor's dims, outermost first. */
 export type Shape = readonly number[];
+
+/**
+ * Throws unless `shape` is an array of non-negative integer dims whose product is a safe
+ * integer, naming the op and the offending dim.
+ */
+export function checkShape(op: string, shape: unknown): asserts shape is Shape {
+  if (!Array.isArray(shape)) throw new MlpkitError(op, `expected a shape (an array of non-negative integers), got ${describe(shape)}`);
+  let size = 1;
+  shape.forEach((d: unknown, i) => {
+    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0)
+      throw new MlpkitError(op, `expected non-negative integer dims, got ${typeof d === 'number' ? d : describe(d)} at dim ${i} of ${formatShape(shape)}`);
+    size *= d;
+  });
+  if (!Number.isSafeInteger(size)) throw new MlpkitError(op, `shape ${formatShape(shape)} has ${size} elements, more than any tensor can hold`);
+}
 
 /** Number of elements of a shape (1 for a scalar). */
 export function sizeOf(shape: Shape): number {
@@ -20,6 +36,7 @@ export function stridesOf(shape: Shape): number[] {
   return strides;
 }
 
+/** Whether two shapes have the same dims. */
 export function shapesEqual(a: Shape, b: Shape): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -59,7 +76,9 @@ export function broadcastStrides(shape: Shape, target: Shape): number[] {
 export function normalizeDim(op: string, dim: number, ndim: number): number {
   const lo = -Math.max(ndim, 1);
   const hi = Math.max(ndim, 1) - 1;
-  if (!Number.isInteger(dim) || dim < lo || dim > hi)
+  if (typeof dim !== 'number' || !Number.isInteger(dim))
+    throw new MlpkitError(op, `expected an integer dim, got ${describe(dim)}`);
+  if (dim < lo || dim > hi)
     throw new MlpkitError(op, `dim ${dim} is out of range for a tensor of ${ndim} dimension(s) (expected ${lo}..${hi})`);
   return dim < 0 ? dim + Math.max(ndim, 1) : dim;
 }
@@ -67,7 +86,9 @@ export function normalizeDim(op: string, dim: number, ndim: number): number {
 /** Normalizes `dim` (one, several, or all when undefined/null) to sorted unique indices. */
 export function normalizeDims(op: string, dim: number | readonly number[] | null | undefined, ndim: number): number[] {
   if (dim === undefined || dim === null) return Array.from({ length: ndim }, (_, i) => i);
-  const list = typeof dim === 'number' ? [dim] : [...dim];
+  if (typeof dim !== 'number' && !Array.isArray(dim))
+    throw new MlpkitError(op, `expected a dim, an array of dims or null, got ${describe(dim)}`);
+  const list: number[] = typeof dim === 'number' ? [dim] : [...dim];
   const dims = list.map((d) => normalizeDim(op, d, ndim));
   if (new Set(dims).size !== dims.length) throw new MlpkitError(op, `dim ${formatShape(list)} repeats a dimension`);
   return dims.sort((a, b) => a - b);
@@ -75,12 +96,16 @@ export function normalizeDims(op: string, dim: number | readonly number[] | null
 
 /** Resolves a single -1 in a requested shape against the element count. */
 export function inferShape(op: string, from: Shape, requested: Shape): number[] {
+  if (!Array.isArray(requested)) throw new MlpkitError(op, `expected a shape (an array of integers), got ${describe(requested)}`);
   const size = sizeOf(from);
   const unknown = requested.filter((d) => d === -1).length;
   if (unknown > 1) throw new MlpkitError(op, `only one dimension can be -1, got ${formatShape(requested)}`);
   for (const d of requested)
-    if (!Number.isInteger(d) || d < -1) throw new MlpkitError(op, `invalid dimension ${d} in ${formatShape(requested)}`);
+    if (typeof d !== 'number' || !Number.isInteger(d) || d < -1)
+      throw new MlpkitError(op, `expected integer dims >= 0 (or one -1), got ${typeof d === 'number' ? d : describe(d)} in ${formatShape(requested)}`);
   const known = requested.reduce((a, d) => (d === -1 ? a : a * d), 1);
+  if (unknown === 1 && known === 0)
+    throw new MlpkitError(op, `shape ${formatShape(requested)} is ambiguous for a tensor of ${size} elements: -1 could be any size next to a 0 dim`);
   const out = requested.map((d) => (d === -1 ? (known === 0 ? 0 : size / known) : d));
   if (sizeOf(out) !== size || !out.every(Number.isInteger))
     throw new MlpkitError(op, `cannot reshape a tensor of shape ${formatShape(from)} (${size} elements) into ${formatShape(requested)}`);

@@ -22,14 +22,16 @@ export interface AdamStep {
 }
 
 /**
- * Optional in-place optimizer updates a backend may run where the weights and the optimizer's
- * state lie (storage from `Backend.residentCopy`). Each computes every value in float64 and
- * rounds once on store, in the order of the optimizers' JavaScript loops, so the bits are the
- * same; each returns false, having changed nothing, unless the parameter and state arrays are
- * such storage and the gradient is float32 of the same length; the caller loops itself then.
+ * Optional in-place optimizer updates, entries of a backend's kernel table, that run where the
+ * weights and the optimizer's state lie (storage from `longLivedStorage`). Each computes every
+ * value in float64 and rounds once on store, in the order of the optimizers' JavaScript loops,
+ * so the bits are the same; each returns false, having changed nothing, unless the parameter
+ * and state arrays are such storage and the gradient is float32 of the same length; the
+ * optimizer loops itself then. Other packages reach them through `fusedAxpy`,
+ * `fusedSgdMomentum` and `fusedAdam` (see `fused.ts`).
  */
 export interface UpdateKernels {
-  /** y ← y + alpha·x (plain SGD with alpha = −lr). */
+  /** y ← y + alpha·x (plain SGD with alpha = −lr; gradient accumulation with alpha = 1). */
   axpy?(y: TypedArray, alpha: number, x: TypedArray): boolean;
   /** b ← first ? g : μb + (1 − dampening)g;  θ ← θ − lr·(nesterov ? g + μb : b). */
   sgdMomentum?(param: TypedArray, grad: TypedArray, buffer: TypedArray, h: SgdMomentumStep): boolean;

@@ -10,7 +10,10 @@ import { blobs, mlp } from './toy.test-helper.js';
 describe('checkInitialLoss', () => {
   it('finds ln C for a model with tiny weights (the slides: 2.3026 for 10 classes)', () => {
     const model = mlp(0, 16, 10);
-    for (const p of model.parameters()) p.ndim === 2 ? normal_(p, { std: 1e-4 }) : zeros_(p);
+    for (const p of model.parameters()) {
+      if (p.ndim === 2) normal_(p, { std: 1e-4 });
+      else zeros_(p);
+    }
     const y = new Tensor(Int32Array.from({ length: 50 }, (_, i) => i % 10), [50]);
     const check = checkInitialLoss(model, { x: blobs(50).x(), y }, crossEntropy, { numClasses: 10 });
     expect(check.loss).toBeCloseTo(Math.log(10), 4);

@@ -2,6 +2,7 @@ import { noGrad } from '@mlpkit/autograd';
 import { MlpkitError, type Tensor } from '@mlpkit/tensor';
 import { type LossInput, asLossFn } from './evaluate.js';
 import { restoreState, snapshotState } from './snapshot.js';
+import type { ProgressListener } from './progress.js';
 import type { BatchLike, OptimizerLike, TrainableModel } from './types.js';
 
 /** The result of {@link checkInitialLoss}. */
@@ -55,6 +56,8 @@ export interface OverfitOptions {
   targetAccuracy?: number;
   /** Put the weights back afterwards (default true), so the real run starts fresh. */
   restore?: boolean;
+  /** Called after each step with the steps done and `steps` (label `overfitSmallSubset`). */
+  onProgress?: ProgressListener;
 }
 
 /** The result of {@link overfitSmallSubset}. */
@@ -104,6 +107,7 @@ export function overfitSmallSubset(model: TrainableModel, batch: BatchLike, opti
     if (accuracy >= targetAccuracy && stepsToTarget < 0) stepsToTarget = s;
     loss.backward();
     optimizer.step();
+    options.onProgress?.(s + 1, steps, 'overfitSmallSubset');
   }
   accuracy = noGrad(() => accuracyOf(model.forward(batch.x), batch.y));
   if (saved) restoreState(model, saved);

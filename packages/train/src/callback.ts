@@ -43,6 +43,8 @@ export interface Callback {
   onTrainBegin?(ctx: TrainContext): void | Promise<void>;
   onEpochBegin?(epoch: number, ctx: TrainContext): void | Promise<void>;
   onBatchEnd?(batch: number, logs: BatchLogs, ctx: TrainContext): void | Promise<void>;
+  /** After each validation batch (synchronous: validation does not wait), `done` of `total` batches. */
+  onValidationProgress?(done: number, total: number | undefined, ctx: TrainContext): void;
   onEpochEnd?(epoch: number, logs: EpochLogs, ctx: TrainContext): void | Promise<void>;
   /** Runs however training ends, divergence included, so progress bars close and files are final. */
   onTrainEnd?(history: History, ctx: TrainContext): void | Promise<void>;

@@ -1,6 +1,7 @@
 import { noGrad } from '@mlpkit/autograd';
 import { MlpkitError, type Tensor } from '@mlpkit/tensor';
 import { type MetricSpecs, createMetrics } from './metric-specs.js';
+import type { ProgressListener } from './progress.js';
 import type { LoaderLike, LossFn, TrainableModel } from './types.js';
 
 /** A loss as a function or as an object with `forward` (`new CrossEntropyLoss()`). */
@@ -19,6 +20,8 @@ export interface EvaluateOptions {
   loss?: LossInput;
   /** Metrics to compute, e.g. `['accuracy']`. */
   metrics?: MetricSpecs;
+  /** Called after each batch with the batches done and the loader's `length` (label `evaluate`). */
+  onProgress?: ProgressListener;
 }
 
 /** What {@link evaluate} returns: the mean loss (NaN without a loss) and each metric by name. */
@@ -43,6 +46,7 @@ export function evaluate(model: TrainableModel, loader: LoaderLike, options: Eva
   model.eval();
   let total = 0;
   let count = 0;
+  let batches = 0;
   noGrad(() => {
     for (const { x, y } of loader) {
       const out = model.forward(x);
@@ -50,6 +54,7 @@ export function evaluate(model: TrainableModel, loader: LoaderLike, options: Eva
       if (lossFn) total += lossFn(out, y).item() * n;
       for (const m of metrics.values()) m.update(out, y);
       count += n;
+      options.onProgress?.(++batches, loader.length, 'evaluate');
     }
   });
   if (count === 0) throw new MlpkitError('evaluate', 'the loader yielded no batches');

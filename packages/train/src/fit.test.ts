@@ -139,6 +139,6 @@ describe('fit', () => {
     await expect(fit(model, { train, loss: 3 as never, optimizer, epochs: 1 })).rejects.toThrow(/^fit: loss: expected a function/);
     await expect(fit(model, { train, loss: crossEntropy, optimizer: {} as never, epochs: 1 })).rejects.toThrow(/^fit: optimizer: expected/);
     await expect(fit({} as never, { train, loss: crossEntropy, optimizer, epochs: 1 })).rejects.toThrow(MlpkitError);
-    await expect(fit(model, { train, loss: crossEntropy, optimizer, epochs: 1, metrics: ['nope' as never] })).rejects.toThrow(/^fit: metrics: expected 'accuracy'/);
+    await expect(fit(model, { train, loss: crossEntropy, optimizer, epochs: 1, metrics: ['nope' as never] })).rejects.toThrow(/^fit: metrics: unknown metric "nope"; known: accuracy/);
   });
 });

@@ -4,7 +4,11 @@ import { DivergenceGuard, TrainingDivergedError } from './divergence.js';
 import { type LossInput, asLossFn, evaluate } from './evaluate.js';
 import { type EpochLogs, History } from './history.js';
 import { type MetricSpecs, createMetrics, valKey } from './metric-specs.js';
+import type { ProgressListener } from './progress.js';
+import { captureTrainingState, checkResumable, restoreTrainingState } from './resume.js';
+import { type TrainingState, encodeTrainingState } from './training-state.js';
 import type { LoaderLike, MetricLike, OptimizerLike, SchedulerLike, TrainableModel } from './types.js';
+import { splitForValidation } from './validation-split.js';
 
 /** Options of {@link fit}. */
 export interface FitOptions {
@@ -32,8 +36,8 @@ export interface FitOptions {
    */
   schedulerMonitor?: string;
   /**
-   * The babysitting rule: stop when a batch loss exceeds this × the first batch's loss (default
-   * 3, the slides' rule). `false` keeps only the NaN/Infinity check.
+   * The babysitting rule: stop when the smoothed loss exceeds this × the initial loss (default
+   * 3, the slides' rule; see {@link DivergenceGuard}). `false` keeps only the NaN/Infinity check.
    */
   divergenceFactor?: number | false;
   /**
@@ -44,11 +48,36 @@ export interface FitOptions {
    * momentum or weight decay keeps moving it even while it is frozen or unused.
    */
   setToNone?: boolean;
+  /**
+   * Keras' `validation_split`: hold out the last fraction of `train`'s samples (a DataLoader)
+   * as the validation set, instead of passing `val`.
+   */
+  validationSplit?: number;
+  /**
+   * Where the whole run is saved after every finished epoch: `save(bytes, epoch)` receives a
+   * training checkpoint (model, optimizer, scheduler, loaders' position, generator state and
+   * history) for `resumeFrom`. `checkpointFile(path)` from `@mlpkit/train/node` writes it atomically.
+   */
+  checkpoint?: { save(bytes: Uint8Array, epoch: number): void | Promise<void> };
+  /**
+   * A training checkpoint (its bytes) to continue from: the run goes on at the epoch after the
+   * last one saved, with the same losses bit for bit as a run that was never interrupted (same
+   * backend and seed), its History continuing the saved one. `epochs` stays the total.
+   */
+  resumeFrom?: Uint8Array | TrainingState;
 }
+
+const knownOptions = new Set([
+  'train', 'val', 'loss', 'optimizer', 'epochs', 'metrics', 'callbacks', 'scheduler', 'schedulerStep', 'schedulerMonitor',
+  'divergenceFactor', 'setToNone', 'validationSplit', 'checkpoint', 'resumeFrom',
+]);
 
 function checkOptions(options: FitOptions): void {
   const op = 'fit';
   if (!options || typeof options !== 'object') throw new MlpkitError(op, `expected an options object, got ${String(options)}`);
+  for (const key of Object.keys(options)) if (!knownOptions.has(key)) throw new MlpkitError(op, `unknown option "${key}"; expected ${[...knownOptions].join(', ')}`);
+  if (options.validationSplit !== undefined && options.val !== undefined) throw new MlpkitError(op, 'give either val or validationSplit, not both');
+  if (options.checkpoint !== undefined && typeof options.checkpoint?.save !== 'function') throw new MlpkitError(op, 'checkpoint: expected { save(bytes, epoch) }');
   if (!Number.isInteger(options.epochs) || options.epochs < 1) throw new MlpkitError(op, `epochs must be an integer >= 1, got ${options.epochs}`);
   if (!options.train || typeof (options.train as Iterable<unknown>)[Symbol.iterator] !== 'function')
     throw new MlpkitError(op, 'train: expected an iterable of {x, y} batches such as a DataLoader');
@@ -84,7 +113,7 @@ function makeContext(model: TrainableModel, options: FitOptions, history: Histor
  * each epoch, validation in `model.eval()` under `noGrad`. Returns the per-epoch
  * {@link History}.
  *
- * A NaN loss, or one above `divergenceFactor` × the first batch's loss, stops training: the
+ * A NaN loss, or a smoothed loss above `divergenceFactor` × the initial loss, stops training: the
  * callbacks' `onTrainEnd` run (progress bars close, checkpoints stay as written), then a
  * {@link TrainingDivergedError} carrying the history is thrown.
  *
@@ -94,26 +123,32 @@ function makeContext(model: TrainableModel, options: FitOptions, history: Histor
  *   epochs: 3, metrics: ['accuracy'],
  * });
  */
-export async function fit(model: TrainableModel, options: FitOptions): Promise<History> {
-  checkOptions(options);
+export async function fit(model: TrainableModel, fitOptions: FitOptions): Promise<History> {
+  checkOptions(fitOptions);
   checkModel(model);
+  const options = fitOptions.validationSplit === undefined ? fitOptions : { ...fitOptions, ...splitForValidation(fitOptions.train, fitOptions.validationSplit) };
   const lossFn = asLossFn('fit', options.loss);
   const callbacks = options.callbacks ?? [];
   const guard = new DivergenceGuard(options.divergenceFactor === false ? Infinity : options.divergenceFactor ?? 3);
   const history = new History();
   const ctx = makeContext(model, options, history);
+  if (options.checkpoint || options.resumeFrom) checkResumable(model, options);
+  const resumed = options.resumeFrom ? restoreTrainingState(options.resumeFrom, model, options, history, guard) : null;
+  const firstEpoch = resumed?.epochsDone ?? 0;
+  ctx.globalStep = resumed?.globalStep ?? 0;
   await runHook(callbacks, 'onTrainBegin', ctx);
   try {
-    for (let epoch = 0; epoch < options.epochs && !ctx.stopRequested; epoch++) {
+    for (let epoch = firstEpoch; epoch < options.epochs && !ctx.stopRequested; epoch++) {
       ctx.epoch = epoch;
       await runHook(callbacks, 'onEpochBegin', epoch, ctx);
       const logs = await trainEpoch(model, options, lossFn, guard, callbacks, ctx);
       history.initialLoss = guard.initialLoss;
       if (!logs) break;
-      if (options.val) addValidation(model, options, lossFn, logs);
+      if (options.val) addValidation(model, options, lossFn, logs, (done, total) => { for (const cb of callbacks) cb.onValidationProgress?.(done, total, ctx); });
       if (options.scheduler && (options.schedulerStep ?? 'epoch') === 'epoch') stepScheduler(options, logs);
       history.push(logs);
       await runHook(callbacks, 'onEpochEnd', epoch, logs, ctx);
+      if (options.checkpoint) await options.checkpoint.save(encodeTrainingState(captureTrainingState(model, options, history, epoch + 1, ctx.globalStep)), epoch);
     }
   } finally {
     history.stopped = ctx.stopRequested;
@@ -142,7 +177,7 @@ async function trainEpoch(
     const out = model.forward(x);
     const loss = lossFn(out, y);
     const value = loss.item();
-    const problem = guard.check(value, ctx.epoch, batch);
+    const problem = guard.check(value, ctx.epoch, batch, { x, y });
     if (problem) {
       ctx.stopRequested = problem;
       return null;
@@ -175,8 +210,10 @@ function stepScheduler(options: FitOptions, logs: EpochLogs): void {
   scheduler.step(value);
 }
 
-function addValidation(model: TrainableModel, options: FitOptions, lossFn: ReturnType<typeof asLossFn>, logs: EpochLogs): void {
-  const result = evaluate(model, options.val as LoaderLike, { loss: lossFn, metrics: options.metrics });
+function addValidation(
+  model: TrainableModel, options: FitOptions, lossFn: ReturnType<typeof asLossFn>, logs: EpochLogs, onProgress: ProgressListener,
+): void {
+  const result = evaluate(model, options.val as LoaderLike, { loss: lossFn, metrics: options.metrics, onProgress });
   logs.valLoss = result.loss;
   for (const [name, value] of Object.entries(result.metrics)) logs[valKey(name)] = value;
 }

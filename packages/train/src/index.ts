@@ -9,7 +9,7 @@ export { TrainingDivergedError, DivergenceGuard } from './divergence.js';
 export { Monitor, resolveMode, type MonitorMode } from './monitor.js';
 export { EarlyStopping, type EarlyStoppingOptions } from './early-stopping.js';
 export { Checkpoint, type CheckpointOptions, type CheckpointRecord } from './checkpoint.js';
-export { ProgressCallback, EpochLogger, formatLogs, type ProgressEvent } from './progress.js';
+export { ProgressCallback, EpochLogger, formatLogs, type ProgressEvent, type ProgressListener } from './progress.js';
 export { snapshotState, restoreState } from './snapshot.js';
 export { summarize, type ValueSummary } from './tensor-summary.js';
 export {
@@ -23,7 +23,3 @@ export {
   checkInitialLoss, overfitSmallSubset, type InitialLossCheck, type OverfitOptions, type OverfitResult,
 } from './babysitting.js';
 export { lrRangeTest, type LrRangeTestOptions, type LrRangeTestResult } from './lr-range-test.js';
-export {
-  gridSearch, randomSearch, gridPoints, uniform, logUniform, choice,
-  type Distribution, type Trial, type SearchResult, type SearchOptions,
-} from './search.js';

@@ -12,7 +12,7 @@ type Child = { forward(x: Tensor, ...rest: unknown[]): Tensor; toString?(): stri
 export interface LayerStats extends ValueSummary {
   /** The child's name ('0', '1', … in a Sequential). */
   name: string;
-  /** What the layer is (`Linear(in_features=…)`, `tanh()`). */
+  /** What the layer is (`Linear(inFeatures=…)`, `tanh()`). */
   layer: string;
   shape: readonly number[];
   /** The layer's family as read from its name: relu, tanh, sigmoid or other. */

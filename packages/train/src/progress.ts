@@ -1,6 +1,14 @@
 import type { BatchLogs, Callback, TrainContext } from './callback.js';
 import type { EpochLogs } from './history.js';
 
+/**
+ * Hears how far a long task has come: `done` of `total` units (batches, steps, bytes; `total`
+ * undefined when unknown), and what is being worked on. `evaluate`, `overfitSmallSubset`, the
+ * validation inside `fit` and dataset downloads all report through this shape, so one display
+ * (a DOM element, or `progressPrinter` from `@mlpkit/train/node`) serves them all.
+ */
+export type ProgressListener = (done: number, total: number | undefined, label?: string) => void;
+
 /** Where training is, as reported to a {@link ProgressCallback}'s listener. */
 export interface ProgressEvent {
   /** 'batch' after each step, 'epoch' after each epoch's validation. */

@@ -33,7 +33,7 @@ export interface OptimizerLike {
 
 /** An LR scheduler stepped once per epoch (PyTorch's usual placement), after the optimizer's steps. */
 export interface SchedulerLike {
-  step(...args: any[]): unknown;
+  step(value?: number): unknown;
 }
 
 /** One batch of a loader: features and targets. */

@@ -9,7 +9,7 @@ import { tfjsTrainer } from './tfjs-trainer.js';
 
 /** What the parent asks a child to run. */
 export interface ChildSpec {
-  system: 'mlpkit wasm' | 'mlpkit reference' | 'tfjs wasm' | 'tfjs cpu';
+  system: 'mlpkit wasm' | 'mlpkit blas' | 'mlpkit reference' | 'tfjs wasm' | 'tfjs cpu';
   threads: number;
   plans: EpochPlan[];
   inferenceSeconds: number;
@@ -29,7 +29,15 @@ async function main(spec: ChildSpec): Promise<W1Result> {
   let trainer: W1Trainer, version: string | undefined, close = () => {}, label: string = spec.system;
   if (spec.system.startsWith('mlpkit')) {
     const relaxedSimd = spec.otherKernel ? !(await defaultUsesFma()) : undefined;
-    const t = await mlpkitTrainer(data, spec.system === 'mlpkit wasm' ? 'wasm' : 'reference', spec.threads, { relaxedSimd });
+    const backend = spec.system === 'mlpkit wasm' ? 'wasm' : spec.system === 'mlpkit blas' ? 'blas' : 'reference';
+    let t;
+    try {
+      t = await mlpkitTrainer(data, backend, spec.threads, { relaxedSimd });
+    } catch (error) {
+      // No BLAS library on this machine: a skipped row that says why, not a failed run.
+      if (backend !== 'blas') throw error;
+      return { system: label, threads: spec.threads, epochs: [], inferenceImagesPerSecond: NaN, peakRssMiB: NaN, note: `skipped: ${(error as Error).message}` };
+    }
     trainer = t;
     if (spec.otherKernel) label = `${spec.system} ${t.fusedMultiplyAdd ? 'FMA' : 'mul+add'}`;
     close = () => t.close();

@@ -1,4 +1,4 @@
-import type { Backend, KernelTable, Primitive } from '@mlpkit/tensor';
+import type { Backend, KernelTable } from '@mlpkit/tensor';
 
 /** Time spent in one primitive with one input-shape signature. */
 export interface KernelTime {
@@ -27,30 +27,25 @@ export function profiledBackend(backend: Backend): { backend: Backend; times: ()
     return out;
   };
   type Input = { shape: readonly number[]; dtype: string };
+  // The optional entries (fused kernels, optimizer updates) take other arguments than a primitive's.
+  const optional: Record<string, string> = { linear: 'fused', linearBackward: 'fused', reluBackward: 'fused', axpy: 'update', sgdMomentum: 'update', adam: 'update' };
   const kernels = {} as Record<string, unknown>;
-  for (const [name, kernel] of Object.entries(backend.kernels) as [Primitive, (i: readonly Input[], p: Record<string, unknown>) => unknown][]) {
-    kernels[name] = timed(kernel, ([inputs, params]) => {
-      const flags = name === 'matmul' ? `${params.transA ? ' tA' : ''}${params.transB ? ' tB' : ''}` : '';
-      return `${name} ${inputs.map((t) => `[${t.shape.join(',')}]${t.dtype === 'float32' ? '' : t.dtype}`).join('·')}${flags}`;
-    });
-  }
-  // The fused kernels and optimizer updates are timed the same way, under their own names.
-  const group = <T extends object>(prefix: string, fns: T | undefined): T | undefined => {
-    if (!fns) return undefined;
-    const out = {} as Record<string, unknown>;
-    for (const [name, fn] of Object.entries(fns) as [string, (...a: unknown[]) => unknown][]) {
-      out[name] = timed(fn, (args) => {
+  for (const [name, kernel] of Object.entries(backend.kernels) as [string, (...a: unknown[]) => unknown][]) {
+    if (name === 'residentCopy') kernels[name] = kernel;
+    else if (name in optional) {
+      kernels[name] = timed(kernel, (args) => {
         const shapes = args.map((a) => (a && typeof a === 'object' && 'shape' in a ? `[${(a as Input).shape.join(',')}]` : ArrayBuffer.isView(a) ? `(${(a as Float32Array).length})` : ''));
-        return `${prefix} ${name} ${shapes.filter(Boolean).join('·')}`;
+        return `${optional[name]} ${name} ${shapes.filter(Boolean).join('·')}`;
+      });
+    } else {
+      kernels[name] = timed(kernel as (i: readonly Input[], p: Record<string, unknown>) => unknown, ([inputs, params]) => {
+        const flags = name === 'matmul' ? `${params.transA ? ' tA' : ''}${params.transB ? ' tB' : ''}` : '';
+        return `${name} ${inputs.map((t) => `[${t.shape.join(',')}]${t.dtype === 'float32' ? '' : t.dtype}`).join('·')}${flags}`;
       });
     }
-    return out as T;
-  };
+  }
   return {
-    backend: {
-      ...backend, name: `${backend.name} (profiled)`, kernels: kernels as KernelTable,
-      fused: group('fused', backend.fused), updates: group('update', backend.updates),
-    },
+    backend: { ...backend, name: `${backend.name} (profiled)`, kernels: kernels as unknown as KernelTable },
     times: () => [...table.values()].sort((a, b) => b.ms - a.ms),
     reset: () => { table = new Map(); },
   };

@@ -1,8 +1,8 @@
 import { loadW1Data } from './data.js';
-import { mlpkitTrainer } from './mlpkit-trainer.js';
+import { type MlpkitBackendName, mlpkitTrainer } from './mlpkit-trainer.js';
 
 /** Options of the flat-memory check. */
-export interface MemoryOptions { epochs: number; images: number; batch: number; threads: number }
+export interface MemoryOptions { epochs: number; images: number; batch: number; threads: number; backend: MlpkitBackendName }
 
 /** What the flat-memory check measured. */
 export interface MemoryResult extends MemoryOptions {
@@ -19,13 +19,13 @@ export interface MemoryResult extends MemoryOptions {
 const mib = (bytes: number) => bytes / 2 ** 20;
 
 /**
- * Trains W1 on the wasm backend for `epochs` epochs of the first `images` training images,
+ * Trains W1 on `backend` for `epochs` epochs of the first `images` training images,
  * never disposing anything (as users do), and records the process RSS after every epoch.
  * Memory is flat when the last epoch's RSS is within 10 % of the first's.
  */
 export async function memoryCheck(options: MemoryOptions, log: (line: string) => void): Promise<MemoryResult> {
   const data = await loadW1Data(options.images);
-  const t = await mlpkitTrainer(data, 'wasm', options.threads);
+  const t = await mlpkitTrainer(data, options.backend, options.threads);
   const rssMiB: number[] = [];
   let wasmFirst = 0, loss = NaN;
   const t0 = performance.now();
@@ -48,7 +48,7 @@ export async function memoryCheck(options: MemoryOptions, log: (line: string) =>
 export function memoryMarkdown(r: MemoryResult): string {
   const max = Math.max(...r.rssMiB.slice(1));
   return [
-    `W1 on mlpkit wasm (${r.threads} thr), ${r.epochs} epochs of the first ${r.images} training images at batch ${r.batch} (${r.seconds.toFixed(0)} s), nothing disposed:`,
+    `W1 on mlpkit ${r.backend} (${r.threads} thr), ${r.epochs} epochs of the first ${r.images} training images at batch ${r.batch} (${r.seconds.toFixed(0)} s), nothing disposed:`,
     '',
     '| RSS after epoch 1 | RSS after last epoch | largest RSS after epoch 1 | last ÷ first | wasm memory first → last | final loss |',
     '|---:|---:|---:|---:|---:|---:|',

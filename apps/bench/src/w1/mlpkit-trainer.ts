@@ -1,5 +1,6 @@
 import { relu } from '@mlpkit/activations';
 import { noGrad } from '@mlpkit/autograd';
+import { createBlasBackend } from '@mlpkit/backend-blas';
 import { createWasmBackend } from '@mlpkit/backend-wasm/node';
 import { DataLoader } from '@mlpkit/datasets';
 import { crossEntropy } from '@mlpkit/losses';
@@ -11,7 +12,7 @@ import type { W1Trainer } from './protocol.js';
 import { INFERENCE_BATCH, W1_LR } from './spec.js';
 
 /** Which mlpkit backend to train on. */
-export type MlpkitBackendName = 'wasm' | 'reference';
+export type MlpkitBackendName = 'wasm' | 'blas' | 'reference';
 
 /** Milliseconds spent in each phase of the training steps run so far. */
 export interface PhaseTimes { batch: number; forward: number; backward: number; step: number }
@@ -19,7 +20,7 @@ export interface PhaseTimes { batch: number; forward: number; backward: number; 
 /** The mlpkit trainer, plus what the profile and memory modes read. */
 export interface MlpkitTrainer extends W1Trainer {
   readonly phases: PhaseTimes;
-  /** Bytes of wasm memory (0 on the reference backend). */
+  /** Bytes of wasm memory (the blas backend's too: its other kernels are wasm's; 0 on the reference backend). */
   readonly wasmBytes: number;
   /** Whether matmul runs the fused multiply-add kernel (wasm only). */
   readonly fusedMultiplyAdd: boolean;
@@ -47,7 +48,8 @@ export async function mlpkitTrainer(
   data: W1Data, backend: MlpkitBackendName, threads: number, { wrap = (b) => b, relaxedSimd, setToNone = false }: TrainerOptions = {},
 ): Promise<MlpkitTrainer> {
   const wasm = backend === 'wasm' ? await createWasmBackend({ threads, relaxedSimd }) : null;
-  const active = wrap(wasm ?? referenceBackend);
+  const blas = backend === 'blas' ? await createBlasBackend({ threads }) : null;
+  const active = wrap(wasm ?? blas ?? referenceBackend);
   setBackend(active);
   manualSeed(0);
   const model = new Sequential(new Linear(784, 256), relu, new Linear(256, 10));
@@ -63,7 +65,7 @@ export async function mlpkitTrainer(
   return {
     count: data.count,
     phases,
-    get wasmBytes() { return wasm?.memoryBytes ?? 0; },
+    get wasmBytes() { return (wasm ?? blas)?.memoryBytes ?? 0; },
     fusedMultiplyAdd: wasm?.fusedMultiplyAdd ?? false,
     async runSteps(batch, epoch, maxSteps) {
       let steps = 0, lossSum = 0;

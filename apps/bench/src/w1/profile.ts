@@ -1,15 +1,18 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { openblasEnv } from '../openblas-env.js';
 import type { W1Data } from './data.js';
 import { profiledBackend } from './kernel-profile.js';
-import { mlpkitTrainer } from './mlpkit-trainer.js';
+import { type MlpkitBackendName, mlpkitTrainer } from './mlpkit-trainer.js';
 import { stepsPerEpoch } from './spec.js';
 
 /**
- * Where one training step's time goes on the wasm backend: per kernel (primitive and shapes)
- * and per phase (batch gathering, forward + loss, backward, optimizer step), as Markdown.
+ * Where one training step's time goes on a backend: per kernel (primitive and shapes) and per
+ * phase (batch gathering, forward + loss, backward, optimizer step), as Markdown.
  */
-export async function profileSteps(data: W1Data, threads: number, batch: number, steps: number): Promise<string> {
+export async function profileSteps(data: W1Data, backend: MlpkitBackendName, threads: number, batch: number, steps: number): Promise<string> {
   let handle: ReturnType<typeof profiledBackend> | null = null;
-  const t = await mlpkitTrainer(data, 'wasm', threads, { wrap: (b) => (handle = profiledBackend(b)).backend });
+  const t = await mlpkitTrainer(data, backend, threads, { wrap: (b) => (handle = profiledBackend(b)).backend });
   await t.runSteps(batch, 0, 8);
   handle!.reset();
   Object.assign(t.phases, { batch: 0, forward: 0, backward: 0, step: 0 });
@@ -21,7 +24,7 @@ export async function profileSteps(data: W1Data, threads: number, batch: number,
   const kernels = handle!.times();
   const kernelMs = kernels.reduce((s, k) => s + k.ms, 0);
   const lines = [
-    `Batch ${batch}, ${threads} thread${threads > 1 ? 's' : ''}: ${stepMs.toFixed(3)} ms per step over ${r.steps} steps (${((stepMs * stepsPerEpoch(data.count, batch)) / 1000).toFixed(2)} s per epoch of ${data.count} images)`,
+    `mlpkit ${backend}, batch ${batch}, ${threads} thread${threads > 1 ? 's' : ''}: ${stepMs.toFixed(3)} ms per step over ${r.steps} steps (${((stepMs * stepsPerEpoch(data.count, batch)) / 1000).toFixed(2)} s per epoch of ${data.count} images)`,
     '',
     '| where | ms per step | share |',
     '|---|---:|---:|',
@@ -30,4 +33,20 @@ export async function profileSteps(data: W1Data, threads: number, batch: number,
     ...kernels.filter((k) => per(k.ms) >= 0.002).map((k) => `| ${k.key} (${k.calls / r.steps}×) | ${per(k.ms).toFixed(3)} | ${pct(k.ms)} |`),
   ];
   return lines.join('\n');
+}
+
+const CHILD = fileURLToPath(new URL('./profile-child.ts', import.meta.url));
+
+/**
+ * {@link profileSteps} in a child process: a fresh heap for each table, and for the blas
+ * backend the same OpenBLAS environment as the bench's rows (read when the library loads).
+ * A backend that cannot start gives a line that says why instead of a table.
+ */
+export function profileInChild(backend: MlpkitBackendName, threads: number, batch: number, steps: number): string {
+  const env = backend === 'blas' ? openblasEnv(threads) : process.env;
+  const run = spawnSync(process.execPath, [...process.execArgv, CHILD, JSON.stringify({ backend, threads, batch, steps })], { env, encoding: 'utf8', timeout: 600_000 });
+  const last = run.stdout?.trim().split('\n').pop() ?? '';
+  if (run.status === 0 && last.startsWith('"')) return JSON.parse(last) as string;
+  const why = (run.stderr || String(run.error ?? 'failed')).trim().split('\n').pop() ?? 'failed';
+  return `mlpkit ${backend}, batch ${batch}, ${threads} thread${threads > 1 ? 's' : ''}: skipped: ${why.slice(0, 300)}`;
 }

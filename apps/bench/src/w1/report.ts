@@ -24,7 +24,8 @@ export function w1Table(results: W1Result[], batches: number[]): string {
 }
 
 /**
- * Same-run ratios: mlpkit wasm's epoch time over each other system's at the same thread count
+ * Same-run ratios: mlpkit blas's epoch time over PyTorch's at the same thread count, then
+ * mlpkit wasm's epoch time over each other system's at the same thread count
  * (below 1 means mlpkit is faster), and each other system's over mlpkit's (how many times
  * faster mlpkit is), plus inference throughput ratios.
  */
@@ -37,6 +38,12 @@ export function w1Ratios(results: W1Result[], batches: number[]): string {
   const one = ours(1), two = ours(2);
   if (one && two)
     lines.push(`| mlpkit wasm: 2 thr speed-up over 1 thr | ${batches.map((b) => ratio(epochSeconds(one, b), epochSeconds(two, b))).join(' | ')} | ${ratio(two.inferenceImagesPerSecond, one.inferenceImagesPerSecond)} |`);
+  const blas = (threads: number) => results.find((r) => r.system === 'mlpkit blas' && r.threads === threads && r.epochs.length > 0);
+  for (const r of results) {
+    if (!r.system.startsWith('PyTorch') || r.epochs.length === 0) continue;
+    const mine = blas(r.threads);
+    if (mine) lines.push(`| mlpkit blas (${mine.threads} thr) time ÷ ${label(r)} time | ${batches.map((b) => ratio(epochSeconds(mine, b), epochSeconds(r, b))).join(' | ')} | ${ratio(r.inferenceImagesPerSecond, mine.inferenceImagesPerSecond)} |`);
+  }
   for (const r of results) {
     if (r.system.startsWith('mlpkit') || r.epochs.length === 0) continue;
     const mine = ours(r.threads) ?? one;

@@ -3,6 +3,7 @@ import { locateIdxDataset } from '@mlpkit/datasets/node';
 import { FASHION_MNIST } from '@mlpkit/datasets';
 import { fileURLToPath } from 'node:url';
 import type { ChildSpec } from './child.js';
+import { openblasEnv } from '../openblas-env.js';
 import { type EpochPlan, W1_LR, type W1Result } from './spec.js';
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
@@ -18,23 +19,20 @@ function failure(system: string, threads: number, why: string): W1Result {
   return { system, threads, epochs: [], inferenceImagesPerSecond: NaN, peakRssMiB: NaN, note: why.slice(0, 160) };
 }
 
-/** Runs one JavaScript system in a child Node process with this process's loader flags (tsx). */
+/**
+ * Runs one JavaScript system in a child Node process with this process's loader flags (tsx);
+ * mlpkit blas with the same OpenBLAS environment as PyTorch's rows.
+ */
 export function runNodeSystem(spec: ChildSpec): W1Result {
-  const run = spawnSync(process.execPath, [...process.execArgv, CHILD, JSON.stringify(spec)], { encoding: 'utf8', timeout: TIMEOUT_MS });
+  const env = spec.system === 'mlpkit blas' ? openblasEnv(spec.threads) : process.env;
+  const run = spawnSync(process.execPath, [...process.execArgv, CHILD, JSON.stringify(spec)], { encoding: 'utf8', timeout: TIMEOUT_MS, env });
   if (run.status !== 0) return failure(spec.system, spec.threads, (run.stderr || String(run.error ?? 'failed')).trim().split('\n').slice(-3).join(' '));
   return lastJson(run.stdout);
 }
 
-/**
- * PyTorch through /usr/bin/python3 when `import torch` works there, set up as BENCHMARKING.md
- * says: OPENBLAS_CORETYPE unset (its best kernels), OpenBLAS and OpenMP limited to `threads`,
- * and passive OpenMP waiting so that two threads do not starve each other.
- */
+/** PyTorch through /usr/bin/python3 when `import torch` works there, in {@link openblasEnv}. */
 export async function runTorch(threads: number, plans: EpochPlan[], inferenceSeconds: number): Promise<W1Result> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads), OMP_WAIT_POLICY: 'PASSIVE',
-  };
-  delete env.OPENBLAS_CORETYPE;
+  const env = openblasEnv(threads);
   let paths;
   try {
     ({ paths } = await locateIdxDataset(FASHION_MNIST));

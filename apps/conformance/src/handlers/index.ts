@@ -9,6 +9,7 @@ import { normalizationLayersHandlers } from './normalization-layers.js';
 import { opsHandlers } from './ops.js';
 import { optimizersHandlers } from './optimizers.js';
 import { preprocessingHandlers } from './preprocessing.js';
+import { primitivesHandlers } from './primitives.js';
 
 /** Every fixture op mlpkit implements; a fixture op missing here counts as not yet implemented. */
 export const handlers: HandlerTable = {
@@ -22,4 +23,5 @@ export const handlers: HandlerTable = {
   ...optimizersHandlers,
   ...preprocessingHandlers,
   ...metricsHandlers,
+  ...primitivesHandlers,
 };

@@ -3,8 +3,7 @@ import type { BatchLogs, Callback } from '@mlpkit/train';
 import { ProgressBar } from '@mlpkit/train/node';
 import { type Normalization, type PreparedData, loadData } from '../data.js';
 import { describeModel } from '../model.js';
-import { type RunConfig, type RunResult, runTraining } from '../run.js';
-import { describeTraining } from '../train-main.js';
+import { type RunConfig, type RunResult, describeTraining, runTraining } from '../run.js';
 import type { ExperimentContext } from './experiment.js';
 
 /** One configuration of a comparison, with its label and its data preparation. */

@@ -18,6 +18,7 @@ export const EXPERIMENTS = {
   batchnorm: () => import('./batchnorm.js'),
   babysitting: () => import('./babysitting.js'),
   'lr-range': () => import('./lr-range.js'),
+  search: () => import('./search.js'),
 } satisfies Record<string, () => Promise<{ default: Experiment }>>;
 
 export type ExperimentName = keyof typeof EXPERIMENTS;

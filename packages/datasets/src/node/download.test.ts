@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeIdx } from '../idx.js';
 import { downloadFile } from './download.js';
-import { type LocalMirror, startLocalMirror } from './local-mirror.test-helper.js';
+import { DRIP_MS, type LocalMirror, startLocalMirror } from './local-mirror.test-helper.js';
 
 const raw = encodeIdx({ dtype: 'uint8', shape: [64, 8, 8], data: Uint8Array.from({ length: 4096 }, (_, i) => (i * 7) % 256) });
 const gz = gzipSync(raw);
@@ -32,6 +32,13 @@ describe('downloadFile', () => {
     expect(await readdir(dir)).toEqual([NAME]);
   });
 
+  it('reports progress as bytes arrive', async () => {
+    const seen: [number, number | undefined, string?][] = [];
+    await downloadFile([mirror.url('ok')], NAME, dest(), { sha256: [digest(gz)], onProgress: (...a) => { seen.push(a); } });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.at(-1)).toEqual([gz.length, gz.length, NAME]);
+  });
+
   it('accepts the digest of the decompressed content (a recompressed copy)', async () => {
     await downloadFile([mirror.url('ok')], NAME, dest(), { sha256: ['0'.repeat(64), digest(raw)] });
     expect(await readdir(dir)).toEqual([NAME]);
@@ -45,7 +52,8 @@ describe('downloadFile', () => {
   const failures: [string, Parameters<LocalMirror['url']>[0], RegExp][] = [
     ['a 404', 'missing', /HTTP 404 Not Found/],
     ['a truncated body', 'truncated', /truncated: connection closed after \d+ of \d+ bytes/],
-    ['a wrong checksum', 'corrupt', /checksum mismatch: got sha256 [0-9a-f]{64}.*expected one of/],
+    ['a wrong checksum', 'corrupt', /checksum mismatch: the body has sha256 [0-9a-f]{64}.*expected one of/],
+    ['an HTTP 500', 'error', /HTTP 500 Internal Server Error/],
     ['a stalled connection', 'stall', /connection stalled: no data for 300 ms after 8 bytes/],
     ['a server that never answers', 'silent', /connection stalled: no data for 300 ms after 0 bytes/],
   ];
@@ -58,6 +66,62 @@ describe('downloadFile', () => {
       expect(await readdir(dir)).toEqual([]);
     });
   }
+
+  const fast = { timeoutMs: 1000, rateWindowMs: 150, minBytesPerSecond: 100 };
+  const slow: [string, Parameters<typeof downloadFile>[3], RegExp][] = [
+    ['below the minimum rate', { ...fast }, /too slow: \d+ bytes in the last 150 ms, below the minimum of 100 bytes\/s/],
+    ['past the overall deadline', { ...fast, minBytesPerSecond: 0, deadlineMs: 300 }, /not finished after the 300 ms deadline \(\d+ bytes received\)/],
+  ];
+  for (const [what, options, reason] of slow) {
+    it(`gives up on a server dripping one byte every ${DRIP_MS} ms ${what}`, async () => {
+      const error = await downloadFile([mirror.url('drip')], NAME, dest(), { sha256: [digest(gz)], ...options }).then(() => null, (e: Error) => e);
+      expect(error?.message).toMatch(reason);
+      expect(await readdir(dir)).toEqual([]);
+    });
+  }
+
+  it('refuses a body longer than any copy of the file can be, declared or not, before holding it', async () => {
+    const options = { sha256: [digest(gz)], contentBytes: raw.length };
+    await expect(downloadFile([mirror.url('oversized')], NAME, dest(), options))
+      .rejects.toThrow(/oversized\/images-idx3-ubyte\.gz: body of 419430400 bytes is larger than the \d+ bytes any copy of this file can be/);
+    await expect(downloadFile([mirror.url('unlimited')], NAME, dest(), options))
+      .rejects.toThrow(/unlimited\/images-idx3-ubyte\.gz: body exceeds the \d+ bytes any copy of this file can be/);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('skips a bad URL, a refused connection, a 500 and a wrong digest to reach the good mirror', async () => {
+    const closed = await startLocalMirror({});
+    const refused = closed.url('ok');
+    await closed.close();
+    await downloadFile(['not a url', 'ftp://127.0.0.1:1/x/', refused, mirror.url('error'), mirror.url('corrupt'), mirror.url('ok')], NAME, dest(),
+      { sha256: [digest(gz)], contentBytes: raw.length });
+    expect(digest(await readFile(dest()))).toBe(digest(gz));
+    expect(await readdir(dir)).toEqual([NAME]);
+  });
+
+  it('stops gunzipping a bomb for its digest soon after the size its IDX header implies', async () => {
+    const bombRaw = new Uint8Array(64 * 2 ** 20);
+    bombRaw.set(raw.subarray(0, 16));
+    const bomb = await startLocalMirror({ [NAME]: gzipSync(bombRaw) });
+    try {
+      const error = await downloadFile([bomb.url('ok')], NAME, dest(), { sha256: [digest(raw)] }).then(() => null, (e: Error) => e);
+      expect(error?.message).toMatch(/gunzips to more than the 4112 bytes its IDX header implies; stopped after \d+ bytes/);
+      expect(Number(/stopped after (\d+)/.exec(error?.message ?? '')?.[1])).toBeLessThan(8 * 2 ** 20);
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await bomb.close();
+    }
+  });
+
+  it('leaves no directory it made behind when every mirror fails', async () => {
+    const deep = join(dir, 'a', 'b', NAME);
+    await expect(downloadFile([mirror.url('missing')], NAME, deep)).rejects.toThrow('HTTP 404');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('refuses unknown options', async () => {
+    await expect(downloadFile([mirror.url('ok')], NAME, dest(), { timeout: 5 } as never)).rejects.toThrow('download: unknown option "timeout"');
+  });
 
   it('never clobbers a good file with a failed download', async () => {
     await writeFile(dest(), gz);

@@ -26,7 +26,7 @@ describe('readIdxFile', () => {
     const gz = gzipSync(labels);
     const cut = join(dir, 'cut.gz');
     await writeFile(cut, gz.subarray(0, gz.length - 10));
-    await expect(readIdxFile(cut)).rejects.toThrow(`readIdxFile: ${cut}: gzip data is corrupted or truncated (unexpected end of file)`);
+    await expect(readIdxFile(cut)).rejects.toThrow(`decodeIdx: ${cut}: gzip data is corrupted or truncated`);
     const short = join(dir, 'short.gz');
     await writeFile(short, gzipSync(labels.subarray(0, 11)));
     await expect(readIdxFile(short)).rejects.toThrow(`parseIdx: ${short}: is truncated: dimensions [5] of uint8 need 13 bytes, got 11`);

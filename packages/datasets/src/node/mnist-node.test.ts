@@ -13,13 +13,15 @@ import { type LocalMirror, startLocalMirror } from './local-mirror.test-helper.j
 const digest = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
 /** A tiny MNIST look-alike: 6 train and 3 test images of 4×4, labels 0..9. */
-const TINY_FILES: Record<string, Uint8Array> = {
-  'train-images-idx3-ubyte.gz': gzipSync(encodeIdx({ dtype: 'uint8', shape: [6, 4, 4], data: Uint8Array.from({ length: 96 }, (_, i) => i) })),
-  'train-labels-idx1-ubyte.gz': gzipSync(encodeIdx({ dtype: 'uint8', shape: [6], data: Uint8Array.from([5, 0, 4, 1, 9, 2]) })),
-  't10k-images-idx3-ubyte.gz': gzipSync(encodeIdx({ dtype: 'uint8', shape: [3, 4, 4], data: Uint8Array.from({ length: 48 }, (_, i) => 255 - i) })),
-  't10k-labels-idx1-ubyte.gz': gzipSync(encodeIdx({ dtype: 'uint8', shape: [3], data: Uint8Array.from([7, 2, 1]) })),
+const TINY_RAW: Record<string, Uint8Array> = {
+  'train-images-idx3-ubyte.gz': encodeIdx({ dtype: 'uint8', shape: [6, 4, 4], data: Uint8Array.from({ length: 96 }, (_, i) => i) }),
+  'train-labels-idx1-ubyte.gz': encodeIdx({ dtype: 'uint8', shape: [6], data: Uint8Array.from([5, 0, 4, 1, 9, 2]) }),
+  't10k-images-idx3-ubyte.gz': encodeIdx({ dtype: 'uint8', shape: [3, 4, 4], data: Uint8Array.from({ length: 48 }, (_, i) => 255 - i) }),
+  't10k-labels-idx1-ubyte.gz': encodeIdx({ dtype: 'uint8', shape: [3], data: Uint8Array.from([7, 2, 1]) }),
 };
-const spec = (filename: string): { filename: string; sha256: string[] } => ({ filename, sha256: [digest(TINY_FILES[filename])] });
+const TINY_FILES: Record<string, Uint8Array> = Object.fromEntries(Object.entries(TINY_RAW).map(([k, v]) => [k, gzipSync(v)]));
+const spec = (filename: string): { filename: string; sha256: string[]; bytes: number } =>
+  ({ filename, sha256: [digest(TINY_FILES[filename])], bytes: TINY_RAW[filename].length });
 const TINY: IdxDatasetResource = {
   name: 'tiny-mnist',
   mirrors: [],
@@ -100,6 +102,60 @@ describe('locateIdxDataset', () => {
     await expect(locateIdxDataset(TINY, { env: {}, cacheDir: cache, mirrors: [mirror.url('missing'), mirror.url('corrupt')], timeoutMs: 2000 }))
       .rejects.toThrow(/could not download train-images-idx3-ubyte.gz from any mirror/);
     expect(await readdir(cache, { recursive: true })).toEqual([]);
+  });
+});
+
+describe('files found in a directory', () => {
+  const withFiles = async (name: string, files: Record<string, Uint8Array>): Promise<string> => {
+    const dir = await fresh(name);
+    for (const [file, bytes] of Object.entries({ ...TINY_FILES, ...files })) await writeFile(join(dir, file), bytes);
+    return dir;
+  };
+
+  it('are checked against the pinned digests, naming the file that differs', async () => {
+    const other = gzipSync(encodeIdx({ dtype: 'uint8', shape: [3], data: Uint8Array.from([7, 2, 2]) }));
+    const root = await withFiles('tampered', { 't10k-labels-idx1-ubyte.gz': other });
+    const path = join(root, 't10k-labels-idx1-ubyte.gz');
+    await expect(locateIdxDataset(TINY, { root, env: {}, download: false }))
+      .rejects.toThrow(`locateIdxDataset: checksum mismatch: ${path} has sha256 ${digest(other)}`);
+    await expect(loadIdxDataset(TINY, 'train', { root, env: {}, download: false })).rejects.toThrow('pass verify: false for custom data');
+    const test = await loadIdxDataset(TINY, 'test', { root, env: {}, download: false, verify: false });
+    expect([...test.targets]).toEqual([7, 2, 2]);
+  });
+
+  it('accept a recompressed or uncompressed copy of the pinned content', async () => {
+    const root = await fresh('plain');
+    for (const [file, raw] of Object.entries(TINY_RAW)) await writeFile(join(root, file.replace(/\.gz$/, '')), raw);
+    const pinned: IdxDatasetResource = { ...TINY, files: Object.fromEntries(Object.entries(TINY.files)
+      .map(([k, f]) => [k, { ...f, sha256: [digest(TINY_RAW[f.filename])] }])) as unknown as IdxDatasetResource['files'] };
+    expect((await locateIdxDataset(pinned, { root, env: {}, download: false })).source).toBe('root');
+    const regz = await withFiles('regz', Object.fromEntries(Object.entries(TINY_RAW).map(([k, v]) => [k, gzipSync(v, { level: 1 })])));
+    expect((await locateIdxDataset(pinned, { root: regz, env: {}, download: false })).source).toBe('root');
+  });
+
+  it('stop gunzipping a bomb soon after the pinned size, naming the file', async () => {
+    const bomb = new Uint8Array(32 * 2 ** 20);
+    bomb.set(TINY_RAW['train-labels-idx1-ubyte.gz'].subarray(0, 8));
+    const root = await withFiles('bomb', { 'train-labels-idx1-ubyte.gz': gzipSync(bomb) });
+    const path = join(root, 'train-labels-idx1-ubyte.gz');
+    const error = await loadIdxDataset(TINY, 'train', { root, env: {}, download: false, verify: false }).then(() => null, (e: Error) => e);
+    expect(error?.message).toMatch(`decodeIdx: ${path}: gunzips to more than the 14 bytes its IDX header implies`);
+    const checked = await locateIdxDataset(TINY, { root, env: {}, download: false }).then(() => null, (e: Error) => e);
+    expect(checked?.message).toMatch(`checksum mismatch: ${path} has sha256`);
+    expect(checked?.message).toMatch(/its gzip content cannot be checked either: .*gunzips to more than the 14 bytes/);
+  });
+
+  it('name both files when images and labels do not pair, and the labels file for a bad label', async () => {
+    const extra = await withFiles('pairs', { 'train-labels-idx1-ubyte.gz': gzipSync(encodeIdx({ dtype: 'uint8', shape: [5], data: new Uint8Array(5) })) });
+    await expect(loadIdxDataset(TINY, 'train', { root: extra, env: {}, download: false, verify: false }))
+      .rejects.toThrow(`imageDataset: ${join(extra, 'train-images-idx3-ubyte.gz')} has 6 images but ${join(extra, 'train-labels-idx1-ubyte.gz')} has 5 labels`);
+    const bad = await withFiles('labels', { 'train-labels-idx1-ubyte.gz': gzipSync(encodeIdx({ dtype: 'uint8', shape: [6], data: Uint8Array.from([0, 1, 2, 12, 4, 5]) })) });
+    await expect(loadIdxDataset(TINY, 'train', { root: bad, env: {}, download: false, verify: false }))
+      .rejects.toThrow(`imageDataset: ${join(bad, 'train-labels-idx1-ubyte.gz')}: label 12 at index 3 is out of range for 10 classes`);
+  });
+
+  it('refuse unknown options', async () => {
+    await expect(loadIdxDataset(TINY, 'train', { root: filled, verfy: false } as never)).rejects.toThrow('loadIdxDataset: unknown option "verfy"');
   });
 });
 

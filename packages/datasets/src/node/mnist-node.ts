@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { MlpkitError } from '@mlpkit/tensor';
 import { FASHION_MNIST, type IdxDatasetResource, type IdxFileSpec, MNIST, imageDataset } from '../mnist.js';
 import type { TensorDataset } from '../tensor-dataset.js';
-import { downloadFile } from './download.js';
+import { type DownloadOptions, downloadFile } from './download.js';
+import { checkFileDigest } from './file-digest.js';
 import { readIdxFile } from './idx-file.js';
 
 /** Where and how to find an MNIST-style dataset. Every field is optional. */
@@ -21,10 +22,23 @@ export interface IdxDatasetOptions {
   systemDirs?: readonly string[];
   /** Per-mirror stall timeout in ms (default 30 000). */
   timeoutMs?: number;
+  /** Per-mirror overall deadline in ms (default 1 800 000). */
+  deadlineMs?: number;
+  /** Per-mirror minimum rate in bytes/s, measured over `rateWindowMs` (default 1024 over 10 000 ms). */
+  minBytesPerSecond?: number;
+  /** The window over which the minimum rate is measured (default 10 000 ms). */
+  rateWindowMs?: number;
+  /**
+   * Check every file found in a directory against the resource's pinned SHA-256 digests
+   * (default true); a mismatch names the file. Turn off for custom data in a resource's layout.
+   */
+  verify?: boolean;
   /** Environment to read variables from (default `process.env`). */
   env?: Readonly<Record<string, string | undefined>>;
   /** The fetch to download with (default: the global one). */
   fetch?: typeof fetch;
+  /** Hears each download's progress: bytes received, bytes declared, file name (see `downloadFile`). */
+  onProgress?: DownloadOptions['onProgress'];
 }
 
 /** Which part of the dataset to load. */
@@ -63,6 +77,27 @@ async function findAll(dir: string, resource: IdxDatasetResource): Promise<Parti
   return found;
 }
 
+/** Checks each found file against its pinned digests, naming the file when one differs. */
+async function verifyAll(resource: IdxDatasetResource, found: Partial<Record<FileKey, string>>): Promise<void> {
+  for (const key of KEYS) {
+    const path = found[key];
+    const spec = resource.files[key];
+    if (path) await checkFileDigest('locateIdxDataset', path, spec.sha256, {
+      maxBytes: spec.bytes,
+      hint: ` (this is not the pinned ${resource.name} ${spec.filename}: replace or delete it, or pass verify: false for custom data)`,
+    });
+  }
+}
+
+const KNOWN_OPTIONS = new Set(['root', 'download', 'cacheDir', 'mirrors', 'systemDirs', 'timeoutMs', 'deadlineMs', 'minBytesPerSecond',
+  'rateWindowMs', 'verify', 'env', 'fetch', 'onProgress']);
+
+function checkOptions(op: string, options: IdxDatasetOptions): void {
+  if (!options || typeof options !== 'object') throw new MlpkitError(op, `expected an options object, got ${String(options)}`);
+  for (const key of Object.keys(options))
+    if (!KNOWN_OPTIONS.has(key)) throw new MlpkitError(op, `unknown option "${key}": expected one of ${[...KNOWN_OPTIONS].join(', ')}`);
+}
+
 const complete = (found: Partial<Record<FileKey, string>>): found is Record<FileKey, string> => KEYS.every((k) => found[k]);
 
 /** The default cache root: `$MLPKIT_CACHE_DIR`, `$XDG_CACHE_HOME/mlpkit` or `~/.cache/mlpkit`. */
@@ -76,17 +111,26 @@ export function defaultCacheDir(env: Readonly<Record<string, string | undefined>
  * resource's environment variable, its system directories (Debian's package), the user cache,
  * and finally a checksum-verified download from the mirrors into the cache. A directory the
  * user named (root or env) that lacks files gets them downloaded into it, or is an error.
+ * Every file found is checked against the pinned digests unless `verify` is false.
  */
 export async function locateIdxDataset(resource: IdxDatasetResource, options: IdxDatasetOptions = {}): Promise<DatasetLocation> {
+  checkOptions('locateIdxDataset', options);
   const env = options.env ?? process.env;
   const download = options.download ?? true;
+  const findChecked = async (dir: string): Promise<Partial<Record<FileKey, string>>> => {
+    const found = await findAll(dir, resource);
+    if (options.verify ?? true) await verifyAll(resource, found);
+    return found;
+  };
   const fetchInto = async (dir: string, found: Partial<Record<FileKey, string>>): Promise<Record<FileKey, string>> => {
     for (const key of KEYS) {
       if (found[key]) continue;
       const spec = resource.files[key];
       const dest = join(dir, spec.filename);
       await downloadFile(options.mirrors ?? resource.mirrors, spec.filename, dest, {
-        sha256: spec.sha256, timeoutMs: options.timeoutMs, fetch: options.fetch,
+        sha256: spec.sha256, contentBytes: spec.bytes, timeoutMs: options.timeoutMs, deadlineMs: options.deadlineMs,
+        minBytesPerSecond: options.minBytesPerSecond, rateWindowMs: options.rateWindowMs, fetch: options.fetch,
+        onProgress: options.onProgress,
       });
       found[key] = dest;
     }
@@ -98,18 +142,18 @@ export async function locateIdxDataset(resource: IdxDatasetResource, options: Id
   ];
   for (const [source, dir, label] of named) {
     if (dir === undefined) continue;
-    const found = await findAll(dir, resource);
+    const found = await findChecked(dir);
     if (complete(found)) return { dir, source, paths: found };
     if (download) return { dir, source: 'download', paths: await fetchInto(dir, found) };
     const missing = KEYS.filter((k) => !found[k]).map((k) => resource.files[k].filename);
     throw new MlpkitError('locateIdxDataset', `${label} = ${dir} lacks ${missing.join(', ')} and download is false`);
   }
   for (const dir of options.systemDirs ?? resource.systemDirs) {
-    const found = await findAll(dir, resource);
+    const found = await findChecked(dir);
     if (complete(found)) return { dir, source: 'system', paths: found };
   }
   const cache = join(options.cacheDir ?? defaultCacheDir(env), resource.name);
-  const cached = await findAll(cache, resource);
+  const cached = await findChecked(cache);
   if (complete(cached)) return { dir: cache, source: 'cache', paths: cached };
   if (!download) {
     const places = [...(options.systemDirs ?? resource.systemDirs), cache].join(', ');
@@ -124,13 +168,15 @@ export async function locateIdxDataset(resource: IdxDatasetResource, options: Id
  * and int32 labels, finding or downloading the files as `locateIdxDataset` describes.
  */
 export async function loadIdxDataset(resource: IdxDatasetResource, split: Split = 'train', options: IdxDatasetOptions = {}): Promise<TensorDataset> {
+  checkOptions('loadIdxDataset', options);
   if (split !== 'train' && split !== 'test')
     throw new MlpkitError('loadIdxDataset', `split must be 'train' or 'test', got ${JSON.stringify(split)}`);
   const { paths } = await locateIdxDataset(resource, options);
-  const [images, labels] = await Promise.all(split === 'train'
-    ? [readIdxFile(paths.trainImages), readIdxFile(paths.trainLabels)]
-    : [readIdxFile(paths.testImages), readIdxFile(paths.testLabels)]);
-  return imageDataset(images, labels, resource.classNames);
+  const [imagesKey, labelsKey]: FileKey[] = split === 'train' ? ['trainImages', 'trainLabels'] : ['testImages', 'testLabels'];
+  const read = (key: FileKey): ReturnType<typeof readIdxFile> =>
+    readIdxFile(paths[key], (options.verify ?? true) ? { maxBytes: resource.files[key].bytes } : {});
+  const [images, labels] = await Promise.all([read(imagesKey), read(labelsKey)]);
+  return imageDataset(images, labels, resource.classNames, { images: paths[imagesKey], labels: paths[labelsKey] });
 }
 
 /** Fashion-MNIST's `split` (60 000 train or 10 000 test images of 28×28, 10 classes). */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { type SafetensorsContents, loadSafetensors } from '../load-safetensors.js';
+import { type LoadSafetensorsOptions, type SafetensorsContents, loadSafetensors } from '../load-safetensors.js';
 import type { StateDict } from '../module.js';
 import { type SafetensorsMetadata, saveSafetensors } from '../save-safetensors.js';
 
@@ -32,12 +32,13 @@ export async function saveFile(path: string, state: StateDict, metadata?: Safete
 }
 
 /**
- * Reads a safetensors file; a corrupt or truncated file is refused with the reason.
+ * Reads a safetensors file; a corrupt, truncated or altered file is refused with the reason
+ * (see `loadSafetensors`).
  *
  * @example
  * const { tensors } = await loadFile('model.safetensors');
  * model.loadStateDict(tensors);
  */
-export async function loadFile(path: string): Promise<SafetensorsContents> {
-  return loadSafetensors(await readFile(path));
+export async function loadFile(path: string, options?: LoadSafetensorsOptions): Promise<SafetensorsContents> {
+  return loadSafetensors(await readFile(path), options);
 }

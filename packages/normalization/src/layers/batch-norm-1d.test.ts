@@ -49,11 +49,21 @@ describe('BatchNorm1d', () => {
 
   it('saves parameters and buffers in its state dict and sends gradients to weight and bias', () => {
     const bn = new BatchNorm1d(3);
-    expect(Object.keys(bn.stateDict())).toEqual(['weight', 'bias', 'runningMean', 'runningVar', 'numBatchesTracked']);
+    expect(Object.keys(bn.stateDict())).toEqual(['weight', 'bias', 'running_mean', 'running_var', 'num_batches_tracked']);
     manualSeed(0);
     const x: Tensor = randn([4, 3, 2]);
     bn.forward(x).square().sum().backward();
     expect(bn.weight!.grad!.shape).toEqual([3]);
     expect(bn.bias!.grad!.data.every((g) => Math.abs(g) < 1e-4)).toBe(true); // Σ 2y = 0 per channel
+  });
+
+  it('loads state dicts that still use the camelCase buffer names of older mlpkit files', () => {
+    const old = new BatchNorm1d(2);
+    old.runningMean!.data.set([1, 2]);
+    const state = Object.fromEntries(Object.entries(old.stateDict()).map(([k, t]) => [k.replace('running_mean', 'runningMean').replace('running_var', 'runningVar').replace('num_batches_tracked', 'numBatchesTracked'), t]));
+    expect(Object.keys(state)).toContain('runningMean');
+    const bn = new BatchNorm1d(2);
+    expect(bn.loadStateDict(state)).toEqual({ missingKeys: [], unexpectedKeys: [] });
+    expect([...bn.runningMean!.data]).toEqual([1, 2]);
   });
 });

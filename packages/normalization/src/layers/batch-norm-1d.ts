@@ -52,9 +52,15 @@ export class BatchNorm1d extends Module {
     this.weight = this.affine ? new Parameter(ones([numFeatures], { dtype })) : null;
     this.bias = this.affine ? new Parameter(zeros([numFeatures], { dtype })) : null;
     const track = this.trackRunningStats;
-    this.registerBuffer('runningMean', track ? zeros([numFeatures], { dtype }) : null);
-    this.registerBuffer('runningVar', track ? ones([numFeatures], { dtype }) : null);
-    this.registerBuffer('numBatchesTracked', track ? full([], 0, { dtype: 'int32' }) : null);
+    // Saved under PyTorch's names, so state dicts and safetensors files move both ways.
+    this.registerBuffer('runningMean', track ? zeros([numFeatures], { dtype }) : null, { stateKey: 'running_mean' });
+    this.registerBuffer('runningVar', track ? ones([numFeatures], { dtype }) : null, { stateKey: 'running_var' });
+    this.registerBuffer('numBatchesTracked', track ? full([], 0, { dtype: 'int32' }) : null, { stateKey: 'num_batches_tracked' });
+  }
+
+  /** Files mlpkit wrote before it used PyTorch's buffer names still load. */
+  protected override legacyStateKeys(): Readonly<Record<string, string>> {
+    return { runningMean: 'running_mean', runningVar: 'running_var', numBatchesTracked: 'num_batches_tracked' };
   }
 
   /** Running mean 0, running variance 1, no batches tracked. */
@@ -83,6 +89,6 @@ export class BatchNorm1d extends Module {
   }
 
   override extraRepr(): string {
-    return `${this.numFeatures}, eps=${this.eps}, momentum=${this.momentum}, affine=${this.affine}, track_running_stats=${this.trackRunningStats}`;
+    return `${this.numFeatures}, eps=${this.eps}, momentum=${this.momentum}, affine=${this.affine}, trackRunningStats=${this.trackRunningStats}`;
   }
 }

@@ -48,6 +48,6 @@ export class LayerNorm extends Module {
   }
 
   override extraRepr(): string {
-    return `(${this.normalizedShape.join(', ')},), eps=${this.eps}, elementwise_affine=${this.elementwiseAffine}`;
+    return `(${this.normalizedShape.join(', ')},), eps=${this.eps}, elementwiseAffine=${this.elementwiseAffine}`;
   }
 }

@@ -72,9 +72,6 @@ export function mapColumns(m: Matrix, out: Float32Array | Float64Array, fn: (val
 /** A JSON-friendly copy of a float64 vector. */
 export const toList = (v: Float64Array): number[] => Array.from(v);
 
-/** A float64 vector from JSON. */
-export const fromList = (v: unknown): Float64Array => Float64Array.from(v as number[]);
-
 /** A fitted statistic as a float64 tensor of shape [features]. */
 export function vectorTensor(op: string, v: Float64Array | null): Tensor {
   if (!v) throw new MlpkitError(op, 'this statistic is not available: the scaler is not fitted yet (or the option that computes it is off)');

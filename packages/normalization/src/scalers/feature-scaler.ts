@@ -1,6 +1,7 @@
 import { MlpkitError, Tensor, formatShape } from '@mlpkit/tensor';
 import { type Matrix, matrixOf } from './matrix.js';
 import type { Scaler, ScalerJSON } from './scaler.js';
+import type { ScalerReader } from './scaler-reader.js';
 
 /** Output storage: float64 for float64 input, float32 otherwise (ints become floats). */
 export type OutputArray = Float32Array | Float64Array;
@@ -50,13 +51,16 @@ export abstract class FeatureScaler implements Scaler {
     return { type: this.type, version: 1, config: this.config(), state };
   }
 
-  /** Restores fitted statistics written by `toJSON` (used by each class's `fromJSON`). */
-  protected restore(json: ScalerJSON): this {
-    if (json.type !== this.type) throw new MlpkitError(`${this.type}.fromJSON`, `expected JSON of type "${this.type}", got "${json.type}"`);
-    if (json.state) {
-      this.loadState(json.state);
-      this.nFeaturesIn = Number(json.state.nFeaturesIn);
-    }
+  /**
+   * Restores fitted statistics written by `toJSON` (used by each class's `fromJSON` on a new
+   * scaler), after checking every field: a refused state throws before the scaler is returned.
+   */
+  protected restore(read: ScalerReader): this {
+    if (read.json.state === null) return this;
+    const state = read.object('state', read.json.state);
+    const n = read.number('state.nFeaturesIn', state.nFeaturesIn, { integer: true, min: 1 });
+    this.loadState(read, n);
+    this.nFeaturesIn = n;
     return this;
   }
 
@@ -70,7 +74,8 @@ export abstract class FeatureScaler implements Scaler {
   protected abstract inverseInto(m: Matrix, out: OutputArray): void;
   protected abstract config(): Record<string, unknown>;
   protected abstract saveState(): Record<string, unknown>;
-  protected abstract loadState(state: Record<string, unknown>): void;
+  /** Reads and checks the fitted statistics of `n` features (see `ScalerReader.state`). */
+  protected abstract loadState(read: ScalerReader, n: number): void;
 
   private requireFitted(method: string): number {
     if (this.nFeaturesIn === null)

@@ -1,9 +1,10 @@
 import type { Tensor } from '@mlpkit/tensor';
-import { columnRange, fromList, guardZeroScale, mapColumns, toList, vectorTensor } from './column-stats.js';
+import { columnRange, guardZeroScale, mapColumns, toList, vectorTensor } from './column-stats.js';
 import { checkedFeatureRange } from './feature-range.js';
 import { FeatureScaler, type OutputArray } from './feature-scaler.js';
 import type { Matrix } from './matrix.js';
 import type { ScalerJSON } from './scaler.js';
+import { ScalerReader } from './scaler-reader.js';
 
 /** Options of {@link MinMaxScaler}, as scikit-learn names them. */
 export interface MinMaxScalerOptions {
@@ -37,7 +38,9 @@ export class MinMaxScaler extends FeatureScaler {
 
   /** Rebuilds a scaler saved with `toJSON()`. */
   static fromJSON(json: ScalerJSON): MinMaxScaler {
-    return new MinMaxScaler(json.config as MinMaxScalerOptions).restore(json);
+    const read = new ScalerReader(json, 'MinMaxScaler');
+    const config = read.config(['featureRange', 'clip']);
+    return new MinMaxScaler({ featureRange: read.range(config, 'featureRange'), clip: read.boolean('config.clip', config.clip) }).restore(read);
   }
 
   /** Per-feature minimum seen by `fit` (sklearn `data_min_`). */
@@ -81,10 +84,11 @@ export class MinMaxScaler extends FeatureScaler {
     return { dataMin: toList(this.dataMinV!), dataMax: toList(this.dataMaxV!), scale: toList(this.scaleV!), min: toList(this.minV!) };
   }
 
-  protected loadState(state: Record<string, unknown>): void {
-    this.dataMinV = fromList(state.dataMin);
-    this.dataMaxV = fromList(state.dataMax);
-    this.scaleV = fromList(state.scale);
-    this.minV = fromList(state.min);
+  protected loadState(read: ScalerReader, n: number): void {
+    const state = read.state(['dataMin', 'dataMax', 'scale', 'min'])!;
+    this.dataMinV = read.vector(state, 'dataMin', n);
+    this.dataMaxV = read.vector(state, 'dataMax', n);
+    this.scaleV = read.vector(state, 'scale', n, { above: 0 });
+    this.minV = read.vector(state, 'min', n);
   }
 }

@@ -1,5 +1,6 @@
 import { MlpkitError, formatShape } from '@mlpkit/tensor';
 import type { ScalerJSON } from './scaler.js';
+import { ScalerReader } from './scaler-reader.js';
 import { StatelessScaler } from './stateless-scaler.js';
 
 /** Options of {@link Normalize}, as torchvision names them. */
@@ -41,7 +42,15 @@ export class Normalize extends StatelessScaler {
 
   /** Rebuilds a scaler saved with `toJSON()`. */
   static fromJSON(json: ScalerJSON): Normalize {
-    return new Normalize(json.config as unknown as NormalizeOptions);
+    const read = new ScalerReader(json, 'Normalize');
+    const config = read.config(['mean', 'std']);
+    read.noState();
+    const mean = Array.from(read.numbers('config.mean', config.mean));
+    if (mean.length === 0) read.fail('config.mean', 'at least one channel mean', config.mean);
+    const std = Array.from(read.numbers('config.std', config.std, { length: mean.length }));
+    const zero = std.indexOf(0);
+    if (zero >= 0) read.fail(`config.std[${zero}]`, 'a non-zero number', 0);
+    return new Normalize({ mean, std });
   }
 
   protected override checkShape(op: string, shape: readonly number[]): void {

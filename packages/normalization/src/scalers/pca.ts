@@ -2,10 +2,11 @@ import { MlpkitError, Tensor } from '@mlpkit/tensor';
 import { covarianceMatrix, projectRows, unprojectRows } from '../linalg/covariance.js';
 import { flipSigns } from '../linalg/sign-flip.js';
 import { symmetricEigen } from '../linalg/symmetric-eigen.js';
-import { columnMean, fromList, toList, vectorTensor } from './column-stats.js';
+import { columnMean, toList, vectorTensor } from './column-stats.js';
 import { FeatureScaler, type OutputArray } from './feature-scaler.js';
 import type { Matrix } from './matrix.js';
 import type { ScalerJSON } from './scaler.js';
+import { ScalerReader } from './scaler-reader.js';
 
 /** Options of {@link PCA}, as scikit-learn names them. */
 export interface PCAOptions {
@@ -58,8 +59,10 @@ export class PCA extends FeatureScaler {
 
   /** Rebuilds a PCA saved with `toJSON()`. */
   static fromJSON(json: ScalerJSON): PCA {
-    const { nComponents, whiten } = json.config as { nComponents: number | null; whiten: boolean };
-    return new PCA({ nComponents, whiten }).restore(json);
+    const read = new ScalerReader(json, 'PCA');
+    const config = read.config(['nComponents', 'whiten']);
+    const nComponents = config.nComponents === null ? null : read.number('config.nComponents', config.nComponents, { above: 0 });
+    return new PCA({ nComponents, whiten: read.boolean('config.whiten', config.whiten) }).restore(read);
   }
 
   /** How many components `transform` outputs (after `fit`). */
@@ -134,11 +137,14 @@ export class PCA extends FeatureScaler {
     return { mean: list(this.meanV), components: list(this.componentsV), explainedVariance: list(this.varianceV), explainedVarianceRatio: list(this.ratioV), nSamples: this.nSamples };
   }
 
-  protected loadState(state: Record<string, unknown>): void {
-    this.meanV = fromList(state.mean);
-    this.componentsV = fromList(state.components);
-    this.varianceV = fromList(state.explainedVariance);
-    this.ratioV = fromList(state.explainedVarianceRatio);
-    this.nSamples = Number(state.nSamples);
+  protected loadState(read: ScalerReader, n: number): void {
+    const state = read.state(['mean', 'components', 'explainedVariance', 'explainedVarianceRatio', 'nSamples'])!;
+    const k = read.array('state.explainedVariance', state.explainedVariance).length;
+    if (k < 1 || k > n) read.fail('state.explainedVariance', `1 to ${n} components (one per kept component, at most one per feature)`, state.explainedVariance);
+    this.meanV = read.vector(state, 'mean', n);
+    this.componentsV = read.vector(state, 'components', k * n);
+    this.varianceV = read.vector(state, 'explainedVariance', k, { min: 0 });
+    this.ratioV = read.vector(state, 'explainedVarianceRatio', k, { min: 0, max: 1 });
+    this.nSamples = read.number('state.nSamples', state.nSamples, { integer: true, min: 2 });
   }
 }

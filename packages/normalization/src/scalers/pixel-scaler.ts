@@ -1,6 +1,7 @@
 import { MlpkitError } from '@mlpkit/tensor';
 import { checkedFeatureRange } from './feature-range.js';
 import type { ScalerJSON } from './scaler.js';
+import { ScalerReader } from './scaler-reader.js';
 import { StatelessScaler } from './stateless-scaler.js';
 
 /** Options of {@link PixelScaler}. */
@@ -31,9 +32,12 @@ export class PixelScaler extends StatelessScaler {
     if (!(this.maxValue > 0)) throw new MlpkitError('PixelScaler', `maxValue must be > 0, got ${this.maxValue}`);
   }
 
-  /** Rebuilds a scaler saved with `toJSON()`. */
+  /** Rebuilds a scaler saved with `toJSON()`; both constants must be there (no silent default range). */
   static fromJSON(json: ScalerJSON): PixelScaler {
-    return new PixelScaler(json.config as PixelScalerOptions);
+    const read = new ScalerReader(json, 'PixelScaler');
+    const config = read.config(['featureRange', 'maxValue']);
+    read.noState();
+    return new PixelScaler({ featureRange: read.range(config, 'featureRange'), maxValue: read.number('config.maxValue', config.maxValue, { above: 0 }) });
   }
 
   protected forward(value: number): number {

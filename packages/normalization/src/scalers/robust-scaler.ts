@@ -1,8 +1,9 @@
 import { MlpkitError, type Tensor } from '@mlpkit/tensor';
 import { CenterScaleScaler } from './center-scale-scaler.js';
-import { fromList, guardZeroScale, percentile, sortedColumn, toList, vectorTensor } from './column-stats.js';
+import { guardZeroScale, percentile, sortedColumn, toList, vectorTensor } from './column-stats.js';
 import type { Matrix } from './matrix.js';
 import type { ScalerJSON } from './scaler.js';
+import { ScalerReader } from './scaler-reader.js';
 
 /** Options of {@link RobustScaler}, as scikit-learn names them. */
 export interface RobustScalerOptions {
@@ -42,7 +43,11 @@ export class RobustScaler extends CenterScaleScaler {
 
   /** Rebuilds a scaler saved with `toJSON()`. */
   static fromJSON(json: ScalerJSON): RobustScaler {
-    return new RobustScaler(json.config as RobustScalerOptions).restore(json);
+    const read = new ScalerReader(json, 'RobustScaler');
+    const config = read.config(['withCentering', 'withScaling', 'quantileRange']);
+    const [qMin, qMax] = Array.from(read.numbers('config.quantileRange', config.quantileRange, { length: 2, min: 0, max: 100 }));
+    const options = { withCentering: read.boolean('config.withCentering', config.withCentering), withScaling: read.boolean('config.withScaling', config.withScaling) };
+    return new RobustScaler({ ...options, quantileRange: [qMin, qMax] }).restore(read);
   }
 
   /** Per-feature median (sklearn `center_`). */
@@ -79,8 +84,11 @@ export class RobustScaler extends CenterScaleScaler {
     return { center: this.centerV && toList(this.centerV), scale: this.scaleV && toList(this.scaleV) };
   }
 
-  protected loadState(state: Record<string, unknown>): void {
-    this.centerV = state.center ? fromList(state.center) : null;
-    this.scaleV = state.scale ? fromList(state.scale) : null;
+  protected loadState(read: ScalerReader, n: number): void {
+    const state = read.state(['center', 'scale'])!;
+    this.centerV = read.vector(state, 'center', n, {}, true);
+    this.scaleV = read.vector(state, 'scale', n, { above: 0 }, true);
+    read.present('center', this.centerV, this.withCentering, 'withCentering');
+    read.present('scale', this.scaleV, this.withScaling, 'withScaling');
   }
 }

@@ -33,7 +33,7 @@ describe('scalerFromJSON', () => {
   it('refuses unknown types and versions', () => {
     expect(() => scalerFromJSON({ type: 'Nope', version: 1, config: {}, state: null })).toThrow(/unknown scaler type "Nope"/);
     expect(() => scalerFromJSON({ type: 'PCA', version: 2 as 1, config: {}, state: null })).toThrow(MlpkitError);
-    expect(() => StandardScaler.fromJSON(new MinMaxScaler().toJSON())).toThrow(/expected JSON of type "StandardScaler", got "MinMaxScaler"/);
+    expect(() => StandardScaler.fromJSON(new MinMaxScaler().toJSON())).toThrow('StandardScaler.fromJSON: type: expected "StandardScaler", got "MinMaxScaler"');
   });
 });
 

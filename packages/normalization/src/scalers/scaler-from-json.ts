@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, StateReader } from '@mlpkit/tensor';
 import { MinMaxScaler } from './min-max-scaler.js';
 import { Normalize } from './normalize.js';
 import { PCA } from './pca.js';
@@ -31,11 +31,14 @@ const readers: Record<string, (json: ScalerJSON) => Scaler> = {
  * const restored = scalerFromJSON(JSON.parse(JSON.stringify(scaler)));
  */
 export function scalerFromJSON(json: ScalerJSON | string): Scaler {
-  const parsed = (typeof json === 'string' ? JSON.parse(json) : json) as ScalerJSON;
-  if (!parsed || typeof parsed !== 'object' || typeof parsed.type !== 'string')
-    throw new MlpkitError('scalerFromJSON', `expected an object with a string "type", got ${JSON.stringify(parsed)?.slice(0, 80)}`);
-  if (parsed.version !== 1) throw new MlpkitError('scalerFromJSON', `expected version 1, got ${String(parsed.version)}`);
-  const read = readers[parsed.type];
-  if (!read) throw new MlpkitError('scalerFromJSON', `unknown scaler type "${parsed.type}"; known: ${Object.keys(readers).join(', ')}`);
-  return read(parsed);
+  const parsed: unknown = typeof json === 'string' ? JSON.parse(json) : json;
+  const check = new StateReader('scalerFromJSON');
+  check.deep('', parsed);
+  const envelope = check.object('', parsed, { required: ['type', 'version', 'config', 'state'] });
+  const type = check.string('type', envelope.type);
+  if (!Object.hasOwn(readers, type)) throw new MlpkitError('scalerFromJSON', `unknown scaler type ${JSON.stringify(type)}; known: ${Object.keys(readers).join(', ')}`);
+  check.oneOf('version', envelope.version, [1]);
+  check.object('config', envelope.config);
+  if (envelope.state !== null) check.object('state', envelope.state);
+  return readers[type](envelope as unknown as ScalerJSON);
 }

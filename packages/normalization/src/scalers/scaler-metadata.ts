@@ -24,12 +24,17 @@ export function scalerToMetadata(scaler: Scaler, metadata: Readonly<Record<strin
  * file was saved without one.
  */
 export function scalerFromMetadata(metadata: Readonly<Record<string, string>> | undefined, key = SCALER_METADATA_KEY): Scaler | null {
-  const text = metadata?.[key];
-  if (text === undefined) return null;
+  if (!metadata || !Object.hasOwn(metadata, key)) return null;
+  const text = metadata[key];
+  if (typeof text !== 'string') throw new MlpkitError('scalerFromMetadata', `metadata["${key}"] must be a JSON string, got ${typeof text}`);
+  let scaler: Scaler;
   try {
-    return scalerFromJSON(JSON.parse(text));
+    scaler = scalerFromJSON(JSON.parse(text));
   } catch (error) {
     if (error instanceof MlpkitError) throw error;
     throw new MlpkitError('scalerFromMetadata', `metadata["${key}"] is not valid scaler JSON: ${(error as Error).message}`);
   }
+  // scalerToMetadata saves fitted scalers only: an unfitted one here was altered.
+  if (!scaler.fitted) throw new MlpkitError('scalerFromMetadata', `metadata["${key}"] holds a ${scaler.type} that was never fitted, so it cannot transform inputs as in training`);
+  return scaler;
 }

@@ -1,5 +1,6 @@
 import { MlpkitError, type Tensor } from '@mlpkit/tensor';
 import type { Scaler, ScalerJSON } from './scaler.js';
+import { ScalerReader } from './scaler-reader.js';
 
 /**
  * Several scalers applied in order, as one scaler (torchvision's Compose, scikit-learn's
@@ -20,8 +21,12 @@ export class ScalerPipeline implements Scaler {
 
   /** Rebuilds a pipeline saved with `toJSON()`; `load` reads each step (pass `scalerFromJSON`). */
   static fromJSON(json: ScalerJSON, load: (step: ScalerJSON) => Scaler): ScalerPipeline {
-    const steps = (json.config.steps as ScalerJSON[] | undefined) ?? [];
-    return new ScalerPipeline(steps.map(load));
+    const read = new ScalerReader(json, 'ScalerPipeline');
+    const config = read.config(['steps']);
+    read.noState();
+    const steps = read.array('config.steps', config.steps);
+    if (steps.length === 0) read.fail('config.steps', 'at least one step', steps);
+    return new ScalerPipeline(steps.map((step) => load(step as ScalerJSON)));
   }
 
   get fitted(): boolean {

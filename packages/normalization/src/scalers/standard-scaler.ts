@@ -1,8 +1,9 @@
 import type { Tensor } from '@mlpkit/tensor';
 import { CenterScaleScaler } from './center-scale-scaler.js';
-import { columnMean, columnVariance, fromList, toList, vectorTensor } from './column-stats.js';
+import { columnMean, columnVariance, toList, vectorTensor } from './column-stats.js';
 import type { Matrix } from './matrix.js';
 import type { ScalerJSON } from './scaler.js';
+import { ScalerReader } from './scaler-reader.js';
 
 /** Options of {@link StandardScaler}, as scikit-learn names them. */
 export interface StandardScalerOptions {
@@ -45,7 +46,9 @@ export class StandardScaler extends CenterScaleScaler {
 
   /** Rebuilds a scaler saved with `toJSON()`. */
   static fromJSON(json: ScalerJSON): StandardScaler {
-    return new StandardScaler(json.config as StandardScalerOptions).restore(json);
+    const read = new ScalerReader(json, 'StandardScaler');
+    const config = read.config(['withMean', 'withStd']);
+    return new StandardScaler({ withMean: read.boolean('config.withMean', config.withMean), withStd: read.boolean('config.withStd', config.withStd) }).restore(read);
   }
 
   /** Per-feature mean seen by `fit` (sklearn `mean_`). */
@@ -79,9 +82,12 @@ export class StandardScaler extends CenterScaleScaler {
     return { mean: toList(this.meanV!), var: this.varV && toList(this.varV), scale: this.scaleV && toList(this.scaleV) };
   }
 
-  protected loadState(state: Record<string, unknown>): void {
-    this.meanV = fromList(state.mean);
-    this.varV = state.var ? fromList(state.var) : null;
-    this.scaleV = state.scale ? fromList(state.scale) : null;
+  protected loadState(read: ScalerReader, n: number): void {
+    const state = read.state(['mean', 'var', 'scale'])!;
+    this.meanV = read.vector(state, 'mean', n);
+    this.varV = read.vector(state, 'var', n, { min: 0 }, true);
+    this.scaleV = read.vector(state, 'scale', n, { above: 0 }, true);
+    read.present('var', this.varV, this.withStd, 'withStd');
+    read.present('scale', this.scaleV, this.withStd, 'withStd');
   }
 }

@@ -1,10 +1,11 @@
 import { MlpkitError, Tensor } from '@mlpkit/tensor';
 import { covarianceMatrix, projectRows, unprojectRows } from '../linalg/covariance.js';
 import { symmetricEigen } from '../linalg/symmetric-eigen.js';
-import { columnMean, fromList, toList, vectorTensor } from './column-stats.js';
+import { columnMean, toList, vectorTensor } from './column-stats.js';
 import { FeatureScaler, type OutputArray } from './feature-scaler.js';
 import type { Matrix } from './matrix.js';
 import type { ScalerJSON } from './scaler.js';
+import { ScalerReader } from './scaler-reader.js';
 
 /** Options of {@link ZCAWhitening}. */
 export interface ZCAWhiteningOptions {
@@ -40,7 +41,9 @@ export class ZCAWhitening extends FeatureScaler {
 
   /** Rebuilds a whitening saved with `toJSON()`. */
   static fromJSON(json: ScalerJSON): ZCAWhitening {
-    return new ZCAWhitening(json.config as ZCAWhiteningOptions).restore(json);
+    const read = new ScalerReader(json, 'ZCAWhitening');
+    const config = read.config(['eps', 'ddof']);
+    return new ZCAWhitening({ eps: read.number('config.eps', config.eps, { min: 0 }), ddof: read.number('config.ddof', config.ddof, { integer: true, min: 0 }) }).restore(read);
   }
 
   protected override get minSamples(): number {
@@ -99,9 +102,10 @@ export class ZCAWhitening extends FeatureScaler {
     return { mean: toList(this.meanV!), eigenvalues: toList(this.valuesV!), eigenvectors: toList(this.vectorsV!) };
   }
 
-  protected loadState(state: Record<string, unknown>): void {
-    this.meanV = fromList(state.mean);
-    this.valuesV = fromList(state.eigenvalues);
-    this.vectorsV = fromList(state.eigenvectors);
+  protected loadState(read: ScalerReader, n: number): void {
+    const state = read.state(['mean', 'eigenvalues', 'eigenvectors'])!;
+    this.meanV = read.vector(state, 'mean', n);
+    this.valuesV = read.vector(state, 'eigenvalues', n, { min: 0 });
+    this.vectorsV = read.vector(state, 'eigenvectors', n * n);
   }
 }

@@ -1,8 +1,9 @@
 import type { Tensor } from '@mlpkit/tensor';
 import { CenterScaleScaler } from './center-scale-scaler.js';
-import { columnMean, fromList, toList, vectorTensor } from './column-stats.js';
+import { columnMean, toList, vectorTensor } from './column-stats.js';
 import type { Matrix } from './matrix.js';
 import type { ScalerJSON } from './scaler.js';
+import { ScalerReader } from './scaler-reader.js';
 
 /**
  * Zero-centering: `x - mean` per feature, without rescaling; the slides' "in practice for
@@ -17,7 +18,9 @@ export class ZeroCenterer extends CenterScaleScaler {
 
   /** Rebuilds a scaler saved with `toJSON()`. */
   static fromJSON(json: ScalerJSON): ZeroCenterer {
-    return new ZeroCenterer().restore(json);
+    const read = new ScalerReader(json, 'ZeroCenterer');
+    read.config([]);
+    return new ZeroCenterer().restore(read);
   }
 
   /** Per-feature mean subtracted by `transform`. */
@@ -44,7 +47,7 @@ export class ZeroCenterer extends CenterScaleScaler {
     return { mean: toList(this.meanV!) };
   }
 
-  protected loadState(state: Record<string, unknown>): void {
-    this.meanV = fromList(state.mean);
+  protected loadState(read: ScalerReader, n: number): void {
+    this.meanV = read.vector(read.state(['mean'])!, 'mean', n);
   }
 }

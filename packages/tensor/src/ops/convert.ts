@@ -1,24 +1,30 @@
 import { run } from '../dispatch.js';
-import { type DType, allocate, isFloating, promoteTypes } from '../dtype.js';
-import { Tensor } from '../tensor.js';
+import { type DType, allocate, checkDType, isFloating, promoteTypes, toDType } from '../dtype.js';
+import { MlpkitError, describe } from '../errors.js';
+import { Tensor, checkTensor } from '../tensor.js';
 
 /** A tensor, or a plain number that takes the dtype of the tensor it meets. */
 export type TensorLike = Tensor | number;
 
 /** Converts to `dtype`; returns the same tensor when it already has it. Gradients flow through float casts. */
 export function cast(x: Tensor, dtype: DType): Tensor {
+  checkTensor('cast', x);
+  checkDType('cast', dtype);
   return x.dtype === dtype ? x : run('cast', [x], { dtype });
 }
 
 /** A copy with its own storage (recorded, so gradients flow through it). */
 export function clone(x: Tensor): Tensor {
+  checkTensor('clone', x);
   return run('cast', [x], { dtype: x.dtype });
 }
 
-/** A 0-d tensor holding `value`. */
-export function scalar(value: number, dtype: DType = 'float32'): Tensor {
-  const data = allocate(dtype, 1);
-  data[0] = value;
+/** A 0-d tensor holding `value` (refused when `dtype` cannot hold it, e.g. 1e10 as int32). */
+export function scalar(value: number, dtype: DType = 'float32', op = 'scalar'): Tensor {
+  if (typeof value !== 'number' && typeof value !== 'boolean') throw new MlpkitError(op, `expected a number, got ${describe(value)}`);
+  checkDType(op, dtype);
+  const data = allocate(dtype, 1, op);
+  data[0] = toDType(op, dtype, Number(value));
   return new Tensor(data, []);
 }
 
@@ -29,17 +35,24 @@ export function scalarDType(dtype: DType, value: number): DType {
   return dtype === 'bool' ? 'int32' : dtype;
 }
 
-/** Brings two operands to one common dtype, turning numbers into 0-d tensors. */
-export function coerce(a: TensorLike, b: TensorLike): [Tensor, Tensor] {
-  if (typeof a === 'number' && typeof b === 'number') return [scalar(a), scalar(b)];
+function checkOperand(op: string, value: unknown, name: string): void {
+  if (typeof value !== 'number' && !(value instanceof Tensor))
+    throw new MlpkitError(op, `expected ${name} to be a Tensor or a number, got ${describe(value)}${Array.isArray(value) ? ' (wrap plain arrays with tensor(...))' : ''}`);
+}
+
+/** Brings two operands to one common dtype, turning numbers into 0-d tensors; `op` names the caller in errors. */
+export function coerce(a: TensorLike, b: TensorLike, op = 'coerce'): [Tensor, Tensor] {
+  checkOperand(op, a, 'input');
+  checkOperand(op, b, 'other');
+  if (typeof a === 'number' && typeof b === 'number') return [scalar(a, 'float32', op), scalar(b, 'float32', op)];
   if (typeof a === 'number') {
     const t = b as Tensor;
     const dtype = scalarDType(t.dtype, a);
-    return [scalar(a, dtype), cast(t, dtype)];
+    return [scalar(a, dtype, op), cast(t, dtype)];
   }
   if (typeof b === 'number') {
     const dtype = scalarDType(a.dtype, b);
-    return [cast(a, dtype), scalar(b, dtype)];
+    return [cast(a, dtype), scalar(b, dtype, op)];
   }
   const dtype = resultType(a, b);
   return [cast(a, dtype), cast(b, dtype)];
@@ -60,6 +73,7 @@ export function resultType(a: Tensor, b: Tensor): DType {
 
 /** Nested JavaScript arrays of the tensor's values (booleans for bool). */
 export function toNested(x: Tensor): unknown {
+  checkTensor('tolist', x);
   const values = x.dtype === 'bool' ? Array.from(x.data, (v) => v !== 0) : Array.from(x.data);
   if (x.shape.length === 0) return values[0];
   const build = (dim: number, offset: number, stride: number): unknown[] => {

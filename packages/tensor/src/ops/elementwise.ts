@@ -1,8 +1,9 @@
 import { run } from '../dispatch.js';
-import { isFloating } from '../dtype.js';
-import { MlpkitError } from '../errors.js';
+import { type DType, checkAllocation, isFloating } from '../dtype.js';
+import { broadcastShapes, sizeOf } from '../shape.js';
+import { MlpkitError, describe } from '../errors.js';
 import type { BinaryPrimitive, ComparePrimitive, UnaryPrimitive } from '../primitives.js';
-import type { Tensor } from '../tensor.js';
+import { type Tensor, checkTensor } from '../tensor.js';
 import { type TensorLike, cast, coerce } from './convert.js';
 
 function asFloat(x: Tensor): Tensor {
@@ -10,15 +11,26 @@ function asFloat(x: Tensor): Tensor {
 }
 
 function floatUnary(op: UnaryPrimitive) {
-  return (x: Tensor): Tensor => run(op, [asFloat(x)], {});
+  return (x: Tensor): Tensor => {
+    checkTensor(op, x);
+    return run(op, [asFloat(x)], {});
+  };
+}
+
+// Integer ops keep int32; a bool input counts as 0/1 in int32, as PyTorch's do.
+function integerUnary(op: UnaryPrimitive) {
+  return (x: Tensor): Tensor => {
+    checkTensor(op, x);
+    return run(op, [x.dtype === 'bool' ? cast(x, 'int32') : x], {});
+  };
 }
 
 /** Elementwise −x. */
-export const neg = (x: Tensor): Tensor => run('neg', [x.dtype === 'bool' ? cast(x, 'int32') : x], {});
+export const neg = integerUnary('neg');
 /** Elementwise |x|. */
-export const abs = (x: Tensor): Tensor => run('abs', [x.dtype === 'bool' ? cast(x, 'int32') : x], {});
+export const abs = integerUnary('abs');
 /** Elementwise sign: −1, 0 or 1. */
-export const sign = (x: Tensor): Tensor => run('sign', [x.dtype === 'bool' ? cast(x, 'int32') : x], {});
+export const sign = integerUnary('sign');
 /** Elementwise eˣ. */
 export const exp = floatUnary('exp');
 /** Elementwise natural logarithm. */
@@ -50,19 +62,35 @@ export const reciprocal = floatUnary('reciprocal');
 
 /** Elementwise x². */
 export function square(x: Tensor): Tensor {
+  checkTensor('square', x);
   return mul(x, x);
 }
 
-/** Clamps every element into [min, max]; either bound may be null. The gradient is 1 at the bounds. */
+/**
+ * Clamps every element into [min, max]; either bound may be null. The gradient is 1 at the
+ * bounds. When min > max every element becomes max, as in PyTorch.
+ */
 export function clamp(x: Tensor, min: number | null, max: number | null = null): Tensor {
-  if (min === null && max === null) throw new MlpkitError('clamp', 'expected at least one of min and max, got neither');
-  const t = (min !== null && !Number.isInteger(min)) || (max !== null && !Number.isInteger(max)) ? asFloat(x) : x;
-  return run('clamp', [t], { min, max });
+  checkTensor('clamp', x);
+  for (const [name, bound] of [['min', min], ['max', max]] as const)
+    if (bound !== null && bound !== undefined && typeof bound !== 'number')
+      throw new MlpkitError('clamp', `expected ${name} to be a number or null, got ${describe(bound)}`);
+  const lo = min ?? null, hi = max ?? null;
+  if (lo === null && hi === null) throw new MlpkitError('clamp', 'expected at least one of min and max, got neither');
+  const t = (lo !== null && !Number.isInteger(lo)) || (hi !== null && !Number.isInteger(hi)) ? asFloat(x) : x;
+  // PyTorch computes min(max(x, lo), hi), so lo > hi gives hi everywhere (NaN stays NaN).
+  return run('clamp', [t], { min: lo !== null && hi !== null && lo > hi ? hi : lo, max: hi });
+}
+
+// The broadcast result must be allocatable: two long vectors must not ask for terabytes.
+function checkBroadcast(op: string, dtype: DType, ...operands: Tensor[]): void {
+  checkAllocation(op, dtype, sizeOf(broadcastShapes(op, ...operands.map((t) => t.shape))));
 }
 
 function binary(op: BinaryPrimitive, floatOnly = false) {
   return (a: TensorLike, b: TensorLike): Tensor => {
-    let [x, y] = coerce(a, b);
+    let [x, y] = coerce(a, b, op);
+    checkBroadcast(op, x.dtype, x, y);
     if (floatOnly && !isFloating(x.dtype)) [x, y] = [cast(x, 'float32'), cast(y, 'float32')];
     if (x.dtype === 'bool') return boolArithmetic(op, x, y);
     return run(op, [x, y], {});
@@ -96,7 +124,11 @@ export const maximum = binary('maximum');
 export const minimum = binary('minimum');
 
 function compare(op: ComparePrimitive) {
-  return (a: TensorLike, b: TensorLike): Tensor => run(op, coerce(a, b), {});
+  return (a: TensorLike, b: TensorLike): Tensor => {
+    const [x, y] = coerce(a, b, op);
+    checkBroadcast(op, 'bool', x, y);
+    return run(op, [x, y], {});
+  };
 }
 
 /** a == b, elementwise, as bool. */
@@ -114,8 +146,19 @@ export const ge = compare('ge');
 
 /** Picks `input` where `condition` is true and `other` elsewhere, with broadcasting. */
 export function where(condition: Tensor, input: TensorLike, other: TensorLike): Tensor {
+  checkTensor('where', condition, 'condition');
   if (condition.dtype !== 'bool')
     throw new MlpkitError('where', `expected a bool condition, got dtype ${condition.dtype}`);
-  const [x, y] = coerce(input, other);
+  const [x, y] = coerce(input, other, 'where');
+  checkBroadcast('where', x.dtype, condition, x, y);
   return run('where', [condition, x, y], {});
+}
+
+/**
+ * max(0, x) as `torch.relu`: relu'(0) = 0, NaN passes through, and the dtype is kept. Built
+ * from `where`, so its gradient is the primitive's (g where x > 0, else 0).
+ */
+export function relu(x: Tensor): Tensor {
+  checkTensor('relu', x);
+  return where(le(x, 0), 0, x);
 }

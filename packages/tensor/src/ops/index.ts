@@ -5,3 +5,5 @@ export * from './indexing.js';
 export * from './matmul.js';
 export * from './reduce.js';
 export * from './shape.js';
+export * from './check-options.js';
+export * from './from-typed-array.js';

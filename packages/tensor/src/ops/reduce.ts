@@ -1,8 +1,9 @@
 import { run } from '../dispatch.js';
 import { isFloating } from '../dtype.js';
-import { MlpkitError, formatShape } from '../errors.js';
-import { normalizeDim, normalizeDims } from '../shape.js';
-import type { Tensor } from '../tensor.js';
+import { MlpkitError, describe, formatShape } from '../errors.js';
+import { normalizeDims } from '../shape.js';
+import { type Tensor, checkTensor } from '../tensor.js';
+import { checkOptions } from './check-options.js';
 import { cast } from './convert.js';
 import { div, eq, exp, log, mul, sqrt, sub, where, add } from './elementwise.js';
 import { gather } from './indexing.js';
@@ -13,10 +14,12 @@ export type ReduceDims = number | readonly number[] | null | undefined;
 
 /** Sum over `dim` (all dims by default). */
 export function sum(x: Tensor, dim?: ReduceDims, keepdim = false): Tensor {
+  checkTensor('sum', x);
   return run('sum', [x], { dims: normalizeDims('sum', dim, x.ndim), keepdim });
 }
 
 function countOver(op: string, x: Tensor, dims: number[]): number {
+  checkTensor(op, x);
   const n = dims.reduce((acc, d) => acc * x.shape[d], 1);
   if (!isFloating(x.dtype)) throw new MlpkitError(op, `expected a float tensor, got dtype ${x.dtype}`);
   return n;
@@ -24,6 +27,7 @@ function countOver(op: string, x: Tensor, dims: number[]): number {
 
 /** Arithmetic mean over `dim` (all dims by default). */
 export function mean(x: Tensor, dim?: ReduceDims, keepdim = false): Tensor {
+  checkTensor('mean', x);
   const dims = normalizeDims('mean', dim, x.ndim);
   return div(sum(x, dims, keepdim), countOver('mean', x, dims));
 }
@@ -38,8 +42,12 @@ export interface VarianceOptions {
 
 /** Variance over `dim`, dividing by N − correction (Bessel's correction by default). */
 export function variance(x: Tensor, options: VarianceOptions = {}): Tensor {
+  checkTensor('var', x);
+  checkOptions('var', options, ['dim', 'keepdim', 'unbiased', 'correction']);
   const dims = normalizeDims('var', options.dim, x.ndim);
   const n = countOver('var', x, dims);
+  if (options.correction !== undefined && (typeof options.correction !== 'number' || !Number.isFinite(options.correction)))
+    throw new MlpkitError('var', `expected correction to be a finite number, got ${options.correction}`);
   const correction = options.correction ?? (options.unbiased === false ? 0 : 1);
   const centered = sub(x, mean(x, dims, true));
   return div(sum(mul(centered, centered), dims, options.keepdim ?? false), Math.max(0, n - correction));
@@ -52,17 +60,38 @@ export function std(x: Tensor, options: VarianceOptions = {}): Tensor {
 
 /** Largest value over `dim` (all by default); ties share the gradient evenly. */
 export function amax(x: Tensor, dim?: ReduceDims, keepdim = false): Tensor {
-  return run('amax', [x], { dims: normalizeDims('amax', dim, x.ndim), keepdim });
+  return run('amax', [x], { dims: extremeDims('amax', x, dim), keepdim });
 }
 
 /** Smallest value over `dim` (all by default); ties share the gradient evenly. */
 export function amin(x: Tensor, dim?: ReduceDims, keepdim = false): Tensor {
-  return run('amin', [x], { dims: normalizeDims('amin', dim, x.ndim), keepdim });
+  return run('amin', [x], { dims: extremeDims('amin', x, dim), keepdim });
+}
+
+/**
+ * The dims a max or min reduces over; like PyTorch, an empty tensor needs an explicit dim,
+ * and a dim of size 0 has no extreme to return.
+ */
+function extremeDims(op: string, x: Tensor, dim: ReduceDims): number[] {
+  checkTensor(op, x);
+  if ((dim === undefined || dim === null) && x.size === 0)
+    throw new MlpkitError(op, `expected a reduction dim for an empty tensor (shape ${formatShape(x.shape)}), got none`);
+  const dims = normalizeDims(op, dim, x.ndim);
+  for (const d of dims)
+    if (x.ndim > 0 && x.shape[d] === 0) throw new MlpkitError(op, `cannot reduce over dim ${d} of size 0 (shape ${formatShape(x.shape)})`);
+  return dims;
+}
+
+function extremeIndexDim(op: 'argmax' | 'argmin', x: Tensor, dim: number | null | undefined): number | null {
+  return dim === undefined || dim === null ? (extremeDims(op, x, null), null) : extremeDims(op, x, dim)[0];
 }
 
 /** log(Σ exp(x)) over `dim`, shifted by the maximum so ±100 logits do not overflow. */
 export function logsumexp(x: Tensor, dim?: ReduceDims, keepdim = false): Tensor {
+  checkTensor('logsumexp', x);
   const dims = normalizeDims('logsumexp', dim, x.ndim);
+  // An empty reduction has no peak: log Σ over nothing is log 0 = −∞, as in PyTorch.
+  if (x.size === 0) return log(sum(exp(x), dims, keepdim));
   const peak = amax(x, dims, true).detach();
   const shift = where(eq(mul(peak, 0), 0), peak, 0); // ±inf or NaN peaks shift by 0
   const out = add(log(sum(exp(sub(x, shift)), dims, true)), shift);
@@ -77,12 +106,12 @@ function squeezeDims(x: Tensor, dims: number[]): Tensor {
 
 /** Index of the largest value over `dim` (over the flattened tensor when omitted); first index wins ties. */
 export function argmax(x: Tensor, dim?: number | null, keepdim = false): Tensor {
-  return run('argmax', [x], { dim: dim === undefined || dim === null ? null : normalizeDim('argmax', dim, x.ndim), keepdim });
+  return run('argmax', [x], { dim: extremeIndexDim('argmax', x, dim), keepdim });
 }
 
 /** Index of the smallest value over `dim` (over the flattened tensor when omitted); first index wins ties. */
 export function argmin(x: Tensor, dim?: number | null, keepdim = false): Tensor {
-  return run('argmin', [x], { dim: dim === undefined || dim === null ? null : normalizeDim('argmin', dim, x.ndim), keepdim });
+  return run('argmin', [x], { dim: extremeIndexDim('argmin', x, dim), keepdim });
 }
 
 /** The values and their indices from a max or min over one dim. */
@@ -92,8 +121,8 @@ export interface ValuesIndices {
 }
 
 function extremeAlong(op: 'max' | 'min', x: Tensor, dim: number, keepdim: boolean): ValuesIndices {
-  const d = normalizeDim(op, dim, x.ndim);
-  if (x.ndim > 0 && x.shape[d] === 0) throw new MlpkitError(op, `cannot reduce over an empty dim ${d} of shape ${formatShape(x.shape)}`);
+  const [d] = extremeDims(op, x, dim);
+  if (typeof dim !== 'number') throw new MlpkitError(op, `expected an integer dim, got ${dim}`);
   const indices = op === 'max' ? argmax(x, d, true) : argmin(x, d, true);
   // Gathering sends the whole gradient to the returned index, as PyTorch does.
   const values = gather(x, d, indices);
@@ -104,18 +133,38 @@ function extremeAlong(op: 'max' | 'min', x: Tensor, dim: number, keepdim: boolea
 export function max(x: Tensor): Tensor;
 export function max(x: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
 export function max(x: Tensor, dim?: number, keepdim = false): Tensor | ValuesIndices {
-  return dim === undefined ? amax(x) : extremeAlong('max', x, dim, keepdim);
+  return dim === undefined ? (extremeDims('max', x, null), amax(x)) : extremeAlong('max', x, dim, keepdim);
 }
 
 /** min(x): the smallest element. min(x, dim): `{values, indices}` along dim. */
 export function min(x: Tensor): Tensor;
 export function min(x: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
 export function min(x: Tensor, dim?: number, keepdim = false): Tensor | ValuesIndices {
-  return dim === undefined ? amin(x) : extremeAlong('min', x, dim, keepdim);
+  return dim === undefined ? (extremeDims('min', x, null), amin(x)) : extremeAlong('min', x, dim, keepdim);
 }
 
 /** Number of true (non-zero) elements, as int32. */
 export function countNonzero(x: Tensor, dim?: ReduceDims): Tensor {
+  checkTensor('countNonzero', x);
   return sum(cast(x, 'bool'), dim);
 }
 
+// softmax and logSoftmax take exactly one integer dim, as PyTorch's do.
+function oneDim(op: string, x: Tensor, dim: number): number {
+  checkTensor(op, x);
+  if (typeof dim !== 'number') throw new MlpkitError(op, `expected an integer dim, got ${describe(dim)}`);
+  return normalizeDims(op, dim, x.ndim)[0];
+}
+
+/**
+ * log softmax along `dim` as x − logsumexp(x): stable for ±100 logits (logsumexp shifts by
+ * the maximum), and differentiable through its primitives.
+ */
+export function logSoftmax(x: Tensor, dim = -1): Tensor {
+  return sub(x, logsumexp(x, oneDim('logSoftmax', x, dim), true));
+}
+
+/** Softmax along `dim` (the last by default), as e^(log softmax) so no row overflows. */
+export function softmax(x: Tensor, dim = -1): Tensor {
+  return exp(logSoftmax(x, oneDim('softmax', x, dim)));
+}

@@ -2,9 +2,9 @@ import { allocate, type TypedArray } from '../dtype.js';
 import type { Kernel } from '../backend.js';
 import type { BinaryPrimitive, ComparePrimitive, UnaryPrimitive } from '../primitives.js';
 import { broadcastShapes, shapesEqual } from '../shape.js';
-import { Tensor } from '../tensor.js';
 import { erf } from './erf.js';
 import { forEachBroadcast } from './strided.js';
+import { type TensorStorage, storage } from '../storage.js';
 
 type Fn1 = (x: number) => number;
 type Fn2 = (a: number, b: number) => number;
@@ -53,7 +53,7 @@ export function unaryKernel(op: UnaryPrimitive): Kernel<UnaryPrimitive> {
     const src = x.data;
     const out = allocate(x.dtype, src.length);
     for (let i = 0; i < src.length; i++) out[i] = fn(src[i]);
-    return new Tensor(out, x.shape);
+    return storage(out, x.shape);
   };
 }
 
@@ -66,10 +66,10 @@ export const clampKernel: Kernel<'clamp'> = ([x], { min, max }) => {
     const v = src[i];
     out[i] = v < lo ? lo : v > hi ? hi : v;
   }
-  return new Tensor(out, x.shape);
+  return storage(out, x.shape);
 };
 
-function binaryInto(fn: Fn2, a: Tensor, b: Tensor, out: TypedArray, shape: readonly number[]): void {
+function binaryInto(fn: Fn2, a: TensorStorage, b: TensorStorage, out: TypedArray, shape: readonly number[]): void {
   const x = a.data, y = b.data;
   if (shapesEqual(a.shape, b.shape)) {
     for (let i = 0; i < out.length; i++) out[i] = fn(x[i], y[i]);
@@ -86,7 +86,7 @@ export function binaryKernel(op: BinaryPrimitive): Kernel<BinaryPrimitive> {
     const shape = broadcastShapes(op, a.shape, b.shape);
     const out = allocate(a.dtype, shape.reduce((p, d) => p * d, 1));
     binaryInto(fn, a, b, out, shape);
-    return new Tensor(out, shape);
+    return storage(out, shape);
   };
 }
 
@@ -96,7 +96,7 @@ export function compareKernel(op: ComparePrimitive): Kernel<ComparePrimitive> {
     const shape = broadcastShapes(op, a.shape, b.shape);
     const out = allocate('bool', shape.reduce((p, d) => p * d, 1));
     binaryInto(fn, a, b, out, shape);
-    return new Tensor(out, shape);
+    return storage(out, shape);
   };
 }
 
@@ -107,7 +107,7 @@ export const whereKernel: Kernel<'where'> = ([cond, a, b]) => {
   forEachBroadcast(shape, [cond.shape, a.shape, b.shape], (o, ic, ia, ib, n, sc, sa, sb) => {
     for (let i = 0; i < n; i++, ic += sc, ia += sa, ib += sb) out[o + i] = c[ic] ? x[ia] : y[ib];
   });
-  return new Tensor(out, shape);
+  return storage(out, shape);
 };
 
 export const castKernel: Kernel<'cast'> = ([x], { dtype }) => {
@@ -119,5 +119,5 @@ export const castKernel: Kernel<'cast'> = ([x], { dtype }) => {
   } else {
     out.set(x.data);
   }
-  return new Tensor(out, x.shape);
+  return storage(out, x.shape);
 };

@@ -1,7 +1,7 @@
 import type { Kernel } from '../backend.js';
 import { allocate, type TypedArray } from '../dtype.js';
 import { planMatmul } from '../matmul-plan.js';
-import { Tensor } from '../tensor.js';
+import { storage } from '../storage.js';
 
 type FloatArray = Float32Array | Float64Array;
 
@@ -60,9 +60,9 @@ export function transposeLast2(data: TypedArray, batch: number, rows: number, co
 export const matmulKernel: Kernel<'matmul'> = ([x, y], { transA, transB }) => {
   const { m, k, n, count, outShape, xMatrix, yMatrix } = planMatmul(x, y, transA, transB);
   let a = x.data as FloatArray, b = y.data as FloatArray;
-  if (transA) a = transposeLast2(a, x.size / (m * k), k, m) as FloatArray;
-  if (transB) b = transposeLast2(b, y.size / (k * n), n, k) as FloatArray;
+  if (transA) a = transposeLast2(a, x.data.length / (m * k), k, m) as FloatArray;
+  if (transB) b = transposeLast2(b, y.data.length / (k * n), n, k) as FloatArray;
   const out = allocate(x.dtype, count * m * n) as FloatArray;
   for (let s = 0; s < count; s++) gemm(a, xMatrix[s] * m * k, b, yMatrix[s] * k * n, out, s * m * n, m, n, k);
-  return new Tensor(out, outShape);
+  return storage(out, outShape);
 };

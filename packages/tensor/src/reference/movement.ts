@@ -1,20 +1,20 @@
 import type { Kernel } from '../backend.js';
 import { allocate } from '../dtype.js';
 import { sizeOf, stridesOf } from '../shape.js';
-import { Tensor } from '../tensor.js';
 import { forEachBroadcast } from './strided.js';
+import { type TensorStorage, storage } from '../storage.js';
 
 /** Reshape never copies: the result shares storage with its input. */
-export const reshapeKernel: Kernel<'reshape'> = ([x], { shape }) => new Tensor(x.data, shape);
+export const reshapeKernel: Kernel<'reshape'> = ([x], { shape }) => storage(x.data, shape);
 
 export const permuteKernel: Kernel<'permute'> = ([x], { dims }) => {
   const inStrides = stridesOf(x.shape);
   const shape = dims.map((d) => x.shape[d]);
   // Reading x through permuted strides walks the output in row-major order.
   const readStrides = dims.map((d) => inStrides[d]);
-  const out = allocate(x.dtype, x.size);
+  const out = allocate(x.dtype, x.data.length);
   stridedCopy(x.data, 0, readStrides, shape, out);
-  return new Tensor(out, shape);
+  return storage(out, shape);
 };
 
 /**
@@ -52,7 +52,7 @@ export const expandKernel: Kernel<'expand'> = ([x], { shape }) => {
   forEachBroadcast(shape, [x.shape], (o, a, _b, _c, n, sa) => {
     for (let i = 0; i < n; i++, a += sa) out[o + i] = src[a];
   });
-  return new Tensor(out, shape);
+  return storage(out, shape);
 };
 
 export const sliceKernel: Kernel<'slice'> = ([x], { starts, ends, steps }) => {
@@ -61,7 +61,7 @@ export const sliceKernel: Kernel<'slice'> = ([x], { starts, ends, steps }) => {
   const offset = starts.reduce((acc, s, d) => acc + s * strides[d], 0);
   const out = allocate(x.dtype, sizeOf(shape));
   stridedCopy(x.data, offset, strides.map((s, d) => s * steps[d]), shape, out);
-  return new Tensor(out, shape);
+  return storage(out, shape);
 };
 
 export const sliceScatterKernel: Kernel<'sliceScatter'> = ([src], { starts, steps, shape }) => {
@@ -69,7 +69,7 @@ export const sliceScatterKernel: Kernel<'sliceScatter'> = ([src], { starts, step
   const offset = starts.reduce((acc, s, d) => acc + s * strides[d], 0);
   const out = allocate(src.dtype, sizeOf(shape));
   stridedCopy(src.data, offset, strides.map((s, d) => s * steps[d]), src.shape, out, true);
-  return new Tensor(out, shape);
+  return storage(out, shape);
 };
 
 export const concatKernel: Kernel<'concat'> = (inputs, { dim }) => {
@@ -85,12 +85,12 @@ export const concatKernel: Kernel<'concat'> = (inputs, { dim }) => {
     for (let o = 0; o < outer; o++) out.set(t.data.subarray(o * block, (o + 1) * block), o * rowLength + column);
     column += block;
   }
-  return new Tensor(out, shape);
+  return storage(out, shape);
 };
 
 export const indexSelectKernel: Kernel<'indexSelect'> = ([x, index], { dim }) => {
   const shape = [...x.shape];
-  shape[dim] = index.size;
+  shape[dim] = index.data.length;
   const outer = sizeOf(x.shape.slice(0, dim));
   const inner = sizeOf(x.shape.slice(dim + 1));
   const n = x.shape[dim];
@@ -101,11 +101,11 @@ export const indexSelectKernel: Kernel<'indexSelect'> = ([x, index], { dim }) =>
       const from = (o * n + idx[j]) * inner;
       out.set(x.data.subarray(from, from + inner), (o * idx.length + j) * inner);
     }
-  return new Tensor(out, shape);
+  return storage(out, shape);
 };
 
 /** Visits every element of `index`, giving its flat position and the flat position it names in a tensor of `target` shape. */
-function forEachIndexed(index: Tensor, target: readonly number[], dim: number, body: (at: number, into: number) => void): void {
+function forEachIndexed(index: TensorStorage, target: readonly number[], dim: number, body: (at: number, into: number) => void): void {
   const targetStrides = stridesOf(target);
   const indexStrides = stridesOf(index.shape);
   const idx = index.data;
@@ -121,15 +121,15 @@ function forEachIndexed(index: Tensor, target: readonly number[], dim: number, b
 }
 
 export const gatherKernel: Kernel<'gather'> = ([x, index], { dim }) => {
-  const out = allocate(x.dtype, index.size);
+  const out = allocate(x.dtype, index.data.length);
   const src = x.data;
   forEachIndexed(index, x.shape, dim, (at, from) => { out[at] = src[from]; });
-  return new Tensor(out, index.shape);
+  return storage(out, index.shape);
 };
 
 export const scatterAddKernel: Kernel<'scatterAdd'> = ([src, index], { dim, shape }) => {
   const out = allocate(src.dtype, sizeOf(shape));
   const values = src.data;
   forEachIndexed(index, shape, dim, (at, into) => { out[into] += values[at]; });
-  return new Tensor(out, shape);
+  return storage(out, shape);
 };

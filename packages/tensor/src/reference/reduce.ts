@@ -1,8 +1,8 @@
 import type { Kernel } from '../backend.js';
 import { allocate } from '../dtype.js';
 import { sizeOf } from '../shape.js';
-import { Tensor } from '../tensor.js';
 import { forEachBroadcast } from './strided.js';
+import { type TensorStorage, storage } from '../storage.js';
 
 function keptShape(shape: readonly number[], dims: readonly number[]): number[] {
   return shape.map((d, i) => (dims.includes(i) ? 1 : d));
@@ -13,7 +13,7 @@ function finalShape(shape: readonly number[], dims: readonly number[], keepdim: 
 }
 
 /** Folds every element into its output slot; accumulates in float64 for accuracy. */
-function fold(x: Tensor, dims: readonly number[], init: number, step: (acc: number, v: number) => number): Float64Array {
+function fold(x: TensorStorage, dims: readonly number[], init: number, step: (acc: number, v: number) => number): Float64Array {
   const kept = keptShape(x.shape, dims);
   const acc = new Float64Array(sizeOf(kept)).fill(init);
   const src = x.data;
@@ -28,7 +28,7 @@ export const sumKernel: Kernel<'sum'> = ([x], { dims, keepdim }) => {
   const dtype = x.dtype === 'bool' ? 'int32' : x.dtype;
   const out = allocate(dtype, acc.length);
   out.set(acc);
-  return new Tensor(out, finalShape(x.shape, dims, keepdim));
+  return storage(out, finalShape(x.shape, dims, keepdim));
 };
 
 function extremeKernel(sign: 1 | -1): Kernel<'amax' | 'amin'> {
@@ -37,7 +37,7 @@ function extremeKernel(sign: 1 | -1): Kernel<'amax' | 'amin'> {
     const acc = fold(x, dims, -sign * Infinity, (a, v) => (v !== v || a !== a ? NaN : sign * v > sign * a ? v : a));
     const out = allocate(x.dtype, acc.length);
     out.set(acc);
-    return new Tensor(out, finalShape(x.shape, dims, keepdim));
+    return storage(out, finalShape(x.shape, dims, keepdim));
   };
 }
 
@@ -46,7 +46,7 @@ export const aminKernel = extremeKernel(-1);
 
 function argKernel(sign: 1 | -1): Kernel<'argmax' | 'argmin'> {
   return ([x], { dim, keepdim }) => {
-    const shape = dim === null ? [x.size] : x.shape;
+    const shape = dim === null ? [x.data.length] : x.shape;
     const d = dim ?? 0;
     const outer = sizeOf(shape.slice(0, d));
     const n = shape[d];
@@ -65,7 +65,7 @@ function argKernel(sign: 1 | -1): Kernel<'argmax' | 'argmin'> {
       }
     }
     const outShape = dim === null ? (keepdim ? x.shape.map(() => 1) : []) : finalShape(x.shape, [dim], keepdim);
-    return new Tensor(out, outShape);
+    return storage(out, outShape);
   };
 }
 

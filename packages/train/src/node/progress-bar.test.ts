@@ -1,18 +1,10 @@
 import { crossEntropy } from '@mlpkit/losses';
 import { SGD } from '@mlpkit/optimizers';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { fakeStream } from './fake-stream.test-helper.js';
 import { fit } from '../fit.js';
 import { loaders, mlp } from '../toy.test-helper.js';
 import { ProgressBar } from './progress-bar.js';
-
-function fakeStream(isTTY: boolean): { stream: NodeJS.WriteStream; text: () => string } {
-  const s = new PassThrough() as unknown as NodeJS.WriteStream & PassThrough;
-  let out = '';
-  s.on('data', (d: Buffer) => { out += d.toString(); });
-  Object.assign(s, { isTTY, columns: 120, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
-  return { stream: s, text: () => out };
-}
 
 describe('ProgressBar', () => {
   it('prints one summary per epoch on a non-TTY stream', async () => {
@@ -23,7 +15,7 @@ describe('ProgressBar', () => {
     await new Promise((r) => setImmediate(r));
     const lines = text().trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(/^epoch 2\/2: loss \d\.\d{4}, valLoss \d\.\d{4}$/);
+    expect(lines[1]).toMatch(/^epoch 2\/2: loss \d\.\d{4}, valLoss \d\.\d{4} \([\d.]+s, [\d,]+ images\/s\)$/);
   });
 
   it('draws a bar with the batch count on a TTY stream', async () => {
@@ -33,6 +25,26 @@ describe('ProgressBar', () => {
     await fit(model, { train, loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: 0.1 }), epochs: 1, callbacks: [new ProgressBar({ stream })] });
     await new Promise((r) => setImmediate(r));
     expect(text()).toContain('epoch 1/1 [');
-    expect(text()).toMatch(/\d+\/10 batches/);
+    expect(text()).toMatch(/\d+\/10 batches \| [\d,]+ images\/s \| [\d.]+s elapsed \| ETA/);
+  });
+
+  it('prints a line at a steady interval within an epoch without a TTY, with rate, elapsed time and ETA', async () => {
+    const model = mlp();
+    const { train, val } = loaders();
+    const { stream, text } = fakeStream(false);
+    let t = 0;
+    const clock = { onBatchEnd: () => { t += 3000; } }; // every batch takes 3 s of the fake clock
+    await fit(model, { train, val, loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: 0.1 }), epochs: 2,
+      callbacks: [clock, new ProgressBar({ stream, now: () => t, intervalMs: 10_000 })] });
+    await new Promise((r) => setImmediate(r));
+    const lines = text().trim().split('\n');
+    expect(lines.map((l) => l.replace(/loss \d\.\d{4}(, valLoss \d\.\d{4})?/, 'loss L'))).toEqual([
+      'epoch 1/2: 4/10 batches, 5 images/s, 12s elapsed, ETA 18s, loss L',
+      'epoch 1/2: 8/10 batches, 5 images/s, 24s elapsed, ETA 6.0s, loss L',
+      'epoch 1/2: loss L (30s, 5 images/s)',
+      'epoch 2/2: 4/10 batches, 5 images/s, 12s elapsed, ETA 18s, loss L',
+      'epoch 2/2: 8/10 batches, 5 images/s, 24s elapsed, ETA 6.0s, loss L',
+      'epoch 2/2: loss L (30s, 5 images/s)',
+    ]);
   });
 });

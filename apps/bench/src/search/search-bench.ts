@@ -1,0 +1,72 @@
+// `pnpm bench --search`: trials per minute of a small fixed search on 1 and 2 worker threads, and
+// what a trial costs on the Redis path (BullMQ) against the local one, from trials that do nothing.
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { MemoryReportStore, makeReporter, runTrials, toSpecs } from '@mlpkit/search';
+import { ThreadPool, runSearch } from '@mlpkit/search/node';
+import { benchRedis } from './redis-server.js';
+
+const MODULE = fileURLToPath(new URL('./bench-trial.ts', import.meta.url));
+const TRIALS = 16;
+const EMPTY = 40;
+
+/** Steady-state trials per minute on `workers` threads: each thread runs one warm-up trial first (thread start and imports excluded). */
+async function trialsPerMinute(workers: number, epochs: number): Promise<number> {
+  const pool = new ThreadPool(workers, MODULE, makeReporter(undefined, 'min', new MemoryReportStore()));
+  try {
+    const warm = toSpecs(Array.from({ length: workers }, () => ({ lr: 0.1, epochs: 1 })), 99);
+    await Promise.all(warm.map((s) => pool.run(s)));
+    const specs = toSpecs(Array.from({ length: TRIALS }, (_, i) => ({ lr: 0.02 + 0.01 * i, epochs })), 1);
+    const start = performance.now();
+    const r = await runTrials(specs, { execute: (s) => pool.run(s), concurrency: workers, mode: 'min' });
+    if (r.counts.ok !== TRIALS) throw new Error(`bench search: ${r.counts.ok} of ${TRIALS} trials ok`);
+    return TRIALS / ((performance.now() - start) / 60_000);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Milliseconds per empty trial on one worker, between the first and the last finished trial (start-up excluded). */
+async function msPerEmptyTrial(redis?: string): Promise<number> {
+  const times: number[] = [];
+  await runSearch({
+    module: MODULE, grid: { lr: Array.from({ length: EMPTY }, (_, i) => i), epochs: [0], empty: [true] }, mode: 'min', workers: 1,
+    redis, queue: redis ? `bench-${process.pid}` : undefined, queueTuning: redis ? { pollMs: 10 } : undefined,
+    onTrial: () => times.push(performance.now()),
+  });
+  return (times[times.length - 1] - times[0]) / (times.length - 1);
+}
+
+/** Runs the search bench and writes results/search.{json,md}; returns the markdown. */
+export async function searchBench(argv: string[], resultsDir: string): Promise<string> {
+  const { values } = parseArgs({ args: argv, strict: true, options: { search: { type: 'boolean' }, epochs: { type: 'string' }, redis: { type: 'string' } } });
+  const epochs = Number(values.epochs ?? 4);
+  if (!Number.isInteger(epochs) || epochs < 1) throw new Error(`--epochs: expected a positive integer, got "${values.epochs}"`);
+  const load = loadavg()[0];
+  console.log(`search bench: ${TRIALS} trials of ${epochs} epochs (2→64→3 MLP, 600 points); load average ${load.toFixed(1)} on ${availableParallelism()} cores`);
+  const one = await trialsPerMinute(1, epochs);
+  console.log(`  1 worker:  ${one.toFixed(1)} trials/min`);
+  const two = await trialsPerMinute(2, epochs);
+  console.log(`  2 workers: ${two.toFixed(1)} trials/min (${(two / one).toFixed(2)}× one; target ≥ 1.8×)`);
+  const local = await msPerEmptyTrial();
+  const own = values.redis ? undefined : await benchRedis();
+  let queued = Number.NaN;
+  try {
+    if (values.redis || own) queued = await msPerEmptyTrial(values.redis ?? own!.url);
+  } finally {
+    own?.stop();
+  }
+  const overhead = Number.isNaN(queued) ? 'no redis-server: not measured' : `${queued.toFixed(1)} ms vs ${local.toFixed(1)} ms: the Redis path adds ${(queued - local).toFixed(1)} ms per trial`;
+  console.log(`  per empty trial, one worker: ${overhead}`);
+  const md = [
+    `| what | value |`, `|---|---|`,
+    `| trials/min, 1 worker thread | ${one.toFixed(1)} |`, `| trials/min, 2 worker threads | ${two.toFixed(1)} (${(two / one).toFixed(2)}×, target ≥ 1.8×) |`,
+    `| ms per empty trial, local thread | ${local.toFixed(1)} |`, `| ms per empty trial, BullMQ on Redis | ${Number.isNaN(queued) ? '–' : queued.toFixed(1)} |`,
+  ].join('\n');
+  const meta = { date: new Date().toISOString(), cpu: cpus()[0]?.model, cores: availableParallelism(), loadAverage: load, node: process.version };
+  writeFileSync(`${resultsDir}search.json`, `${JSON.stringify({ ...meta, trials: TRIALS, epochs, trialsPerMinute: { 1: one, 2: two }, msPerEmptyTrial: { local, redis: queued } }, null, 2)}\n`);
+  writeFileSync(`${resultsDir}search.md`, `# Hyperparameter search speed\n\n${JSON.stringify(meta)}\n\n${md}\n`);
+  return md;
+}

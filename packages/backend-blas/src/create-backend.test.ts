@@ -1,0 +1,45 @@
+import { MlpkitError, Tensor, referenceKernels } from '@mlpkit/tensor';
+import { describe, expect, it } from 'vitest';
+import { loadCblas } from './cblas.js';
+import { createBlasBackend } from './create-backend.js';
+import { installHint, libraryNames } from './library-names.js';
+import { hasBlas, randomTensor } from './test-utils.js';
+
+describe('createBlasBackend', () => {
+  it('says how to install a BLAS when the library does not load', async () => {
+    const error = await createBlasBackend({ library: '/nonexistent/libopenblas.so.0' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MlpkitError);
+    expect((error as Error).message).toMatch(/^createBlasBackend: no CBLAS library found; tried \/nonexistent\/libopenblas\.so\.0/);
+    if (process.platform === 'linux') expect((error as Error).message).toContain('apt-get install libopenblas0-pthread');
+  });
+
+  it('refuses bad thread counts and unknown options', async () => {
+    await expect(createBlasBackend({ threads: 0 })).rejects.toThrow('createBlasBackend: expected threads to be a positive integer, got 0');
+    await expect(createBlasBackend({ threads: 1.5 })).rejects.toThrow(MlpkitError);
+    await expect(createBlasBackend({ thread: 2 } as object)).rejects.toThrow("createBlasBackend: unknown option 'thread'");
+  });
+
+  it('looks for OpenBLAS first, Accelerate on macOS, and names the install command per platform', () => {
+    expect(libraryNames('linux', 'x64')[0]).toBe('libopenblas.so.0');
+    expect(libraryNames('linux', 'x64')).toContain('/usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblas.so.0');
+    expect(libraryNames('darwin', 'arm64')[0]).toContain('Accelerate.framework');
+    expect(installHint('linux')).toContain('apt-get install libopenblas0-pthread');
+    expect(installHint('darwin')).toContain('brew install openblas');
+  });
+
+  it.runIf(hasBlas)('reports its name, threads and library, and keeps each backend\'s thread count', async () => {
+    const one = await createBlasBackend({ threads: 1 }), two = await createBlasBackend({ threads: 2 });
+    expect([one.name, one.threads, two.threads]).toEqual(['blas', 1, 2]);
+    expect(one.library).toMatch(/blas|Accelerate/);
+    // Alternating backends alternate the library's thread count; both stay right.
+    const blas = await loadCblas(one.library);
+    const x = randomTensor([96, 200], 1), y = randomTensor([200, 120], 2);
+    const want = referenceKernels.matmul([x, y], { transA: false, transB: false });
+    for (const b of [one, two, one]) {
+      const got = b.kernels.matmul([x, y], { transA: false, transB: false });
+      expect(Math.max(...Array.from(got.data, (v, i) => Math.abs(v - want.data[i])))).toBeLessThan(1e-4);
+      if (blas.getThreads() !== null) expect(blas.getThreads()).toBe(b.threads);
+    }
+    expect(one.kernels.add([new Tensor(Float32Array.from([1, 2]), [2]), new Tensor(Float32Array.from([3, 4]), [2])], {}).data).toEqual(Float32Array.from([4, 6]));
+  });
+});

@@ -1,0 +1,85 @@
+import { availableParallelism } from 'node:os';
+import { type Backend, MlpkitError } from '@mlpkit/tensor';
+import { createWasmBackend } from '@mlpkit/backend-wasm/node';
+import { type Cblas, loadCblas } from './cblas.js';
+import { blasFused } from './blas-fused.js';
+import { blasMatmul } from './blas-matmul.js';
+
+/** Options of {@link createBlasBackend}. */
+export interface BlasBackendOptions {
+  /**
+   * Threads the BLAS uses for a product (OpenBLAS's `openblas_set_num_threads`). Default: one
+   * per core. Libraries without that call (Accelerate) keep their own setting.
+   */
+  threads?: number;
+  /** The CBLAS library to open (a file name or path); default: the first that loads of the usual ones. */
+  library?: string;
+}
+
+/** The BLAS backend: a {@link Backend} plus what it runs on. */
+export interface BlasBackend extends Backend {
+  readonly name: 'blas';
+  /** Threads the BLAS was asked to use. */
+  readonly threads: number;
+  /** The library that answered, e.g. `libopenblas.so.0`. */
+  readonly library: string;
+  /** Bytes of the wasm memory that the kernels from backend-wasm (and Parameters) use. */
+  readonly memoryBytes: number;
+}
+
+const KNOWN_OPTIONS = new Set(['threads', 'library']);
+
+/**
+ * `f`, first setting the library's thread count to `threads` when it is not that already: the
+ * count belongs to the library, for the whole process, so a backend sets its own back after
+ * another backend on the same library changed it (`state` is shared per library).
+ */
+function withThreads<F extends (...args: never[]) => unknown>(blas: Cblas, threads: number, state: { current: number }, f: F): F {
+  return ((...args: Parameters<F>) => {
+    if (state.current !== threads) {
+      blas.setThreads(threads);
+      state.current = threads;
+    }
+    return f(...args);
+  }) as F;
+}
+/** Per library: the thread count it was last set to (-1: not yet by us). */
+const threadState = new Map<string, { current: number }>();
+
+/**
+ * Creates the native BLAS backend for Node: matmul (every transpose layout, batched and
+ * broadcast) and Linear's fused forward and backward run in the machine's CBLAS (OpenBLAS,
+ * or Accelerate on macOS) through the FFI package koffi, on the tensors' own Float32Arrays
+ * passed by pointer; every other kernel, ReLU's backward, the optimizer updates and the
+ * storage of Parameters come from `@mlpkit/backend-wasm` (on one thread). Choose it with
+ * `setBackend(await createBlasBackend({ threads: 2 }))`; nothing happens on import.
+ *
+ * @throws MlpkitError when no CBLAS library loads (saying how to install one), or `threads`
+ * is not a positive integer, or an option is unknown.
+ */
+export async function createBlasBackend(options: BlasBackendOptions = {}): Promise<BlasBackend> {
+  for (const key of Object.keys(options))
+    if (!KNOWN_OPTIONS.has(key)) throw new MlpkitError('createBlasBackend', `unknown option '${key}' (expected threads, library)`);
+  const threads = options.threads ?? availableParallelism();
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new MlpkitError('createBlasBackend', `expected threads to be a positive integer, got ${String(options.threads)}`);
+  const blas = await loadCblas(options.library);
+  const wasm = await createWasmBackend({ threads: 1 });
+  const state = threadState.get(blas.library) ?? { current: -1 };
+  threadState.set(blas.library, state);
+  const fused = blasFused(blas);
+  return {
+    name: 'blas',
+    threads,
+    library: blas.library,
+    // wasm's table (its other kernels, ReLU's backward, the updates, resident storage) with
+    // the products and Linear's kernels replaced.
+    kernels: {
+      ...wasm.kernels,
+      matmul: withThreads(blas, threads, state, blasMatmul(blas)),
+      linear: withThreads(blas, threads, state, fused.linear!),
+      linearBackward: withThreads(blas, threads, state, fused.linearBackward!),
+    },
+    get memoryBytes() { return wasm.memoryBytes; },
+  };
+}

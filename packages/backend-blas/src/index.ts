@@ -1,0 +1,1 @@
+export { createBlasBackend, type BlasBackend, type BlasBackendOptions } from './create-backend.js';

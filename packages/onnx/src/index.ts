@@ -1,0 +1,1 @@
+export { exportOnnx, type ExportOnnxOptions } from './export-onnx.js';

@@ -1,0 +1,107 @@
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import { DelayedError, type Job, Worker } from 'bullmq';
+import { MlpkitError } from '@mlpkit/tensor';
+import { makeReporter } from '../pruning.js';
+import type { TrialRecord } from '../trial-record.js';
+import type { QueueTuning, TrialJob } from './queue-job.js';
+import { checkRedis, redisClient } from './redis-connection.js';
+import { RedisReportStore } from './redis-report-store.js';
+import { ThreadPool } from './thread-pool.js';
+import { fingerprint, loadTrialModule } from './trial-module.js';
+
+/** Options of {@link startQueueWorker}. */
+export interface QueueWorkerOptions {
+  redis: string;
+  /** The BullMQ queue's name (default 'mlpkit-search'). */
+  queue?: string;
+  /** Trials at once, each on its own worker thread (default 1). */
+  threads?: number;
+  /** Where relative module paths of jobs are looked up (default: the working directory). */
+  cwd?: string;
+  tuning?: QueueTuning;
+  /** Called when the worker refuses a search whose code or data differ from this machine's copy. */
+  onRefuse?: (message: string) => void;
+  /** Progress lines (trial started/finished); default silent. */
+  log?: (line: string) => void;
+}
+
+/** A running queue worker. */
+export interface QueueWorker {
+  /** Finishes the trials in flight (unless `force`) and stops. */
+  close(force?: boolean): Promise<void>;
+}
+
+interface Prepared {
+  pool: ThreadPool;
+  print: string;
+  abs: string;
+}
+
+/**
+ * Pulls trials from the BullMQ queue and runs each on a worker thread, returning its record
+ * through the queue. Trials run off the main thread so that BullMQ's lock renewal keeps going;
+ * a killed worker's lock expires and another worker takes the trial (stalled-job recovery).
+ */
+export async function startQueueWorker(options: QueueWorkerOptions): Promise<QueueWorker> {
+  await checkRedis('mlpkit-search worker', options.redis);
+  const threads = options.threads ?? 1;
+  if (!Number.isInteger(threads) || threads < 1) throw new MlpkitError('mlpkit-search worker', `threads must be an integer >= 1, got ${threads}`);
+  const connection = redisClient(options.redis);
+  const reports = redisClient(options.redis);
+  const searches = new Map<string, Promise<Prepared>>();
+  const log = options.log ?? (() => {});
+  const me = `${hostname()}:${process.pid}`;
+
+  const prepare = async (data: TrialJob): Promise<Prepared> => {
+    const abs = resolve(options.cwd ?? process.cwd(), data.module);
+    let print: string;
+    try {
+      print = await fingerprint(abs, await loadTrialModule(abs));
+    } catch (error) {
+      print = `unloadable (${error instanceof Error ? error.message : String(error)})`;
+    }
+    const reporter = makeReporter(data.pruning, data.mode, new RedisReportStore(reports, data.search));
+    return { pool: new ThreadPool(threads, abs, reporter), print, abs };
+  };
+
+  const process_ = async (job: Job<TrialJob>, token?: string): Promise<TrialRecord> => {
+    const data = job.data;
+    let prepared = searches.get(data.search);
+    if (!prepared) searches.set(data.search, (prepared = prepare(data)));
+    const { pool, print, abs } = await prepared;
+    if (print !== data.fingerprint) {
+      const message = `mlpkit-search worker: refusing the trials of search ${data.search}: its trial module ${data.module} and data have fingerprint ${data.fingerprint}, ` +
+        `but this machine's copy (${abs}) has ${print}, so it has different code or data. Give this machine the same module and data, then start the worker again.`;
+      await job.moveToDelayed(Date.now() + 1000, token);
+      options.onRefuse?.(message);
+      throw new DelayedError(message);
+    }
+    log(`trial ${data.spec.index} started (search ${data.search})`);
+    const record = await pool.run(data.spec);
+    log(`trial ${data.spec.index} ${record.status}${record.score === null ? '' : ` ${record.score}`}`);
+    return { ...record, worker: me };
+  };
+
+  const t = options.tuning ?? {};
+  const worker = new Worker<TrialJob, TrialRecord>(options.queue ?? 'mlpkit-search', process_, {
+    connection, concurrency: threads, autorun: true,
+    lockDuration: t.lockDuration ?? 30_000, stalledInterval: t.stalledInterval ?? 30_000, maxStalledCount: t.maxStalledCount ?? 3,
+  });
+  let lastError = 0;
+  worker.on('error', (e) => {
+    if (Date.now() - lastError > 10_000) log(`redis: ${e.message} (retrying)`);
+    lastError = Date.now();
+  });
+  await worker.waitUntilReady();
+  return {
+    async close(force = false) {
+      // With Redis gone, BullMQ's close would wait for it: a forced close gives up after two seconds.
+      const closing = worker.close(force);
+      await (force ? Promise.race([closing, new Promise((r) => setTimeout(r, 2000))]) : closing);
+      for (const p of searches.values()) await (await p).pool.close();
+      connection.disconnect();
+      reports.disconnect();
+    },
+  };
+}

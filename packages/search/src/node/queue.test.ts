@@ -1,0 +1,138 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gridSearch } from '../search.js';
+import { summaryLine } from '../search-result.js';
+import { startQueueWorker } from './queue-worker.js';
+import { freePort, hasRedis, startRedis, type TestRedis } from './redis-server.test-helper.js';
+import { COORDINATOR, CLI, type Spawned, spawnTs, until } from './processes.test-helper.js';
+import { readResults } from './results-file.js';
+import { runSearch } from './run-search.js';
+import { trial } from './toy-trial.test-helper.js';
+
+const MODULE = fileURLToPath(new URL('./toy-trial.test-helper.ts', import.meta.url));
+const FAST = { pollMs: 50, lockDuration: 1500, stalledInterval: 500 };
+const WORKER_FLAGS = ['--threads', '1', '--lock-duration', '1500', '--stalled-interval', '500', '--quiet'];
+const grid = (n: number, waitMs: number) => ({ lr: Array.from({ length: n }, (_, i) => 0.02 * (i + 1)), waitMs: [waitMs] });
+const marksOf = (dir: string) => readdirSync(dir).map((f) => f.split('-').map(Number) as [number, number]);
+
+if (!hasRedis) console.warn('queue tests skipped: redis-server is not installed (scripts/setup.sh installs it)');
+
+// Generous timeouts: these tests start processes and threads, slow on a busy machine (seconds each on an idle one).
+describe.skipIf(!hasRedis)('search on a BullMQ queue', { timeout: 180_000 }, () => {
+  let redis: TestRedis;
+  const dir = mkdtempSync(join(tmpdir(), 'mlpkit-queue-'));
+  const spawned: Spawned[] = [];
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    for (const s of spawned) if (s.proc.exitCode === null) s.proc.kill('SIGKILL');
+    await redis?.remove();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('names the URL when Redis is unreachable', async () => {
+    const url = `redis://127.0.0.1:${await freePort()}`;
+    await expect(runSearch({ module: MODULE, grid: grid(2, 0), redis: url })).rejects.toThrow(`runSearch: cannot reach Redis at ${url}`);
+    await expect(startQueueWorker({ redis: url })).rejects.toThrow(`mlpkit-search worker: cannot reach Redis at ${url}`);
+  });
+
+  it('survives a worker SIGKILLed mid-trial: every trial finishes once, with the results of a local run', async () => {
+    const marks = mkdtempSync(join(dir, 'marks-'));
+    const results = join(dir, 'kill.jsonl');
+    const workers = [0, 1, 2].map(() => spawnTs(CLI, ['worker', '--redis', redis.url, '--queue', 'kill', ...WORKER_FLAGS], { MLPKIT_SEARCH_MARKS: marks }));
+    spawned.push(...workers);
+    const search = runSearch({ module: MODULE, grid: grid(9, 500), seed: 7, mode: 'min', workers: 0, redis: redis.url, queue: 'kill', results, queueTuning: FAST });
+    // Kill the first worker seen to start a trial, while that trial runs.
+    const [victimIndex, victimPid] = await until('a trial to start', () => marksOf(marks)[0]).catch((e) => { throw new Error(`${e.message}: ${workers.map((w) => w.output()).join('\n')}`); });
+    const victim = workers.find((w) => w.proc.pid === victimPid)!;
+    victim.proc.kill('SIGKILL');
+    const result = await search;
+    expect(await victim.exited).toBe(null);
+    for (const w of workers) w.proc.kill('SIGTERM');
+    const lines = readResults(results);
+    expect(lines.map((r) => r.index).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(summaryLine(result)).toBe('search: 9 trials (0 resumed, 9 run, 0 diverged, 0 stopped early)');
+    // The killed trial started twice (on the victim, then elsewhere) and was recorded once, from another worker.
+    expect(marksOf(marks).filter(([i]) => i === victimIndex).length).toBeGreaterThanOrEqual(2);
+    expect(lines.find((r) => r.index === victimIndex)!.worker).not.toMatch(new RegExp(`:${victimPid}$`));
+    const here = await gridSearch(grid(9, 0), trial as never, { seed: 7, mode: 'min' });
+    expect(result.trials.map((t) => t.score)).toEqual(here.trials.map((t) => t.score));
+  });
+
+  it('resumes after the coordinator is SIGKILLed: finished trials are not run again', async () => {
+    const marks = mkdtempSync(join(dir, 'marks-'));
+    const results = join(dir, 'resume.jsonl');
+    const options = { module: MODULE, grid: grid(6, 300), seed: 3, mode: 'min', workers: 1, redis: redis.url, queue: 'resume', results, queueTuning: FAST } as const;
+    const first = spawnTs(COORDINATOR, [JSON.stringify(options)], { MLPKIT_SEARCH_MARKS: marks });
+    spawned.push(first);
+    await until('two finished trials', () => readResults(results).length >= 2 || (first.proc.exitCode !== null && fail(first.output())));
+    first.proc.kill('SIGKILL');
+    await first.exited;
+    const before = readResults(results).map((r) => r.index);
+    const result = await runSearch({ ...options, mode: 'min' });
+    expect(result.counts.resumed).toBe(before.length);
+    expect(result.counts.total).toBe(6);
+    expect(readResults(results).map((r) => r.index).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const i of before) expect(marksOf(marks).filter(([j]) => j === i)).toHaveLength(1);
+  });
+
+  it('refuses the trials of a search whose module differs on this machine, and loses none', async () => {
+    const copyRoot = join(dirname(MODULE), '..', '..', `.refuse-test-${process.pid}`);
+    try {
+      const copy = join(copyRoot, relative(process.cwd(), MODULE));
+      mkdirSync(dirname(copy), { recursive: true });
+      writeFileSync(copy, readFileSync(MODULE, 'utf8').replace("'blobs(120, seed 0) v1'", "'blobs(120, seed 0) v2'"));
+      const search = runSearch({ module: MODULE, grid: grid(2, 0), mode: 'min', workers: 0, redis: redis.url, queue: 'refuse', queueTuning: FAST });
+      let refused: (m: string) => void = () => {};
+      const message = new Promise<string>((resolve) => (refused = resolve));
+      const stale = await startQueueWorker({ redis: redis.url, queue: 'refuse', cwd: copyRoot, tuning: FAST, onRefuse: (m) => refused(m) });
+      expect(await message).toMatch(/^mlpkit-search worker: refusing the trials of search \w+: .* fingerprint (\w+), but this machine's copy \(.*\.refuse-test.*\) has (?!\1)\w+, so it has different code or data/);
+      await stale.close(true);
+      const good = await startQueueWorker({ redis: redis.url, queue: 'refuse', tuning: FAST });
+      expect((await search).counts).toMatchObject({ total: 2, run: 2, ok: 2 });
+      await good.close();
+    } finally {
+      rmSync(copyRoot, { recursive: true, force: true });
+    }
+  });
+
+  it('recovers when Redis restarts empty mid-search, keeping every finished trial', async () => {
+    const results = join(dir, 'restart.jsonl');
+    const search = runSearch({ module: MODULE, grid: grid(4, 400), mode: 'min', workers: 1, redis: redis.url, queue: 'restart', results, queueTuning: FAST });
+    await until('a finished trial', () => readResults(results).length >= 1);
+    await redis.stop();
+    await redis.start();
+    const result = await search;
+    expect(result.counts).toMatchObject({ total: 4, run: 4, ok: 4 });
+    expect(readResults(results).map((r) => r.index).sort()).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe.skipIf(!hasRedis)('search on a BullMQ queue, Redis gone for good', { timeout: 180_000 }, () => {
+  it('stops with a message naming the URL, every finished trial kept in the JSONL', async () => {
+    const redis = await startRedis();
+    const dir = mkdtempSync(join(tmpdir(), 'mlpkit-queue-'));
+    try {
+      const results = join(dir, 'gone.jsonl');
+      const search = runSearch({ module: MODULE, grid: grid(4, 400), mode: 'min', workers: 1, redis: redis.url, results, queueTuning: { ...FAST, redisTimeoutMs: 1500 } });
+      const failure = search.catch((e: Error) => e);
+      await until('a finished trial', () => readResults(results).length >= 1);
+      await redis.stop();
+      const error = await failure;
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toMatch(new RegExp(`^runSearch: lost Redis at ${redis.url} for \\d+ s .*; \\d+ finished trials are kept; run the same search again to resume`));
+      expect(readResults(results).length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await redis.remove();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+function fail(output: string): never {
+  throw new Error(`the coordinator exited early: ${output}`);
+}

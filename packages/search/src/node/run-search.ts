@@ -1,0 +1,104 @@
+import { availableParallelism } from 'node:os';
+import { MlpkitError } from '@mlpkit/tensor';
+import { checkKeys, checkMode } from '../check-options.js';
+import { MemoryReportStore, type PruningOptions, checkPruning, makeReporter } from '../pruning.js';
+import { runTrials } from '../run-trials.js';
+import type { SearchResult } from '../search-result.js';
+import { type Space, type TrialSpec, gridPoints, samplePoints, toSpecs } from '../space.js';
+import type { TrialRecord } from '../trial-record.js';
+import { runOnQueue } from './queue-coordinator.js';
+import type { QueueTuning } from './queue-job.js';
+import { appendResult, readResults } from './results-file.js';
+import { ThreadPool } from './thread-pool.js';
+import { fingerprint, loadTrialModule, resolveModule } from './trial-module.js';
+
+/** Options of {@link runSearch}. */
+export interface RunSearchOptions {
+  /** Path of the module exporting `trial(params, ctx)`; worker threads and queue workers import it. */
+  module: string;
+  /** A random search's space (with `trials`)... */
+  space?: Space;
+  /** ...or a grid of value lists (every combination). */
+  grid?: Space;
+  /** Configurations drawn from `space`. */
+  trials?: number;
+  /** Seeds the sampling and each trial (default 0). */
+  seed?: number;
+  mode?: 'min' | 'max';
+  /** Early stopping of poor trials: `{ rule: 'asha', rungs, reductionFactor }` or `{ rule: 'median', ... }`. */
+  pruning?: PruningOptions;
+  /** Worker threads on this machine (default: one per core). With `redis`, the threads of this process's own queue worker; 0 leaves the trials to other machines. */
+  workers?: number;
+  /** JSONL file: each finished trial is appended; a rerun skips the trials it holds. */
+  results?: string;
+  /** `redis://host:port`: put trials on a BullMQ queue for `mlpkit-search worker` processes. */
+  redis?: string;
+  /** The BullMQ queue's name (default 'mlpkit-search'). */
+  queue?: string;
+  /** Timing of the queue path (tests shorten them). */
+  queueTuning?: QueueTuning;
+  /** Called after each newly finished trial. */
+  onTrial?: (record: TrialRecord, done: number, total: number) => void;
+}
+
+const KEYS = ['module', 'space', 'grid', 'trials', 'seed', 'mode', 'pruning', 'workers', 'results', 'redis', 'queue', 'queueTuning', 'onTrial'];
+
+function specsOf(options: RunSearchOptions): TrialSpec[] {
+  if ((options.space === undefined) === (options.grid === undefined)) throw new MlpkitError('runSearch', 'expected exactly one of space (random search, with trials) or grid');
+  if (options.grid !== undefined && options.trials !== undefined) throw new MlpkitError('runSearch', 'trials applies to a random search (space), not to a grid');
+  const points = options.grid ? gridPoints(options.grid) : samplePoints(options.space as Space, options.trials as number, options.seed ?? 0);
+  return toSpecs(points as Record<string, unknown>[], options.seed ?? 0);
+}
+
+/** The results file's trials that belong to this search, refusing a file written by another one. */
+function resumable(path: string | undefined, specs: TrialSpec[]): TrialRecord[] {
+  if (!path) return [];
+  return readResults(path).filter((r) => {
+    const spec = specs[r.index];
+    if (!spec) return false;
+    if (JSON.stringify(spec.params) !== JSON.stringify(r.params) || spec.seed !== r.seed) {
+      throw new MlpkitError('runSearch', `${path} holds trial ${r.index} with params ${JSON.stringify(r.params)}, but this search's trial ${r.index} is ${JSON.stringify(spec.params)} (seed ${spec.seed}): the file belongs to another search; choose another results file`);
+    }
+    return true;
+  });
+}
+
+/**
+ * Runs a hyperparameter search on worker threads (one per core by default) or, with `redis`,
+ * on a BullMQ queue served by `mlpkit-search worker` processes on any machine. Each finished
+ * trial is appended to `results`; running again resumes. Diverged, failed and early-stopped
+ * trials are recorded with their reasons.
+ *
+ * @example
+ * const result = await runSearch({ module: './trial.ts', space: { lr: logUniform(1e-4, 1) }, trials: 20, results: 'search.jsonl' });
+ */
+export async function runSearch(options: RunSearchOptions): Promise<SearchResult> {
+  checkKeys('runSearch', options, KEYS);
+  const mode = checkMode('runSearch', options.mode);
+  const pruning = checkPruning('runSearch', options.pruning);
+  const workers = options.workers ?? availableParallelism();
+  if (!Number.isInteger(workers) || workers < (options.redis ? 0 : 1)) {
+    throw new MlpkitError('runSearch', `workers must be an integer >= ${options.redis ? 0 : 1}, got ${options.workers}`);
+  }
+  const module = resolveModule('runSearch', options.module);
+  const specs = specsOf(options);
+  const done = resumable(options.results, specs);
+  let finished = done.length;
+  const onRecord = (r: TrialRecord): void => {
+    if (options.results) appendResult(options.results, r);
+    options.onTrial?.(r, ++finished, specs.length);
+  };
+  if (options.redis) {
+    const print = await fingerprint(module, await loadTrialModule(module));
+    return runOnQueue(specs, { redis: options.redis, queue: options.queue, module, fingerprint: print, mode, pruning, workers, done, onRecord, tuning: options.queueTuning });
+  }
+  if (options.queue !== undefined || options.queueTuning !== undefined) throw new MlpkitError('runSearch', 'queue and queueTuning need redis');
+  const store = new MemoryReportStore();
+  for (const r of done) for (const [epoch, value] of Object.entries(r.reports)) if (value !== null) await store.record(r.index, Number(epoch), value);
+  const pool = new ThreadPool(workers, module, makeReporter(pruning, mode, store));
+  try {
+    return await runTrials(specs, { execute: (s) => pool.run(s), concurrency: workers, done, mode, onRecord });
+  } finally {
+    await pool.close();
+  }
+}

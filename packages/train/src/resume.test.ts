@@ -1,0 +1,86 @@
+import { relu } from '@mlpkit/activations';
+import { crossEntropy } from '@mlpkit/losses';
+import { Dropout, Linear, Sequential } from '@mlpkit/nn';
+import { BatchNorm1d } from '@mlpkit/normalization';
+import { Adam, StepLR } from '@mlpkit/optimizers';
+import { MlpkitError, manualSeed } from '@mlpkit/tensor';
+import { describe, expect, it } from 'vitest';
+import type { Callback } from './callback.js';
+import { fit } from './fit.js';
+import { loaders } from './toy.test-helper.js';
+import { decodeTrainingState, encodeTrainingState } from './training-state.js';
+
+/** A run's pieces, built from `seed` (the model's initial weights; resuming must not depend on them). */
+function setup(seed: number) {
+  manualSeed(seed);
+  const model = new Sequential(new Linear(2, 16), new BatchNorm1d(16), relu, new Dropout(0.3), new Linear(16, 3));
+  const optimizer = new Adam(model.parameters(), { lr: 0.02 });
+  const scheduler = new StepLR(optimizer, { stepSize: 1, gamma: 0.7 });
+  const batchLosses: number[] = [];
+  const recorder: Callback = { onBatchEnd: (_b, logs) => { batchLosses.push(logs.loss); } };
+  const { train, val } = loaders(1);
+  return { model, batchLosses, recorder, parts: { optimizer, scheduler, train, val }, optimizer, scheduler, train, val };
+}
+
+class Killed extends Error {}
+
+describe('fit: checkpoints and resume', () => {
+  it('continues a run killed mid-epoch with the same losses, bit for bit, numbering epochs on', async () => {
+    const whole = setup(0);
+    const saved: Uint8Array[] = [];
+    const common = { loss: crossEntropy, epochs: 4, metrics: ['accuracy', 'f1'] as const, divergenceFactor: 50 };
+    const uninterrupted = await fit(whole.model, { ...whole.parts, ...common, callbacks: [whole.recorder], checkpoint: { save: (b) => { saved.push(b); } } });
+    expect(saved).toHaveLength(4);
+
+    // The same run, killed in the middle of its third epoch: only two checkpoints were written.
+    const killed = setup(0);
+    const kept: Uint8Array[] = [];
+    const kill: Callback = { onBatchEnd: (b, _logs, ctx) => { if (ctx.epoch === 2 && b === 4) throw new Killed(); } };
+    await expect(fit(killed.model, { ...killed.parts, ...common, callbacks: [kill], checkpoint: { save: (b) => { kept.push(b); } } })).rejects.toThrow(Killed);
+    expect(kept).toHaveLength(2);
+
+    // A new process: other initial weights, fresh optimizer, scheduler and loaders, another global seed.
+    const resumed = setup(7);
+    manualSeed(12345);
+    const history = await fit(resumed.model, { ...resumed.parts, ...common, callbacks: [resumed.recorder], resumeFrom: kept[1] });
+    expect(history.records.map((r) => r.epoch)).toEqual([0, 1, 2, 3]);
+    expect(history.records).toEqual(uninterrupted.records); // losses, accuracy, f1 and lr, exactly
+    const perEpoch = whole.batchLosses.length / 4;
+    expect(resumed.batchLosses).toEqual(whole.batchLosses.slice(2 * perEpoch));
+    expect(history.initialLoss).toBe(uninterrupted.initialLoss);
+    const a = whole.model.stateDict(), b = resumed.model.stateDict();
+    for (const key of Object.keys(a)) expect(Array.from(b[key].data), key).toEqual(Array.from(a[key].data));
+  });
+
+  it('carries the divergence guard reference over', async () => {
+    const run = setup(0);
+    const saved: Uint8Array[] = [];
+    await fit(run.model, { ...run.parts, loss: crossEntropy, epochs: 1, checkpoint: { save: (b) => { saved.push(b); } } });
+    const next = setup(0);
+    // Resumed with a factor that the carried reference trips at once; a fresh reference would not.
+    const state = decodeTrainingState(saved[0]);
+    state.history.initialLoss = 1e-3;
+    await expect(fit(next.model, { ...next.parts, loss: crossEntropy, epochs: 2, resumeFrom: encodeTrainingState(state) })).rejects.toThrow(/more than 3× the initial loss 0\.001000/);
+  });
+
+  it('refuses a checkpoint that is not one, or a hostile one, with the field', async () => {
+    const run = setup(0);
+    const saved: Uint8Array[] = [];
+    await fit(run.model, { ...run.parts, loss: crossEntropy, epochs: 1, checkpoint: { save: (b) => { saved.push(b); } } });
+    const state = decodeTrainingState(saved[0]);
+    const again = () => setup(0);
+    const tryResume = (bytes: Uint8Array, withScheduler = true) => {
+      const r = again();
+      return fit(r.model, { train: r.train, loss: crossEntropy, optimizer: r.optimizer, scheduler: withScheduler ? r.scheduler : undefined, epochs: 2, resumeFrom: bytes });
+    };
+    await expect(tryResume(saved[0], false)).rejects.toThrow(/written with a scheduler, this run has none/);
+    await expect(tryResume(encodeTrainingState({ ...state, epochsDone: -1 }))).rejects.toThrow(/resumeFrom: epochsDone: expected a non-negative integer/);
+    await expect(tryResume(encodeTrainingState({ ...state, generator: { s: [1, 2, 3], spare: null } as never }))).rejects.toThrow(/generator\.s/);
+    const withProto = encodeTrainingState({ ...state, scheduler: JSON.parse('{"__proto__": {"polluted": 1}}') });
+    await expect(tryResume(withProto)).rejects.toThrow(/__proto__: this key is not allowed/);
+    await expect(tryResume(new Uint8Array(8))).rejects.toThrow(MlpkitError);
+    const model = again().model;
+    await expect(fit(model, { train: again().train, loss: crossEntropy, optimizer: { step() {}, zeroGrad() {}, paramGroups: [{ lr: 1 }] }, epochs: 1, checkpoint: { save() {} } }))
+      .rejects.toThrow(/the optimizer needs stateDict\(\) and loadStateDict\(\)/);
+  });
+});

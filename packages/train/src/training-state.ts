@@ -1,0 +1,137 @@
+import { loadSafetensors, saveSafetensors } from '@mlpkit/nn';
+import { type GeneratorState, MlpkitError, type Tensor, fromTypedArray } from '@mlpkit/tensor';
+import type { EpochLogs } from './history.js';
+
+/** The metadata key a training checkpoint keeps its JSON part under. */
+export const TRAINING_METADATA_KEY = 'mlpkit.training';
+const VERSION = 1;
+
+/** An optimizer's `stateDict()` as `fit` saves it (its per-parameter arrays become float64 tensors in the file). */
+export interface OptimizerStateLike {
+  state: Record<string, Record<string, number | ArrayLike<number>>>;
+  paramGroups: Array<{ params: number[]; [key: string]: unknown }>;
+}
+
+/** Everything a killed `fit` needs to go on exactly where its last finished epoch left it. */
+export interface TrainingState {
+  /** Epochs finished; the resumed run starts with this 0-based epoch. */
+  epochsDone: number;
+  globalStep: number;
+  /** The model's state dict. */
+  model: Record<string, Tensor>;
+  optimizer: OptimizerStateLike;
+  /** The scheduler's `stateDict()`, or null without one. */
+  scheduler: Record<string, unknown> | null;
+  /** The train and validation loaders' next epoch (their shuffling order), null for loaders without one. */
+  loaderEpoch: number | null;
+  valLoaderEpoch: number | null;
+  /** The global generator (Dropout's masks). */
+  generator: GeneratorState;
+  /** The finished epochs' logs and the babysitting reference loss, which also rules the divergence guard. */
+  history: { records: EpochLogs[]; initialLoss: number | null };
+}
+
+const fail = (path: string, message: string): never => {
+  throw new MlpkitError('fit', `resumeFrom: ${path}: ${message}`);
+};
+const forbidden = new Set(['__proto__', 'constructor', 'prototype']);
+
+// JSON has no Infinity or NaN (a plateau scheduler's "best" starts at Infinity): they travel tagged.
+const replacer = (_key: string, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? { $float: String(v) } : v);
+function reviver(key: string, v: unknown): unknown {
+  if (forbidden.has(key)) fail(key, 'this key is not allowed');
+  if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && '$float' in v) {
+    const text = (v as { $float: unknown }).$float;
+    if (text !== 'Infinity' && text !== '-Infinity' && text !== 'NaN') fail(key, `bad $float ${JSON.stringify(text)}`);
+    return Number(text);
+  }
+  return v;
+}
+
+/**
+ * A training checkpoint as safetensors bytes: the model's tensors under `model.`, the
+ * optimizer's per-parameter buffers as float64 tensors under `optimizer.` (bit-exact), and
+ * the rest as JSON in the metadata.
+ */
+export function encodeTrainingState(state: TrainingState): Uint8Array {
+  const tensors: Record<string, Tensor> = {};
+  for (const [key, t] of Object.entries(state.model)) tensors[`model.${key}`] = t;
+  const scalars: Record<string, Record<string, number>> = {};
+  for (const [id, entry] of Object.entries(state.optimizer.state)) {
+    for (const [key, value] of Object.entries(entry)) {
+      if (typeof value === 'number') (scalars[id] ??= {})[key] = value;
+      else tensors[`optimizer.${id}.${key}`] = fromTypedArray(Float64Array.from(value as ArrayLike<number>));
+    }
+  }
+  const { model: _model, optimizer, ...rest } = state;
+  const json = { version: VERSION, ...rest, optimizer: { paramGroups: optimizer.paramGroups, scalars } };
+  return saveSafetensors(tensors, { [TRAINING_METADATA_KEY]: JSON.stringify(json, replacer) });
+}
+
+function object(value: unknown, path: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(path, `expected an object, got ${JSON.stringify(value)?.slice(0, 40)}`);
+  return value as Record<string, unknown>;
+}
+const integer = (value: unknown, path: string, nullable = false): number | null =>
+  (nullable && value === null) || (Number.isSafeInteger(value) && (value as number) >= 0) ? (value as number | null) : fail(path, `expected a non-negative integer, got ${JSON.stringify(value)}`);
+const numberOrNull = (value: unknown, path: string): number | null =>
+  value === null || typeof value === 'number' ? (value as number | null) : fail(path, `expected a number or null, got ${JSON.stringify(value)}`);
+
+function checkGenerator(value: unknown): GeneratorState {
+  const g = object(value, 'generator');
+  if (!Array.isArray(g.s) || g.s.length !== 4 || !g.s.every((v) => Number.isInteger(v) && v >= 0 && v < 2 ** 32)) fail('generator.s', 'expected four 32-bit unsigned integers');
+  return { s: g.s as GeneratorState['s'], spare: numberOrNull(g.spare, 'generator.spare') };
+}
+
+function checkHistory(value: unknown): TrainingState['history'] {
+  const h = object(value, 'history');
+  if (!Array.isArray(h.records)) fail('history.records', 'expected a list');
+  const records = (h.records as unknown[]).map((r, i) => {
+    const logs = object(r, `history.records[${i}]`);
+    for (const [k, v] of Object.entries(logs)) if (typeof v !== 'number') fail(`history.records[${i}].${k}`, `expected a number, got ${JSON.stringify(v)}`);
+    integer(logs.epoch, `history.records[${i}].epoch`);
+    return logs as EpochLogs;
+  });
+  return { records, initialLoss: numberOrNull(h.initialLoss, 'history.initialLoss') };
+}
+
+/** Reads and checks, field by field, a checkpoint written by {@link encodeTrainingState}. */
+export function decodeTrainingState(bytes: Uint8Array): TrainingState {
+  const { tensors, metadata } = loadSafetensors(bytes);
+  const text = metadata?.[TRAINING_METADATA_KEY];
+  if (text === undefined) fail('file', `no "${TRAINING_METADATA_KEY}" metadata: not a training checkpoint written by fit (a weights-only file cannot resume a run)`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text as string, reviver);
+  } catch (error) {
+    if (error instanceof MlpkitError) throw error;
+    fail(TRAINING_METADATA_KEY, `not valid JSON: ${(error as Error).message}`);
+  }
+  const root = object(raw, TRAINING_METADATA_KEY);
+  if (root.version !== VERSION) fail('version', `this mlpkit reads version ${VERSION}, got ${JSON.stringify(root.version)}`);
+  const opt = object(root.optimizer, 'optimizer');
+  if (!Array.isArray(opt.paramGroups)) fail('optimizer.paramGroups', 'expected a list');
+  const scalars = object(opt.scalars, 'optimizer.scalars');
+  const state: OptimizerStateLike['state'] = {};
+  for (const [id, entry] of Object.entries(scalars)) state[String(integer(Number(id), `optimizer.scalars.${id}`))] = { ...(object(entry, `optimizer.scalars.${id}`) as Record<string, number>) };
+  const model: Record<string, Tensor> = {};
+  for (const [name, t] of Object.entries(tensors)) {
+    if (name.startsWith('model.')) model[name.slice(6)] = t;
+    else {
+      const match = /^optimizer\.(\d+)\.([A-Za-z_]\w*)$/.exec(name);
+      if (!match || forbidden.has(match[2])) fail(`tensors.${name}`, 'unexpected tensor');
+      (state[match![1]] ??= {})[match![2]] = t.data;
+    }
+  }
+  return {
+    epochsDone: integer(root.epochsDone, 'epochsDone') as number,
+    globalStep: integer(root.globalStep, 'globalStep') as number,
+    model,
+    optimizer: { state, paramGroups: opt.paramGroups as OptimizerStateLike['paramGroups'] },
+    scheduler: root.scheduler === null ? null : object(root.scheduler, 'scheduler'),
+    loaderEpoch: integer(root.loaderEpoch, 'loaderEpoch', true),
+    valLoaderEpoch: integer(root.valLoaderEpoch, 'valLoaderEpoch', true),
+    generator: checkGenerator(root.generator),
+    history: checkHistory(root.history),
+  };
+}

@@ -1,0 +1,128 @@
+// The house drawn from the imports: each package imports only what the blueprint's arrows allow,
+// declares exactly the workspace packages it imports, has no import cycle that remains at run
+// time, no source file over 400 lines, and only tensor and backends ask which backend is active.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ARROWS, allowedImports, importsOf, runtimeCycles, runtimeReach, sourceFiles, workspacePackage } from './architecture.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dirs = (parent: string) => readdirSync(join(root, parent)).map((d) => join(root, parent, d));
+const packages = dirs('packages');
+const apps = dirs('apps');
+const nameOf = (dir: string) => relative(join(root, 'packages'), dir);
+const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+const srcOf = (dir: string) => sourceFiles(join(dir, 'src'));
+
+/** Tests and the helpers only tests use: what they import may be a devDependency. */
+const isTest = (file: string) => /\.test(-helper)?\.ts$|test-utils\.ts$/.test(file);
+
+/** The workspace packages a package's source imports (tests with `tests`), each with the first file that does. */
+function importedPackages(dir: string, self: string, tests = true): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const file of srcOf(dir).filter((f) => tests || !isTest(f)))
+    for (const ref of importsOf(file)) {
+      const pkg = workspacePackage(ref.specifier);
+      if (pkg && pkg !== self && !found.has(pkg)) found.set(pkg, relative(root, file));
+    }
+  return found;
+}
+
+/** The workspace packages a manifest declares in `fields`. */
+function declaredPackages(dir: string, fields = ['dependencies', 'peerDependencies', 'devDependencies']): Set<string> {
+  const m = manifest(dir);
+  const names = fields.flatMap((f) => Object.keys(m[f] ?? {}));
+  return new Set(names.map(workspacePackage).filter((p): p is string => p !== null));
+}
+
+/**
+ * The one cycle allowed: a Tensor's methods (`x.add(y)`, PyTorch's shape) call the ops, and the
+ * ops make Tensors through the dispatch point. Breaking it would take registering the methods or
+ * the class at import time, which `"sideEffects": false` and bundlers' tree shaking make unsafe;
+ * it is safe as it is because no module of it uses another's exports while it is evaluated. The
+ * kernels, the backend interface, dtypes and shapes stay outside it (checked below), and the
+ * cycle may not grow: a file that joins it fails this test.
+ */
+const ALLOWED_CYCLES: Record<string, string[][]> = {
+  'packages/tensor': [[
+    'dispatch.ts', 'ops/convert.ts', 'ops/creation.ts', 'ops/elementwise.ts', 'ops/index.ts', 'ops/indexing.ts', 'ops/matmul.ts',
+    'ops/reduce.ts', 'ops/shape.ts', 'tensor.ts',
+  ].map((f) => `packages/tensor/src/${f}`)],
+};
+
+describe('the blueprint\'s arrows', () => {
+  it('name every package there is (a new package gets its arrows first)', () => {
+    const unknown = packages.map(nameOf).filter((n) => n !== 'mlpkit' && !(n in ARROWS));
+    expect(unknown).toEqual([]);
+  });
+
+  it('let tensor import nothing, autograd only tensor, and search what train may import plus train and plot', () => {
+    expect([...allowedImports('tensor')]).toEqual([]);
+    expect([...allowedImports('autograd')]).toEqual(['tensor']);
+    expect([...allowedImports('search')].sort()).toEqual(
+      ['activations', 'autograd', 'datasets', 'initializers', 'losses', 'metrics', 'nn', 'normalization', 'optimizers', 'plot', 'tensor', 'train']);
+    expect(allowedImports('plot').has('autograd')).toBe(false);
+  });
+
+  it.each(packages.map(nameOf).filter((n) => n !== 'mlpkit'))('%s imports only what they allow', (name) => {
+    const allowed = allowedImports(name);
+    const against = [...importedPackages(join(root, 'packages', name), name)].filter(([pkg]) => !allowed.has(pkg));
+    expect(against.map(([pkg, file]) => `${file} imports @mlpkit/${pkg}`)).toEqual([]);
+  });
+});
+
+describe('declared dependencies', () => {
+  it.each([...packages, ...apps].map((d) => [relative(root, d), d]))('%s declares exactly the workspace packages it imports', (_, dir) => {
+    const self = workspacePackage(String(manifest(dir).name)) ?? '';
+    const imported = importedPackages(dir, self);
+    const declared = declaredPackages(dir);
+    expect([...imported].filter(([pkg]) => !declared.has(pkg)).map(([pkg, file]) => `${file} imports undeclared ${pkg}`)).toEqual([]);
+    expect([...declared].filter((pkg) => !imported.has(pkg)).map((pkg) => `declares ${pkg} but never imports it`)).toEqual([]);
+  });
+
+  it.each(packages.filter((d) => !manifest(d).private).map((d) => [relative(root, d), d]))('%s lists in dependencies what its code imports, and only that', (_, dir) => {
+    const self = workspacePackage(String(manifest(dir).name)) ?? '';
+    const runtime = importedPackages(dir, self, false);
+    const dependencies = declaredPackages(dir, ['dependencies', 'peerDependencies']);
+    expect([...runtime].filter(([pkg]) => !dependencies.has(pkg)).map(([pkg, file]) => `${file} imports ${pkg}, not a dependency`)).toEqual([]);
+    expect([...dependencies].filter((pkg) => !runtime.has(pkg)).map((pkg) => `${pkg} is a dependency that only tests import (make it a devDependency)`)).toEqual([]);
+  });
+});
+
+describe('source files', () => {
+  const all = [...packages, ...apps].flatMap((d) => sourceFiles(d)).concat(sourceFiles(join(root, 'scripts')));
+
+  it.each([...packages, ...apps].map((d) => [relative(root, d), d]))('%s has no import cycle that remains at run time', (_, dir) => {
+    expect(runtimeCycles(srcOf(dir), root)).toEqual(ALLOWED_CYCLES[relative(root, dir)] ?? []);
+  });
+
+  it('keep the kernels out of tensor\'s one allowed cycle: no reference kernel reaches the Tensor class', () => {
+    const reference = sourceFiles(join(root, 'packages/tensor/src/reference')).filter((f) => !isTest(f));
+    const reaching = reference.filter((f) => runtimeReach(f).some((g) => /tensor\/src\/(tensor|dispatch)\.ts$/.test(g)));
+    expect(reaching.map((f) => relative(root, f))).toEqual([]);
+  });
+
+  it('are at most 400 lines long (generated code aside)', () => {
+    const long = all.map((f) => [relative(root, f), readFileSync(f, 'utf8').split('\n').length] as const).filter(([, n]) => n > 400);
+    expect(long).toEqual([]);
+  });
+
+  it('ask which backend is active only in tensor and the backends (one door)', () => {
+    const asking = all
+      .filter((f) => !/packages\/(tensor|backend-[^/]+)\//.test(relative(root, f)) && !f.endsWith('architecture.test.ts'))
+      .filter((f) => /\bgetBackend\b/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(root, f));
+    expect(asking).toEqual([]);
+  });
+});
+
+describe('the checks themselves', () => {
+  it('find a cycle, a type-only import and a dynamic import', () => {
+    const tensorSrc = join(root, 'packages/tensor/src');
+    expect(importsOf(join(tensorSrc, 'backend.ts')).every((r) => r.typeOnly)).toBe(true);
+    expect(importsOf(join(tensorSrc, 'dispatch.ts')).some((r) => !r.typeOnly && r.specifier === './tensor.js')).toBe(true);
+    const files = ['tensor.ts', 'dispatch.ts', 'ops/convert.ts', 'ops/elementwise.ts'].map((f) => join(tensorSrc, f));
+    expect(runtimeCycles(files, root).length).toBeGreaterThan(0);
+  });
+});
