@@ -37,12 +37,13 @@ export interface DemoOptions {
 }
 
 export const USAGE = `pnpm demo [options]
+pnpm demo predict --model FILE [--count N] [--json] [--images FILE]   (classify with a saved model; see apps/demo/README.md)
 
 Trains the slides' recommended recipe on Fashion-MNIST and writes plots and the model to apps/demo/out/:
 784-512-256-10, inputs in [-1, 1], He normal, BatchNorm1d, ReLU, dropout 0.2, Adam lr 1e-3 with
 cosine decay over 20 epochs, batch 128, all 60 000 training images, tested on all 10 000.
 
-  --quick               6 000 training images and 2 epochs (under half a minute); experiments: a smoke-sized run
+  --quick               6 000 training images and 2 epochs (a smoke run); experiments: a smoke-sized run
   --epochs N            passes over the training set (default 20; 2 with --quick)
   --limit N             use the first N training images
   --val-fraction F      hold out this share of the training images for validation curves (default 0)

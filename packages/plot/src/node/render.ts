@@ -1,7 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import { writeFile } from 'node:fs/promises';
-import { View, parse } from 'vega';
-import { type TopLevelSpec, compile } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { PlotSpec } from '../spec.js';
 
 // The font the specs name (BASE_CONFIG) and the PNG renderer falls back to, so text measures and draws alike.
@@ -14,6 +13,9 @@ const FONT = 'DejaVu Sans';
  * const svg = await toSvg(curvesSpec([{ name: 'loss', y: [1, 0.5] }]));
  */
 export async function toSvg(spec: PlotSpec): Promise<string> {
+  // vega and vega-lite are ES modules with top-level await: loaded with import() so that the
+  // CommonJS build of this module can still be required.
+  const [{ View, parse }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const vegaSpec = compile(spec as unknown as TopLevelSpec).spec;
   const view = new View(parse(vegaSpec), { renderer: 'none' });
   try {
