@@ -2,8 +2,11 @@ import { createBlasBackend } from '@mlpkit/backend-blas';
 import { createWasmBackend } from '@mlpkit/backend-wasm/node';
 import { referenceBackend, setBackend } from '@mlpkit/tensor';
 
+/** The `--backend` choices; a new backend is one entry here and one branch below. */
+export const BACKENDS = ['auto', 'wasm', 'blas', 'reference'] as const;
+
 /** Which backend to run on: 'auto' tries WebAssembly and falls back to the reference. */
-export type BackendChoice = 'auto' | 'wasm' | 'blas' | 'reference';
+export type BackendChoice = (typeof BACKENDS)[number];
 
 /**
  * Selects the backend and returns a line saying which one runs (and why, on a fallback).

@@ -1,29 +1,31 @@
 import { fileURLToPath } from 'node:url';
 import { chooseBackend } from './backend.js';
 import { USAGE, parseOptions } from './options.js';
-import { trainMain } from './train-main.js';
+import { SUBCOMMANDS } from './subcommands.js';
 
 const defaultOut = fileURLToPath(new URL('../out', import.meta.url));
 
-async function main(): Promise<void> {
-  const argv = process.argv.slice(2).filter((a) => a !== '--');
-  if (argv[0] === 'predict') return (await import('./predict-main.js')).predictMain(argv.slice(1));
+/** Runs the demo, an experiment or a subcommand; resolves to the exit code. */
+async function main(argv: string[]): Promise<number> {
+  const sub = argv[0] !== undefined ? SUBCOMMANDS[argv[0]] : undefined;
+  if (sub) return (await (await sub()).main(argv.slice(1))) ?? 0;
+  // Every flag is checked here, before any data is read or any model trained.
   const options = parseOptions(argv, defaultOut);
   if (options.help) {
     console.log(USAGE);
-    return;
+    return 0;
   }
   console.log(await chooseBackend(options.backend));
   if (options.experiment) {
-    const { runExperiment } = await import('./experiments.js');
-    await runExperiment(options);
-  } else {
-    await trainMain(options);
+    const { runExperiment } = await import('./experiments/run-experiment.js');
+    return runExperiment(options);
   }
+  const { trainMain } = await import('./train-main.js');
+  return trainMain(options);
 }
 
-main().then(
-  () => process.exit(0),
+main(process.argv.slice(2).filter((a) => a !== '--')).then(
+  (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

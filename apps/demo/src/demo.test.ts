@@ -10,7 +10,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { babysittingChecks } from './checks.js';
 import type { PreparedData } from './data.js';
 import { buildMlp } from './model.js';
-import { parseOptions } from './options.js';
 import { testReport, writeOutputs } from './outputs.js';
 import { type RunConfig, runTraining } from './run.js';
 
@@ -28,7 +27,7 @@ function tinySet(n: number, seed: number): TensorDataset {
   return new TensorDataset(x, y, { featureShape: [784], numClasses: 10, classNames });
 }
 
-const data: PreparedData = { train: tinySet(200, 1), val: tinySet(50, 2), test: tinySet(50, 3), scaler: new PixelScaler({ featureRange: [-1, 1] }), classNames };
+const data: PreparedData = { train: tinySet(200, 1), val: null, test: tinySet(50, 3), scaler: new PixelScaler({ featureRange: [-1, 1] }), classNames };
 const config: RunConfig = { hidden: [32], activation: 'relu', init: 'he', seed: 0, optimizer: 'adam', lr: 1e-3, momentum: 0, batchSize: 32, epochs: 2 };
 let dir = '';
 afterAll(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
@@ -37,14 +36,6 @@ describe('demo pieces', () => {
   it('builds the slides\' MLP shape', () => {
     const model = buildMlp({ hidden: [256], activation: 'relu', init: 'he', seed: 0 });
     expect(model.namedParameters().map(([n, p]) => `${n}:${p.shape.join('x')}`)).toEqual(['0.weight:256x784', '0.bias:256', '2.weight:10x256', '2.bias:10']);
-  });
-
-  it('parses flags with the documented defaults and refuses bad values', () => {
-    const o = parseOptions([], '/out');
-    expect(o.config).toMatchObject({ optimizer: 'adam', lr: 1e-3, batchSize: 64, epochs: 3, hidden: [256], activation: 'relu' });
-    expect(parseOptions(['--quick'], '/out')).toMatchObject({ limit: 6000, config: { epochs: 2 } });
-    expect(parseOptions(['--optimizer', 'sgd', '--hidden', '64,64'], '/out').config).toMatchObject({ lr: 0.01, hidden: [64, 64] });
-    expect(() => parseOptions(['--optimizer', 'lbfgs'], '/out')).toThrow('--optimizer: expected one of adam, sgd, got "lbfgs"');
   });
 
   it('runs the checks, trains, reports and writes every output file', async () => {

@@ -2,20 +2,12 @@ import { classificationReport, confusionMatrix } from '@mlpkit/metrics';
 import type { Sequential } from '@mlpkit/nn';
 import type { Scaler } from '@mlpkit/normalization';
 import { saveModelFile } from '@mlpkit/normalization/node';
+import { confusionMatrixSpec, trainingCurvesSpec } from '@mlpkit/plot';
+import { writePlot } from '@mlpkit/plot/node';
 import type { History } from '@mlpkit/train';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type CurvePoint, confusionSpec, curveSpec, writeChart } from './plots.js';
 import { writeOnnx } from './predict-onnx.js';
-
-/** `history` keys → points of a two-series (train, validation) curve. */
-export function trainValPoints(history: History, key: string): CurvePoint[] {
-  const valKey = `val${key[0].toUpperCase()}${key.slice(1)}`;
-  return history.records.flatMap((r) => [
-    { epoch: r.epoch + 1, value: r[key] as number, series: 'train' },
-    ...(r[valKey] === undefined ? [] : [{ epoch: r.epoch + 1, value: r[valKey] as number, series: 'validation' }]),
-  ]);
-}
 
 /** The confusion matrix as rows of counts, and the text report. */
 export function testReport(actual: Int32Array, predicted: Int32Array, classNames: readonly string[]): { matrix: number[][]; text: string } {
@@ -49,9 +41,13 @@ export async function writeOutputs(outDir: string, run: {
     await saveModelFile(modelPath, run.model, { scaler: run.scaler ?? undefined, metadata });
     written.push(modelPath, await writeOnnx(outDir, run.model, run.scaler));
   }
-  written.push(await writeChart(curveSpec('Cross-entropy loss per epoch', 'loss', trainValPoints(run.history, 'loss')), join(outDir, 'loss')));
-  written.push(await writeChart(curveSpec('Accuracy per epoch', 'accuracy', trainValPoints(run.history, 'accuracy')), join(outDir, 'accuracy')));
-  written.push(await writeChart(confusionSpec(`Test confusion matrix (accuracy ${(run.testAccuracy * 100).toFixed(1)} %)`, run.matrix, run.classNames), join(outDir, 'confusion-matrix')));
+  // The train curve is the running mean over each epoch's batches (dropout on); test is evaluated after each epoch, for the picture only.
+  const labels = { train: 'train (running mean over the epoch)', test: 'test (after each epoch; nothing selected on it)' };
+  if (run.history.records.length > 0) {
+    written.push((await writePlot(trainingCurvesSpec(run.history, 'loss', { title: 'Cross-entropy loss per epoch', labels }), join(outDir, 'loss')))[0]);
+    written.push((await writePlot(trainingCurvesSpec(run.history, 'accuracy', { title: 'Accuracy per epoch', labels }), join(outDir, 'accuracy')))[0]);
+  }
+  written.push((await writePlot(confusionMatrixSpec(run.matrix, run.classNames, { title: `Test confusion matrix (accuracy ${(run.testAccuracy * 100).toFixed(2)} %)` }), join(outDir, 'confusion-matrix')))[0]);
   await writeFile(join(outDir, 'history.json'), `${JSON.stringify(run.history, null, 2)}\n`);
   await writeFile(join(outDir, 'report.txt'), `${run.description}\ntest accuracy ${run.testAccuracy.toFixed(4)}\n\n${run.report}\n${formatMatrix(run.matrix, run.classNames)}\n`);
   written.push(join(outDir, 'history.json'), join(outDir, 'report.txt'));

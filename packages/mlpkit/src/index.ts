@@ -20,3 +20,4 @@ export * as onnx from '@mlpkit/onnx';
 export * as optimizers from '@mlpkit/optimizers';
 export * as train from '@mlpkit/train';
 export * as search from '@mlpkit/search';
+export * as plot from '@mlpkit/plot';

@@ -13,8 +13,13 @@ export { Checkpoint, type CheckpointOptions, type CheckpointRecord } from './che
 export { ProgressCallback, EpochLogger, formatLogs, type ProgressEvent, type ProgressListener } from './progress.js';
 export { snapshotState, restoreState } from './snapshot.js';
 export { summarize, type ValueSummary } from './tensor-summary.js';
-export { activationStats, gradientStats, formatStatsTable, type LayerStats, type GradientStats } from './layer-stats.js';
-export { UpdateRatioMonitor, type UpdateRatio } from './update-ratio.js';
+export {
+  activationStats, gradientStats, formatStatsTable, type LayerStats, type GradientStats, type ActivationStatsOptions,
+} from './layer-stats.js';
+export { LayerStatsRecorder, type LayerStatsRecord } from './layer-stats-recorder.js';
+export { histogram, type Histogram, type HistogramOptions } from './histogram.js';
+export { activationKind, deadUnitFraction, saturatedFraction, type ActivationKind } from './unit-stats.js';
+export { UpdateRatioMonitor, updateToWeightRatio, type UpdateRatio } from './update-ratio.js';
 export {
   checkInitialLoss, overfitSmallSubset, type InitialLossCheck, type OverfitOptions, type OverfitResult,
 } from './babysitting.js';

@@ -1,6 +1,8 @@
 import { noGrad } from '@mlpkit/autograd';
 import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import { type Histogram, histogram } from './histogram.js';
 import { type ValueSummary, summarize } from './tensor-summary.js';
+import { type ActivationKind, activationKind, deadUnitFraction, saturatedFraction } from './unit-stats.js';
 import type { TrainableModel } from './types.js';
 
 /** A forward-capable child module as `namedChildren()` returns it. */
@@ -13,7 +15,30 @@ export interface LayerStats extends ValueSummary {
   /** What the layer is (`Linear(inFeatures=…)`, `tanh()`). */
   layer: string;
   shape: readonly number[];
+  /** The layer's family as read from its name: relu, tanh, sigmoid or other. */
+  kind: ActivationKind;
+  /** Share of units that output 0 for every example of the batch (dead ReLUs). */
+  deadFraction: number;
+  /** Share of outputs beyond the saturation threshold, for tanh and sigmoid layers (null for others). */
+  saturatedFraction: number | null;
+  /** The outputs in fixed bins (see {@link ActivationStatsOptions}). */
+  histogram: Histogram;
 }
+
+/** Options of {@link activationStats}. */
+export interface ActivationStatsOptions {
+  /** Histogram bins (default 50). */
+  bins?: number;
+  /**
+   * Histogram range for every layer; by default fixed per family so that layers and epochs
+   * compare: tanh [-1, 1], sigmoid [0, 1], relu [0, 4], others [-4, 4].
+   */
+  range?: readonly [number, number];
+  /** Saturation threshold (default 0.99): tanh |y| > t; sigmoid y > t or y < 1 − t. */
+  saturationThreshold?: number;
+}
+
+const DEFAULT_RANGES: Record<ActivationKind, readonly [number, number]> = { tanh: [-1, 1], sigmoid: [0, 1], relu: [0, 4], other: [-4, 4] };
 
 /** One parameter's gradient statistics. */
 export interface GradientStats extends ValueSummary {
@@ -31,16 +56,17 @@ function childrenOf(model: TrainableModel): [string, Child][] {
 }
 
 /**
- * Runs one forward pass of `x` (eval mode, no gradients) and returns the mean and std of each
- * direct child's output, in order: the slides' per-layer activation table, which shows
- * activations collapsing to zero (small init), saturating (unit init with tanh) or staying
- * healthy (Xavier with tanh, He with ReLU). Children are observed by wrapping their `forward`
- * for the duration of the call only.
+ * Runs one forward pass of `x` (eval mode, no gradients) and returns, for each direct child's
+ * output in order, its mean and std, the share of dead units (0 for every example of `x`), the
+ * share of saturated outputs of tanh/sigmoid layers, and a fixed-bin histogram: the slides'
+ * per-layer activation tables and figures, which show activations collapsing to zero (small
+ * init), saturating (unit init with tanh) or staying healthy (Xavier with tanh, He with ReLU).
+ * Children are observed by wrapping their `forward` for the duration of the call only.
  *
  * @example
  * for (const s of activationStats(model, x)) console.log(s.name, s.layer, s.mean, s.std);
  */
-export function activationStats(model: TrainableModel, x: Tensor): LayerStats[] {
+export function activationStats(model: TrainableModel, x: Tensor, options: ActivationStatsOptions = {}): LayerStats[] {
   const children = childrenOf(model);
   const stats: LayerStats[] = [];
   const originals = children.map(([, c]) => Object.getOwnPropertyDescriptor(c, 'forward'));
@@ -48,7 +74,7 @@ export function activationStats(model: TrainableModel, x: Tensor): LayerStats[] 
     const forward = child.forward.bind(child);
     child.forward = (input: Tensor, ...rest: unknown[]) => {
       const out = forward(input, ...rest);
-      stats.push({ name, layer: String(child.toString?.() ?? name), shape: out.shape, ...summarize(out) });
+      stats.push(layerStats(name, String(child.toString?.() ?? name), out, options));
       return out;
     };
   });
@@ -63,6 +89,17 @@ export function activationStats(model: TrainableModel, x: Tensor): LayerStats[] 
     });
   }
   return stats;
+}
+
+/** The statistics of one layer's output. */
+function layerStats(name: string, layer: string, out: Tensor, options: ActivationStatsOptions): LayerStats {
+  const kind = activationKind(layer);
+  return {
+    name, layer, shape: out.shape, kind, ...summarize(out),
+    deadFraction: deadUnitFraction(out),
+    saturatedFraction: kind === 'tanh' || kind === 'sigmoid' ? saturatedFraction(out, kind, options.saturationThreshold) : null,
+    histogram: histogram(out.data as ArrayLike<number>, { bins: options.bins, range: options.range ?? DEFAULT_RANGES[kind] }),
+  };
 }
 
 /**

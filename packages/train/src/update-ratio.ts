@@ -9,6 +9,11 @@ export interface UpdateRatio {
   ratios: Record<string, number>;
 }
 
+/** ‖after − before‖ / ‖before‖: one update's size relative to the weights it changed. */
+export function updateToWeightRatio(before: ArrayLike<number>, after: ArrayLike<number>): number {
+  return l2(after, before) / (l2(before) || Number.MIN_VALUE);
+}
+
 function l2(a: ArrayLike<number>, b?: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) {
@@ -46,7 +51,7 @@ export class UpdateRatioMonitor implements Callback {
       const ratios: Record<string, number> = {};
       for (const [name, p] of params) {
         const before = this.previous.get(name);
-        if (before) ratios[name] = l2(p.data as ArrayLike<number>, before) / (l2(before) || Number.MIN_VALUE);
+        if (before) ratios[name] = updateToWeightRatio(before, p.data as ArrayLike<number>);
       }
       this.history.push({ step: ctx.globalStep, ratios });
       this.previous = null;
@@ -62,7 +67,8 @@ export class UpdateRatioMonitor implements Callback {
   }
 }
 
-function namedParams(ctx: TrainContext): [string, Tensor][] {
+/** The model's parameters by dotted name (by index for models without names). */
+export function namedParams(ctx: TrainContext): [string, Tensor][] {
   const m = ctx.model as { namedParameters?: () => [string, Tensor][] };
   return typeof m.namedParameters === 'function' ? m.namedParameters() : ctx.model.parameters().map((p, i): [string, Tensor] => [String(i), p]);
 }

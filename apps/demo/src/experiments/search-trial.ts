@@ -43,7 +43,7 @@ export async function trial(p: SearchParams, ctx: TrialContext): Promise<number>
   const data = await (cache.get(key) as Promise<PreparedData>);
   const model = buildMlp({ hidden: [p.hidden], activation: 'relu', init: 'he', seed: ctx.seed });
   const history = await fit(model, {
-    train: new DataLoader(data.train, { batchSize: 64, shuffle: true, seed: ctx.seed }), val: new DataLoader(data.val, { batchSize: 1000 }),
+    train: new DataLoader(data.train, { batchSize: 64, shuffle: true, seed: ctx.seed }), val: new DataLoader(data.val as NonNullable<PreparedData['val']>, { batchSize: 1000 }),
     loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: p.lr, momentum: 0.9, weightDecay: p.reg }),
     epochs: p.epochs, metrics: ['accuracy'], callbacks: [ctx.callback('valAccuracy')], setToNone: false,
   });

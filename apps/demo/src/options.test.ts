@@ -1,0 +1,48 @@
+// The command line and the model it builds: every flag checked at parse time, before any work.
+import { describe, expect, it } from 'vitest';
+import { buildMlp } from './model.js';
+import { parseOptions } from './options.js';
+
+describe('pnpm demo options', () => {
+  it('parses flags with the recipe\'s defaults', () => {
+    const o = parseOptions([], '/out');
+    expect(o.config).toMatchObject({
+      optimizer: 'adam', lr: 1e-3, batchSize: 128, epochs: 20, hidden: [512, 256], activation: 'relu', init: 'he',
+      batchnorm: true, dropout: 0.2, scheduler: 'cosine', weightDecay: 0, labelSmoothing: 0,
+    });
+    expect(o).toMatchObject({ normalize: 'pixels', limit: undefined, valFraction: 0 });
+    expect(parseOptions(['--quick'], '/out')).toMatchObject({ limit: 6000, config: { epochs: 2 } });
+    expect(parseOptions(['--optimizer', 'sgd', '--hidden', '64,64', '--no-batchnorm'], '/out').config).toMatchObject({ lr: 0.01, hidden: [64, 64], batchnorm: false });
+    const knobs = parseOptions(['--dropout', '0.5', '--scheduler', 'step', '--weight-decay', '1e-4', '--label-smoothing', '0.1', '--normalize', 'minmax', '--activation', 'maxout'], '/out');
+    expect(knobs.config).toMatchObject({ dropout: 0.5, scheduler: 'step', weightDecay: 1e-4, labelSmoothing: 0.1, activation: 'maxout' });
+    expect(knobs.normalize).toBe('minmax');
+    expect(parseOptions(['--activation', 'prelu'], '/out').config.activation).toBe('prelu');
+  });
+
+  it.each([
+    [['--epochs', '-1'], '--epochs: expected an integer >= 1, got "-1"'],
+    [['--epochs', '1.5'], '--epochs: expected an integer >= 1, got "1.5"'],
+    [['--batch-size', '0'], '--batch-size: expected an integer >= 1, got "0"'],
+    [['--hidden', '256,,256'], '--hidden: expected an integer >= 1, got ""'],
+    [['--hidden', '256,'], '--hidden: expected an integer >= 1, got ""'],
+    [['--dropout', '1'], '--dropout: expected a probability in [0, 1), got "1"'],
+    [['--lr', '-0.1'], '--lr: expected a number > 0, got "-0.1"'],
+    [['--scheduler', 'linear'], '--scheduler: expected one of cosine, step, none, got "linear"'],
+    [['--normalize', 'unit'], '--normalize: expected one of pixels, minmax, zscore, none, got "unit"'],
+    [['--optimizer', 'lbfgs'], '--optimizer: expected one of adam, adamw, sgd, got "lbfgs"'],
+    [['--activation', 'relu7'], '--activation: expected one of sigmoid,'],
+    [['--patience', '3'], '--patience watches validation accuracy'],
+    [['--epoch', '3'], "Unknown option '--epoch'"],
+  ])('refuses %j before any work', (argv, message) => {
+    expect(() => parseOptions(argv, '/out')).toThrow(message);
+  });
+
+  it('builds the recipe as Linear → BatchNorm1d → ReLU → Dropout, and Maxout with k× the units', () => {
+    const recipe = buildMlp({ hidden: [512, 256], activation: 'relu', init: 'he', batchnorm: true, dropout: 0.2, seed: 0 });
+    expect(recipe.namedChildren().map(([, m]) => String(m).split('(')[0])).toEqual(
+      ['Linear', 'BatchNorm1d', 'ReLU', 'Dropout', 'Linear', 'BatchNorm1d', 'ReLU', 'Dropout', 'Linear']);
+    const maxout = buildMlp({ hidden: [8], activation: 'maxout', init: 'he', seed: 0 });
+    expect(maxout.namedParameters().map(([n, p]) => `${n}:${p.shape.join('x')}`)).toEqual(['0.weight:16x784', '0.bias:16', '2.weight:10x8', '2.bias:10']);
+  });
+
+});

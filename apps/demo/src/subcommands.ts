@@ -1,0 +1,13 @@
+/** What a subcommand module exports: its own entry point, given the arguments after its name. */
+export interface Subcommand {
+  /** Runs the subcommand; resolves to the process exit code (undefined = 0). */
+  main(argv: string[]): Promise<number | void>;
+}
+
+/**
+ * `pnpm demo NAME …` subcommands, loaded only when called. A new one is one line here and its
+ * own file, e.g. `predict: () => import('./predict.js')`.
+ */
+export const SUBCOMMANDS: Readonly<Record<string, () => Promise<Subcommand>>> = {
+  predict: async () => ({ main: (await import('./predict-main.js')).predictMain }),
+};

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import {
+  OKABE_ITO, confusionMatrixSpec, curvesSpec, functionGridSpec, histogramsSpec, layerStatsSpec, lrRangeSpec, searchResultsSpec, trainingCurvesSpec,
+} from './index.js';
+import { toPng, toSvg } from './node/index.js';
+
+const long = 'ReLU + Adam, 7 hidden layers of 128 units, batch norm';
+
+describe('@mlpkit/plot specs', () => {
+  it('draws every legend label in full, in Okabe-Ito colours', async () => {
+    const svg = await toSvg(curvesSpec([{ name: long, y: [0.5, 0.7, 0.8] }, { name: 'sigmoid + SGD', y: [0.1, 0.1, 0.12] }], { yTitle: 'accuracy' }));
+    expect(svg).toContain(long);
+    expect(svg.toLowerCase()).toContain(OKABE_ITO[0].toLowerCase());
+    expect(svg.toLowerCase()).toContain(OKABE_ITO[1].toLowerCase());
+  });
+
+  it('keeps a diverged run up to where it stopped and marks it', async () => {
+    const spec = curvesSpec([{ name: 'raw pixels', y: [2.3, 40, Number.NaN, Number.NaN], diverged: true }, { name: '[-1, 1]', y: [2.3, 1, 0.8, 0.7] }]);
+    const layers = spec.layer as { data: { values: { x: number; y: number; series: string }[] } }[];
+    expect(layers[0].data.values.filter((v) => v.series === 'raw pixels (diverged)').map((v) => v.y)).toEqual([2.3, 40]);
+    expect(layers[1].data.values).toEqual([{ x: 2, y: 40, series: 'raw pixels (diverged)' }]);
+    const svg = await toSvg(spec);
+    expect(svg).toContain('raw pixels (diverged)');
+    expect(svg).toContain('>diverged<');
+  });
+
+  it('builds train / validation / test curves from a History', () => {
+    const history = { records: [{ epoch: 0, loss: 1, valLoss: 1.1, testLoss: 1.2 }, { epoch: 1, loss: 0.5, valLoss: 0.7, testLoss: 0.8 }] };
+    const layers = trainingCurvesSpec(history, 'loss').layer as { data: { values: { series: string }[] } }[];
+    expect([...new Set(layers[0].data.values.map((v) => v.series))]).toEqual(['train', 'validation', 'test']);
+    expect(() => trainingCurvesSpec(history, 'accuracy')).toThrow('trainingCurvesSpec: no record has "accuracy"');
+  });
+
+  it('leaves zero cells of a confusion matrix white and has a colour legend', async () => {
+    const svg = await toSvg(confusionMatrixSpec([[5, 0], [1, 4]], ['cat', 'dog']));
+    expect(svg).toMatch(/fill="white"/);
+    expect(svg).toContain('linearGradient');
+    expect(svg).toContain('>count<');
+    expect(() => confusionMatrixSpec([[1, 2]], ['a', 'b'])).toThrow('confusionMatrixSpec: expected a 2×2 matrix');
+  });
+
+  it('names the three regions of the LR range test and the suggestion', async () => {
+    const lrs = Array.from({ length: 30 }, (_, i) => 1e-6 * 10 ** (i / 4));
+    const losses = lrs.map((lr) => (lr < 1e-3 ? 2.3 : lr < 0.1 ? 2.3 - 10 * lr : 5));
+    const svg = await toSvg(lrRangeSpec({ lrs, losses, suggestedLr: 1e-2, minLossLr: 0.05 }));
+    for (const text of ['too low', 'good', 'exploding', 'suggested 1.0e-2']) expect(svg).toContain(text);
+    expect(() => lrRangeSpec({ lrs: [1, 2], losses: [1], suggestedLr: 1 })).toThrow('lrs and losses must have the same length');
+  });
+
+  it('draws histograms, layer statistics, search results and function grids, and renders PNG', async () => {
+    const hist = histogramsSpec([{ name: 'layer 1', edges: [-1, 0, 1], counts: [1, 3] }, { name: 'layer 2', edges: [-1, 0, 1], counts: [2, 2] }]);
+    expect(await toSvg(hist)).toContain('layer 2');
+    expect(() => histogramsSpec([{ name: 'x', edges: [0, 1], counts: [1, 2] }])).toThrow('edges must have one more entry than counts');
+    expect(await toSvg(layerStatsSpec([{ name: 'He, ReLU', layers: [{ mean: 0.5, std: 0.8 }, { mean: 0.4, std: 0.7 }] }]))).toContain('He, ReLU');
+    const search = searchResultsSpec([{ params: { lr: 1e-3, reg: 1e-4 }, score: 0.8 }, { params: { lr: 1, reg: 1e-2 }, score: Number.NaN }], { x: 'lr', y: 'reg', metric: 'val_acc' });
+    expect(await toSvg(search)).toContain('val_acc');
+    const grid = functionGridSpec([{ name: 'relu', x: [-1, 0, 1], f: [0, 0, 1], df: [0, 0, 1] }]);
+    const png = toPng(await toSvg(grid));
+    expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+});
