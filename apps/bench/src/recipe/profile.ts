@@ -23,6 +23,19 @@ function mark(x: Tensor, onBackward: () => void): Tensor {
   return customOp('profile_mark', [x], () => new Tensor(x.data, x.shape), (grad) => { onBackward(); return [grad]; });
 }
 
+/** A moment on the wall clock and in this process's CPU time (user + system), in ms. */
+interface Stamp { wall: number; cpu: number }
+const ZERO: Stamp = { wall: 0, cpu: 0 };
+
+/**
+ * Now, on both clocks: on a machine shared by many processes, wall time also counts the waits
+ * for a core, while CPU time counts only this process's work (one thread: no workers to add in).
+ */
+function now(): Stamp {
+  const { user, system } = process.cpuUsage();
+  return { wall: performance.now(), cpu: (user + system) / 1000 };
+}
+
 /** Layer names as the table prints them: `0 Linear`, `1 BatchNorm1d`, … */
 function layerName(index: number, layer: object): string {
   const name = layer.constructor.name === 'Lambda' ? 'relu' : layer.constructor.name;
@@ -39,47 +52,54 @@ export async function profileRecipe(steps: number, threads: number): Promise<str
   const layers = [...model];
   const optimizer = new Adam(model.parameters(), { lr: RECIPE.lr });
   const loader = new DataLoader(train, { batchSize: RECIPE.batch, shuffle: true, seed: RECIPE.seed });
-  const phases = new Map<string, number>();
-  const add = (key: string, ms: number) => phases.set(key, (phases.get(key) ?? 0) + ms);
-  let stepMs = 0, unmarkedMs = 0;
+  const phases = new Map<string, Stamp>();
+  const add = (key: string, from: Stamp, to: Stamp, less: Stamp = ZERO) => {
+    const p = phases.get(key) ?? { ...ZERO };
+    phases.set(key, { wall: p.wall + to.wall - from.wall - less.wall, cpu: p.cpu + to.cpu - from.cpu - less.cpu });
+  };
+  let step = { ...ZERO }, unmarked = { ...ZERO };
   let batches = loader.iterEpoch(0);
   const runStep = (timed: boolean, marked: boolean) => {
-    const t0 = performance.now();
+    const t0 = now();
     let next = batches.next();
     if (next.done) next = (batches = loader.iterEpoch(1)).next();
     const { x, y } = next.value!;
-    const t1 = performance.now();
+    const t1 = now();
     optimizer.zeroGrad(false);
-    const t2 = performance.now();
+    const t2 = now();
     // Backward marks: marks[i] is when the walk reached the output of layer i.
-    const marks: number[] = new Array(layers.length).fill(0);
+    const marks: Stamp[] = new Array(layers.length).fill(ZERO);
     let h = x;
-    const forwardMs: number[] = [];
+    const inLayers = { ...ZERO };
+    const forward: [Stamp, Stamp][] = [];
     for (let i = 0; i < layers.length; i++) {
-      const ta = performance.now();
+      const ta = now();
       h = layers[i].forward(h);
-      forwardMs.push(performance.now() - ta);
-      if (marked) h = mark(h, () => { marks[i] = performance.now(); });
+      const tb = now();
+      forward.push([ta, tb]);
+      inLayers.wall += tb.wall - ta.wall; inLayers.cpu += tb.cpu - ta.cpu;
+      if (marked) h = mark(h, () => { marks[i] = now(); });
     }
-    const t3 = performance.now();
+    const t3 = now();
     const loss = crossEntropy(h, y);
-    const t4 = performance.now();
+    const t4 = now();
     loss.backward();
-    const t5 = performance.now();
+    const t5 = now();
     optimizer.step();
-    const t6 = performance.now();
+    const t6 = now();
     if (!timed) return;
-    if (!marked) { unmarkedMs += t6 - t0; return; }
-    stepMs += t6 - t0;
-    add('batch slicing (DataLoader)', t1 - t0);
-    add('zeroGrad (in place)', t2 - t1);
-    layers.forEach((layer, i) => add(`forward ${layerName(i, layer)}`, forwardMs[i]));
-    add('forward: marks and loop', t3 - t2 - forwardMs.reduce((s, v) => s + v, 0));
-    add('forward crossEntropy', t4 - t3);
+    const total = marked ? step : unmarked;
+    total.wall += t6.wall - t0.wall; total.cpu += t6.cpu - t0.cpu;
+    if (!marked) return;
+    add('batch slicing (DataLoader)', t0, t1);
+    add('zeroGrad (in place)', t1, t2);
+    layers.forEach((layer, i) => add(`forward ${layerName(i, layer)}`, ...forward[i]));
+    add('forward: marks and loop', t2, t3, inLayers);
+    add('forward crossEntropy', t3, t4);
     const last = layers.length - 1;
-    add('backward crossEntropy (to the logits)', marks[last] - t4);
-    for (let i = last; i >= 0; i--) add(`backward ${layerName(i, layers[i])}`, (i === 0 ? t5 : marks[i - 1]) - marks[i]);
-    add('Adam step', t6 - t5);
+    add('backward crossEntropy (to the logits)', t4, marks[last]);
+    for (let i = last; i >= 0; i--) add(`backward ${layerName(i, layers[i])}`, marks[i], i === 0 ? t5 : marks[i - 1]);
+    add('Adam step', t5, t6);
   };
   for (let s = 0; s < WARMUP; s++) runStep(false, true);
   handle.reset();
@@ -90,19 +110,19 @@ export async function profileRecipe(steps: number, threads: number): Promise<str
   for (let s = 0; s < steps; s++) runStep(true, false);
   wasm.close();
   const per = (ms: number) => ms / steps;
-  const ms = per(stepMs);
-  const pct = (v: number) => `${((100 * per(v)) / ms).toFixed(1)} %`;
+  const ms = per(step.wall);
+  const pct = (v: number, of = step.wall) => `${((100 * v) / of).toFixed(1)} %`;
   const kernelMs = kernels.reduce((s, k) => s + k.ms, 0);
   return [
     `mlpkit wasm, recipe (784-512-256-10, BatchNorm1d, ReLU, dropout ${RECIPE.dropout}, Adam), batch ${RECIPE.batch}, ${threads} thread${threads > 1 ? 's' : ''}: ` +
-      `${ms.toFixed(3)} ms per step over ${steps} steps (${per(unmarkedMs).toFixed(3)} ms without the backward marks); ` +
-      `${((ms * Math.ceil(60_000 / RECIPE.batch)) / 1000).toFixed(2)} s per 60 000-image epoch at this rate`,
+      `${ms.toFixed(3)} ms per step (${per(step.cpu).toFixed(3)} ms of CPU time) over ${steps} steps; ${per(unmarked.wall).toFixed(3)} ms ` +
+      `(${per(unmarked.cpu).toFixed(3)} ms CPU) without the backward marks; ${((ms * Math.ceil(60_000 / RECIPE.batch)) / 1000).toFixed(2)} s per 60 000-image epoch at this rate`,
     '',
-    '| phase | ms per step | share |',
-    '|---|---:|---:|',
-    ...[...phases].map(([k, v]) => `| ${k} | ${per(v).toFixed(3)} | ${pct(v)} |`),
+    '| phase | wall ms per step | share | CPU ms per step | share |',
+    '|---|---:|---:|---:|---:|',
+    ...[...phases].map(([k, v]) => `| ${k} | ${per(v.wall).toFixed(3)} | ${pct(v.wall)} | ${per(v.cpu).toFixed(3)} | ${pct(v.cpu, step.cpu)} |`),
     '',
-    '| kernel (inside the phases above) | ms per step | share |',
+    '| kernel (wall time, inside the phases above) | ms per step | share |',
     '|---|---:|---:|',
     `| all kernels | ${per(kernelMs).toFixed(3)} | ${pct(kernelMs)} |`,
     ...kernels.filter((k) => per(k.ms) >= 0.005).map((k) => `| ${k.key} (${k.calls / steps}×) | ${per(k.ms).toFixed(3)} | ${pct(k.ms)} |`),
