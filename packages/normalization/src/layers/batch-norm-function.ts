@@ -74,11 +74,8 @@ export function batchNorm(input: Tensor, options: BatchNormOptions = {}): Tensor
   const { mean, invStd } = statistics(input, layout, options, useBatch);
   const gamma = weight ? Float64Array.from(weight.data) : new Float64Array(layout.c).fill(1);
   const beta = bias ? Float64Array.from(bias.data) : new Float64Array(layout.c);
-  const xHat = new Float64Array(input.size);
   const { n, c, l } = layout;
   const x = input.data;
-  for (let i = 0, at = 0; i < n; i++)
-    for (let j = 0; j < c; j++) for (let k = 0; k < l; k++, at++) xHat[at] = (x[at] - mean[j]) * invStd[j];
   const inputs = [input, ...(weight ? [weight] : []), ...(bias ? [bias] : [])];
   return customOp(
     'batch_norm',
@@ -86,11 +83,11 @@ export function batchNorm(input: Tensor, options: BatchNormOptions = {}): Tensor
     () => {
       const out = allocate(input.dtype, input.size);
       for (let i = 0, at = 0; i < n; i++)
-        for (let j = 0; j < c; j++) for (let k = 0; k < l; k++, at++) out[at] = xHat[at] * gamma[j] + beta[j];
+        for (let j = 0; j < c; j++) for (let k = 0; k < l; k++, at++) out[at] = ((x[at] - mean[j]) * invStd[j]) * gamma[j] + beta[j];
       return new Tensor(out, input.shape);
     },
     (grad, _output, needs) => {
-      const g = batchNormBackward(grad.data, xHat, invStd, gamma, layout, useBatch, allocate(input.dtype as 'float32' | 'float64', input.size));
+      const g = batchNormBackward(grad.data, x, mean, invStd, gamma, layout, useBatch, allocate(input.dtype as 'float32' | 'float64', input.size));
       const grads = [needs[0] ? new Tensor(g.dx, input.shape) : null];
       if (weight) grads.push(needs[grads.length] ? tensorOf(g.dGamma, weight) : null);
       if (bias) grads.push(needs[grads.length] ? tensorOf(g.dBeta, bias) : null);
@@ -106,9 +103,13 @@ export function tensorOf(values: Float64Array, like: Tensor): Tensor {
   return new Tensor(out, like.shape);
 }
 
-/** The closed-form gradients of batch norm, in float64, in plain loops (it runs on every training step); dx is written into `dx`. */
+/**
+ * The closed-form gradients of batch norm, in float64, in plain loops (it runs on every training
+ * step); dx is written into `dx`. x̂ = (x − μ) · invStd is recomputed from the saved input (as
+ * Linear's backward reads its saved input) rather than kept as a float64 copy of every value.
+ */
 function batchNormBackward<D extends Float32Array | Float64Array>(
-  dy: ArrayLike<number>, xHat: Float64Array, invStd: Float64Array, gamma: Float64Array, layout: ChannelLayout, batchStats: boolean, dx: D,
+  dy: ArrayLike<number>, x: ArrayLike<number>, mean: Float64Array, invStd: Float64Array, gamma: Float64Array, layout: ChannelLayout, batchStats: boolean, dx: D,
 ) {
   const { n, c, l, count: m } = layout;
   const dBeta = new Float64Array(c);
@@ -117,7 +118,7 @@ function batchNormBackward<D extends Float32Array | Float64Array>(
     for (let j = 0; j < c; j++)
       for (let k = 0; k < l; k++, at++) {
         dBeta[j] += dy[at];
-        dGamma[j] += dy[at] * xHat[at];
+        dGamma[j] += dy[at] * ((x[at] - mean[j]) * invStd[j]);
       }
   // dx is computed in float64 and rounded once as it is stored in the input's dtype.
   // Σ g = γ Σ dy = γ dβ and Σ g x̂ = γ dγ, so the per-channel sums are already at hand.
@@ -126,7 +127,7 @@ function batchNormBackward<D extends Float32Array | Float64Array>(
     for (let j = 0; j < c; j++)
       for (let k = 0; k < l; k++, at++) {
         const g = dy[at] * gamma[j];
-        dx[at] = batchStats ? invStd[j] * (g - meanG[j] - (xHat[at] * gamma[j] * dGamma[j]) / m) : g * invStd[j];
+        dx[at] = batchStats ? invStd[j] * (g - meanG[j] - (((x[at] - mean[j]) * invStd[j]) * gamma[j] * dGamma[j]) / m) : g * invStd[j];
       }
   return { dx, dGamma, dBeta };
 }
