@@ -63,7 +63,7 @@ const threaded = `const x = new T.Tensor(new Float32Array(256 * 256).fill(1), [2
   const b = await W.createWasmBackend({ threads: 2 });
   const y = b.kernels.matmul([x, x], { transA: false, transB: false });
   b.close();
-  if (b.threads !== 2 || y.data[0] !== 256 || y.data[y.size - 1] !== 256) throw new Error('threaded matmul gave ' + y.data[0]);`;
+  if (b.threads !== 2 || y.data[0] !== 256 || y.data[y.data.length - 1] !== 256) throw new Error('threaded matmul gave ' + y.data[0]);`;
 step('2-thread wasm matmul from the built @mlpkit/backend-wasm/node (ESM)', () =>
   sh('node', ['--input-type=module', '-e', `const W = await import('@mlpkit/backend-wasm/node'); const T = await import('@mlpkit/tensor'); ${threaded}`], work));
 step('2-thread wasm matmul from the built @mlpkit/backend-wasm/node (CommonJS)', () =>
@@ -74,7 +74,7 @@ const blasProduct = `const x = new T.Tensor(new Float32Array(256 * 256).fill(1),
   let b;
   try { b = await B.createBlasBackend({ threads: 2 }); } catch (e) { if (/no CBLAS library found/.test(e.message)) { console.log('skipped: ' + e.message); return; } throw e; }
   const y = b.kernels.matmul([x, x], { transA: false, transB: true });
-  if (y.data[0] !== 256 || y.data[y.size - 1] !== 256) throw new Error('blas matmul gave ' + y.data[0]);`;
+  if (y.data[0] !== 256 || y.data[y.data.length - 1] !== 256) throw new Error('blas matmul gave ' + y.data[0]);`;
 if (names.includes('@mlpkit/backend-blas')) {
   step('blas matmul from the built @mlpkit/backend-blas (ESM)', () =>
     process.stdout.write(sh('node', ['--input-type=module', '-e', `const B = await import('@mlpkit/backend-blas'); const T = await import('@mlpkit/tensor'); await (async () => { ${blasProduct} })();`], work)));

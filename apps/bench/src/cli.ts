@@ -98,12 +98,14 @@ async function main(): Promise<void> {
     return;
   }
   if (options.mode === 'profile') {
-    const data = await loadW1Data();
     const parts = [];
     for (const backend of options.backends)
       for (const threads of threadCounts) for (const [batch, steps] of [[64, 300], [1024, 30]]) parts.push(profileInChild(backend, threads, batch, quick ? steps / 5 : steps));
     const ab = [];
-    if (options.backends.includes('wasm')) for (const threads of threadCounts) for (const batch of [64, 1024]) ab.push(await zeroGradAB(data, threads, batch, quick ? 3 : 11));
+    if (options.backends.includes('wasm')) {
+      const data = await loadW1Data();
+      for (const threads of threadCounts) for (const batch of [64, 1024]) ab.push(await zeroGradAB(data, threads, batch, quick ? 3 : 11));
+    }
     if (ab.length) parts.push('What zeroing gradients in place is worth (two trainers in one process, alternating rounds; median round):', zeroGradMarkdown(ab));
     const md = parts.join('\n\n');
     console.log(`\n${md}\n`);

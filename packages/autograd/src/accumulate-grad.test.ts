@@ -73,4 +73,11 @@ describe('gradient accumulation into an existing .grad', () => {
     expect(offered[1]).toBe(x.grad);
     expect(Array.from(x.grad!.data)).toEqual([4, 4]);
   });
+
+  it('adds a leaf\'s own gradient passed back in as the upstream gradient, rather than taking it as added', () => {
+    const x = requiresGrad(tensor([1, 2]));
+    for (let pass = 0; pass < 2; pass++) sum(mul(x, 3)).backward();
+    add(x, 0).backward(x.grad!); // add's rule passes the upstream gradient through as it is
+    expect(Array.from(x.grad!.data)).toEqual([12, 12]);
+  });
 });

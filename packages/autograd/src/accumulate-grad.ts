@@ -27,6 +27,14 @@ export function ownedGrad(leaf: Tensor): Tensor | null {
   return own;
 }
 
+/**
+ * `t`, or a copy of it when it is a leaf's own gradient: a gradient passed into `backward` may
+ * be one (`y.backward(x.grad)`), and must not be taken for a VJP saying it added in place.
+ */
+export function notOwned(t: Tensor): Tensor {
+  return owned.has(t) ? new Tensor(t.data.slice(), t.shape) : t;
+}
+
 /** target ← target + source in place, on the backend where it has an entry (the same bits as the loop). */
 function addInto(target: TypedArray, source: TypedArray): void {
   if (fusedAxpy(target, 1, source)) return;

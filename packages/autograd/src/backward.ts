@@ -1,5 +1,5 @@
 import { MlpkitError, Tensor, add, cast, formatShape, onesLike, shapesEqual } from '@mlpkit/tensor';
-import { accumulateGrad, ownedGrad } from './accumulate-grad.js';
+import { accumulateGrad, notOwned, ownedGrad } from './accumulate-grad.js';
 import { noGrad } from './grad-mode.js';
 import type { AutogradNode } from './node.js';
 import { sumTo } from './sum-to.js';
@@ -62,7 +62,7 @@ function inPlaceTargets(inputs: readonly Tensor[]): readonly (Tensor | null)[] {
  * input's shape, and accumulates into `.grad` of the leaves, in place where one exists.
  */
 export function backward(root: Tensor, gradient: Tensor | undefined, options: { retainGraph?: boolean } = {}): void {
-  const seed = initialGradient(root, gradient);
+  const seed = notOwned(initialGradient(root, gradient));
   noGrad(() => {
     const grads = new Map<Tensor, Tensor>([[root, seed]]);
     for (const t of topologicalOrder(root)) {
