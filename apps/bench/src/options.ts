@@ -18,7 +18,8 @@ and writes apps/bench/results/bench.{json,md} (bench-quick.* with --quick).
   --search           hyperparameter search speed instead: trials/min on 1 and 2 worker threads, and
                      the Redis path's cost per trial (results/search.*); with --epochs N, --redis URL
   --recipe           the lectures' recipe (issue 13) side by side with PyTorch: s/epoch and test
-                     accuracy (results/recipe.*); with --epochs N (default 20), --threads LIST
+                     accuracy (results/recipe.*); with --epochs N (default 20), --threads LIST;
+                     --recipe --profile [--steps N]: where a recipe step's time goes on wasm
   --backend NAME     wasm or blas: the one backend --memory or --profile runs (default: both;
                      blas is skipped with a message where no BLAS library is installed)
   --help

@@ -9,7 +9,7 @@ describe('pnpm bench --recipe options', () => {
   });
 
   it('reads --epochs and --threads', () => {
-    expect(parseRecipeOptions(['--recipe', '--epochs', '1', '--threads', '1'])).toEqual({ epochs: 1, threadCounts: [1], help: false });
+    expect(parseRecipeOptions(['--recipe', '--epochs', '1', '--threads', '1'])).toEqual({ epochs: 1, threadCounts: [1], profile: false, steps: 50, help: false });
     expect(parseRecipeOptions(['--recipe', '--threads=2,1']).threadCounts).toEqual([2, 1]);
     expect(parseRecipeOptions(['--recipe', '--help']).help).toBe(true);
   });
@@ -21,6 +21,14 @@ describe('pnpm bench --recipe options', () => {
     expect(() => parseRecipeOptions(['--recipe', '--threads', '2,2'])).toThrow(/each count once/);
     expect(() => parseRecipeOptions(['--recipe', '--seed', '1'])).toThrow(/Unknown option/);
     expect(() => parseRecipeOptions(['--recipe', 'extra'])).toThrow(/positional/);
+  });
+
+  it('reads --profile with --steps, and refuses the flags each form would ignore', () => {
+    expect(parseRecipeOptions(['--recipe', '--profile', '--steps', '20', '--threads', '1'])).toMatchObject({ profile: true, steps: 20, threadCounts: [1] });
+    expect(parseRecipeOptions(['--recipe', '--profile']).steps).toBe(50);
+    expect(() => parseRecipeOptions(['--recipe', '--profile', '--epochs', '2'])).toThrow(/--epochs does not apply to --recipe --profile/);
+    expect(() => parseRecipeOptions(['--recipe', '--steps', '20'])).toThrow(/--steps applies only to --recipe --profile/);
+    expect(() => parseRecipeOptions(['--recipe', '--profile', '--steps', '0'])).toThrow(/--steps: expected a positive integer/);
   });
 
   it('refuses the other modes\' flags, which it would ignore', () => {

@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { RECIPE_USAGE, type RecipeOptions, parseRecipeOptions } from './options.js';
+import { profileRecipe } from './profile.js';
 import { recipeTable } from './report.js';
 import { runRecipe } from './runner.js';
 import { RECIPE, type RecipeResult, type RecipeSpec } from './spec.js';
@@ -18,6 +19,17 @@ export async function recipeBench(argv: string[], resultsDir: string): Promise<n
     return 2;
   }
   if (options.help) { console.log(RECIPE_USAGE); return 0; }
+  if (options.profile) {
+    console.log(`recipe profile on a shared machine (load average ${loadavg()[0].toFixed(1)}): compare phases within one table, not across runs`);
+    const tables: string[] = [];
+    for (const threads of options.threadCounts) {
+      tables.push(await profileRecipe(options.steps, threads));
+      console.log(`\n${tables[tables.length - 1]}`);
+    }
+    writeFileSync(`${resultsDir}recipe-profile.md`, `# Where a recipe step's time goes (mlpkit wasm)\n\n${tables.join('\n\n')}\n`);
+    console.log(`\nwrote ${resultsDir}recipe-profile.md`);
+    return 0;
+  }
   const { epochs, threadCounts } = options;
   const meta = { date: new Date().toISOString(), epochs, recipe: RECIPE, node: process.version, cpu: cpus()[0]?.model, cores: availableParallelism(), loadAverage: loadavg()[0] };
   console.log(`recipe bench: ${epochs} epoch(s) per system; ${meta.cpu ?? 'unknown CPU'}, ${meta.cores} cores, load average ${meta.loadAverage.toFixed(1)}`);

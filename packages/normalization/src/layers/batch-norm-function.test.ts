@@ -56,4 +56,30 @@ describe('batchNorm', () => {
     expect(() => batchNorm(zeros([2, 4]), { weight: zeros([3]) })).toThrow(/weight must have shape \[4\].*got \[3\]/);
     expect(() => batchNorm(zeros([2, 4]), { runningMean: zeros([4]) })).toThrow(MlpkitError);
   });
+
+  it('matches the per-element formulas in float32, forward and backward, on (N, C, L) input', () => {
+    manualSeed(2);
+    const [n, c, l] = [4, 3, 5];
+    const x = requiresGrad(randn([n, c, l]).mul(3).add(1)), w = requiresGrad(randn([c])), b = requiresGrad(randn([c]));
+    const dy = randn([n, c, l]);
+    const y = batchNorm(x, { weight: w, bias: b, training: true, eps: 1e-5 });
+    y.mul(dy).sum().backward();
+    expect([y.dtype, x.grad!.dtype]).toEqual(['float32', 'float32']);
+    const at = (i: number, j: number, k: number) => (i * c + j) * l + k;
+    for (let j = 0; j < c; j++) {
+      const xs: number[] = [], gs: number[] = [], idx: number[] = [];
+      for (let i = 0; i < n; i++) for (let k = 0; k < l; k++) { idx.push(at(i, j, k)); xs.push(x.data[at(i, j, k)]); gs.push(dy.data[at(i, j, k)]); }
+      const m = xs.length, mean = xs.reduce((s, v) => s + v, 0) / m;
+      const invStd = 1 / Math.sqrt(xs.reduce((s, v) => s + (v - mean) ** 2, 0) / m + 1e-5);
+      const xHat = xs.map((v) => (v - mean) * invStd);
+      const g = gs.map((v) => v * w.data[j]);
+      const meanG = g.reduce((s, v) => s + v, 0) / m, meanGx = g.reduce((s, v, q) => s + v * xHat[q], 0) / m;
+      idx.forEach((flat, q) => {
+        expect(y.data[flat]).toBeCloseTo(xHat[q] * w.data[j] + b.data[j], 5);
+        expect(x.grad!.data[flat]).toBeCloseTo(invStd * (g[q] - meanG - xHat[q] * meanGx), 5);
+      });
+      expect(w.grad!.data[j]).toBeCloseTo(gs.reduce((s, v, q) => s + v * xHat[q], 0), 4);
+      expect(b.grad!.data[j]).toBeCloseTo(gs.reduce((s, v) => s + v, 0), 4);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { customOp } from '@mlpkit/autograd';
 import { MlpkitError, Tensor, allocate, formatShape } from '@mlpkit/tensor';
-import { type ChannelLayout, channelLayout, channelMoments, forEachElement } from './channel-layout.js';
+import { type ChannelLayout, channelLayout, channelMoments } from './channel-layout.js';
 
 /** Options of {@link batchNorm}, as `torch.nn.functional.batch_norm` names them. */
 export interface BatchNormOptions {
@@ -73,20 +73,22 @@ export function batchNorm(input: Tensor, options: BatchNormOptions = {}): Tensor
   const useBatch = (options.training ?? false) || !runningMean;
   const { mean, invStd } = statistics(input, layout, options, useBatch);
   const gamma = weight ? Float64Array.from(weight.data) : new Float64Array(layout.c).fill(1);
-  const xHat = new Float64Array(input.size);
-  forEachElement(layout, (i, j) => { xHat[i] = (input.data[i] - mean[j]) * invStd[j]; });
+  const beta = bias ? Float64Array.from(bias.data) : new Float64Array(layout.c);
+  const { n, c, l } = layout;
+  const x = input.data;
   const inputs = [input, ...(weight ? [weight] : []), ...(bias ? [bias] : [])];
   return customOp(
     'batch_norm',
     inputs,
     () => {
       const out = allocate(input.dtype, input.size);
-      forEachElement(layout, (i, j) => { out[i] = xHat[i] * gamma[j] + (bias ? bias.data[j] : 0); });
+      for (let i = 0, at = 0; i < n; i++)
+        for (let j = 0; j < c; j++) for (let k = 0; k < l; k++, at++) out[at] = ((x[at] - mean[j]) * invStd[j]) * gamma[j] + beta[j];
       return new Tensor(out, input.shape);
     },
     (grad, _output, needs) => {
-      const g = batchNormBackward(grad.data, xHat, invStd, gamma, layout, useBatch);
-      const grads = [needs[0] ? tensorOf(g.dx, input) : null];
+      const g = batchNormBackward(grad.data, x, mean, invStd, gamma, layout, useBatch, allocate(input.dtype as 'float32' | 'float64', input.size));
+      const grads = [needs[0] ? new Tensor(g.dx, input.shape) : null];
       if (weight) grads.push(needs[grads.length] ? tensorOf(g.dGamma, weight) : null);
       if (bias) grads.push(needs[grads.length] ? tensorOf(g.dBeta, bias) : null);
       return grads;
@@ -101,20 +103,31 @@ export function tensorOf(values: Float64Array, like: Tensor): Tensor {
   return new Tensor(out, like.shape);
 }
 
-/** The closed-form gradients of batch norm, in float64. */
-function batchNormBackward(dy: ArrayLike<number>, xHat: Float64Array, invStd: Float64Array, gamma: Float64Array, layout: ChannelLayout, batchStats: boolean) {
-  const dBeta = new Float64Array(layout.c);
-  const dGamma = new Float64Array(layout.c);
-  forEachElement(layout, (i, j) => {
-    dBeta[j] += dy[i];
-    dGamma[j] += dy[i] * xHat[i];
-  });
-  const dx = new Float64Array(xHat.length);
-  const m = layout.count;
+/**
+ * The closed-form gradients of batch norm, in float64, in plain loops (it runs on every training
+ * step); dx is written into `dx`. x̂ = (x − μ) · invStd is recomputed from the saved input (as
+ * Linear's backward reads its saved input) rather than kept as a float64 copy of every value.
+ */
+function batchNormBackward<D extends Float32Array | Float64Array>(
+  dy: ArrayLike<number>, x: ArrayLike<number>, mean: Float64Array, invStd: Float64Array, gamma: Float64Array, layout: ChannelLayout, batchStats: boolean, dx: D,
+) {
+  const { n, c, l, count: m } = layout;
+  const dBeta = new Float64Array(c);
+  const dGamma = new Float64Array(c);
+  for (let i = 0, at = 0; i < n; i++)
+    for (let j = 0; j < c; j++)
+      for (let k = 0; k < l; k++, at++) {
+        dBeta[j] += dy[at];
+        dGamma[j] += dy[at] * ((x[at] - mean[j]) * invStd[j]);
+      }
+  // dx is computed in float64 and rounded once as it is stored in the input's dtype.
   // Σ g = γ Σ dy = γ dβ and Σ g x̂ = γ dγ, so the per-channel sums are already at hand.
-  forEachElement(layout, (i, j) => {
-    const g = dy[i] * gamma[j];
-    dx[i] = batchStats ? invStd[j] * (g - (gamma[j] * dBeta[j]) / m - (xHat[i] * gamma[j] * dGamma[j]) / m) : g * invStd[j];
-  });
+  const meanG = batchStats ? dBeta.map((s, j) => (gamma[j] * s) / m) : new Float64Array(c);
+  for (let i = 0, at = 0; i < n; i++)
+    for (let j = 0; j < c; j++)
+      for (let k = 0; k < l; k++, at++) {
+        const g = dy[at] * gamma[j];
+        dx[at] = batchStats ? invStd[j] * (g - meanG[j] - (((x[at] - mean[j]) * invStd[j]) * gamma[j] * dGamma[j]) / m) : g * invStd[j];
+      }
   return { dx, dGamma, dBeta };
 }

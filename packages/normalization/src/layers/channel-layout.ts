@@ -34,14 +34,18 @@ export function forEachElement(layout: ChannelLayout, fn: (index: number, channe
 
 /**
  * Per-channel mean and biased variance (divide by N·L), in float64 and in two passes, so that a
- * feature offset by 100 does not lose its variance to cancellation.
+ * feature offset by 100 does not lose its variance to cancellation. Plain loops in storage order
+ * (no per-element callback): this runs on every training step of a batch-norm network.
  */
 export function channelMoments(data: ArrayLike<number>, layout: ChannelLayout): { mean: Float64Array; variance: Float64Array } {
-  const mean = new Float64Array(layout.c);
-  const variance = new Float64Array(layout.c);
-  forEachElement(layout, (i, j) => { mean[j] += data[i]; });
-  for (let j = 0; j < layout.c; j++) mean[j] /= layout.count;
-  forEachElement(layout, (i, j) => { variance[j] += (data[i] - mean[j]) ** 2; });
-  for (let j = 0; j < layout.c; j++) variance[j] /= layout.count;
+  const { n, c, l, count } = layout;
+  const mean = new Float64Array(c);
+  const variance = new Float64Array(c);
+  for (let i = 0, at = 0; i < n; i++)
+    for (let j = 0; j < c; j++) for (let k = 0; k < l; k++, at++) mean[j] += data[at];
+  for (let j = 0; j < c; j++) mean[j] /= count;
+  for (let i = 0, at = 0; i < n; i++)
+    for (let j = 0; j < c; j++) for (let k = 0; k < l; k++, at++) variance[j] += (data[at] - mean[j]) ** 2;
+  for (let j = 0; j < c; j++) variance[j] /= count;
   return { mean, variance };
 }
