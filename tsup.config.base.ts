@@ -1,14 +1,27 @@
 import { type Options, defineConfig } from 'tsup';
 
+/** What a package's build may add to the shared one. */
+export interface PackageBuildOptions {
+  /** Also build src/node/index.ts, for packages with a Node-only `./node` subpath. */
+  node?: boolean;
+  /** Entries beyond the public ones (a bin, a worker's entry): built, but given no types. */
+  internal?: Record<string, string>;
+  /** Give the CommonJS build an `import.meta.url` (for code that finds files beside itself). */
+  shims?: boolean;
+}
+
 /**
  * The build every package shares: ESM and CommonJS with type declarations and source maps,
  * from src/index.ts, plus src/node/index.ts for packages with a Node-only `./node` subpath.
  */
-export function packageBuild(options: { node?: boolean } = {}): Options | Options[] {
+export function packageBuild(options: PackageBuildOptions = {}): Options | Options[] {
+  const publicEntries: Record<string, string> = options.node
+    ? { index: 'src/index.ts', 'node/index': 'src/node/index.ts' }
+    : { index: 'src/index.ts' };
   return defineConfig({
-    entry: options.node ? { index: 'src/index.ts', 'node/index': 'src/node/index.ts' } : { index: 'src/index.ts' },
+    entry: { ...publicEntries, ...options.internal },
     format: ['esm', 'cjs'],
-    dts: true,
+    dts: { entry: publicEntries },
     sourcemap: true,
     // The maps point at src/, which the tarball ships once; embedding the sources again in
     // both builds' maps would put three copies of the TypeScript in every tarball.
@@ -17,5 +30,6 @@ export function packageBuild(options: { node?: boolean } = {}): Options | Option
     },
     clean: true,
     treeshake: true,
+    shims: options.shims ?? false,
   }) as Options | Options[];
 }
