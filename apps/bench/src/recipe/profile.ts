@@ -57,7 +57,7 @@ export async function profileRecipe(steps: number, threads: number): Promise<str
     const p = phases.get(key) ?? { ...ZERO };
     phases.set(key, { wall: p.wall + to.wall - from.wall - less.wall, cpu: p.cpu + to.cpu - from.cpu - less.cpu });
   };
-  let step = { ...ZERO }, unmarked = { ...ZERO };
+  const step = { ...ZERO }, unmarked = { ...ZERO };
   let batches = loader.iterEpoch(0);
   const runStep = (timed: boolean, marked: boolean) => {
     const t0 = now();

@@ -16,7 +16,10 @@ import type { Experiment } from './experiment.js';
 function twoLayer(seed: number): Sequential {
   manualSeed(seed);
   const model = new Sequential(new Linear(784, 50), relu, new Linear(50, 10));
-  for (const [name, p] of model.namedParameters()) (name.endsWith('weight') ? normal_(p, { std: 1e-4 }) : zeros_(p));
+  for (const [name, p] of model.namedParameters()) {
+    if (name.endsWith('weight')) normal_(p, { std: 1e-4 });
+    else zeros_(p);
+  }
   return model;
 }
 
