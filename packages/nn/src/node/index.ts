@@ -1,24 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { type LoadSafetensorsOptions, type SafetensorsContents, loadSafetensors } from '../load-safetensors.js';
 import type { StateDict } from '../module.js';
 import { type SafetensorsMetadata, saveSafetensors } from '../save-safetensors.js';
+import { writeFileAtomic } from './write-file-atomic.js';
 
-/**
- * Writes `bytes` to `path` atomically: into a temporary file beside it, then renamed over it,
- * so a crash or a full disk leaves the previous file intact instead of half-written.
- */
-export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, bytes, { flush: true });
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
+export { removeStaleTemporaries, writeFileAtomic } from './write-file-atomic.js';
+export { holdWriterLock, releaseWriterLock } from './writer-lock.js';
 
 /**
  * Saves a state dict as a safetensors file with an optional metadata block. The bytes are built

@@ -1,4 +1,4 @@
-import { saveFile } from '@mlpkit/nn/node';
+import { holdWriterLock, releaseWriterLock, saveFile } from '@mlpkit/nn/node';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Checkpoint, type CheckpointOptions } from '../checkpoint.js';
@@ -21,7 +21,8 @@ export function checkpointPath(template: string, epoch: number): string {
  * Saves the model as safetensors (with metadata: epoch, monitored value, and e.g. the scaler)
  * when the monitored value improves, or every epoch with `saveBestOnly: false`. Files are
  * written atomically (a temporary file renamed over the old one), so an interrupted or
- * diverging run never leaves a half-written or NaN checkpoint behind.
+ * diverging run never leaves a half-written or NaN checkpoint behind. A path has one writer: a
+ * second process saving to it is refused with a message naming the first.
  *
  * @example
  * new ModelCheckpoint({ path: 'out/best.safetensors', monitor: 'valAccuracy', metadata: scalerToMetadata(scaler) });
@@ -35,9 +36,15 @@ export class ModelCheckpoint extends Checkpoint {
       save: async ({ epoch, state, metadata }) => {
         const file = checkpointPath(options.path, epoch);
         await mkdir(dirname(file), { recursive: true });
+        holdWriterLock(options.path, 'ModelCheckpoint');
         await saveFile(file, state, metadata);
       },
     });
     this.path = options.path;
+  }
+
+  /** The run is over: another process may write this path now. */
+  onTrainEnd(): void {
+    releaseWriterLock(this.path);
   }
 }
