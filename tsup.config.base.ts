@@ -4,6 +4,8 @@ import { type Options, defineConfig } from 'tsup';
 export interface PackageBuildOptions {
   /** Also build src/node/index.ts, for packages with a Node-only `./node` subpath. */
   node?: boolean;
+  /** More public entries with their types, e.g. `{ csv: 'src/csv.ts' }` for a `./csv` subpath. */
+  entries?: Record<string, string>;
   /** Entries beyond the public ones (a bin, a worker's entry): built, but given no types. */
   internal?: Record<string, string>;
   /** Give the CommonJS build an `import.meta.url` (for code that finds files beside itself). */
@@ -15,9 +17,11 @@ export interface PackageBuildOptions {
  * from src/index.ts, plus src/node/index.ts for packages with a Node-only `./node` subpath.
  */
 export function packageBuild(options: PackageBuildOptions = {}): Options | Options[] {
-  const publicEntries: Record<string, string> = options.node
-    ? { index: 'src/index.ts', 'node/index': 'src/node/index.ts' }
-    : { index: 'src/index.ts' };
+  const publicEntries: Record<string, string> = {
+    index: 'src/index.ts',
+    ...(options.node ? { 'node/index': 'src/node/index.ts' } : {}),
+    ...options.entries,
+  };
   return defineConfig({
     entry: { ...publicEntries, ...options.internal },
     format: ['esm', 'cjs'],
