@@ -36,6 +36,15 @@ describe('DivergenceGuard', () => {
     expect(climb[at]).toBeGreaterThan(3 * 2.2);
   });
 
+  it('stops an explosion inside the warm-up at once, and not warm-up noise', () => {
+    expect(firstStop([2.3, 2.2, 900, 2.1])).toBe(2);
+    expect(new DivergenceGuard().check(2.3, 0, 0)).toBeNull();
+    const guard = new DivergenceGuard();
+    guard.check(2.3, 0, 0);
+    expect(guard.check(900, 0, 1)?.message).toMatch(/^loss 900\.0 at epoch 1, batch 2 is more than 3× the initial loss 2\.300 \(of the first 1 batches\)/);
+    expect(firstStop([0.06, 0.9, 0.02, 1.5, 0.04])).toBe(-1); // 25× the first batch: noise, not 30×
+  });
+
   it('stops a NaN or infinite loss at once, even in the warm-up', () => {
     expect(firstStop([2.3, Number.NaN])).toBe(1);
     expect(firstStop([Number.POSITIVE_INFINITY])).toBe(0);

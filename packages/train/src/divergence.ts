@@ -65,8 +65,8 @@ export interface DivergenceState {
  * in fine-tuning do not shrink it); the cost compared is an exponential moving average of the
  * batch losses, so a single noisy batch moves it by a tenth, while a real explosion (one batch
  * 10 × `factor` times the reference, or enough of them to lift the average) or a NaN still stops
- * training at that batch. During the warm-up
- * only NaN and infinity are checked. A non-positive reference disables the ratio rule.
+ * training at that batch. During the warm-up a batch 10 × `factor` times the median of the
+ * batches before it stops training at once too. A non-positive reference disables the ratio rule.
  */
 export class DivergenceGuard {
   /** The first loss seen (reported in the history). */
@@ -111,6 +111,9 @@ export class DivergenceGuard {
     this.initialLoss ??= loss;
     this.smoothed = this.smoothed === null ? loss : this.smoothed + this.alpha * (loss - this.smoothed);
     if (this.reference === null) {
+      // Before the reference is set, a spike against the batches seen so far still stops at once.
+      const sofar = this.warmupLosses.length > 0 ? median(this.warmupLosses) : 0;
+      if (sofar > 0 && loss > SPIKE * this.factor * sofar) return this.exploded(loss.toPrecision(4), where, sofar, this.warmupLosses.length, epoch);
       this.warmupLosses.push(loss);
       if (this.warmupLosses.length < this.warmup) return null;
       const mean = this.warmupLosses.reduce((a, b) => a + b, 0) / this.warmupLosses.length;
@@ -121,13 +124,17 @@ export class DivergenceGuard {
     const spike = loss > SPIKE * this.factor * ref;
     if (ref > 0 && (spike || this.smoothed > this.factor * ref)) {
       const value = spike ? loss.toPrecision(4) : `${this.smoothed.toPrecision(4)} (smoothed; this batch ${loss.toPrecision(4)})`;
-      return {
-        reason: 'diverged', epoch,
-        message: `loss ${value} at ${where} is more than ${this.factor}× the initial loss ${ref.toPrecision(4)} (of the first ${this.warmup} batches); ` +
-          `training stopped because the loss is exploding (the slides' rule: if the cost is ever > ${this.factor} × original cost, break out early). Lower the learning rate.`,
-      };
+      return this.exploded(value, where, ref, this.warmup, epoch);
     }
     return null;
+  }
+
+  private exploded(value: string, where: string, ref: number, batches: number, epoch: number): StopInfo {
+    return {
+      reason: 'diverged', epoch,
+      message: `loss ${value} at ${where} is more than ${this.factor}× the initial loss ${ref.toPrecision(4)} (of the first ${batches} batches); ` +
+        `training stopped because the loss is exploding (the slides' rule: if the cost is ever > ${this.factor} × original cost, break out early). Lower the learning rate.`,
+    };
   }
 }
 
