@@ -1,4 +1,5 @@
 import { MlpkitError } from '@mlpkit/tensor';
+import { type Library, type Native, importKoffi } from './koffi.js';
 import { installHint, libraryNames } from './library-names.js';
 
 /** CBLAS's constants (cblas.h): row-major storage, and whether an operand is transposed. */
@@ -22,16 +23,6 @@ export interface Cblas {
   setThreads(threads: number): boolean;
   /** The library's thread count now, or null when it cannot say. */
   getThreads(): number | null;
-}
-
-type Native = (...args: unknown[]) => unknown;
-interface Library { func(definition: string): Native }
-interface Koffi { load(path: string): Library }
-
-/** koffi, loaded when a backend is created rather than on import (it is a native module). */
-async function importKoffi(): Promise<Koffi> {
-  const mod = (await import('koffi')) as unknown as Koffi & { default?: Koffi };
-  return mod.default ?? mod;
 }
 
 function optionalFunc(lib: Library, definition: string): Native | null {
@@ -69,7 +60,7 @@ function bind(lib: Library, library: string): Cblas {
  * @throws MlpkitError naming what was tried and how to install a BLAS, when none loads.
  */
 export async function loadCblas(library?: string): Promise<Cblas> {
-  let koffi: Koffi;
+  let koffi: Awaited<ReturnType<typeof importKoffi>>;
   try {
     koffi = await importKoffi();
   } catch (error) {

@@ -4,6 +4,8 @@ import { createWasmBackend } from '@mlpkit/backend-wasm/node';
 import { type Cblas, loadCblas } from './cblas.js';
 import { blasFused } from './blas-fused.js';
 import { blasMatmul } from './blas-matmul.js';
+import { importKoffi } from './koffi.js';
+import { reuseFreedMemory } from './reuse-freed-memory.js';
 
 /** Options of {@link createBlasBackend}. */
 export interface BlasBackendOptions {
@@ -14,6 +16,12 @@ export interface BlasBackendOptions {
   threads?: number;
   /** The CBLAS library to open (a file name or path); default: the first that loads of the usual ones. */
   library?: string;
+  /**
+   * Let glibc keep freed tensor buffers for reuse (see {@link reuseFreedMemory}): a
+   * process-wide malloc setting that makes large products up to 3× faster on two threads.
+   * Default: true. Ignored where there is no glibc.
+   */
+  reuseFreedMemory?: boolean;
 }
 
 /** The BLAS backend: a {@link Backend} plus what it runs on. */
@@ -27,7 +35,7 @@ export interface BlasBackend extends Backend {
   readonly memoryBytes: number;
 }
 
-const KNOWN_OPTIONS = new Set(['threads', 'library']);
+const KNOWN_OPTIONS = new Set(['threads', 'library', 'reuseFreedMemory']);
 
 /**
  * `f`, first setting the library's thread count to `threads` when it is not that already: the
@@ -59,11 +67,14 @@ const threadState = new Map<string, { current: number }>();
  */
 export async function createBlasBackend(options: BlasBackendOptions = {}): Promise<BlasBackend> {
   for (const key of Object.keys(options))
-    if (!KNOWN_OPTIONS.has(key)) throw new MlpkitError('createBlasBackend', `unknown option '${key}' (expected threads, library)`);
+    if (!KNOWN_OPTIONS.has(key)) throw new MlpkitError('createBlasBackend', `unknown option '${key}' (expected threads, library, reuseFreedMemory)`);
   const threads = options.threads ?? availableParallelism();
   if (!Number.isInteger(threads) || threads < 1)
     throw new MlpkitError('createBlasBackend', `expected threads to be a positive integer, got ${String(options.threads)}`);
+  if (options.reuseFreedMemory !== undefined && typeof options.reuseFreedMemory !== 'boolean')
+    throw new MlpkitError('createBlasBackend', `expected reuseFreedMemory to be a boolean, got ${String(options.reuseFreedMemory)}`);
   const blas = await loadCblas(options.library);
+  if (options.reuseFreedMemory ?? true) reuseFreedMemory(await importKoffi());
   const wasm = await createWasmBackend({ threads: 1 });
   const state = threadState.get(blas.library) ?? { current: -1 };
   threadState.set(blas.library, state);
