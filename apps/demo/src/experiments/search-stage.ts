@@ -18,6 +18,8 @@ export interface StageOptions {
   workers?: number;
   redis?: string;
   outDir: string;
+  /** Epochs after which ASHA compares the trials and stops the poor ones (none: every trial runs to the end). */
+  ashaRungs: readonly number[];
 }
 
 const MODULE = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './search-trial.ts' : './search-trial.js', import.meta.url));
@@ -51,8 +53,8 @@ export async function runStage(stage: SearchStage, space: Space, o: StageOptions
   const where = `${o.redis ? `queue on ${o.redis} with ${threads} local` : threads} worker thread${threads === 1 ? '' : 's'}`;
   console.log(`\n${stage} stage: lr = ${slideRange(space.lr as Distribution<unknown>)}, reg = ${slideRange(space.reg as Distribution<unknown>)}; `
     + `${o.trials} trials of ${epochs} epoch${epochs > 1 ? 's' : ''} on ${(space.limit as readonly number[])[0]} images, ${where}; results in ${results}`);
-  // ASHA compares trials after 1 and 3 epochs; a rung at the last epoch would only relabel finished trials.
-  const rungs = [1, 3].filter((r) => r < epochs);
+  // A rung at the last epoch would only relabel finished trials as stopped.
+  const rungs = o.ashaRungs.filter((r) => r < epochs);
   const result = await runSearch({
     module: MODULE, space, trials: o.trials, seed: o.seed, workers: o.workers, redis: o.redis, results,
     pruning: rungs.length > 0 ? { rule: 'asha', rungs, reductionFactor: 3 } : undefined,

@@ -1,7 +1,7 @@
 // `pnpm demo --experiment search`: the slides' coarse-then-fine random search over lr and reg in log
 // space. The coarse stage samples wide ranges with short runs; the fine stage samples, with longer
 // runs, the ranges `coarseToFine` draws around the coarse stage's best trials. Each stage resumes
-// from its own JSONL file; poor trials are stopped by ASHA.
+// from its own JSONL file; poor coarse trials are stopped by ASHA.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Distribution, type SearchResult, type Space, type TrialRecord, coarseToFine, logUniform, searchResult, summaryLine } from '@mlpkit/search';
@@ -57,13 +57,15 @@ export async function searchExperiment(o: SearchExperimentOptions): Promise<TwoS
   const coarseSpace = { lr: logUniform(1e-4, 1), reg: logUniform(1e-5, 1e-1), epochs: [Math.min(o.epochs, COARSE_EPOCHS)], ...fixed };
   await mkdir(o.outDir, { recursive: true });
   const stage = { trials: o.trials ?? 10, workers: o.workers, redis: o.redis, outDir: o.outDir };
-  const coarse = await runStage('coarse', coarseSpace, { ...stage, seed: o.seed });
+  // The coarse stage stops the worse two thirds of its trials after one epoch (ASHA); the fine stage runs
+  // every trial to the end, so that its longer runs are what its trials are compared on.
+  const coarse = await runStage('coarse', coarseSpace, { ...stage, seed: o.seed, ashaRungs: [1] });
   let fine: SearchResult | undefined;
   let fineSpace: Space | undefined;
   if (coarse.trials.some((t) => t.score !== null)) {
     // Derived from the coarse results alone (read back from their file on a rerun), so a resumed fine stage samples the same space.
     fineSpace = { ...coarseToFine(coarseSpace, coarse, NARROW), epochs: [o.epochs] };
-    fine = await runStage('fine', fineSpace, { ...stage, seed: o.seed + 1 });
+    fine = await runStage('fine', fineSpace, { ...stage, seed: o.seed + 1, ashaRungs: [] });
   } else {
     console.log('\nfine stage: skipped, no coarse trial has a score to narrow the ranges around');
   }
@@ -102,7 +104,7 @@ const experiment: Experiment = {
   settings: (quick) => (quick
     ? '3 trials per stage of 1 epoch on 1 500 images, 1 worker thread'
     : `10 trials per stage (--trials N): coarse of ${COARSE_EPOCHS} epochs, then fine of ${FINE_EPOCHS} epochs (--epochs N) around the ${NARROW.top} best coarse trials; `
-      + '5 000 images (1 000 held out for validation), 784-256-10, SGD momentum 0.9, ASHA stopping'),
+      + '5 000 images (1 000 held out for validation), 784-256-10, SGD momentum 0.9; ASHA stops poor coarse trials after 1 epoch'),
   async run(ctx) {
     const o = ctx.options;
     const r = await searchExperiment({
