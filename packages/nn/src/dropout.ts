@@ -41,8 +41,7 @@ export function dropout(input: Tensor, options: DropoutOptions = {}): Tensor {
   checkP('dropout', p);
   if (!training || p === 0) return input;
   const g = options.generator ?? defaultGenerator();
-  const mask = allocate('bool', input.size);
-  for (let i = 0; i < mask.length; i++) mask[i] = g.random() < 1 - p ? 1 : 0;
+  const mask = g.bernoulliInto(allocate('bool', input.size), 1 - p);
   return dropoutWithMask(input, fromTypedArray(mask, input.shape), p);
 }
 
