@@ -66,7 +66,8 @@ cosine decay over 20 epochs, batch 128, all 60 000 training images, tested on al
   --out DIR             output directory (default apps/demo/out)
   --experiment NAME     one of the slides' experiments (see apps/demo/README.md):
                         ${EXPERIMENT_NAMES.join(', ')}
-  --trials N            search: random configurations (default 10)
+  --trials N            search: random configurations per stage, coarse then fine (default 10 each);
+                        there --epochs N is a fine trial's epochs (default 5), a coarse trial's at most 3
   --workers N           search: worker threads (default one per core; with --redis, 0 leaves trials to other machines)
   --redis URL           search: put trials on a BullMQ queue for \`mlpkit-search worker --redis URL\` processes
   --resume              continue a killed run from OUT/training-checkpoint.safetensors (same flags)

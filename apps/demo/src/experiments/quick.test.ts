@@ -18,22 +18,49 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+/** Runs `pnpm demo --experiment NAME --quick --out OUT` in this process; resolves to its exit code and what it printed. */
+async function runQuick(name: string, out: string): Promise<{ code: number; text: string }> {
+  const lines: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
+  // Progress bars write to stdout directly; keep the test output readable.
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  try {
+    const code = await runExperiment(parseOptions(['--experiment', name, '--quick', '--out', out], out));
+    return { code, text: lines.join('\n') };
+  } finally {
+    log.mockRestore();
+    write.mockRestore();
+  }
+}
+
+/** The search runs a coarse and then a fine stage, each in the slides' format; a second run resumes both from their files. */
+async function checkSearchStages(out: string, first: string): Promise<void> {
+  const trialLines = (text: string): number => (text.match(/^val_acc: (\d\.\d{6}( \(stopped early\))?|diverged|failed), lr: \d\.\d{6}e[+-]\d\d, reg: \d\.\d{6}e[+-]\d\d, \(\d \/ 3\)$/gm) ?? []).length;
+  const coarse = first.indexOf('\ncoarse stage: lr = 10**uniform(-4, 0), reg = 10**uniform(-5, -1); 3 trials');
+  const fine = first.search(/\nfine stage: lr = 10\*\*uniform\(-?[\d.]+, -?[\d.]+\), reg = 10\*\*uniform\(-?[\d.]+, -?[\d.]+\); 3 trials/);
+  expect(coarse).toBeGreaterThanOrEqual(0);
+  expect(fine).toBeGreaterThan(coarse);
+  expect(trialLines(first.slice(coarse, fine))).toBe(3);
+  expect(trialLines(first.slice(fine))).toBe(3);
+  expect(first).toMatch(/^search: 6 trials \(0 resumed, 6 run, \d diverged, \d stopped early\)$/m);
+  const files = await readdir(out);
+  for (const f of ['search-coarse.jsonl', 'search-fine.jsonl', 'search-coarse-table.txt', 'search-fine-table.txt']) expect(files).toContain(f);
+  const again = await runQuick('search', out);
+  expect(again.code).toBe(0);
+  expect(again.text).toMatch(/^coarse stage: search: 3 trials \(3 resumed, 0 run,/m);
+  expect(again.text).toMatch(/^fine stage: search: 3 trials \(3 resumed, 0 run,/m);
+  expect(again.text).toMatch(/^search: 6 trials \(6 resumed, 0 run, \d diverged, \d stopped early\)$/m);
+  expect(trialLines(again.text)).toBe(0);
+  // The fine stage's ranges come from the coarse results alone, so the rerun names the same ones.
+  const fineHeading = (text: string): string | undefined => text.match(/^fine stage: .*$/m)?.[0];
+  expect(fineHeading(again.text)).toBe(fineHeading(first));
+}
+
 describe('pnpm demo --experiment NAME --quick', () => {
   it.each(EXPERIMENT_NAMES)('%s', async (name) => {
     const out = join(dir, name);
-    const lines: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
-    // Progress bars write to stdout directly; keep the test output readable.
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    let code: number;
-    try {
-      code = await runExperiment(parseOptions(['--experiment', name, '--quick', '--out', out], out));
-    } finally {
-      log.mockRestore();
-      write.mockRestore();
-    }
+    const { code, text } = await runQuick(name, out);
     expect(code).toBe(0);
-    const text = lines.join('\n');
     expect(text).toContain('--quick: a smoke-sized run; its numbers are NOT the slides\'');
     expect(text).toMatch(/^what\s+slides/m);
     const files = await readdir(out);
@@ -46,5 +73,6 @@ describe('pnpm demo --experiment NAME --quick', () => {
     // The explanation (two to four sentences) is written beside the table.
     const table = await readFile(join(out, `experiment-${name}.txt`), 'utf8');
     expect(table.split(/(?<=[.)])\s+(?=[A-Z])/).length).toBeGreaterThanOrEqual(2);
+    if (name === 'search') await checkSearchStages(out, text);
   }, 180_000);
 });
