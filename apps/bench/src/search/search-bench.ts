@@ -1,20 +1,23 @@
-// `pnpm bench --search`: trials per minute of a small fixed search on 1 and 2 worker threads, and
-// what a trial costs on the Redis path (BullMQ) against the local one, from trials that do nothing.
+// `pnpm bench --search`: trials per minute of a small fixed search at 1 and 2 workers, in trial
+// processes (runSearch's default, checked against the 1.8× target) and on worker threads (beside
+// it, for comparison), and what a trial costs on the Redis path (BullMQ) against the local one,
+// from trials that do nothing.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MemoryReportStore, makeReporter, runTrials, toSpecs } from '@mlpkit/search';
-import { ThreadPool, runSearch } from '@mlpkit/search/node';
+import { type Isolation, ProcessPool, ThreadPool, runSearch } from '@mlpkit/search/node';
 import { benchRedis } from './redis-server.js';
 
 const MODULE = fileURLToPath(new URL('./bench-trial.ts', import.meta.url));
 const TRIALS = 16;
 const EMPTY = 40;
 
-/** Steady-state trials per minute on `workers` threads: each thread runs one warm-up trial first (thread start and imports excluded). */
-async function trialsPerMinute(workers: number, epochs: number): Promise<number> {
-  const pool = new ThreadPool(workers, MODULE, makeReporter(undefined, 'min', new MemoryReportStore()));
+/** Steady-state trials per minute at `workers` processes or threads: each runs one warm-up trial first (its start and imports excluded). */
+async function trialsPerMinute(isolation: Isolation, workers: number, epochs: number): Promise<number> {
+  const reporter = makeReporter(undefined, 'min', new MemoryReportStore());
+  const pool = isolation === 'process' ? new ProcessPool(workers, MODULE, reporter) : new ThreadPool(workers, MODULE, reporter);
   try {
     const warm = toSpecs(Array.from({ length: workers }, () => ({ lr: 0.1, epochs: 1 })), 99);
     await Promise.all(warm.map((s) => pool.run(s)));
@@ -28,7 +31,14 @@ async function trialsPerMinute(workers: number, epochs: number): Promise<number>
   }
 }
 
-/** Milliseconds per empty trial on one worker, between the first and the last finished trial (start-up excluded). */
+const PLURAL = { process: 'processes', thread: 'threads' } as const;
+
+/** 2 workers' rate as a multiple of one's. */
+function speedup(r: { 1: number; 2: number }): string {
+  return `${(r[2] / r[1]).toFixed(2)}× one`;
+}
+
+/** Milliseconds per empty trial on one worker (a trial process, the default), between the first and the last finished trial (start-up excluded). */
 async function msPerEmptyTrial(redis?: string): Promise<number> {
   const times: number[] = [];
   await runSearch({
@@ -46,10 +56,14 @@ export async function searchBench(argv: string[], resultsDir: string): Promise<s
   if (!Number.isInteger(epochs) || epochs < 1) throw new Error(`--epochs: expected a positive integer, got "${values.epochs}"`);
   const load = loadavg()[0];
   console.log(`search bench: ${TRIALS} trials of ${epochs} epochs (2→64→3 MLP, 600 points); load average ${load.toFixed(1)} on ${availableParallelism()} cores`);
-  const one = await trialsPerMinute(1, epochs);
-  console.log(`  1 worker:  ${one.toFixed(1)} trials/min`);
-  const two = await trialsPerMinute(2, epochs);
-  console.log(`  2 workers: ${two.toFixed(1)} trials/min (${(two / one).toFixed(2)}× one; target ≥ 1.8×)`);
+  const rates = { process: { 1: 0, 2: 0 }, thread: { 1: 0, 2: 0 } };
+  for (const isolation of ['process', 'thread'] as const) {
+    const r = rates[isolation];
+    r[1] = await trialsPerMinute(isolation, 1, epochs);
+    console.log(`  1 worker ${isolation}:  ${r[1].toFixed(1)} trials/min`);
+    r[2] = await trialsPerMinute(isolation, 2, epochs);
+    console.log(`  2 worker ${PLURAL[isolation]}: ${r[2].toFixed(1)} trials/min (${speedup(r)}${isolation === 'process' ? '; target ≥ 1.8×' : ''})`);
+  }
   const local = await msPerEmptyTrial();
   const own = values.redis ? undefined : await benchRedis();
   let queued = Number.NaN;
@@ -62,11 +76,14 @@ export async function searchBench(argv: string[], resultsDir: string): Promise<s
   console.log(`  per empty trial, one worker: ${overhead}`);
   const md = [
     `| what | value |`, `|---|---|`,
-    `| trials/min, 1 worker thread | ${one.toFixed(1)} |`, `| trials/min, 2 worker threads | ${two.toFixed(1)} (${(two / one).toFixed(2)}×, target ≥ 1.8×) |`,
-    `| ms per empty trial, local thread | ${local.toFixed(1)} |`, `| ms per empty trial, BullMQ on Redis | ${Number.isNaN(queued) ? '–' : queued.toFixed(1)} |`,
+    `| trials/min, 1 worker process | ${rates.process[1].toFixed(1)} |`,
+    `| trials/min, 2 worker processes | ${rates.process[2].toFixed(1)} (${speedup(rates.process)}, target ≥ 1.8×) |`,
+    `| trials/min, 1 worker thread (isolation: 'thread') | ${rates.thread[1].toFixed(1)} |`,
+    `| trials/min, 2 worker threads (isolation: 'thread') | ${rates.thread[2].toFixed(1)} (${speedup(rates.thread)}) |`,
+    `| ms per empty trial, local process | ${local.toFixed(1)} |`, `| ms per empty trial, BullMQ on Redis | ${Number.isNaN(queued) ? '–' : queued.toFixed(1)} |`,
   ].join('\n');
   const meta = { date: new Date().toISOString(), cpu: cpus()[0]?.model, cores: availableParallelism(), loadAverage: load, node: process.version };
-  writeFileSync(`${resultsDir}search.json`, `${JSON.stringify({ ...meta, trials: TRIALS, epochs, trialsPerMinute: { 1: one, 2: two }, msPerEmptyTrial: { local, redis: queued } }, null, 2)}\n`);
+  writeFileSync(`${resultsDir}search.json`, `${JSON.stringify({ ...meta, trials: TRIALS, epochs, trialsPerMinute: rates, msPerEmptyTrial: { local, redis: queued } }, null, 2)}\n`);
   writeFileSync(`${resultsDir}search.md`, `# Hyperparameter search speed\n\n${JSON.stringify(meta)}\n\n${md}\n`);
   return md;
 }

@@ -1,5 +1,7 @@
-// Spawns the package's TypeScript entry points as Node processes (through tsx) for the queue tests.
+// Spawns the package's TypeScript entry points as Node processes (through tsx) for the queue tests,
+// and reads which processes ran the toy trials.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -32,5 +34,36 @@ export async function until<T>(what: string, check: () => T | undefined | false,
     if (v) return v;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A trial's start as the toy trial marks it: its index, and the pid and parent pid of the process it ran in. */
+export interface Mark {
+  index: number;
+  pid: number;
+  ppid: number;
+}
+
+/** The marks the toy trial left in `dir` (MLPKIT_SEARCH_MARKS). */
+export function marksOf(dir: string): Mark[] {
+  return readdirSync(dir).map((f) => {
+    const [index, pid, ppid] = f.split('-').map(Number);
+    return { index, pid, ppid };
+  });
+}
+
+/** Whether a process with this pid runs: not gone, and not a zombie (an orphan's exit may wait for a reaper). */
+export function isAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+  } catch {
+    // No such process, or no /proc (then ask the kernel).
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -5,6 +5,7 @@ import { type SearchResult, searchResult } from '../search-result.js';
 import type { TrialSpec } from '../space.js';
 import type { TrialRecord } from '../trial-record.js';
 import { type QueueTuning, type TrialJob, jobId, searchId } from './queue-job.js';
+import type { Isolation } from './isolation.js';
 import { startQueueWorker } from './queue-worker.js';
 import { checkRedis, redisClient } from './redis-connection.js';
 import { RedisReportStore } from './redis-report-store.js';
@@ -19,8 +20,9 @@ export interface QueueRunOptions {
   fingerprint: string;
   mode: 'min' | 'max';
   pruning?: PruningOptions;
-  /** Threads of this process's own queue worker; 0 for none. */
+  /** Trial runners of this process's own queue worker; 0 for none. */
   workers: number;
+  isolation: Isolation;
   done: TrialRecord[];
   onRecord(record: TrialRecord): void;
   tuning?: QueueTuning;
@@ -52,7 +54,7 @@ export async function runOnQueue(specs: TrialSpec[], o: QueueRunOptions): Promis
   const queue = new Queue<TrialJob, TrialRecord>(o.queue ?? 'mlpkit-search', { connection });
   queue.on('error', () => {});
   const records = new Map(o.done.map((r) => [r.index, r]));
-  const local = o.workers > 0 ? await startQueueWorker({ redis: o.redis, queue: o.queue, threads: o.workers, tuning: t }) : undefined;
+  const local = o.workers > 0 ? await startQueueWorker({ redis: o.redis, queue: o.queue, threads: o.workers, isolation: o.isolation, tuning: t }) : undefined;
   const job = (spec: TrialSpec) => ({
     name: 'trial', data: { search, module: portablePath(o.module), fingerprint: o.fingerprint, mode: o.mode, pruning: o.pruning, spec },
     opts: { jobId: jobId(search, spec.index), attempts: 1, removeOnComplete: false, removeOnFail: false },

@@ -7,16 +7,19 @@ import type { TrialRecord } from '../trial-record.js';
 import type { QueueTuning, TrialJob } from './queue-job.js';
 import { checkRedis, redisClient } from './redis-connection.js';
 import { RedisReportStore } from './redis-report-store.js';
-import { ThreadPool } from './thread-pool.js';
+import { type Isolation, checkIsolation, openPool } from './isolation.js';
 import { fingerprint, loadTrialModule } from './trial-module.js';
+import type { TrialPool } from './trial-pool.js';
 
 /** Options of {@link startQueueWorker}. */
 export interface QueueWorkerOptions {
   redis: string;
   /** The BullMQ queue's name (default 'mlpkit-search'). */
   queue?: string;
-  /** Trials at once, each on its own worker thread (default 1). */
+  /** Trials at once, each in its own trial process or thread (default 1). */
   threads?: number;
+  /** 'process' (default) or 'thread': see `runSearch`'s option. */
+  isolation?: Isolation;
   /** Where relative module paths of jobs are looked up (default: the working directory). */
   cwd?: string;
   tuning?: QueueTuning;
@@ -33,20 +36,21 @@ export interface QueueWorker {
 }
 
 interface Prepared {
-  pool: ThreadPool;
+  pool: TrialPool;
   print: string;
   abs: string;
 }
 
 /**
- * Pulls trials from the BullMQ queue and runs each on a worker thread, returning its record
- * through the queue. Trials run off the main thread so that BullMQ's lock renewal keeps going;
+ * Pulls trials from the BullMQ queue and runs each in a trial process (or worker thread), returning
+ * its record through the queue. Trials run off the main thread so that BullMQ's lock renewal keeps going;
  * a killed worker's lock expires and another worker takes the trial (stalled-job recovery).
  */
 export async function startQueueWorker(options: QueueWorkerOptions): Promise<QueueWorker> {
   await checkRedis('mlpkit-search worker', options.redis);
   const threads = options.threads ?? 1;
   if (!Number.isInteger(threads) || threads < 1) throw new MlpkitError('mlpkit-search worker', `threads must be an integer >= 1, got ${threads}`);
+  const isolation = checkIsolation('mlpkit-search worker', options.isolation);
   const connection = redisClient(options.redis);
   const reports = redisClient(options.redis);
   const searches = new Map<string, Promise<Prepared>>();
@@ -62,7 +66,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
       print = `unloadable (${error instanceof Error ? error.message : String(error)})`;
     }
     const reporter = makeReporter(data.pruning, data.mode, new RedisReportStore(reports, data.search));
-    return { pool: new ThreadPool(threads, abs, reporter), print, abs };
+    return { pool: openPool(isolation, threads, abs, reporter), print, abs };
   };
 
   const process_ = async (job: Job<TrialJob>, token?: string): Promise<TrialRecord> => {

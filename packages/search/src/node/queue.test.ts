@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import { gridSearch } from '../search.js';
 import { summaryLine } from '../search-result.js';
 import { startQueueWorker } from './queue-worker.js';
 import { freePort, hasRedis, startRedis, type TestRedis } from './redis-server.test-helper.js';
-import { COORDINATOR, CLI, type Spawned, spawnTs, until } from './processes.test-helper.js';
+import { COORDINATOR, CLI, type Spawned, isAlive, marksOf, spawnTs, until } from './processes.test-helper.js';
 import { readResults } from './results-file.js';
 import { runSearch } from './run-search.js';
 import { trial } from './toy-trial.test-helper.js';
@@ -16,7 +16,6 @@ const MODULE = fileURLToPath(new URL('./toy-trial.test-helper.ts', import.meta.u
 const FAST = { pollMs: 50, lockDuration: 1500, stalledInterval: 500 };
 const WORKER_FLAGS = ['--threads', '1', '--lock-duration', '1500', '--stalled-interval', '500', '--quiet'];
 const grid = (n: number, waitMs: number) => ({ lr: Array.from({ length: n }, (_, i) => 0.02 * (i + 1)), waitMs: [waitMs] });
-const marksOf = (dir: string) => readdirSync(dir).map((f) => f.split('-').map(Number) as [number, number]);
 
 if (!hasRedis) console.warn('queue tests skipped: redis-server is not installed (scripts/setup.sh installs it)');
 
@@ -46,18 +45,23 @@ describe.skipIf(!hasRedis)('search on a BullMQ queue', { timeout: 180_000 }, () 
     const workers = [0, 1, 2].map(() => spawnTs(CLI, ['worker', '--redis', redis.url, '--queue', 'kill', ...WORKER_FLAGS], { MLPKIT_SEARCH_MARKS: marks }));
     spawned.push(...workers);
     const search = runSearch({ module: MODULE, grid: grid(9, 500), seed: 7, mode: 'min', workers: 0, redis: redis.url, queue: 'kill', results, queueTuning: FAST });
-    // Kill the first worker seen to start a trial, while that trial runs.
-    const [victimIndex, victimPid] = await until('a trial to start', () => marksOf(marks)[0]).catch((e) => { throw new Error(`${e.message}: ${workers.map((w) => w.output()).join('\n')}`); });
-    const victim = workers.find((w) => w.proc.pid === victimPid)!;
+    // Kill the first worker seen to start a trial, while that trial runs (in a trial process of that worker's).
+    const first = await until('a trial to start', () => marksOf(marks)[0]).catch((e) => { throw new Error(`${e.message}: ${workers.map((w) => w.output()).join('\n')}`); });
+    const victimIndex = first.index;
+    const victim = workers.find((w) => w.proc.pid === first.ppid)!;
+    expect(victim).toBeDefined();
+    const victimPid = victim.proc.pid!;
     victim.proc.kill('SIGKILL');
     const result = await search;
     expect(await victim.exited).toBe(null);
+    // Its trial process does not outlive it.
+    await until('the killed worker\'s trial process to exit', () => !isAlive(first.pid), 10_000);
     for (const w of workers) w.proc.kill('SIGTERM');
     const lines = readResults(results);
     expect(lines.map((r) => r.index).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     expect(summaryLine(result)).toBe('search: 9 trials (0 resumed, 9 run, 0 diverged, 0 stopped early)');
     // The killed trial started twice (on the victim, then elsewhere) and was recorded once, from another worker.
-    expect(marksOf(marks).filter(([i]) => i === victimIndex).length).toBeGreaterThanOrEqual(2);
+    expect(marksOf(marks).filter((m) => m.index === victimIndex).length).toBeGreaterThanOrEqual(2);
     expect(lines.find((r) => r.index === victimIndex)!.worker).not.toMatch(new RegExp(`:${victimPid}$`));
     const here = await gridSearch(grid(9, 0), trial as never, { seed: 7, mode: 'min' });
     expect(result.trials.map((t) => t.score)).toEqual(here.trials.map((t) => t.score));
@@ -77,7 +81,7 @@ describe.skipIf(!hasRedis)('search on a BullMQ queue', { timeout: 180_000 }, () 
     expect(result.counts.resumed).toBe(before.length);
     expect(result.counts.total).toBe(6);
     expect(readResults(results).map((r) => r.index).sort()).toEqual([0, 1, 2, 3, 4, 5]);
-    for (const i of before) expect(marksOf(marks).filter(([j]) => j === i)).toHaveLength(1);
+    for (const i of before) expect(marksOf(marks).filter((m) => m.index === i)).toHaveLength(1);
   });
 
   it('refuses the trials of a search whose module differs on this machine, and loses none', async () => {

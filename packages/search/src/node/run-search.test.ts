@@ -2,24 +2,39 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { logUniform, randint } from '../distributions.js';
 import { randomSearch } from '../search.js';
 import { summaryLine } from '../search-result.js';
+import { isAlive, marksOf } from './processes.test-helper.js';
 import { runSearch } from './run-search.js';
 import { trial } from './toy-trial.test-helper.js';
 
 const MODULE = fileURLToPath(new URL('./toy-trial.test-helper.ts', import.meta.url));
+const UNGUARDED = fileURLToPath(new URL('./unguarded-trial.test-helper.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'mlpkit-search-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => void delete process.env.MLPKIT_SEARCH_MARKS);
+/** A fresh directory for the toy trial's marks, passed to the trial runners through the environment. */
+function marking(): string {
+  const marks = mkdtempSync(join(dir, 'marks-'));
+  process.env.MLPKIT_SEARCH_MARKS = marks;
+  return marks;
+}
 const space = { lr: logUniform(0.01, 0.5), hidden: randint(4, 12) };
 
-describe('runSearch on worker threads', { timeout: 120_000 }, () => {
-  it('runs trials on two threads with the same results as in this thread, and resumes from its JSONL file', async () => {
+describe('runSearch in trial processes', { timeout: 120_000 }, () => {
+  it('runs trials in two processes with the same results as in this thread, and resumes from its JSONL file', async () => {
     const results = join(dir, 'a.jsonl');
     const seen: number[] = [];
+    const marks = marking();
     const a = await runSearch({ module: MODULE, space, trials: 5, seed: 4, mode: 'min', workers: 2, results, onTrial: (r) => seen.push(r.index) });
     expect(seen.sort()).toEqual([0, 1, 2, 3, 4]);
+    // Two child processes of this one, reused, and gone once the search is over.
+    const pids = new Set(marksOf(marks).map((m) => m.pid));
+    expect(pids.size).toBe(2);
+    expect(marksOf(marks).every((m) => m.ppid === process.pid && m.pid !== process.pid)).toBe(true);
+    expect([...pids].filter(isAlive)).toEqual([]);
     expect(new Set(a.trials.map((t) => t.status))).toEqual(new Set(['ok']));
     const here = await randomSearch(space, trial as never, { trials: 5, seed: 4, mode: 'min' });
     expect(a.trials.map((t) => t.score)).toEqual(here.trials.map((t) => t.score));
@@ -47,12 +62,43 @@ describe('runSearch on worker threads', { timeout: 120_000 }, () => {
     expect(summaryLine(r)).toBe('search: 4 trials (0 resumed, 4 run, 1 diverged, 0 stopped early)');
   });
 
+  it('fails a trial whose process exits and goes on in a new process', async () => {
+    const marks = marking();
+    const r = await runSearch({ module: MODULE, grid: { lr: [0.1, 0.2], exitCode: [0, 3] }, mode: 'min', workers: 1 });
+    expect(r.trials.map((t) => t.status)).toEqual(['ok', 'failed', 'ok', 'failed']);
+    expect(r.trials[1].error).toBe("the trial's process exited with code 3");
+    const pid = (index: number) => marksOf(marks).find((m) => m.index === index)!.pid;
+    expect(pid(1)).toBe(pid(0));
+    expect(pid(2)).not.toBe(pid(1));
+    expect(pid(3)).toBe(pid(2));
+    expect([pid(0), pid(2)].filter(isAlive)).toEqual([]);
+  });
+
+  it("runs trials on worker threads with isolation: 'thread', with the same results", async () => {
+    const marks = marking();
+    const options = { module: MODULE, space, trials: 4, seed: 2, mode: 'min', workers: 2 } as const;
+    const threads = await runSearch({ ...options, isolation: 'thread' });
+    expect(new Set(marksOf(marks).map((m) => m.pid))).toEqual(new Set([process.pid]));
+    const processes = await runSearch(options);
+    expect(threads.trials.map((t) => t.score)).toEqual(processes.trials.map((t) => t.score));
+    expect(new Set(threads.trials.map((t) => t.status))).toEqual(new Set(['ok']));
+    // In a thread, process.exit ends that thread only.
+    const crashed = await runSearch({ module: MODULE, grid: { lr: [0.1], exitCode: [3, 0] }, mode: 'min', workers: 1, isolation: 'thread' });
+    expect(crashed.trials.map((t) => [t.status, t.error])).toEqual([['failed', "the trial's worker thread exited with code 3"], ['ok', undefined]]);
+  });
+
+  it('refuses to start a search inside a trial runner (a trial module that starts one when imported)', async () => {
+    const r = await runSearch({ module: UNGUARDED, grid: { x: [1] }, workers: 1 });
+    expect(r.trials[0].status).toBe('failed');
+    expect(r.trials[0].error).toMatch(/^could not load the trial module: runSearch: called in a trial runner/);
+  });
+
   it('stops poor trials early by ASHA and records where', async () => {
     const r = await runSearch({
       module: MODULE, grid: { lr: [0.3, 0.001, 0.2, 0.0005], epochs: [4] }, mode: 'min', workers: 1,
       pruning: { rule: 'asha', rungs: [1, 2], reductionFactor: 2 },
     });
-    // Sequential on one thread: the first trial always goes on; trial 1 (tiny lr) is worse than it at rung 1.
+    // Sequential on one process: the first trial always goes on; trial 1 (tiny lr) is worse than it at rung 1.
     expect(r.trials[0].status).toBe('ok');
     expect(Object.keys(r.trials[0].reports)).toEqual(['1', '2', '3', '4']);
     expect(r.trials[1].stoppedEarly).toMatchObject({ rule: 'asha', epoch: 1 });
@@ -71,6 +117,7 @@ describe('runSearch on worker threads', { timeout: 120_000 }, () => {
   it('refuses unknown options and misplaced ones', async () => {
     await expect(runSearch({ module: MODULE, space, trials: 2, concurrency: 2 } as never)).rejects.toThrow(/^runSearch: unknown option 'concurrency'; expected one of module, space/);
     await expect(runSearch({ module: MODULE, space, trials: 2, workers: 0 })).rejects.toThrow(/workers must be an integer >= 1, got 0/);
+    await expect(runSearch({ module: MODULE, space, trials: 2, isolation: 'fiber' } as never)).rejects.toThrow(/^runSearch: isolation must be 'process' or 'thread', got fiber/);
     await expect(runSearch({ module: MODULE, space, trials: 2, pruning: { rule: 'asha', rungs: [2, 1] } })).rejects.toThrow(/pruning.rungs: expected increasing/);
     await expect(runSearch({ module: MODULE, space, trials: 2, pruning: { rule: 'median', patience: 2 } as never })).rejects.toThrow(/unknown option 'patience'/);
     await expect(runSearch({ module: join(dir, 'nope.ts'), space, trials: 2 })).rejects.toThrow(/nope.ts does not exist/);

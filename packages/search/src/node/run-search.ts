@@ -9,12 +9,13 @@ import type { TrialRecord } from '../trial-record.js';
 import { runOnQueue } from './queue-coordinator.js';
 import type { QueueTuning } from './queue-job.js';
 import { appendResult, readResults } from './results-file.js';
-import { ThreadPool } from './thread-pool.js';
+import { type Isolation, checkIsolation, openPool } from './isolation.js';
 import { fingerprint, loadTrialModule, resolveModule } from './trial-module.js';
+import { isTrialRunner } from './trial-runner.js';
 
 /** Options of {@link runSearch}. */
 export interface RunSearchOptions {
-  /** Path of the module exporting `trial(params, ctx)`; worker threads and queue workers import it. */
+  /** Path of the module exporting `trial(params, ctx)`; trial processes (or threads) and queue workers import it. */
   module: string;
   /** A random search's space (with `trials`)... */
   space?: Space;
@@ -27,8 +28,14 @@ export interface RunSearchOptions {
   mode?: 'min' | 'max';
   /** Early stopping of poor trials: `{ rule: 'asha', rungs, reductionFactor }` or `{ rule: 'median', ... }`. */
   pruning?: PruningOptions;
-  /** Worker threads on this machine (default: one per core). With `redis`, the threads of this process's own queue worker; 0 leaves the trials to other machines. */
+  /** Trials at once on this machine (default: one per core). With `redis`, the trial runners of this process's own queue worker; 0 leaves the trials to other machines. */
   workers?: number;
+  /**
+   * Where each trial runs: 'process' (default), a child process per worker, each on one core; or
+   * 'thread', a worker thread per worker, which starts faster but shares this process's V8, so
+   * two threads do less than twice the work of one.
+   */
+  isolation?: Isolation;
   /** JSONL file: each finished trial is appended; a rerun skips the trials it holds. */
   results?: string;
   /** `redis://host:port`: put trials on a BullMQ queue for `mlpkit-search worker` processes. */
@@ -41,7 +48,7 @@ export interface RunSearchOptions {
   onTrial?: (record: TrialRecord, done: number, total: number) => void;
 }
 
-const KEYS = ['module', 'space', 'grid', 'trials', 'seed', 'mode', 'pruning', 'workers', 'results', 'redis', 'queue', 'queueTuning', 'onTrial'];
+const KEYS = ['module', 'space', 'grid', 'trials', 'seed', 'mode', 'pruning', 'workers', 'isolation', 'results', 'redis', 'queue', 'queueTuning', 'onTrial'];
 
 function specsOf(options: RunSearchOptions): TrialSpec[] {
   if ((options.space === undefined) === (options.grid === undefined)) throw new MlpkitError('runSearch', 'expected exactly one of space (random search, with trials) or grid');
@@ -64,8 +71,9 @@ function resumable(path: string | undefined, specs: TrialSpec[]): TrialRecord[] 
 }
 
 /**
- * Runs a hyperparameter search on worker threads (one per core by default) or, with `redis`,
- * on a BullMQ queue served by `mlpkit-search worker` processes on any machine. Each finished
+ * Runs a hyperparameter search in child processes (one per core by default; worker threads with
+ * `isolation: 'thread'`) or, with `redis`, on a BullMQ queue served by `mlpkit-search worker`
+ * processes on any machine. Each finished
  * trial is appended to `results`; running again resumes. Diverged, failed and early-stopped
  * trials are recorded with their reasons.
  *
@@ -74,6 +82,10 @@ function resumable(path: string | undefined, specs: TrialSpec[]): TrialRecord[] 
  */
 export async function runSearch(options: RunSearchOptions): Promise<SearchResult> {
   checkKeys('runSearch', options, KEYS);
+  if (isTrialRunner()) {
+    throw new MlpkitError('runSearch', 'called in a trial runner, which imported the trial module: a module that is also the search program must start the search only when isTrialRunner() is false');
+  }
+  const isolation = checkIsolation('runSearch', options.isolation);
   const mode = checkMode('runSearch', options.mode);
   const pruning = checkPruning('runSearch', options.pruning);
   const workers = options.workers ?? availableParallelism();
@@ -90,12 +102,12 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
   };
   if (options.redis) {
     const print = await fingerprint(module, await loadTrialModule(module));
-    return runOnQueue(specs, { redis: options.redis, queue: options.queue, module, fingerprint: print, mode, pruning, workers, done, onRecord, tuning: options.queueTuning });
+    return runOnQueue(specs, { redis: options.redis, queue: options.queue, module, fingerprint: print, mode, pruning, workers, isolation, done, onRecord, tuning: options.queueTuning });
   }
   if (options.queue !== undefined || options.queueTuning !== undefined) throw new MlpkitError('runSearch', 'queue and queueTuning need redis');
   const store = new MemoryReportStore();
   for (const r of done) for (const [epoch, value] of Object.entries(r.reports)) if (value !== null) await store.record(r.index, Number(epoch), value);
-  const pool = new ThreadPool(workers, module, makeReporter(pruning, mode, store));
+  const pool = openPool(isolation, workers, module, makeReporter(pruning, mode, store));
   try {
     return await runTrials(specs, { execute: (s) => pool.run(s), concurrency: workers, done, mode, onRecord });
   } finally {

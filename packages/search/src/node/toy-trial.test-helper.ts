@@ -1,6 +1,7 @@
 // A tiny trial module for the tests: a 2→hidden→3 MLP on three blobs, a few epochs, a few ms.
-// `throw` makes it fail, a huge lr makes it diverge, `waitMs` keeps it running long enough to be
-// killed, and MLPKIT_SEARCH_MARKS (a directory) receives a file `<index>-<pid>` as each trial starts.
+// `throw` makes it fail, a non-zero `exitCode` ends its process (or thread) with it, a huge lr makes it
+// diverge, `waitMs` keeps it running long enough to be killed, and MLPKIT_SEARCH_MARKS (a
+// directory) receives a file `<index>-<pid>-<ppid>` as each trial starts.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { relu } from '@mlpkit/activations';
@@ -18,12 +19,14 @@ export interface ToyParams {
   hidden?: number;
   epochs?: number;
   throw?: boolean;
+  exitCode?: number;
   waitMs?: number;
 }
 
 export async function trial(params: ToyParams, ctx: TrialContext): Promise<number> {
   const marks = process.env.MLPKIT_SEARCH_MARKS;
-  if (marks) writeFileSync(join(marks, `${ctx.index}-${process.pid}`), '');
+  if (marks) writeFileSync(join(marks, `${ctx.index}-${process.pid}-${process.ppid}`), '');
+  if (params.exitCode) process.exit(params.exitCode);
   if (params.throw) throw new Error(`trial ${ctx.index} broke on purpose`);
   const data = makeBlobs({ nSamples: 120, centers: [[-3, -3], [0, 3], [3, -3]], clusterStd: 1.5, seed: 0 });
   const val = makeBlobs({ nSamples: 60, centers: [[-3, -3], [0, 3], [3, -3]], clusterStd: 1.5, seed: 1 });

@@ -6,12 +6,12 @@ import { MlpkitError } from '@mlpkit/tensor';
 import type { TrialFunction } from '../run-trial.js';
 
 /**
- * What a trial module exports. The module path is how a search reaches worker threads and other
+ * What a trial module exports. The module path is how a search reaches its trial processes and other
  * machines: each imports it. `trial` (or the default export) is required.
  */
 export interface TrialModule {
   trial: TrialFunction;
-  /** Runs once in each worker thread before its first trial, e.g. to choose that thread's backend. */
+  /** Runs once in each trial process (or thread) before its first trial, e.g. to choose its backend. */
   setup?: () => void | Promise<void>;
   /** Identifies the data the trial trains on (a version, or a hash of its files); part of the search's fingerprint. */
   dataFingerprint?: string | (() => string | Promise<string>);

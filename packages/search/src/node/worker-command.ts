@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startQueueWorker } from './queue-worker.js';
-import { tsxApi } from './thread-spawn.js';
+import type { Isolation } from './isolation.js';
+import { tsxApi } from './runner-loading.js';
 
 /** The bin's help text. */
 export const USAGE = `mlpkit-search worker --redis URL [options]
@@ -13,7 +14,9 @@ differs refuses them.
 
   --redis URL              redis://host:port (required)
   --queue NAME             queue name (default mlpkit-search)
-  --threads N              trials at once, one per worker thread (default: one per core, ${availableParallelism()} here)
+  --threads N              trials at once (default: one per core, ${availableParallelism()} here)
+  --isolation KIND         process (default: a child process per trial at once, each on one core)
+                           or thread (worker threads, sharing this process)
   --cwd DIR                where relative module paths are found (default: the working directory)
   --lock-duration MS       lock on a running trial; a killed worker's trial is retried after it (default 30000)
   --stalled-interval MS    how often to look for trials of killed workers (default 30000)
@@ -29,6 +32,11 @@ function int(name: string, v: string | undefined, min: number): number | undefin
   return n;
 }
 
+function isolationFlag(v: string | undefined): Isolation | undefined {
+  if (v === undefined || v === 'process' || v === 'thread') return v;
+  throw new Error(`--isolation: expected process or thread, got "${v}"`);
+}
+
 /**
  * `mlpkit-search worker --redis URL ...`: serves trials until SIGINT/SIGTERM (exit 0) or until it
  * refuses a search whose code or data differ from this machine's (exit 2). Unknown flags throw.
@@ -37,7 +45,7 @@ export async function workerCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
     options: {
-      redis: { type: 'string' }, queue: { type: 'string' }, threads: { type: 'string' }, cwd: { type: 'string' },
+      redis: { type: 'string' }, queue: { type: 'string' }, threads: { type: 'string' }, isolation: { type: 'string' }, cwd: { type: 'string' },
       'lock-duration': { type: 'string' }, 'stalled-interval': { type: 'string' }, 'max-stalled-count': { type: 'string' },
       quiet: { type: 'boolean' }, help: { type: 'boolean' },
     },
@@ -55,6 +63,7 @@ export async function workerCommand(argv: string[]): Promise<number> {
   const worker = await startQueueWorker({
     redis: values.redis, queue: values.queue, cwd: values.cwd, log,
     threads: int('threads', values.threads, 1) ?? availableParallelism(),
+    isolation: isolationFlag(values.isolation),
     tuning: {
       lockDuration: int('lock-duration', values['lock-duration'], 1), stalledInterval: int('stalled-interval', values['stalled-interval'], 1),
       maxStalledCount: int('max-stalled-count', values['max-stalled-count'], 0),

@@ -1,0 +1,20 @@
+import { MlpkitError } from '@mlpkit/tensor';
+import type { Reporter } from '../pruning.js';
+import { ProcessPool } from './process-pool.js';
+import { ThreadPool } from './thread-pool.js';
+import type { TrialPool } from './trial-pool.js';
+
+/** Where trials run: each in a child process (the default: scales with the cores) or on a worker thread. */
+export type Isolation = 'process' | 'thread';
+
+/** Checks `isolation`, defaulting to 'process'. */
+export function checkIsolation(op: string, isolation: unknown): Isolation {
+  if (isolation === undefined) return 'process';
+  if (isolation !== 'process' && isolation !== 'thread') throw new MlpkitError(op, `isolation must be 'process' or 'thread', got ${String(isolation)}`);
+  return isolation;
+}
+
+/** A pool of `size` trial runners of `module` of the given isolation. */
+export function openPool(isolation: Isolation, size: number, module: string, reporter: Reporter): TrialPool {
+  return isolation === 'thread' ? new ThreadPool(size, module, reporter) : new ProcessPool(size, module, reporter);
+}

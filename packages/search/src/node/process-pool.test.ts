@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MemoryReportStore, makeReporter } from '../pruning.js';
+import { toSpecs } from '../space.js';
+import { ProcessPool } from './process-pool.js';
+import { isAlive, marksOf } from './processes.test-helper.js';
+
+const MODULE = fileURLToPath(new URL('./toy-trial.test-helper.ts', import.meta.url));
+const marks = mkdtempSync(join(tmpdir(), 'mlpkit-pool-'));
+afterAll(() => {
+  delete process.env.MLPKIT_SEARCH_MARKS;
+  rmSync(marks, { recursive: true, force: true });
+});
+
+describe('ProcessPool', { timeout: 120_000 }, () => {
+  it('keeps its processes between trials, and close() kills them', async () => {
+    process.env.MLPKIT_SEARCH_MARKS = marks;
+    const pool = new ProcessPool(2, MODULE, makeReporter(undefined, 'min', new MemoryReportStore()));
+    const specs = toSpecs([{ lr: 0.1 }, { lr: 0.2 }, { lr: 0.3 }, { lr: 0.4 }], 0);
+    const records = await Promise.all(specs.map((s) => pool.run(s)));
+    expect(records.map((r) => [r.index, r.status])).toEqual([[0, 'ok'], [1, 'ok'], [2, 'ok'], [3, 'ok']]);
+    const pids = [...new Set(marksOf(marks).map((m) => m.pid))];
+    expect(pids).toHaveLength(2);
+    expect(pids.filter(isAlive)).toHaveLength(2);
+    await pool.close();
+    expect(pids.filter(isAlive)).toEqual([]);
+    await expect(pool.run(specs[0])).rejects.toThrow(/^search: run: the trial pool is closed/);
+  });
+});

@@ -1,0 +1,40 @@
+import type { ChildProcess } from 'node:child_process';
+import type { Reporter } from '../pruning.js';
+import { spawnTrialProcess } from './process-spawn.js';
+import type { FromRunner } from './trial-messages.js';
+import { type LaunchRunner, TrialPool } from './trial-pool.js';
+
+/** Kills `child` and resolves once it has exited (at once if it already has). */
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+function launchProcess(module: string): LaunchRunner {
+  return (events) => {
+    const child = spawnTrialProcess(module);
+    child.on('message', (msg) => events.message(msg as FromRunner))
+      .on('error', (e) => {
+        events.death(`the trial's process failed: ${e.message}`);
+        child.kill('SIGKILL');
+      })
+      .on('exit', (code, signal) => events.death(signal ? `the trial's process was killed by ${signal}` : `the trial's process exited with code ${code}`));
+    return { send: (msg) => void child.send(msg), stop: () => stopChild(child) };
+  };
+}
+
+/**
+ * Child processes that run trials of one trial module, one trial per process at a time (the
+ * default of `runSearch`): each process runs on one core (see `spawnTrialProcess`), so N of them
+ * do N times the work of one. Processes start on first use and are reused; one that dies
+ * mid-trial (a crash, `process.exit`, a kill) fails that trial and is replaced. `close()` kills
+ * them, and they never outlive this process.
+ */
+export class ProcessPool extends TrialPool {
+  constructor(size: number, module: string, reporter: Reporter) {
+    super(size, reporter, launchProcess(module));
+  }
+}

@@ -1,0 +1,16 @@
+import type { TrialSpec } from '../space.js';
+import type { EarlyStop, TrialRecord } from '../trial-record.js';
+
+/** Pool → trial runner (a worker thread or a child process): run a trial, or the answer to a report. */
+export type ToRunner = { type: 'run'; spec: TrialSpec } | { type: 'decision'; id: number; stop: EarlyStop | null };
+
+/** Trial runner → pool: a per-epoch report awaiting a decision, or a finished trial. */
+export type FromRunner =
+  | { type: 'report'; id: number; index: number; epoch: number; value: number }
+  | { type: 'done'; record: TrialRecord };
+
+/** The runner's end of its channel to the pool: `parentPort` in a thread, `process.send` in a child process. */
+export interface TrialPort {
+  post(msg: FromRunner): void;
+  listen(handler: (msg: ToRunner) => void): void;
+}

@@ -1,0 +1,62 @@
+// The runner side of a trial pool, shared by worker threads (thread-main) and child processes
+// (process-main): imports the trial module once, then runs one trial at a time, each after
+// `manualSeed` of its seed, asking the pool whether to stop at each report.
+import { manualSeed } from '@mlpkit/tensor';
+import { runTrial } from '../run-trial.js';
+import type { TrialSpec } from '../space.js';
+import type { EarlyStop } from '../trial-record.js';
+import type { TrialPort } from './trial-messages.js';
+import { type TrialModule, loadTrialModule } from './trial-module.js';
+
+// On globalThis rather than in a module variable: the built package may hold this file in more than one chunk.
+const RUNNER = Symbol.for('@mlpkit/search trial runner');
+
+/**
+ * Whether this code runs in one of a search's trial runners (a trial process or worker thread),
+ * which import the trial module: a file that is both the trial module and the program starting
+ * the search starts it only when this is false.
+ */
+export function isTrialRunner(): boolean {
+  return (globalThis as Record<symbol, unknown>)[RUNNER] === true;
+}
+
+/** Serves the trials the pool sends over `port`, with the trial module at `module`. */
+export function serveTrials(port: TrialPort, module: string): void {
+  (globalThis as Record<symbol, unknown>)[RUNNER] = true;
+  const decisions = new Map<number, (stop: EarlyStop | null) => void>();
+  let nextId = 0;
+  let ready: Promise<TrialModule> | undefined;
+
+  const load = async (): Promise<TrialModule> => {
+    const mod = await loadTrialModule(module);
+    await mod.setup?.();
+    return mod;
+  };
+
+  const run = async (spec: TrialSpec): Promise<void> => {
+    let mod: TrialModule;
+    try {
+      mod = await (ready ??= load());
+    } catch (error) {
+      const message = `could not load the trial module: ${error instanceof Error ? error.message : String(error)}`;
+      port.post({ type: 'done', record: { ...spec, status: 'failed', score: null, error: message, reports: {}, ms: 0 } });
+      return;
+    }
+    manualSeed(spec.seed);
+    const record = await runTrial(mod.trial, spec, (index, epoch, value) =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        decisions.set(id, resolve);
+        port.post({ type: 'report', id, index, epoch, value });
+      }));
+    port.post({ type: 'done', record });
+  };
+
+  port.listen((msg) => {
+    if (msg.type === 'run') void run(msg.spec);
+    else {
+      decisions.get(msg.id)?.(msg.stop);
+      decisions.delete(msg.id);
+    }
+  });
+}
