@@ -8,6 +8,7 @@ describe('mlpkit-search worker', () => {
     await expect(workerCommand(['serve'])).rejects.toThrow(/^expected the command 'worker', got 'serve'/);
     await expect(workerCommand(['worker'])).rejects.toThrow(/^--redis URL is required/);
     await expect(workerCommand(['worker', '--redis', 'redis://127.0.0.1:1', '--threads', '0'])).rejects.toThrow(/^--threads: expected an integer >= 1, got "0"/);
+    await expect(workerCommand(['worker', '--redis', 'redis://127.0.0.1:1', '--isolation', 'fiber'])).rejects.toThrow(/^--isolation: expected process or thread, got "fiber"/);
   });
 
   it('names the URL when Redis is unreachable', async () => {

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { startQueueWorker } from './queue-worker.js';
 import type { Isolation } from './isolation.js';
+import { startQueueWorker } from './queue-worker.js';
 import { tsxApi } from './runner-loading.js';
 
 /** The bin's help text. */
