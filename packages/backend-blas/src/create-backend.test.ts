@@ -1,7 +1,7 @@
 import { MlpkitError, Tensor, referenceKernels } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
 import { loadCblas } from './cblas.js';
-import { createBlasBackend } from './create-backend.js';
+import { PARALLEL_MIN_MACS, createBlasBackend } from './create-backend.js';
 import { installHint, libraryNames } from './library-names.js';
 import { hasBlas, randomTensor } from './test-utils.js';
 
@@ -36,9 +36,14 @@ describe('createBlasBackend', () => {
     const blas = await loadCblas(one.library);
     const x = randomTensor([96, 200], 1), y = randomTensor([200, 120], 2);
     const want = referenceKernels.matmul([x, y], { transA: false, transB: false });
+    // A product of PARALLEL_MIN_MACS multiply-adds runs on the backend's threads, a smaller one on one.
+    const bigX = randomTensor([512, 512], 3), bigY = randomTensor([512, 256], 4);
+    expect(512 * 512 * 256).toBe(PARALLEL_MIN_MACS);
     for (const b of [one, two, one]) {
       const got = b.kernels.matmul([x, y], { transA: false, transB: false });
       expect(Math.max(...Array.from(got.data, (v, i) => Math.abs(v - want.data[i])))).toBeLessThan(1e-4);
+      if (blas.getThreads() !== null) expect(blas.getThreads()).toBe(1);
+      b.kernels.matmul([bigX, bigY], { transA: false, transB: false });
       if (blas.getThreads() !== null) expect(blas.getThreads()).toBe(b.threads);
     }
     expect(one.kernels.add([new Tensor(Float32Array.from([1, 2]), [2]), new Tensor(Float32Array.from([3, 4]), [2])], {}).data).toEqual(Float32Array.from([4, 6]));

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { type Backend, MlpkitError } from '@mlpkit/tensor';
+import { type Backend, MlpkitError, planMatmul } from '@mlpkit/tensor';
 import { createWasmBackend } from '@mlpkit/backend-wasm/node';
 import { type Cblas, loadCblas } from './cblas.js';
 import { blasFused } from './blas-fused.js';
@@ -38,15 +38,31 @@ export interface BlasBackend extends Backend {
 const KNOWN_OPTIONS = new Set(['threads', 'library', 'reuseFreedMemory']);
 
 /**
- * `f`, first setting the library's thread count to `threads` when it is not that already: the
- * count belongs to the library, for the whole process, so a backend sets its own back after
- * another backend on the same library changed it (`state` is shared per library).
+ * Products below this many multiply-adds run on one BLAS thread whatever the backend's count.
+ * Timed inside W1 training on this 2-core machine (`pnpm bench --profile --backend blas`), two
+ * OpenBLAS threads made every product of 13M multiply-adds or fewer slower, not faster (the
+ * batch-64 weight gradient 0.16 → 0.43 ms, the batch-1024 output layer's backward 0.38 → 2.65
+ * ms): the second thread has to be woken between calls and shares its core with V8's
+ * garbage-collector threads. From about 200M (the batch-1024 weight gradient, 2.31 → 1.55 ms)
+ * the second thread pays.
  */
-function withThreads<F extends (...args: never[]) => unknown>(blas: Cblas, threads: number, state: { current: number }, f: F): F {
+export const PARALLEL_MIN_MACS = 1 << 26;
+
+/**
+ * `f`, first setting the library's thread count to what this call should use (`threads`, or 1
+ * for a product of fewer than {@link PARALLEL_MIN_MACS} multiply-adds, as `macs` counts them)
+ * when it is not that already: the count belongs to the library, for the whole process, so a
+ * backend sets its own back after another backend on the same library changed it (`state` is
+ * shared per library).
+ */
+function withThreads<F extends (...args: never[]) => unknown>(
+  blas: Cblas, threads: number, state: { current: number }, macs: (...args: Parameters<F>) => number, f: F,
+): F {
   return ((...args: Parameters<F>) => {
-    if (state.current !== threads) {
-      blas.setThreads(threads);
-      state.current = threads;
+    const want = threads > 1 && macs(...args) < PARALLEL_MIN_MACS ? 1 : threads;
+    if (state.current !== want) {
+      blas.setThreads(want);
+      state.current = want;
     }
     return f(...args);
   }) as F;
@@ -87,9 +103,13 @@ export async function createBlasBackend(options: BlasBackendOptions = {}): Promi
     // the products and Linear's kernels replaced.
     kernels: {
       ...wasm.kernels,
-      matmul: withThreads(blas, threads, state, blasMatmul(blas)),
-      linear: withThreads(blas, threads, state, fused.linear!),
-      linearBackward: withThreads(blas, threads, state, fused.linearBackward!),
+      // Multiply-adds per call: the largest single product (a batched matmul's matrices run one by one).
+      matmul: withThreads(blas, threads, state, ([x, y], { transA, transB }) => {
+        const { m, n, k } = planMatmul(x, y, transA, transB);
+        return m * n * k;
+      }, blasMatmul(blas)),
+      linear: withThreads(blas, threads, state, (x, w) => x.data.length * w.shape[0], fused.linear!),
+      linearBackward: withThreads(blas, threads, state, (dy, x) => dy.data.length * x.shape[x.shape.length - 1], fused.linearBackward!),
     },
     get memoryBytes() { return wasm.memoryBytes; },
   };

@@ -66,16 +66,21 @@ export class Generator {
    * times faster than calling `random()` per element, which dropout's masks need.
    */
   bernoulliInto(out: Uint8Array, p: number): Uint8Array {
-    let [s0, s1, s2, s3] = this.s;
+    // random() < p is (hi·2²⁶ + lo) / 2⁵³ < p, i.e. hi·2²⁶ + lo < p·2⁵³ exactly (powers of two).
+    const threshold = p * 9007199254740992;
+    // The state as int32 (the same bits): V8 keeps int32 arithmetic unboxed, uint32 above 2³¹ not.
+    let s0 = this.s[0] | 0, s1 = this.s[1] | 0, s2 = this.s[2] | 0, s3 = this.s[3] | 0;
     for (let i = 0; i < out.length; i++) {
-      // Two xoshiro128** steps, as nextUint32 takes them, then random()'s 53-bit float.
-      const hi = (Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0) >>> 5;
+      // Two xoshiro128** steps, as nextUint32 takes them: the first gives 27 high bits, the second 26 low.
+      let r = Math.imul(s1, 5);
+      const hi = Math.imul((r << 7) | (r >>> 25), 9) >>> 5;
       let t = s1 << 9;
-      s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 11);
-      const lo = (Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0) >>> 6;
+      s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+      r = Math.imul(s1, 5);
+      const lo = Math.imul((r << 7) | (r >>> 25), 9) >>> 6;
       t = s1 << 9;
-      s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 11);
-      out[i] = (hi * 67108864 + lo) / 9007199254740992 < p ? 1 : 0;
+      s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+      out[i] = hi * 67108864 + lo < threshold ? 1 : 0;
     }
     this.s[0] = s0; this.s[1] = s1; this.s[2] = s2; this.s[3] = s3;
     return out;
