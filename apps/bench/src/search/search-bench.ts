@@ -11,7 +11,8 @@ import { type Isolation, ProcessPool, ThreadPool, runSearch } from '@mlpkit/sear
 import { benchRedis } from './redis-server.js';
 
 const MODULE = fileURLToPath(new URL('./bench-trial.ts', import.meta.url));
-const TRIALS = 16;
+// 64 trials: with 16 the two-worker rate moved by a fifth between runs (8 trials per worker, the last one alone).
+const TRIALS = 64;
 const EMPTY = 40;
 
 /** Steady-state trials per minute at `workers` processes or threads: each runs one warm-up trial first (its start and imports excluded). */
@@ -21,7 +22,7 @@ async function trialsPerMinute(isolation: Isolation, workers: number, epochs: nu
   try {
     const warm = toSpecs(Array.from({ length: workers }, () => ({ lr: 0.1, epochs: 1 })), 99);
     await Promise.all(warm.map((s) => pool.run(s)));
-    const specs = toSpecs(Array.from({ length: TRIALS }, (_, i) => ({ lr: 0.02 + 0.01 * i, epochs })), 1);
+    const specs = toSpecs(Array.from({ length: TRIALS }, (_, i) => ({ lr: 0.02 + 0.002 * i, epochs })), 1);
     const start = performance.now();
     const r = await runTrials(specs, { execute: (s) => pool.run(s), concurrency: workers, mode: 'min' });
     if (r.counts.ok !== TRIALS) throw new Error(`bench search: ${r.counts.ok} of ${TRIALS} trials ok`);
