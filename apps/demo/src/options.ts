@@ -28,7 +28,7 @@ export interface DemoOptions {
   experiment?: string;
   quick: boolean;
   help: boolean;
-  /** `--experiment search`: trials, worker threads, and a Redis URL for a multi-machine search. */
+  /** `--experiment search`: trials, trial processes, and a Redis URL for a multi-machine search. */
   search: { trials?: number; workers?: number; redis?: string };
   /** Continue the last killed run from its training checkpoint in the output directory. */
   resume: boolean;
@@ -68,7 +68,7 @@ cosine decay over 20 epochs, batch 128, all 60 000 training images, tested on al
                         ${EXPERIMENT_NAMES.join(', ')}
   --trials N            search: random configurations per stage, coarse then fine (default 10 each);
                         there --epochs N is a fine trial's epochs (default 5), a coarse trial's at most 3
-  --workers N           search: worker threads (default one per core; with --redis, 0 leaves trials to other machines)
+  --workers N           search: trial processes here (default one per core; with --redis, 0 leaves trials to other machines)
   --redis URL           search: put trials on a BullMQ queue for \`mlpkit-search worker --redis URL\` processes
   --resume              continue a killed run from OUT/training-checkpoint.safetensors (same flags)
   --help

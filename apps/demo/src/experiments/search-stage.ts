@@ -49,8 +49,8 @@ function trialLine(t: SearchResult['trials'][number], done: number, total: numbe
 export async function runStage(stage: SearchStage, space: Space, o: StageOptions): Promise<SearchResult> {
   const epochs = (space.epochs as readonly number[])[0];
   const results = join(o.outDir, `search-${stage}.jsonl`);
-  const threads = o.workers ?? availableParallelism();
-  const where = `${o.redis ? `queue on ${o.redis} with ${threads} local` : threads} worker thread${threads === 1 ? '' : 's'}`;
+  const workers = o.workers ?? availableParallelism();
+  const where = `${o.redis ? `queue on ${o.redis} with ${workers} local` : workers} trial process${workers === 1 ? '' : 'es'}`;
   console.log(`\n${stage} stage: lr = ${slideRange(space.lr as Distribution<unknown>)}, reg = ${slideRange(space.reg as Distribution<unknown>)}; `
     + `${o.trials} trials of ${epochs} epoch${epochs > 1 ? 's' : ''} on ${(space.limit as readonly number[])[0]} images, ${where}; results in ${results}`);
   // A rung at the last epoch would only relabel finished trials as stopped.

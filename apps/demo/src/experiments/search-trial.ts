@@ -1,4 +1,4 @@
-// The trial module of `--experiment search`: worker threads, and `mlpkit-search worker` processes
+// The trial module of `--experiment search`: the search's trial processes, and `mlpkit-search worker` processes
 // on other machines, import it by path. Everything a trial needs travels in its params.
 import { createWasmBackend } from '@mlpkit/backend-wasm/node';
 import { DataLoader } from '@mlpkit/datasets';

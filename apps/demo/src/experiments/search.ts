@@ -102,7 +102,7 @@ function edgeCheck(r: TwoStageResult): string {
 const experiment: Experiment = {
   title: 'the slides\' coarse-then-fine random search over lr and reg in log space (slides 3, "Hyperparameter optimization")',
   settings: (quick) => (quick
-    ? '3 trials per stage of 1 epoch on 1 500 images, 1 worker thread'
+    ? '3 trials per stage of 1 epoch on 1 500 images, 1 worker'
     : `10 trials per stage (--trials N): coarse of ${COARSE_EPOCHS} epochs, then fine of ${FINE_EPOCHS} epochs (--epochs N) around the ${NARROW.top} best coarse trials; `
       + '5 000 images (1 000 held out for validation), 784-256-10, SGD momentum 0.9; ASHA stops poor coarse trials after 1 epoch'),
   async run(ctx) {
