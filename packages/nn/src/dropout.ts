@@ -18,7 +18,11 @@ export function dropoutWithMask(input: Tensor, mask: Tensor, p: number): Tensor 
   const scale = p === 1 ? 0 : 1 / (1 - p);
   const scaled = allocate(input.dtype === 'float64' ? 'float64' : 'float32', mask.size);
   for (let i = 0; i < scaled.length; i++) scaled[i] = mask.data[i] ? scale : 0;
-  const factor = fromTypedArray(scaled, mask.shape);
+  return scaleByFactor(input, fromTypedArray(scaled, mask.shape));
+}
+
+/** input · factor, with the gradient masked and scaled the same way. */
+function scaleByFactor(input: Tensor, factor: Tensor): Tensor {
   return customOp('dropout', [input], () => mul(input, factor), (grad) => [mul(grad, factor)]);
 }
 
@@ -41,8 +45,9 @@ export function dropout(input: Tensor, options: DropoutOptions = {}): Tensor {
   checkP('dropout', p);
   if (!training || p === 0) return input;
   const g = options.generator ?? defaultGenerator();
-  const mask = g.bernoulliInto(allocate('bool', input.size), 1 - p);
-  return dropoutWithMask(input, fromTypedArray(mask, input.shape), p);
+  // The scaled keep-mask, drawn straight into the factor (the same draws as a 0/1 mask).
+  const factor = g.bernoulliInto(allocate(input.dtype === 'float64' ? 'float64' : 'float32', input.size), 1 - p, p === 1 ? 0 : 1 / (1 - p));
+  return scaleByFactor(input, fromTypedArray(factor, input.shape));
 }
 
 /**

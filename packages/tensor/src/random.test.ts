@@ -18,3 +18,11 @@ describe('Generator.bernoulliInto', () => {
     expect(kept).toBeLessThan(0.81);
   });
 });
+
+describe('Generator.bernoulliInto with a value', () => {
+  it('writes value where the 0/1 mask has 1, from the same draws, into float arrays', () => {
+    const mask = new Generator(3).bernoulliInto(new Uint8Array(777), 0.8);
+    const scaled = new Generator(3).bernoulliInto(new Float32Array(777), 0.8, 1.25);
+    expect(Array.from(scaled)).toEqual(Array.from(mask, (m) => (m ? 1.25 : 0)));
+  });
+});
