@@ -83,10 +83,7 @@ export function batchNorm(input: Tensor, options: BatchNormOptions = {}): Tensor
     () => {
       const out = allocate(input.dtype, input.size);
       for (let i = 0, at = 0; i < n; i++)
-        for (let j = 0; j < c; j++) {
-          const mu = mean[j], scale = invStd[j] * gamma[j], shift = beta[j];
-          for (let k = 0; k < l; k++, at++) out[at] = (x[at] - mu) * scale + shift;
-        }
+        for (let j = 0; j < c; j++) for (let k = 0; k < l; k++, at++) out[at] = ((x[at] - mean[j]) * invStd[j]) * gamma[j] + beta[j];
       return new Tensor(out, input.shape);
     },
     (grad, _output, needs) => {

@@ -33,29 +33,19 @@ export function forEachElement(layout: ChannelLayout, fn: (index: number, channe
 }
 
 /**
- * Per-channel mean and biased variance (divide by N·L), in float64 and in one pass over the
- * data: the sums Σd and Σd² of d = x − K, where K is the channel's first value. The shift takes a
- * channel's offset out before squaring, so a feature offset by 100 keeps its variance, as a
- * second pass around the mean would, and the data is read once. Plain loops in storage order (no
- * per-element callback): this runs on every training step of a batch-norm network.
+ * Per-channel mean and biased variance (divide by N·L), in float64 and in two passes, so that a
+ * feature offset by 100 does not lose its variance to cancellation. Plain loops in storage order
+ * (no per-element callback): this runs on every training step of a batch-norm network.
  */
 export function channelMoments(data: ArrayLike<number>, layout: ChannelLayout): { mean: Float64Array; variance: Float64Array } {
   const { n, c, l, count } = layout;
-  const shift = new Float64Array(c), sum = new Float64Array(c), squares = new Float64Array(c);
-  for (let j = 0; j < c; j++) shift[j] = data[j * l];
+  const mean = new Float64Array(c);
+  const variance = new Float64Array(c);
   for (let i = 0, at = 0; i < n; i++)
-    for (let j = 0; j < c; j++) {
-      const k0 = shift[j];
-      for (let k = 0; k < l; k++, at++) {
-        const d = data[at] - k0;
-        sum[j] += d;
-        squares[j] += d * d;
-      }
-    }
-  const mean = new Float64Array(c), variance = new Float64Array(c);
-  for (let j = 0; j < c; j++) {
-    mean[j] = shift[j] + sum[j] / count;
-    variance[j] = Math.max(0, (squares[j] - (sum[j] * sum[j]) / count) / count);
-  }
+    for (let j = 0; j < c; j++) for (let k = 0; k < l; k++, at++) mean[j] += data[at];
+  for (let j = 0; j < c; j++) mean[j] /= count;
+  for (let i = 0, at = 0; i < n; i++)
+    for (let j = 0; j < c; j++) for (let k = 0; k < l; k++, at++) variance[j] += (data[at] - mean[j]) ** 2;
+  for (let j = 0; j < c; j++) variance[j] /= count;
   return { mean, variance };
 }
