@@ -4,6 +4,19 @@ import type { Experiment } from './experiment.js';
 
 const EPOCHS = 10;
 const LRS = [0.01, 0.1, 1];
+/** Batches per plotted point of the loss curves (9 380 steps per run would make a heavy SVG). */
+const LOSS_CHUNK = 20;
+
+/** The mean of each run of `size` values (the last run may be shorter), at the step where it ends; a non-finite value ends the series. */
+function chunkMeans(values: readonly number[], size: number): { x: number[]; y: number[] } {
+  const x: number[] = [], y: number[] = [];
+  for (let start = 0; start < values.length; start += size) {
+    const chunk = values.slice(start, start + size);
+    x.push(start + chunk.length);
+    y.push(chunk.reduce((a, b) => a + b, 0) / chunk.length);
+  }
+  return { x, y };
+}
 
 const experiment: Experiment = {
   title: 'batch normalization against none at the same learning rates (slides 3, "Batch Normalization")',
@@ -15,6 +28,10 @@ const experiment: Experiment = {
     })));
     const results = await trainVariants(ctx, variants);
     const written = await ctx.plot(curvesSpec(curvesOf(results), { title: 'Batch norm against none: test accuracy per epoch', yTitle: 'test accuracy' }), 'experiment-batchnorm');
+    // The training loss too, so that a run that diverges in its first epoch (no test point) is on a plot, up to where it stopped.
+    written.push(...await ctx.plot(curvesSpec(results.map((r) => ({
+      name: r.label, ...chunkMeans(r.batchLosses, LOSS_CHUNK), diverged: r.run.diverged !== null,
+    })), { title: `Batch norm against none: training loss (mean of every ${LOSS_CHUNK} batches)`, xTitle: 'batch (SGD step)', yTitle: 'training loss (log scale)', logY: true }), 'experiment-batchnorm-loss'));
     const line = (bn: boolean) => results.filter((_, i) => i % 2 === (bn ? 1 : 0)).map((r, i) => `lr ${LRS[i]}: ${r.run.diverged ? 'diverged' : pct(r.run.testAccuracy)}`).join(', ');
     return {
       comparison: results.map((r) => ({ what: r.label, slides: 'BN tolerates higher lr', ours: trainTest(r) })),
