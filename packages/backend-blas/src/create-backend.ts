@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { type Backend, MlpkitError, planMatmul } from '@mlpkit/tensor';
+import { type Backend, MlpkitError } from '@mlpkit/tensor';
 import { createWasmBackend } from '@mlpkit/backend-wasm/node';
 import { type Cblas, loadCblas } from './cblas.js';
 import { blasFused } from './blas-fused.js';
@@ -104,9 +104,11 @@ export async function createBlasBackend(options: BlasBackendOptions = {}): Promi
     kernels: {
       ...wasm.kernels,
       // Multiply-adds per call: the largest single product (a batched matmul's matrices run one by one).
-      matmul: withThreads(blas, threads, state, ([x, y], { transA, transB }) => {
-        const { m, n, k } = planMatmul(x, y, transA, transB);
-        return m * n * k;
+      // m·k is x's last two dims whichever way it is read; n is y's column count as read. No
+      // planning here: blasMatmul plans the product itself.
+      matmul: withThreads(blas, threads, state, ([x, y], { transB }) => {
+        const xr = x.shape.length, yr = y.shape.length;
+        return x.shape[xr - 1] * x.shape[xr - 2] * y.shape[transB ? yr - 2 : yr - 1];
       }, blasMatmul(blas)),
       linear: withThreads(blas, threads, state, (x, w) => x.data.length * w.shape[0], fused.linear!),
       linearBackward: withThreads(blas, threads, state, (dy, x) => dy.data.length * x.shape[x.shape.length - 1], fused.linearBackward!),
