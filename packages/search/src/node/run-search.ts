@@ -109,7 +109,8 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
   for (const r of done) for (const [epoch, value] of Object.entries(r.reports)) if (value !== null) await store.record(r.index, Number(epoch), value);
   const pool = openPool(isolation, workers, module, makeReporter(pruning, mode, store));
   try {
-    return await runTrials(specs, { execute: (s) => pool.run(s), concurrency: workers, done, mode, onRecord });
+    // At capacity, each runner has its next trial waiting beside the one it runs.
+    return await runTrials(specs, { execute: (s) => pool.run(s), concurrency: pool.capacity, done, mode, onRecord });
   } finally {
     await pool.close();
   }

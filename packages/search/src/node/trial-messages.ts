@@ -1,13 +1,20 @@
 import type { TrialSpec } from '../space.js';
 import type { EarlyStop, TrialRecord } from '../trial-record.js';
 
-/** Pool → trial runner (a worker thread or a child process): run a trial, or the answer to a report. */
-export type ToRunner = { type: 'run'; spec: TrialSpec } | { type: 'decision'; id: number; stop: EarlyStop | null };
+/**
+ * Pool → trial runner (a worker thread or a child process): run a trial (after the ones already
+ * sent), the answer to a report, or take back a trial sent but not started.
+ */
+export type ToRunner =
+  | { type: 'run'; spec: TrialSpec }
+  | { type: 'decision'; id: number; stop: EarlyStop | null }
+  | { type: 'cancel'; index: number };
 
-/** Trial runner → pool: a per-epoch report awaiting a decision, or a finished trial. */
+/** Trial runner → pool: a per-epoch report awaiting a decision, a finished trial, or a cancelled one that never started. */
 export type FromRunner =
   | { type: 'report'; id: number; index: number; epoch: number; value: number }
-  | { type: 'done'; record: TrialRecord };
+  | { type: 'done'; record: TrialRecord }
+  | { type: 'cancelled'; index: number };
 
 /** The runner's end of its channel to the pool: `parentPort` in a thread, `process.send` in a child process. */
 export interface TrialPort {

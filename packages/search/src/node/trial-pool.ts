@@ -21,36 +21,50 @@ export interface Runner {
 /** Starts a runner that reports to `events`. */
 export type LaunchRunner = (events: RunnerEvents) => Runner;
 
+/** A trial handed to the pool, and how to settle its `run` promise. */
+interface Pending {
+  spec: TrialSpec;
+  resolve(record: TrialRecord): void;
+}
+
 interface Slot {
   runner: Runner;
-  busy: boolean;
-  /** The handlers of the trial in flight. */
-  trial?: RunnerEvents;
+  /** The trials sent to the runner, in the order it runs them: the first runs, the others wait there. */
+  trials: Pending[];
 }
+
+/** Trials a runner holds at once: one running and one waiting, so it never waits for the pool between two. */
+const DEPTH = 2;
 
 /**
  * Trial runners of one trial module, one trial per runner at a time, each runner with its own
  * module instances (its own backend and generator). Runners start on first use and are reused;
- * one that dies fails the trial it ran and is replaced. {@link ThreadPool} and
- * {@link ProcessPool} differ only in how they launch a runner.
+ * one that dies fails the trial it ran and is replaced, and the trial waiting there runs
+ * elsewhere. With more trials in flight than runners (up to {@link capacity}), each runner is
+ * sent its next trial while it runs one: it starts it without waiting for this process (whose
+ * answer takes longest when every core runs a trial). A runner left idle takes back a waiting
+ * trial that another has not started. {@link ThreadPool} and {@link ProcessPool} differ only in
+ * how they launch a runner.
  */
 export class TrialPool {
+  /** Trials in flight that keep every runner busy without a wait: one running and one waiting per runner. */
+  readonly capacity: number;
   private readonly slots: Slot[] = [];
-  private readonly waiting: (() => void)[] = [];
+  /** Trials not yet sent to a runner, oldest first. */
+  private readonly unsent: Pending[] = [];
   private closed = false;
 
-  constructor(readonly size: number, private readonly reporter: Reporter, private readonly launch: LaunchRunner) {}
+  constructor(readonly size: number, private readonly reporter: Reporter, private readonly launch: LaunchRunner) {
+    this.capacity = size * DEPTH;
+  }
 
-  /** Runs one trial on a free runner and resolves to its record. */
-  async run<P>(spec: TrialSpec<P>): Promise<TrialRecord<P>> {
-    if (this.closed) throw new MlpkitError('search', 'run: the trial pool is closed');
-    const slot = await this.acquire();
-    try {
-      return (await this.runOn(slot, spec as TrialSpec)) as TrialRecord<P>;
-    } finally {
-      slot.busy = false;
-      this.waiting.shift()?.();
-    }
+  /** Runs one trial on a runner and resolves to its record. */
+  run<P>(spec: TrialSpec<P>): Promise<TrialRecord<P>> {
+    if (this.closed) return Promise.reject(new MlpkitError('search', 'run: the trial pool is closed'));
+    return new Promise((resolve) => {
+      this.unsent.push({ spec: spec as TrialSpec, resolve: resolve as Pending['resolve'] });
+      this.dispatch();
+    });
   }
 
   /** Stops every runner and resolves once they are gone. */
@@ -59,44 +73,56 @@ export class TrialPool {
     await Promise.all(this.slots.splice(0).map((s) => s.runner.stop()));
   }
 
-  private async acquire(): Promise<Slot> {
-    for (;;) {
-      const free = this.slots.find((s) => !s.busy);
-      if (free) return ((free.busy = true), free);
-      if (this.slots.length < this.size) return this.start();
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+  /** Sends unsent trials to idle runners first, then new ones, then to runners with room to queue. */
+  private dispatch(): void {
+    while (this.unsent.length > 0 && !this.closed) {
+      const slot = this.slots.find((s) => s.trials.length === 0)
+        ?? (this.slots.length < this.size ? this.start() : this.slots.find((s) => s.trials.length < DEPTH));
+      if (!slot) return;
+      const p = this.unsent.shift()!;
+      slot.trials.push(p);
+      slot.runner.send({ type: 'run', spec: p.spec });
     }
   }
 
+  /** Asks a runner holding a waiting trial to give it back, for `idle` to run (the load stays even at the end of a search). */
+  private rebalance(idle: Slot): void {
+    if (idle.trials.length > 0 || this.unsent.length > 0) return;
+    const busy = this.slots.find((s) => s.trials.length > 1);
+    if (busy) busy.runner.send({ type: 'cancel', index: busy.trials[busy.trials.length - 1].spec.index });
+  }
+
   private start(): Slot {
-    const slot = { busy: true } as Slot;
+    const slot = { trials: [] as Pending[] } as Slot;
     slot.runner = this.launch({
-      message: (msg) => slot.trial?.message(msg),
+      message: (msg) => this.receive(slot, msg),
       death: (why) => {
         const i = this.slots.indexOf(slot);
         if (i < 0) return; // closed, or a second event of the same death
         this.slots.splice(i, 1);
-        slot.trial?.death(why);
+        const [ran, ...waiting] = slot.trials.splice(0);
+        // The waiting trials never started: they run again on another runner.
+        this.unsent.unshift(...waiting);
+        ran?.resolve({ ...ran.spec, status: 'failed', score: null, error: why, reports: {}, ms: 0 });
+        this.dispatch();
       },
     });
     this.slots.push(slot);
     return slot;
   }
 
-  private runOn(slot: Slot, spec: TrialSpec): Promise<TrialRecord> {
-    return new Promise((resolve) => {
-      const finish = (record: TrialRecord): void => {
-        slot.trial = undefined;
-        resolve(record);
-      };
-      slot.trial = {
-        message: (msg) => {
-          if (msg.type === 'done') finish(msg.record);
-          else void this.reporter(msg.index, msg.epoch, msg.value).then((stop) => slot.runner.send({ type: 'decision', id: msg.id, stop }));
-        },
-        death: (why) => finish({ ...spec, status: 'failed', score: null, error: why, reports: {}, ms: 0 }),
-      };
-      slot.runner.send({ type: 'run', spec });
-    });
+  private receive(slot: Slot, msg: FromRunner): void {
+    if (msg.type === 'report') {
+      void this.reporter(msg.index, msg.epoch, msg.value).then((stop) => slot.runner.send({ type: 'decision', id: msg.id, stop }));
+      return;
+    }
+    const index = msg.type === 'done' ? msg.record.index : msg.index;
+    const i = slot.trials.findIndex((p) => p.spec.index === index);
+    if (i < 0) return;
+    const [p] = slot.trials.splice(i, 1);
+    if (msg.type === 'done') p.resolve(msg.record);
+    else this.unsent.unshift(p);
+    this.dispatch();
+    if (msg.type === 'done') this.rebalance(slot);
   }
 }

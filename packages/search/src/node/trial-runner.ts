@@ -1,6 +1,6 @@
 // The runner side of a trial pool, shared by worker threads (thread-main) and child processes
-// (process-main): imports the trial module once, then runs one trial at a time, each after
-// `manualSeed` of its seed, asking the pool whether to stop at each report.
+// (process-main): imports the trial module once, then runs the trials sent, one at a time in the
+// order sent, each after `manualSeed` of its seed, asking the pool whether to stop at each report.
 import { manualSeed } from '@mlpkit/tensor';
 import { runTrial } from '../run-trial.js';
 import type { TrialSpec } from '../space.js';
@@ -52,9 +52,26 @@ export function serveTrials(port: TrialPort, module: string): void {
     port.post({ type: 'done', record });
   };
 
+  // Trials run one after another in the order sent: the pool sends the next while one runs, so
+  // that this runner never waits for the pool between trials.
+  const queue: TrialSpec[] = [];
+  let running = false;
+  const pump = async (): Promise<void> => {
+    if (running) return;
+    running = true;
+    for (let spec = queue.shift(); spec; spec = queue.shift()) await run(spec);
+    running = false;
+  };
+
   port.listen((msg) => {
-    if (msg.type === 'run') void run(msg.spec);
-    else {
+    if (msg.type === 'run') {
+      queue.push(msg.spec);
+      void pump();
+    } else if (msg.type === 'cancel') {
+      const i = queue.findIndex((s) => s.index === msg.index);
+      // Not started: hand it back. Started (or finished): its record comes as usual.
+      if (i >= 0) port.post({ type: 'cancelled', index: queue.splice(i, 1)[0].index });
+    } else {
       decisions.get(msg.id)?.(msg.stop);
       decisions.delete(msg.id);
     }
