@@ -15,18 +15,39 @@ const MODULE = fileURLToPath(new URL('./bench-trial.ts', import.meta.url));
 const TRIALS = 64;
 const EMPTY = 40;
 
-/** Steady-state trials per minute at `workers` processes or threads: each runs one warm-up trial first (its start and imports excluded). */
-async function trialsPerMinute(isolation: Isolation, workers: number, epochs: number): Promise<number> {
+// Epochs of trials each worker runs before the measured ones: a fresh process runs its first 4-epoch
+// trials 3-8× slower than later ones, and takes ~35 of them (~140 epochs, ~0.7 s more than at
+// steady state) to settle, while V8 compiles the training loop; one warm-up trial left most of that
+// in the measured window, where two workers (32 trials each) paid it twice against one's 64 trials.
+const WARMUP_EPOCHS = 160;
+
+/** A rate and what each worker's warm-up cost on top of the steady state. */
+interface Rate {
+  perMin: number;
+  /** Wall time of the warm-up, in milliseconds, beyond what its trials take at the measured rate. */
+  warmupExtraMs: number;
+}
+
+/**
+ * Steady-state trials per minute at `workers` processes or threads, fed as `runSearch` feeds
+ * them (at the pool's capacity): each first runs WARMUP_EPOCHS epochs of warm-up trials (its
+ * start, imports and compilation excluded; reported beside the rate).
+ */
+async function trialsPerMinute(isolation: Isolation, workers: number, epochs: number): Promise<Rate> {
   const reporter = makeReporter(undefined, 'min', new MemoryReportStore());
   const pool = isolation === 'process' ? new ProcessPool(workers, MODULE, reporter) : new ThreadPool(workers, MODULE, reporter);
   try {
-    const warm = toSpecs(Array.from({ length: workers }, () => ({ lr: 0.1, epochs: 1 })), 99);
-    await Promise.all(warm.map((s) => pool.run(s)));
+    const perWorker = Math.ceil(WARMUP_EPOCHS / epochs);
+    const warm = toSpecs(Array.from({ length: workers * perWorker }, (_, i) => ({ lr: 0.02 + 0.002 * (i % TRIALS), epochs })), 99);
+    const warmStart = performance.now();
+    await runTrials(warm, { execute: (s) => pool.run(s), concurrency: pool.capacity, mode: 'min' });
+    const warmMs = performance.now() - warmStart;
     const specs = toSpecs(Array.from({ length: TRIALS }, (_, i) => ({ lr: 0.02 + 0.002 * i, epochs })), 1);
     const start = performance.now();
-    const r = await runTrials(specs, { execute: (s) => pool.run(s), concurrency: workers, mode: 'min' });
+    const r = await runTrials(specs, { execute: (s) => pool.run(s), concurrency: pool.capacity, mode: 'min' });
     if (r.counts.ok !== TRIALS) throw new Error(`bench search: ${r.counts.ok} of ${TRIALS} trials ok`);
-    return TRIALS / ((performance.now() - start) / 60_000);
+    const ms = performance.now() - start;
+    return { perMin: TRIALS / (ms / 60_000), warmupExtraMs: warmMs - (ms / TRIALS) * perWorker * workers };
   } finally {
     await pool.close();
   }
@@ -34,9 +55,21 @@ async function trialsPerMinute(isolation: Isolation, workers: number, epochs: nu
 
 const PLURAL = { process: 'processes', thread: 'threads' } as const;
 
+/** What a rate's warm-up cost beyond the steady state, for the table. */
+function warmup(r: Rate): string {
+  return `${(r.warmupExtraMs / 1000).toFixed(2)} s more`;
+}
+
+type Rates = Record<'process' | 'thread', { 1: Rate; 2: Rate }>;
+
+/** One field of every rate, keyed as the rates are. */
+function pick(rates: Rates, key: keyof Rate): Record<'process' | 'thread', { 1: number; 2: number }> {
+  return { process: { 1: rates.process[1][key], 2: rates.process[2][key] }, thread: { 1: rates.thread[1][key], 2: rates.thread[2][key] } };
+}
+
 /** 2 workers' rate as a multiple of one's. */
-function speedup(r: { 1: number; 2: number }): string {
-  return `${(r[2] / r[1]).toFixed(2)}× one`;
+function speedup(r: { 1: Rate; 2: Rate }): string {
+  return `${(r[2].perMin / r[1].perMin).toFixed(2)}× one`;
 }
 
 /** Milliseconds per empty trial on one worker (a trial process, the default), between the first and the last finished trial (start-up excluded). */
@@ -57,13 +90,14 @@ export async function searchBench(argv: string[], resultsDir: string): Promise<s
   if (!Number.isInteger(epochs) || epochs < 1) throw new Error(`--epochs: expected a positive integer, got "${values.epochs}"`);
   const load = loadavg()[0];
   console.log(`search bench: ${TRIALS} trials of ${epochs} epochs (2→64→3 MLP, 600 points); load average ${load.toFixed(1)} on ${availableParallelism()} cores`);
-  const rates = { process: { 1: 0, 2: 0 }, thread: { 1: 0, 2: 0 } };
+  const none = { perMin: 0, warmupExtraMs: 0 };
+  const rates: Rates = { process: { 1: none, 2: none }, thread: { 1: none, 2: none } };
   for (const isolation of ['process', 'thread'] as const) {
     const r = rates[isolation];
     r[1] = await trialsPerMinute(isolation, 1, epochs);
-    console.log(`  1 worker ${isolation}:  ${r[1].toFixed(1)} trials/min`);
+    console.log(`  1 worker ${isolation}:  ${r[1].perMin.toFixed(1)} trials/min (warm-up: ${warmup(r[1])})`);
     r[2] = await trialsPerMinute(isolation, 2, epochs);
-    console.log(`  2 worker ${PLURAL[isolation]}: ${r[2].toFixed(1)} trials/min (${speedup(r)}${isolation === 'process' ? '; target ≥ 1.8×' : ''})`);
+    console.log(`  2 worker ${PLURAL[isolation]}: ${r[2].perMin.toFixed(1)} trials/min (${speedup(r)}${isolation === 'process' ? '; target ≥ 1.8×' : ''}; warm-up: ${warmup(r[2])})`);
   }
   const local = await msPerEmptyTrial();
   const own = values.redis ? undefined : await benchRedis();
@@ -77,14 +111,15 @@ export async function searchBench(argv: string[], resultsDir: string): Promise<s
   console.log(`  per empty trial, one worker: ${overhead}`);
   const md = [
     `| what | value |`, `|---|---|`,
-    `| trials/min, 1 worker process | ${rates.process[1].toFixed(1)} |`,
-    `| trials/min, 2 worker processes | ${rates.process[2].toFixed(1)} (${speedup(rates.process)}, target ≥ 1.8×) |`,
-    `| trials/min, 1 worker thread (isolation: 'thread') | ${rates.thread[1].toFixed(1)} |`,
-    `| trials/min, 2 worker threads (isolation: 'thread') | ${rates.thread[2].toFixed(1)} (${speedup(rates.thread)}) |`,
+    `| trials/min, 1 worker process | ${rates.process[1].perMin.toFixed(1)} |`,
+    `| trials/min, 2 worker processes | ${rates.process[2].perMin.toFixed(1)} (${speedup(rates.process)}, target ≥ 1.8×) |`,
+    `| trials/min, 1 worker thread (isolation: 'thread') | ${rates.thread[1].perMin.toFixed(1)} |`,
+    `| trials/min, 2 worker threads (isolation: 'thread') | ${rates.thread[2].perMin.toFixed(1)} (${speedup(rates.thread)}) |`,
+    `| warm-up beyond the steady rate, processes (1 / 2 workers) | ${warmup(rates.process[1])} / ${warmup(rates.process[2])} |`,
     `| ms per empty trial, local process | ${local.toFixed(1)} |`, `| ms per empty trial, BullMQ on Redis | ${Number.isNaN(queued) ? '–' : queued.toFixed(1)} |`,
   ].join('\n');
   const meta = { date: new Date().toISOString(), cpu: cpus()[0]?.model, cores: availableParallelism(), loadAverage: load, node: process.version };
-  writeFileSync(`${resultsDir}search.json`, `${JSON.stringify({ ...meta, trials: TRIALS, epochs, trialsPerMinute: rates, msPerEmptyTrial: { local, redis: queued } }, null, 2)}\n`);
+  writeFileSync(`${resultsDir}search.json`, `${JSON.stringify({ ...meta, trials: TRIALS, epochs, trialsPerMinute: pick(rates, 'perMin'), warmupExtraMs: pick(rates, 'warmupExtraMs'), msPerEmptyTrial: { local, redis: queued } }, null, 2)}\n`);
   writeFileSync(`${resultsDir}search.md`, `# Hyperparameter search speed\n\n${JSON.stringify(meta)}\n\n${md}\n`);
   return md;
 }
