@@ -7,7 +7,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MemoryReportStore, makeReporter, runTrials, toSpecs } from '@mlpkit/search';
-import { type Isolation, ProcessPool, ThreadPool, runSearch } from '@mlpkit/search/node';
+import { type Isolation, ProcessPool, ThreadPool, type TrialPool, runSearch } from '@mlpkit/search/node';
 import { benchRedis } from './redis-server.js';
 
 const MODULE = fileURLToPath(new URL('./bench-trial.ts', import.meta.url));
@@ -21,41 +21,71 @@ const EMPTY = 40;
 // in the measured window, where two workers (32 trials each) paid it twice against one's 64 trials.
 const WARMUP_EPOCHS = 160;
 
-/** A rate and what each worker's warm-up cost on top of the steady state. */
+// Each rate is the median of ROUNDS runs of the same trials, the 1- and 2-worker runs interleaved on
+// pools kept warm between them: on this shared machine a run of 64 trials lasts 0.5-1 s, so one
+// run alone moved with whatever else ran at that moment.
+const ROUNDS = 3;
+
+/** A steady-state rate: its rounds, their median, and what starting and warming up the workers cost on top. */
 interface Rate {
   perMin: number;
-  /** Wall time of the warm-up, in milliseconds, beyond what its trials take at the measured rate. */
+  rounds: number[];
+  /** Wall time of the start-up (processes, imports) and warm-up, in milliseconds, beyond what its trials take at the median rate. */
   warmupExtraMs: number;
 }
 
-/**
- * Steady-state trials per minute at `workers` processes or threads, fed as `runSearch` feeds
- * them (at the pool's capacity): each first runs WARMUP_EPOCHS epochs of warm-up trials (its
- * start, imports and compilation excluded; reported beside the rate).
- */
-async function trialsPerMinute(isolation: Isolation, workers: number, epochs: number): Promise<Rate> {
+/** `workers` processes or threads, started and warmed up with WARMUP_EPOCHS epochs of trials each. */
+async function warmPool(isolation: Isolation, workers: number, epochs: number): Promise<{ pool: TrialPool; ms: number; trials: number }> {
   const reporter = makeReporter(undefined, 'min', new MemoryReportStore());
   const pool = isolation === 'process' ? new ProcessPool(workers, MODULE, reporter) : new ThreadPool(workers, MODULE, reporter);
+  const warm = toSpecs(Array.from({ length: workers * Math.ceil(WARMUP_EPOCHS / epochs) }, (_, i) => ({ lr: 0.02 + 0.002 * (i % TRIALS), epochs })), 99);
+  const start = performance.now();
+  await runTrials(warm, { execute: (s) => pool.run(s), concurrency: pool.capacity, mode: 'min' });
+  return { pool, ms: performance.now() - start, trials: warm.length };
+}
+
+/** Trials per minute of the measured trials on `pool`, fed as `runSearch` feeds it (at its capacity). */
+async function measure(pool: TrialPool, epochs: number): Promise<number> {
+  const specs = toSpecs(Array.from({ length: TRIALS }, (_, i) => ({ lr: 0.02 + 0.002 * i, epochs })), 1);
+  const start = performance.now();
+  const r = await runTrials(specs, { execute: (s) => pool.run(s), concurrency: pool.capacity, mode: 'min' });
+  if (r.counts.ok !== TRIALS) throw new Error(`bench search: ${r.counts.ok} of ${TRIALS} trials ok`);
+  return TRIALS / ((performance.now() - start) / 60_000);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((x, y) => x - y);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/**
+ * Steady-state trials per minute at 1 and 2 processes or threads: both pools are started and
+ * warmed up first (start, imports and compilation excluded, reported beside the rate), then
+ * the same trials run ROUNDS times on each, alternately.
+ */
+async function trialsPerMinute(isolation: Isolation, epochs: number): Promise<{ 1: Rate; 2: Rate }> {
+  const warm = { 1: await warmPool(isolation, 1, epochs), 2: await warmPool(isolation, 2, epochs) };
   try {
-    const perWorker = Math.ceil(WARMUP_EPOCHS / epochs);
-    const warm = toSpecs(Array.from({ length: workers * perWorker }, (_, i) => ({ lr: 0.02 + 0.002 * (i % TRIALS), epochs })), 99);
-    const warmStart = performance.now();
-    await runTrials(warm, { execute: (s) => pool.run(s), concurrency: pool.capacity, mode: 'min' });
-    const warmMs = performance.now() - warmStart;
-    const specs = toSpecs(Array.from({ length: TRIALS }, (_, i) => ({ lr: 0.02 + 0.002 * i, epochs })), 1);
-    const start = performance.now();
-    const r = await runTrials(specs, { execute: (s) => pool.run(s), concurrency: pool.capacity, mode: 'min' });
-    if (r.counts.ok !== TRIALS) throw new Error(`bench search: ${r.counts.ok} of ${TRIALS} trials ok`);
-    const ms = performance.now() - start;
-    return { perMin: TRIALS / (ms / 60_000), warmupExtraMs: warmMs - (ms / TRIALS) * perWorker * workers };
+    const rounds: { 1: number[]; 2: number[] } = { 1: [], 2: [] };
+    for (let i = 0; i < ROUNDS; i++) for (const w of [1, 2] as const) rounds[w].push(await measure(warm[w].pool, epochs));
+    const rate = (w: 1 | 2): Rate => {
+      const perMin = median(rounds[w]);
+      return { perMin, rounds: rounds[w], warmupExtraMs: warm[w].ms - (warm[w].trials / perMin) * 60_000 };
+    };
+    return { 1: rate(1), 2: rate(2) };
   } finally {
-    await pool.close();
+    await Promise.all([warm[1].pool.close(), warm[2].pool.close()]);
   }
 }
 
 const PLURAL = { process: 'processes', thread: 'threads' } as const;
 
-/** What a rate's warm-up cost beyond the steady state, for the table. */
+/** A rate's rounds and what starting and warming up its workers cost beyond the steady state, for the log. */
+function detail(r: Rate): string {
+  return `rounds ${r.rounds.map((x) => x.toFixed(0)).join(', ')}; start-up and warm-up: ${warmup(r)}`;
+}
+
+/** What a rate's start-up and warm-up cost beyond the steady state, for the table. */
 function warmup(r: Rate): string {
   return `${(r.warmupExtraMs / 1000).toFixed(2)} s more`;
 }
@@ -63,7 +93,7 @@ function warmup(r: Rate): string {
 type Rates = Record<'process' | 'thread', { 1: Rate; 2: Rate }>;
 
 /** One field of every rate, keyed as the rates are. */
-function pick(rates: Rates, key: keyof Rate): Record<'process' | 'thread', { 1: number; 2: number }> {
+function pick<K extends keyof Rate>(rates: Rates, key: K): Record<'process' | 'thread', { 1: Rate[K]; 2: Rate[K] }> {
   return { process: { 1: rates.process[1][key], 2: rates.process[2][key] }, thread: { 1: rates.thread[1][key], 2: rates.thread[2][key] } };
 }
 
@@ -90,14 +120,11 @@ export async function searchBench(argv: string[], resultsDir: string): Promise<s
   if (!Number.isInteger(epochs) || epochs < 1) throw new Error(`--epochs: expected a positive integer, got "${values.epochs}"`);
   const load = loadavg()[0];
   console.log(`search bench: ${TRIALS} trials of ${epochs} epochs (2→64→3 MLP, 600 points); load average ${load.toFixed(1)} on ${availableParallelism()} cores`);
-  const none = { perMin: 0, warmupExtraMs: 0 };
-  const rates: Rates = { process: { 1: none, 2: none }, thread: { 1: none, 2: none } };
+  const rates = {} as Rates;
   for (const isolation of ['process', 'thread'] as const) {
-    const r = rates[isolation];
-    r[1] = await trialsPerMinute(isolation, 1, epochs);
-    console.log(`  1 worker ${isolation}:  ${r[1].perMin.toFixed(1)} trials/min (warm-up: ${warmup(r[1])})`);
-    r[2] = await trialsPerMinute(isolation, 2, epochs);
-    console.log(`  2 worker ${PLURAL[isolation]}: ${r[2].perMin.toFixed(1)} trials/min (${speedup(r)}${isolation === 'process' ? '; target ≥ 1.8×' : ''}; warm-up: ${warmup(r[2])})`);
+    const r = (rates[isolation] = await trialsPerMinute(isolation, epochs));
+    console.log(`  1 worker ${isolation}:  ${r[1].perMin.toFixed(1)} trials/min (median; ${detail(r[1])})`);
+    console.log(`  2 worker ${PLURAL[isolation]}: ${r[2].perMin.toFixed(1)} trials/min (${speedup(r)}${isolation === 'process' ? '; target ≥ 1.8×' : ''}; median; ${detail(r[2])})`);
   }
   const local = await msPerEmptyTrial();
   const own = values.redis ? undefined : await benchRedis();
@@ -115,11 +142,11 @@ export async function searchBench(argv: string[], resultsDir: string): Promise<s
     `| trials/min, 2 worker processes | ${rates.process[2].perMin.toFixed(1)} (${speedup(rates.process)}, target ≥ 1.8×) |`,
     `| trials/min, 1 worker thread (isolation: 'thread') | ${rates.thread[1].perMin.toFixed(1)} |`,
     `| trials/min, 2 worker threads (isolation: 'thread') | ${rates.thread[2].perMin.toFixed(1)} (${speedup(rates.thread)}) |`,
-    `| warm-up beyond the steady rate, processes (1 / 2 workers) | ${warmup(rates.process[1])} / ${warmup(rates.process[2])} |`,
+    `| start-up and warm-up beyond the steady rate, processes (1 / 2 workers) | ${warmup(rates.process[1])} / ${warmup(rates.process[2])} |`,
     `| ms per empty trial, local process | ${local.toFixed(1)} |`, `| ms per empty trial, BullMQ on Redis | ${Number.isNaN(queued) ? '–' : queued.toFixed(1)} |`,
   ].join('\n');
   const meta = { date: new Date().toISOString(), cpu: cpus()[0]?.model, cores: availableParallelism(), loadAverage: load, node: process.version };
-  writeFileSync(`${resultsDir}search.json`, `${JSON.stringify({ ...meta, trials: TRIALS, epochs, trialsPerMinute: pick(rates, 'perMin'), warmupExtraMs: pick(rates, 'warmupExtraMs'), msPerEmptyTrial: { local, redis: queued } }, null, 2)}\n`);
+  writeFileSync(`${resultsDir}search.json`, `${JSON.stringify({ ...meta, trials: TRIALS, epochs, trialsPerMinute: pick(rates, 'perMin'), rounds: pick(rates, 'rounds'), warmupExtraMs: pick(rates, 'warmupExtraMs'), msPerEmptyTrial: { local, redis: queued } }, null, 2)}\n`);
   writeFileSync(`${resultsDir}search.md`, `# Hyperparameter search speed\n\n${JSON.stringify(meta)}\n\n${md}\n`);
   return md;
 }
