@@ -6,4 +6,5 @@ export { sumLeading, sumTrailing } from './reduce';
 export { compare, where } from './select';
 export { axpy, adam, sgdMomentum } from './update';
 export { reluBackward } from './fused';
+export { channelMoments, batchNormForward, batchNormBackward } from './batch-norm';
 export { transcendental } from './transcendental';
