@@ -92,7 +92,7 @@ function wasmKernels(rt: WasmRuntime, pool: ThreadPool | null): KernelTable {
     gt: wasmCompare(rt, 'gt'), ge: wasmCompare(rt, 'ge'), where: wasmWhere(rt),
     ...wasmFused(rt, pool),
     ...wasmBatchNorm(rt),
-    ...wasmUpdates(rt),
+    ...wasmUpdates(rt, pool),
     residentCopy: (values) => rt.residentCopy(values),
   };
 }
