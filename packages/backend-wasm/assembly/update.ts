@@ -113,3 +113,8 @@ export function sgdMomentum(p: usize, g: usize, b: usize, n: i32, momentum: f64,
     store<f32>(p + off, <f32>(pi - lr * (nesterov ? gi + momentum * <f64>bi : <f64>bi)));
   }
 }
+
+/** bytes bytes at p set to zero (a gradient cleared in place), in one bulk fill. */
+export function zero(p: usize, bytes: usize): void {
+  memory.fill(p, 0, bytes);
+}

@@ -18,6 +18,7 @@ export interface KernelExports {
   adam(p: number, g: number, m: number, v: number, vmax: number, n: number,
     beta1: number, ob1: number, beta2: number, ob2: number, stepSize: number, c2: number, eps: number): void;
   reluBackward(g: number, y: number, out: number, n: number): void;
+  zero(p: number, bytes: number): void;
   channelMoments(x: number, n: number, c: number, mean: number, variance: number): void;
   batchNormForward(x: number, n: number, c: number, mean: number, invStd: number, gamma: number, beta: number, out: number): void;
   batchNormBackward(dy: number, x: number, n: number, c: number, mean: number, invStd: number, gamma: number, batchStats: number,

@@ -32,6 +32,21 @@ function jsAdam(p: Float32Array, g: Float32Array, m: Float32Array, v: Float32Arr
 }
 
 describe('wasm optimizer updates on resident storage: the bits of the JavaScript loops', () => {
+  it.each(SIZES)('zero clears resident storage and nothing else, n = %i', (n) => {
+    const before = random(n + 2, n + 7);
+    const whole = resident(before);
+    // A resident neighbour on each side stays as it was: only y's bytes are cleared.
+    const y = resident(random(n, n + 8));
+    const after = resident(before);
+    expect(backend.kernels.zero!(y)).toBe(true);
+    expect(y.every((v) => Object.is(v, 0))).toBe(true);
+    expect(bits(whole)).toBe(bits(before));
+    expect(bits(after)).toBe(bits(before));
+    const plain = random(n, n + 9);
+    expect(backend.kernels.zero!(plain)).toBe(false);
+    expect(bits(plain)).toBe(bits(random(n, n + 9)));
+  });
+
   it.each(SIZES)('axpy, n = %i', (n) => {
     const y = random(n, n), x = random(n, n + 1);
     const want = y.slice();

@@ -34,6 +34,11 @@ export function wasmUpdates(rt: WasmRuntime, pool: ThreadPool | null): UpdateKer
     return gp;
   };
   return {
+    zero(y) {
+      if (!rt.isResident(y)) return false;
+      rt.exports.zero(y.byteOffset, y.byteLength);
+      return true;
+    },
     axpy(y, alpha, x) {
       const xp = stage(x, y.length, y);
       if (xp < 0) return false;
