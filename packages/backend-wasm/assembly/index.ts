@@ -4,6 +4,7 @@ export { gemmWorkspaceBytes, sgemm } from './gemm';
 export { binary, unary, clamp } from './elementwise';
 export { sumLeading, sumTrailing } from './reduce';
 export { compare, where } from './select';
-export { axpy, adam, sgdMomentum } from './update';
+export { axpy, adam, sgdMomentum, zero } from './update';
 export { reluBackward } from './fused';
+export { channelMoments, batchNormForward, batchNormBackward } from './batch-norm';
 export { transcendental } from './transcendental';

@@ -1,5 +1,7 @@
 // In-place updates of resident storage: the optimizers' per-step loops over every weight.
 
+import { load2, store2 } from './lanes';
+
 // Lanes 2 and 3 of a float32 vector moved to lanes 0 and 1, for promote_low.
 @inline function high(v: v128): v128 {
   return v128.shuffle<f32>(v, v, 2, 3, 0, 1);
@@ -31,13 +33,6 @@ export function axpy(y: usize, x: usize, n: i32, alpha: f64): void {
   }
 }
 
-// Two float32 at p as float64 lanes, and two float64 lanes stored as float32 at p.
-@inline function load2(p: usize): v128 {
-  return f64x2.promote_low_f32x4(v128.load64_zero(p));
-}
-@inline function store2(p: usize, v: v128): void {
-  v128.store64_lane(p, f32x4.demote_f64x2_zero(v), 0);
-}
 // Two float64 lanes rounded to float32 and back: what storing into a Float32Array and reading it back gives.
 @inline function round32(v: v128): v128 {
   return f64x2.promote_low_f32x4(f32x4.demote_f64x2_zero(v));
@@ -117,4 +112,9 @@ export function sgdMomentum(p: usize, g: usize, b: usize, n: i32, momentum: f64,
     const pi = <f64>load<f32>(p + off);
     store<f32>(p + off, <f32>(pi - lr * (nesterov ? gi + momentum * <f64>bi : <f64>bi)));
   }
+}
+
+/** bytes bytes at p set to zero (a gradient cleared in place), in one bulk fill. */
+export function zero(p: usize, bytes: usize): void {
+  memory.fill(p, 0, bytes);
 }

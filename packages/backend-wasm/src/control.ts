@@ -17,12 +17,18 @@ export const OP_GEMM = 1;
 export const OP_STOP = 2;
 /** No job yet: one is coming, so stop sleeping and spin for up to WAKE_SPIN_MS. */
 export const OP_WAKE = 3;
+/** An Adam step cut into chunks of weights: p, g, m, v, vmax, n, chunk in JOB; its hyperparameters in F64. */
+export const OP_ADAM = 4;
 /** How long a worker woken by OP_WAKE spins for the job that follows. */
 export const WAKE_SPIN_MS = 1;
 /** The product: a, rsA, csA, b, rsB, csB, c, ldc, m, n, k, byRows, chunk, addTo. */
 export const JOB = 16;
+/** Float64 job parameters (the Adam step's), as a Float64Array over the control block from this int32 slot on. */
+export const F64 = 32;
+/** How many float64 parameters a job may have. */
+export const F64_COUNT = 8;
 /** Per-thread gemm workspace pointers. */
-export const WORK = 32;
+export const WORK = F64 + 2 * F64_COUNT;
 /** NEXT while a job is being written: tag 0, which no job has, so nobody claims a chunk of it. */
 export const CLOSED = 0;
 /** NEXT = tag << TAG_SHIFT | next chunk index; tags run from 1 to MAX_TAG. */

@@ -6,6 +6,7 @@ import { wasmMatmul } from './matmul.js';
 import { wasmSum } from './reduce.js';
 import { wasmUpdates } from './update.js';
 import { wasmFused } from './fused.js';
+import { wasmBatchNorm } from './batch-norm.js';
 import { wasmCompare, wasmWhere } from './select.js';
 import { MAX_PAGES, WasmRuntime } from './runtime.js';
 import { canShareWasmMemory, decodeBase64, isWasmSimdSupported } from './support.js';
@@ -90,7 +91,8 @@ function wasmKernels(rt: WasmRuntime, pool: ThreadPool | null): KernelTable {
     eq: wasmCompare(rt, 'eq'), ne: wasmCompare(rt, 'ne'), lt: wasmCompare(rt, 'lt'), le: wasmCompare(rt, 'le'),
     gt: wasmCompare(rt, 'gt'), ge: wasmCompare(rt, 'ge'), where: wasmWhere(rt),
     ...wasmFused(rt, pool),
-    ...wasmUpdates(rt),
+    ...wasmBatchNorm(rt),
+    ...wasmUpdates(rt, pool),
     residentCopy: (values) => rt.residentCopy(values),
   };
 }

@@ -18,6 +18,11 @@ export interface KernelExports {
   adam(p: number, g: number, m: number, v: number, vmax: number, n: number,
     beta1: number, ob1: number, beta2: number, ob2: number, stepSize: number, c2: number, eps: number): void;
   reluBackward(g: number, y: number, out: number, n: number): void;
+  zero(p: number, bytes: number): void;
+  channelMoments(x: number, n: number, c: number, mean: number, variance: number): void;
+  batchNormForward(x: number, n: number, c: number, mean: number, invStd: number, gamma: number, beta: number, out: number): void;
+  batchNormBackward(dy: number, x: number, n: number, c: number, mean: number, invStd: number, gamma: number, batchStats: number,
+    dBeta: number, dGamma: number, meanG: number, dx: number): void;
 }
 
 const PAGE = 65536;
@@ -166,6 +171,16 @@ export class WasmRuntime {
   /** Copies a float32 array into memory at `ptr`. */
   write(ptr: number, data: Float32Array): void {
     this.f32.set(data, ptr >> 2);
+  }
+
+  /** Copies a float64 array into memory at `ptr` (8-byte aligned, after `commit`). */
+  writeF64(ptr: number, data: Float64Array): void {
+    this.u8.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), ptr);
+  }
+
+  /** Copies `count` float64 values at `ptr` out into a fresh (non-shared) array. */
+  readF64(ptr: number, count: number): Float64Array {
+    return new Float64Array(this.readBytes(ptr, count * 8).buffer);
   }
 
   /** Copies `count` float32 values at `ptr` out into a fresh (non-shared) array. */

@@ -1,5 +1,5 @@
 import { MlpkitError } from '@mlpkit/tensor';
-import { CLOSED, COMPLETED, COUNT, ERROR, JOB, MAX_TAG, NEXT, OP, OP_GEMM, OP_STOP, OP_WAKE, SEQ, SLEEPERS, TAG_SHIFT, WORK, claimChunk } from './control.js';
+import { CLOSED, COMPLETED, COUNT, ERROR, F64, F64_COUNT, JOB, MAX_TAG, NEXT, OP, OP_ADAM, OP_GEMM, OP_STOP, OP_WAKE, SEQ, SLEEPERS, TAG_SHIFT, WORK, claimChunk } from './control.js';
 import type { WasmRuntime } from './runtime.js';
 
 /** One product: C = A·B, or C += A·B with `addTo` (pointers in bytes, strides in elements). */
@@ -18,6 +18,19 @@ export interface GemmSplit { byRows: boolean; chunk: number; count: number }
 export interface WorkerHandles {
   /** Stops the worker threads (the pool has already told them to exit). */
   terminate(): void;
+}
+
+/** One Adam step over n weights (pointers in bytes, all resident; vmax 0 without AMSGrad), with the kernel's float64 arguments. */
+export interface AdamJob {
+  p: number; g: number; m: number; v: number; vmax: number; n: number;
+  /** beta1, 1 − beta1, beta2, 1 − beta2, stepSize, correction2Sqrt, eps. */
+  hyper: readonly number[];
+}
+
+/** Runs `chunk` weights of an Adam job from weight `from` on the calling thread. */
+export function runAdamChunk(rt: WasmRuntime, j: AdamJob, from: number, chunk: number): void {
+  const at = from * 4, [b1, ob1, b2, ob2, step, c2, eps] = j.hyper;
+  rt.exports.adam(j.p + at, j.g + at, j.m + at, j.v + at, j.vmax ? j.vmax + at : 0, Math.min(chunk, j.n - from), b1, ob1, b2, ob2, step, c2, eps);
 }
 
 /** A chunk claimed but unfinished for this long means its worker is gone. */
@@ -53,7 +66,11 @@ export class ThreadPool {
     private readonly callerMayBlock = true,
   ) {
     for (let t = 0; t < threads; t++) ctl[WORK + t] = workspaces[t];
+    this.f64 = new Float64Array(ctl.buffer, F64 * 4, F64_COUNT);
   }
+
+  /** The float64 job parameters, a view of the control block. */
+  private readonly f64: Float64Array;
 
   /**
    * Wakes sleeping workers ahead of a product, so that they are spinning by the time it is
@@ -69,29 +86,41 @@ export class ThreadPool {
 
   /** Computes the whole product, split as given, returning when every chunk is done. */
   run(rt: WasmRuntime, j: GemmJob, split: GemmSplit): void {
+    this.post('matmul', OP_GEMM, split.count, [j.a, j.rsA, j.csA, j.b, j.rsB, j.csB, j.c, j.ldc, j.m, j.n, j.k, split.byRows ? 1 : 0, split.chunk, j.addTo ? 1 : 0], [],
+      (i) => runChunk(rt, j, split, i));
+  }
+
+  /** Runs an Adam step in `count` chunks of `chunk` weights, returning when every chunk is done. */
+  runAdam(rt: WasmRuntime, j: AdamJob, chunk: number): void {
+    const count = Math.ceil(j.n / chunk);
+    this.post('adam', OP_ADAM, count, [j.p, j.g, j.m, j.v, j.vmax, j.n, chunk], j.hyper, (i) => runAdamChunk(rt, j, i * chunk, chunk));
+  }
+
+  /**
+   * Posts a job of `count` chunks (its int32 and float64 parameters into JOB and F64), takes
+   * chunks on this thread too, and returns when all are done.
+   */
+  private post(op: string, code: number, count: number, ints: readonly number[], floats: readonly number[], runLocal: (i: number) => void): void {
     if (this.closed) throw new MlpkitError('backend-wasm', 'the wasm backend was closed; create a new one with createWasmBackend()');
     const ctl = this.ctl;
     Atomics.store(ctl, NEXT, CLOSED);
-    ctl[JOB] = j.a; ctl[JOB + 1] = j.rsA; ctl[JOB + 2] = j.csA;
-    ctl[JOB + 3] = j.b; ctl[JOB + 4] = j.rsB; ctl[JOB + 5] = j.csB;
-    ctl[JOB + 6] = j.c; ctl[JOB + 7] = j.ldc;
-    ctl[JOB + 8] = j.m; ctl[JOB + 9] = j.n; ctl[JOB + 10] = j.k;
-    ctl[JOB + 11] = split.byRows ? 1 : 0; ctl[JOB + 12] = split.chunk; ctl[JOB + 13] = j.addTo ? 1 : 0;
-    Atomics.store(ctl, COUNT, split.count);
+    ints.forEach((v, k) => { ctl[JOB + k] = v; });
+    this.f64.set(floats);
+    Atomics.store(ctl, COUNT, count);
     Atomics.store(ctl, COMPLETED, 0);
     Atomics.store(ctl, ERROR, 0);
-    Atomics.store(ctl, OP, OP_GEMM);
+    Atomics.store(ctl, OP, code);
     const tag = (this.tag = (this.tag % MAX_TAG) + 1);
     Atomics.store(ctl, NEXT, tag << TAG_SHIFT);
     Atomics.add(ctl, SEQ, 1);
     if (Atomics.load(ctl, SLEEPERS) > 0) Atomics.notify(ctl, SEQ);
     let i: number;
     while ((i = claimChunk(ctl, tag)) >= 0) {
-      runChunk(rt, j, split, i);
+      runLocal(i);
       Atomics.add(ctl, COMPLETED, 1);
     }
-    this.waitFor(split.count);
-    if (Atomics.load(ctl, ERROR) !== 0) throw new MlpkitError('matmul', 'a wasm worker thread failed while computing its share');
+    this.waitFor(op, count);
+    if (Atomics.load(ctl, ERROR) !== 0) throw new MlpkitError(op, 'a wasm worker thread failed while computing its share');
   }
 
   /** Tells the workers to exit and stops them. Safe to call twice. */
@@ -104,7 +133,7 @@ export class ThreadPool {
     this.handles.terminate();
   }
 
-  private waitFor(count: number): void {
+  private waitFor(op: string, count: number): void {
     const ctl = this.ctl;
     let spins = 0, deadline = 0;
     for (;;) {
@@ -117,7 +146,7 @@ export class ThreadPool {
       if (deadline === 0) deadline = now + DEAD_AFTER_MS;
       else if (now > deadline) {
         this.close();
-        throw new MlpkitError('matmul', `wasm worker threads did not finish within ${DEAD_AFTER_MS} ms; the pool was closed`);
+        throw new MlpkitError(op, `wasm worker threads did not finish within ${DEAD_AFTER_MS} ms; the pool was closed`);
       }
       if (this.callerMayBlock) Atomics.wait(ctl, COMPLETED, done, 5);
     }

@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWasmBackend, type WasmBackend } from './node/index.js';
 import { randomTensor } from './test-utils.js';
 
-let backend: WasmBackend;
-beforeAll(async () => { backend = await createWasmBackend({ threads: 1, residentMiB: 16 }); });
-afterAll(() => backend.close());
+let backend: WasmBackend, threaded: WasmBackend;
+beforeAll(async () => {
+  [backend, threaded] = await Promise.all([createWasmBackend({ threads: 1, residentMiB: 16 }), createWasmBackend({ threads: 3, residentMiB: 16 })]);
+});
+afterAll(() => { backend.close(); threaded.close(); });
 
 const SIZES = [1, 3, 4, 5, 9, 1000, 200_704];
 const bits = (a: TypedArray) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('hex');
@@ -30,6 +32,21 @@ function jsAdam(p: Float32Array, g: Float32Array, m: Float32Array, v: Float32Arr
 }
 
 describe('wasm optimizer updates on resident storage: the bits of the JavaScript loops', () => {
+  it.each(SIZES)('zero clears resident storage and nothing else, n = %i', (n) => {
+    const before = random(n + 2, n + 7);
+    const whole = resident(before);
+    // A resident neighbour on each side stays as it was: only y's bytes are cleared.
+    const y = resident(random(n, n + 8));
+    const after = resident(before);
+    expect(backend.kernels.zero!(y)).toBe(true);
+    expect(y.every((v) => Object.is(v, 0))).toBe(true);
+    expect(bits(whole)).toBe(bits(before));
+    expect(bits(after)).toBe(bits(before));
+    const plain = random(n, n + 9);
+    expect(backend.kernels.zero!(plain)).toBe(false);
+    expect(bits(plain)).toBe(bits(random(n, n + 9)));
+  });
+
   it.each(SIZES)('axpy, n = %i', (n) => {
     const y = random(n, n), x = random(n, n + 1);
     const want = y.slice();
@@ -62,7 +79,11 @@ describe('wasm optimizer updates on resident storage: the bits of the JavaScript
     }
   });
 
-  it.each(SIZES)('Adam and AMSGrad, three steps, n = %i', (n) => {
+  // On 3 threads (on this 2-core machine too), steps of 32 768 weights or more are cut into
+  // chunks that the worker threads share: 32 769 leaves a last chunk of one weight.
+  it.each([...SIZES.map((n) => [n, 1]), [32_769, 3], [200_704, 3]])('Adam and AMSGrad, three steps, n = %i, %i thread(s)', (n, threads) => {
+    const b = threads === 1 ? backend : threaded;
+    const resident = (a: Float32Array) => b.kernels.residentCopy!(a) as Float32Array;
     for (const amsgrad of [false, true]) {
       const p = random(n, 2), m = new Float32Array(n), v = new Float32Array(n), vMax = amsgrad ? new Float32Array(n) : null;
       const rp = resident(p), rm = resident(m), rv = resident(v), rvMax = vMax && resident(vMax);
@@ -70,7 +91,7 @@ describe('wasm optimizer updates on resident storage: the bits of the JavaScript
         const g = random(n, 20 + t, t === 2 ? 0.01 : 1);
         const h = { beta1: 0.9, beta2: 0.999, stepSize: 1e-3 / (1 - 0.9 ** t), correction2Sqrt: Math.sqrt(1 - 0.999 ** t), eps: 1e-8 };
         jsAdam(p, g, m, v, vMax, h.beta1, h.beta2, h.stepSize, h.correction2Sqrt, h.eps);
-        expect(backend.kernels.adam!(rp, g, rm, rv, rvMax, h)).toBe(true);
+        expect(b.kernels.adam!(rp, g, rm, rv, rvMax, h)).toBe(true);
       }
       expect(bits(rp)).toBe(bits(p));
       expect(bits(rm)).toBe(bits(m));

@@ -1,5 +1,5 @@
 import { customOp } from '@mlpkit/autograd';
-import { type Generator, MlpkitError, type Tensor, allocate, defaultGenerator, formatShape, fromTypedArray, mul, shapesEqual } from '@mlpkit/tensor';
+import { type Generator, MlpkitError, Tensor, allocate, defaultGenerator, formatShape, fromTypedArray, mul, shapesEqual } from '@mlpkit/tensor';
 import { Module } from './module.js';
 
 function checkP(op: string, p: number): void {
@@ -18,12 +18,24 @@ export function dropoutWithMask(input: Tensor, mask: Tensor, p: number): Tensor 
   const scale = p === 1 ? 0 : 1 / (1 - p);
   const scaled = allocate(input.dtype === 'float64' ? 'float64' : 'float32', mask.size);
   for (let i = 0; i < scaled.length; i++) scaled[i] = mask.data[i] ? scale : 0;
-  return scaleByFactor(input, fromTypedArray(scaled, mask.shape));
+  return scaleByFactor(input, scaled);
 }
 
-/** input · factor, with the gradient masked and scaled the same way. */
-function scaleByFactor(input: Tensor, factor: Tensor): Tensor {
-  return customOp('dropout', [input], () => mul(input, factor), (grad) => [mul(grad, factor)]);
+/** input · factor (of the input's shape), with the gradient masked and scaled the same way. */
+function scaleByFactor(input: Tensor, factor: Float32Array | Float64Array): Tensor {
+  return customOp('dropout', [input], () => timesFactor(input, factor), (grad) => [timesFactor(grad, factor)]);
+}
+
+/**
+ * x · factor elementwise. For a float input of the factor's type this is one plain loop: the
+ * product of two float32 values is exact in float64, so storing it rounds once, as `mul` does,
+ * and the bits are `mul`'s (without a backend call that copies both operands in and out).
+ */
+function timesFactor(x: Tensor, factor: Float32Array | Float64Array): Tensor {
+  if (x.dtype !== (factor instanceof Float64Array ? 'float64' : 'float32')) return mul(x, fromTypedArray(factor, x.shape));
+  const out = allocate(x.dtype, factor.length), data = x.data;
+  for (let i = 0; i < out.length; i++) out[i] = data[i] * factor[i];
+  return new Tensor(out, x.shape);
 }
 
 /** Options of `dropout`. */
@@ -47,7 +59,7 @@ export function dropout(input: Tensor, options: DropoutOptions = {}): Tensor {
   const g = options.generator ?? defaultGenerator();
   // The scaled keep-mask, drawn straight into the factor (the same draws as a 0/1 mask).
   const factor = g.bernoulliInto(allocate(input.dtype === 'float64' ? 'float64' : 'float32', input.size), 1 - p, p === 1 ? 0 : 1 / (1 - p));
-  return scaleByFactor(input, fromTypedArray(factor, input.shape));
+  return scaleByFactor(input, factor);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, fusedZero } from '@mlpkit/tensor';
 import type { BaseHyperParams, FloatArray, ParamGroup, ParamGroupInput, ParamLike, ParamsInput } from './param.js';
 import { isGroupInput, isParamLike, paramList } from './param.js';
 import { type OptimizerStateDict, loadOptimizerState, saveOptimizerState } from './state-dict.js';
@@ -113,7 +113,8 @@ export abstract class Optimizer<H extends BaseHyperParams = BaseHyperParams> {
     for (const group of this.paramGroups)
       for (const p of group.params) {
         if (setToNone) p.grad = null;
-        else p.grad?.data.fill(0);
+        // On the backend where the gradient lies when it can (see fusedZero), else here.
+        else if (p.grad && !fusedZero(p.grad.data)) p.grad.data.fill(0);
       }
   }
 

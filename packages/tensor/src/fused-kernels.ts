@@ -6,8 +6,9 @@ import type { TypedArray } from './dtype.js';
  * kernel table. Each returns null when it does not handle its inputs (dtype, shape, size), and
  * the package that owns the op then composes primitives, which stay the readable definition: a
  * fused kernel must give the same values as that composition (the wasm backend's give the same
- * bits). Other packages reach them through `fusedLinear`, `fusedLinearBackward` and
- * `fusedReluBackward` (see `fused.ts`), never through the backend.
+ * bits). Other packages reach them through `fusedLinear`, `fusedLinearBackward`,
+ * `fusedReluBackward` (see `fused.ts`) and batch norm's doors (`fused-batch-norm.ts`), never
+ * through the backend.
  */
 export interface FusedKernels {
   /** Linear's forward x·wᵀ + b, for x [N, in], w [out, in], b [out] or null. */
@@ -26,4 +27,39 @@ export interface FusedKernels {
   ): [TensorStorage | null, TensorStorage | null, TensorStorage | null] | null;
   /** ReLU's backward through its output: grad where y > 0, else 0 (y and grad of one shape). */
   reluBackward?(grad: TensorStorage, y: TensorStorage): TensorStorage | null;
+  /**
+   * Batch norm's per-channel mean and biased variance of x [N, C], in float64: the mean of each
+   * column in row order, then the mean of (x − mean)² in row order (`channelMoments` of
+   * @mlpkit/normalization, whose bits it must give).
+   */
+  channelMoments?(x: TensorStorage): ChannelMoments | null;
+  /** Batch norm's output ((x − mean)·invStd)·gamma + beta per column of x [N, C], in float64, rounded once to x's dtype. */
+  batchNorm?(x: TensorStorage, stats: BatchNormStats): TensorStorage | null;
+  /**
+   * Batch norm's closed-form backward from dy [N, C] (see @mlpkit/normalization's batchNorm),
+   * in float64: dβ and dγ as row-order sums, dx rounded once to x's dtype. `batchStats` false
+   * (eval, running statistics) gives dx = (dy·gamma)·invStd.
+   */
+  batchNormBackward?(dy: TensorStorage, x: TensorStorage, stats: BatchNormStats, batchStats: boolean): BatchNormGrads | null;
+}
+
+/** Per-channel mean and biased variance, in float64. */
+export interface ChannelMoments {
+  mean: Float64Array;
+  variance: Float64Array;
+}
+
+/** What batch norm normalizes a channel with, one float64 value per channel each. */
+export interface BatchNormStats {
+  mean: Float64Array;
+  invStd: Float64Array;
+  gamma: Float64Array;
+  beta: Float64Array;
+}
+
+/** Batch norm's gradients: dx as storage of x's shape and dtype, dγ and dβ in float64. */
+export interface BatchNormGrads {
+  dx: TensorStorage;
+  dGamma: Float64Array;
+  dBeta: Float64Array;
 }

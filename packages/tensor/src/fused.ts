@@ -49,3 +49,8 @@ export function fusedSgdMomentum(param: TypedArray, grad: TypedArray, buffer: Ty
 export function fusedAdam(param: TypedArray, grad: TypedArray, m: TypedArray, v: TypedArray, vMax: TypedArray | null, h: AdamStep): boolean {
   return getBackend().kernels.adam?.(param, grad, m, v, vMax, h) ?? false;
 }
+
+/** y ← 0 in place on the backend, or false (nothing changed) when it has no entry or declines. */
+export function fusedZero(y: TypedArray): boolean {
+  return getBackend().kernels.zero?.(y) ?? false;
+}

@@ -7,8 +7,9 @@ export { checkShape, sizeOf, stridesOf, shapesEqual, broadcastShapes, normalizeD
 export type { Primitive, PrimitiveParams, UnaryPrimitive, BinaryPrimitive, ComparePrimitive } from './primitives.js';
 export type { Backend, Kernel, KernelTable, OptionalKernels, PrimitiveKernels } from './backend.js';
 export { type TensorStorage, storage } from './storage.js';
-export type { FusedKernels } from './fused-kernels.js';
-export { fusedLinear, fusedLinearBackward, fusedReluBackward, fusedAxpy, fusedSgdMomentum, fusedAdam } from './fused.js';
+export type { BatchNormGrads, BatchNormStats, ChannelMoments, FusedKernels } from './fused-kernels.js';
+export { fusedBatchNorm, fusedBatchNormBackward, fusedChannelMoments } from './fused-batch-norm.js';
+export { fusedLinear, fusedLinearBackward, fusedReluBackward, fusedAxpy, fusedSgdMomentum, fusedAdam, fusedZero } from './fused.js';
 export { longLivedStorage } from './long-lived-storage.js';
 export type { AdamStep, SgdMomentumStep, UpdateKernels } from './update-kernels.js';
 export { run, setBackend, getBackend, setGradRecorder, getGradRecorder, type GradRecorder } from './dispatch.js';

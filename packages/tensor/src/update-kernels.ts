@@ -28,7 +28,7 @@ export interface AdamStep {
  * so the bits are the same; each returns false, having changed nothing, unless the parameter
  * and state arrays are such storage and the gradient is float32 of the same length; the
  * optimizer loops itself then. Other packages reach them through `fusedAxpy`,
- * `fusedSgdMomentum` and `fusedAdam` (see `fused.ts`).
+ * `fusedSgdMomentum`, `fusedAdam` and `fusedZero` (see `fused.ts`).
  */
 export interface UpdateKernels {
   /** y ← y + alpha·x (plain SGD with alpha = −lr; gradient accumulation with alpha = 1). */
@@ -37,4 +37,10 @@ export interface UpdateKernels {
   sgdMomentum?(param: TypedArray, grad: TypedArray, buffer: TypedArray, h: SgdMomentumStep): boolean;
   /** m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  s ← vMax ? (vMax ← max(vMax, v)) : v;  θ ← θ − stepSize·m / (√s / correction2Sqrt + eps). */
   adam?(param: TypedArray, grad: TypedArray, m: TypedArray, v: TypedArray, vMax: TypedArray | null, h: AdamStep): boolean;
+  /**
+   * y ← 0 (a gradient zeroed in place, `zero_grad(set_to_none=False)`). Where y is a view of
+   * shared memory, as resident storage may be, JavaScript's `fill` writes it one element at a
+   * time (ten times slower than into an ordinary array), while the backend clears the bytes at once.
+   */
+  zero?(y: TypedArray): boolean;
 }

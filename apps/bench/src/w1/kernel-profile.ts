@@ -1,4 +1,4 @@
-import type { Backend, KernelTable } from '@mlpkit/tensor';
+import { type Backend, type KernelTable, referenceKernels } from '@mlpkit/tensor';
 
 /** Time spent in one primitive with one input-shape signature. */
 export interface KernelTime {
@@ -27,15 +27,16 @@ export function profiledBackend(backend: Backend): { backend: Backend; times: ()
     return out;
   };
   type Input = { shape: readonly number[]; dtype: string };
-  // The optional entries (fused kernels, optimizer updates) take other arguments than a primitive's.
-  const optional: Record<string, string> = { linear: 'fused', linearBackward: 'fused', reluBackward: 'fused', axpy: 'update', sgdMomentum: 'update', adam: 'update' };
+  // The optional entries (fused kernels, optimizer updates) take other arguments than a
+  // primitive's: every entry the reference table (the primitives alone) lacks.
+  const updates = new Set(['axpy', 'sgdMomentum', 'adam']);
   const kernels = {} as Record<string, unknown>;
   for (const [name, kernel] of Object.entries(backend.kernels) as [string, (...a: unknown[]) => unknown][]) {
     if (name === 'residentCopy') kernels[name] = kernel;
-    else if (name in optional) {
+    else if (!(name in referenceKernels)) {
       kernels[name] = timed(kernel, (args) => {
         const shapes = args.map((a) => (a && typeof a === 'object' && 'shape' in a ? `[${(a as Input).shape.join(',')}]` : ArrayBuffer.isView(a) ? `(${(a as Float32Array).length})` : ''));
-        return `${optional[name]} ${name} ${shapes.filter(Boolean).join('·')}`;
+        return `${updates.has(name) ? 'update' : 'fused'} ${name} ${shapes.filter(Boolean).join('·')}`;
       });
     } else {
       kernels[name] = timed(kernel as (i: readonly Input[], p: Record<string, unknown>) => unknown, ([inputs, params]) => {

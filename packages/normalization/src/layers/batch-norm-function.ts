@@ -1,5 +1,5 @@
 import { customOp } from '@mlpkit/autograd';
-import { MlpkitError, Tensor, allocate, formatShape } from '@mlpkit/tensor';
+import { type BatchNormStats, MlpkitError, Tensor, allocate, formatShape, fusedBatchNorm, fusedBatchNormBackward, fusedChannelMoments } from '@mlpkit/tensor';
 import { type ChannelLayout, channelLayout, channelMoments } from './channel-layout.js';
 
 /** Options of {@link batchNorm}, as `torch.nn.functional.batch_norm` names them. */
@@ -40,7 +40,8 @@ function statistics(input: Tensor, layout: ChannelLayout, o: BatchNormOptions, u
   }
   if (layout.count <= 1)
     throw new MlpkitError('batchNorm', `expected more than 1 value per channel when training, got input size ${formatShape(input.shape)}`);
-  const { mean, variance } = channelMoments(input.data, layout);
+  // 2-D input on a backend with batch norm's kernels: the same loops there, the same bits.
+  const { mean, variance } = (layout.l === 1 && fusedChannelMoments(input)) || channelMoments(input.data, layout);
   if (o.training) {
     const momentum = o.momentum ?? 0.1;
     // PyTorch normalizes with the biased variance but tracks the unbiased one (divide by N·L − 1).
@@ -74,21 +75,16 @@ export function batchNorm(input: Tensor, options: BatchNormOptions = {}): Tensor
   const { mean, invStd } = statistics(input, layout, options, useBatch);
   const gamma = weight ? Float64Array.from(weight.data) : new Float64Array(layout.c).fill(1);
   const beta = bias ? Float64Array.from(bias.data) : new Float64Array(layout.c);
-  const { n, c, l } = layout;
-  const x = input.data;
+  const stats: BatchNormStats = { mean, invStd, gamma, beta };
+  const flat = layout.l === 1;
   const inputs = [input, ...(weight ? [weight] : []), ...(bias ? [bias] : [])];
   return customOp(
     'batch_norm',
     inputs,
-    () => {
-      const out = allocate(input.dtype, input.size);
-      for (let i = 0, at = 0; i < n; i++)
-        for (let j = 0; j < c; j++) for (let k = 0; k < l; k++, at++) out[at] = ((x[at] - mean[j]) * invStd[j]) * gamma[j] + beta[j];
-      return new Tensor(out, input.shape);
-    },
+    () => (flat && fusedBatchNorm(input, stats)) || normalize(input, stats, layout),
     (grad, _output, needs) => {
-      const g = batchNormBackward(grad.data, x, mean, invStd, gamma, layout, useBatch, allocate(input.dtype as 'float32' | 'float64', input.size));
-      const grads = [needs[0] ? new Tensor(g.dx, input.shape) : null];
+      const g = (flat && fusedBatchNormBackward(grad, input, stats, useBatch)) || batchNormBackward(grad, input, stats, layout, useBatch);
+      const grads = [needs[0] ? g.dx : null];
       if (weight) grads.push(needs[grads.length] ? tensorOf(g.dGamma, weight) : null);
       if (bias) grads.push(needs[grads.length] ? tensorOf(g.dBeta, bias) : null);
       return grads;
@@ -103,15 +99,25 @@ export function tensorOf(values: Float64Array, like: Tensor): Tensor {
   return new Tensor(out, like.shape);
 }
 
+/** y = ((x − μ) · invStd) · γ + β per channel, in float64, rounded once to the input's dtype. */
+function normalize(input: Tensor, { mean, invStd, gamma, beta }: BatchNormStats, layout: ChannelLayout): Tensor {
+  const { n, c, l } = layout;
+  const x = input.data, out = allocate(input.dtype, input.size);
+  for (let i = 0, at = 0; i < n; i++)
+    for (let j = 0; j < c; j++) for (let k = 0; k < l; k++, at++) out[at] = ((x[at] - mean[j]) * invStd[j]) * gamma[j] + beta[j];
+  return new Tensor(out, input.shape);
+}
+
 /**
- * The closed-form gradients of batch norm, in float64, in plain loops (it runs on every training
- * step); dx is written into `dx`. x̂ = (x − μ) · invStd is recomputed from the saved input (as
- * Linear's backward reads its saved input) rather than kept as a float64 copy of every value.
+ * The closed-form gradients of batch norm, in float64, in plain loops: the definition a
+ * backend's fused kernel must match bit for bit. x̂ = (x − μ) · invStd is recomputed from the
+ * saved input (as Linear's backward reads its saved input) rather than kept as a float64 copy
+ * of every value.
  */
-function batchNormBackward<D extends Float32Array | Float64Array>(
-  dy: ArrayLike<number>, x: ArrayLike<number>, mean: Float64Array, invStd: Float64Array, gamma: Float64Array, layout: ChannelLayout, batchStats: boolean, dx: D,
-) {
+function batchNormBackward(dyTensor: Tensor, input: Tensor, { mean, invStd, gamma }: BatchNormStats, layout: ChannelLayout, batchStats: boolean) {
   const { n, c, l, count: m } = layout;
+  const dy = dyTensor.data, x = input.data;
+  const dx = allocate(input.dtype as 'float32' | 'float64', input.size);
   const dBeta = new Float64Array(c);
   const dGamma = new Float64Array(c);
   for (let i = 0, at = 0; i < n; i++)
@@ -129,5 +135,5 @@ function batchNormBackward<D extends Float32Array | Float64Array>(
         const g = dy[at] * gamma[j];
         dx[at] = batchStats ? invStd[j] * (g - meanG[j] - (((x[at] - mean[j]) * invStd[j]) * gamma[j] * dGamma[j]) / m) : g * invStd[j];
       }
-  return { dx, dGamma, dBeta };
+  return { dx: new Tensor(dx, input.shape), dGamma, dBeta };
 }

@@ -45,7 +45,11 @@ export function channelMoments(data: ArrayLike<number>, layout: ChannelLayout): 
     for (let j = 0; j < c; j++) for (let k = 0; k < l; k++, at++) mean[j] += data[at];
   for (let j = 0; j < c; j++) mean[j] /= count;
   for (let i = 0, at = 0; i < n; i++)
-    for (let j = 0; j < c; j++) for (let k = 0; k < l; k++, at++) variance[j] += (data[at] - mean[j]) ** 2;
+    for (let j = 0; j < c; j++)
+      for (let k = 0; k < l; k++, at++) {
+        const d = data[at] - mean[j];
+        variance[j] += d * d;
+      }
   for (let j = 0; j < c; j++) variance[j] /= count;
   return { mean, variance };
 }
