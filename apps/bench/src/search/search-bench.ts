@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MemoryReportStore, makeReporter, runTrials, toSpecs } from '@mlpkit/search';
 import { type Isolation, ProcessPool, ThreadPool, type TrialPool, runSearch } from '@mlpkit/search/node';
+import { markLoad, otherCoresSince } from './other-load.js';
 import { benchRedis } from './redis-server.js';
 
 const MODULE = fileURLToPath(new URL('./bench-trial.ts', import.meta.url));
@@ -30,6 +31,8 @@ const ROUNDS = 3;
 interface Rate {
   perMin: number;
   rounds: number[];
+  /** Cores other processes kept busy during each round (NaN without /proc). */
+  otherCores: number[];
   /** Wall time of the start-up (processes, imports) and warm-up, in milliseconds, beyond what its trials take at the median rate. */
   warmupExtraMs: number;
 }
@@ -44,13 +47,15 @@ async function warmPool(isolation: Isolation, workers: number, epochs: number): 
   return { pool, ms: performance.now() - start, trials: warm.length };
 }
 
-/** Trials per minute of the measured trials on `pool`, fed as `runSearch` feeds it (at its capacity). */
-async function measure(pool: TrialPool, epochs: number): Promise<number> {
+/** Trials per minute of the measured trials on `pool`, fed as `runSearch` feeds it (at its capacity), and the cores others used meanwhile. */
+async function measure(pool: TrialPool, epochs: number): Promise<{ perMin: number; others: number }> {
   const specs = toSpecs(Array.from({ length: TRIALS }, (_, i) => ({ lr: 0.02 + 0.002 * i, epochs })), 1);
+  const mark = markLoad();
   const start = performance.now();
   const r = await runTrials(specs, { execute: (s) => pool.run(s), concurrency: pool.capacity, mode: 'min' });
+  const perMin = TRIALS / ((performance.now() - start) / 60_000);
   if (r.counts.ok !== TRIALS) throw new Error(`bench search: ${r.counts.ok} of ${TRIALS} trials ok`);
-  return TRIALS / ((performance.now() - start) / 60_000);
+  return { perMin, others: otherCoresSince(mark) };
 }
 
 function median(xs: number[]): number {
@@ -66,11 +71,11 @@ function median(xs: number[]): number {
 async function trialsPerMinute(isolation: Isolation, epochs: number): Promise<{ 1: Rate; 2: Rate }> {
   const warm = { 1: await warmPool(isolation, 1, epochs), 2: await warmPool(isolation, 2, epochs) };
   try {
-    const rounds: { 1: number[]; 2: number[] } = { 1: [], 2: [] };
+    const rounds: { 1: { perMin: number; others: number }[]; 2: { perMin: number; others: number }[] } = { 1: [], 2: [] };
     for (let i = 0; i < ROUNDS; i++) for (const w of [1, 2] as const) rounds[w].push(await measure(warm[w].pool, epochs));
     const rate = (w: 1 | 2): Rate => {
-      const perMin = median(rounds[w]);
-      return { perMin, rounds: rounds[w], warmupExtraMs: warm[w].ms - (warm[w].trials / perMin) * 60_000 };
+      const perMin = median(rounds[w].map((r) => r.perMin));
+      return { perMin, rounds: rounds[w].map((r) => r.perMin), otherCores: rounds[w].map((r) => r.others), warmupExtraMs: warm[w].ms - (warm[w].trials / perMin) * 60_000 };
     };
     return { 1: rate(1), 2: rate(2) };
   } finally {
@@ -80,9 +85,10 @@ async function trialsPerMinute(isolation: Isolation, epochs: number): Promise<{ 
 
 const PLURAL = { process: 'processes', thread: 'threads' } as const;
 
-/** A rate's rounds and what starting and warming up its workers cost beyond the steady state, for the log. */
+/** A rate's rounds (with the cores other processes used meanwhile) and what starting and warming up its workers cost beyond the steady state, for the log. */
 function detail(r: Rate): string {
-  return `rounds ${r.rounds.map((x) => x.toFixed(0)).join(', ')}; start-up and warm-up: ${warmup(r)}`;
+  const rounds = r.rounds.map((x, i) => `${x.toFixed(0)}${Number.isNaN(r.otherCores[i]) ? '' : ` (others ${r.otherCores[i].toFixed(2)} cores)`}`);
+  return `rounds ${rounds.join(', ')}; start-up and warm-up: ${warmup(r)}`;
 }
 
 /** What a rate's start-up and warm-up cost beyond the steady state, for the table. */
@@ -146,7 +152,7 @@ export async function searchBench(argv: string[], resultsDir: string): Promise<s
     `| ms per empty trial, local process | ${local.toFixed(1)} |`, `| ms per empty trial, BullMQ on Redis | ${Number.isNaN(queued) ? '–' : queued.toFixed(1)} |`,
   ].join('\n');
   const meta = { date: new Date().toISOString(), cpu: cpus()[0]?.model, cores: availableParallelism(), loadAverage: load, node: process.version };
-  writeFileSync(`${resultsDir}search.json`, `${JSON.stringify({ ...meta, trials: TRIALS, epochs, trialsPerMinute: pick(rates, 'perMin'), rounds: pick(rates, 'rounds'), warmupExtraMs: pick(rates, 'warmupExtraMs'), msPerEmptyTrial: { local, redis: queued } }, null, 2)}\n`);
+  writeFileSync(`${resultsDir}search.json`, `${JSON.stringify({ ...meta, trials: TRIALS, epochs, trialsPerMinute: pick(rates, 'perMin'), rounds: pick(rates, 'rounds'), otherCores: pick(rates, 'otherCores'), warmupExtraMs: pick(rates, 'warmupExtraMs'), msPerEmptyTrial: { local, redis: queued } }, null, 2)}\n`);
   writeFileSync(`${resultsDir}search.md`, `# Hyperparameter search speed\n\n${JSON.stringify(meta)}\n\n${md}\n`);
   return md;
 }
