@@ -10,6 +10,7 @@ import { MemoryReportStore, makeReporter, runTrials, toSpecs } from '@mlpkit/sea
 import { type Isolation, ProcessPool, ThreadPool, type TrialPool, runSearch } from '@mlpkit/search/node';
 import { markLoad, otherCoresSince } from './other-load.js';
 import { benchRedis } from './redis-server.js';
+import { median } from '../timing.js';
 
 const MODULE = fileURLToPath(new URL('./bench-trial.ts', import.meta.url));
 // 64 trials: with 16 the two-worker rate moved by a fifth between runs (8 trials per worker, the last one alone).
@@ -56,11 +57,6 @@ async function measure(pool: TrialPool, epochs: number): Promise<{ perMin: numbe
   const perMin = TRIALS / ((performance.now() - start) / 60_000);
   if (r.counts.ok !== TRIALS) throw new Error(`bench search: ${r.counts.ok} of ${TRIALS} trials ok`);
   return { perMin, others: otherCoresSince(mark) };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((x, y) => x - y);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 /**
