@@ -6,6 +6,7 @@ import { blasFused } from './blas-fused.js';
 import { blasMatmul } from './blas-matmul.js';
 import { importKoffi } from './koffi.js';
 import { reuseFreedMemory } from './reuse-freed-memory.js';
+import { shortenOpenblasSpin } from './openblas-thread-timeout.js';
 
 /** Options of {@link createBlasBackend}. */
 export interface BlasBackendOptions {
@@ -89,6 +90,7 @@ export async function createBlasBackend(options: BlasBackendOptions = {}): Promi
     throw new MlpkitError('createBlasBackend', `expected threads to be a positive integer, got ${String(options.threads)}`);
   if (options.reuseFreedMemory !== undefined && typeof options.reuseFreedMemory !== 'boolean')
     throw new MlpkitError('createBlasBackend', `expected reuseFreedMemory to be a boolean, got ${String(options.reuseFreedMemory)}`);
+  shortenOpenblasSpin();
   const blas = await loadCblas(options.library);
   if (options.reuseFreedMemory ?? true) reuseFreedMemory(await importKoffi());
   const wasm = await createWasmBackend({ threads: 1 });
