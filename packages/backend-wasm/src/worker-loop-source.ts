@@ -48,8 +48,12 @@ for (;;) {
   if (tag === 0) { spinFor = ${WAKE_SPIN_MS}; continue; }
   let i;
   while ((i = claim(tag)) >= 0) {
+    // The op read above may be an earlier job's: the caller can finish that job alone and post
+    // the next one before this thread reads the tag. Once a chunk of job \`tag\` is claimed, the
+    // caller waits for it, so the op and parameters read now are that job's.
+    const kind = Atomics.load(ctl, ${OP});
     try {
-      if (op === ${OP_ADAM}) {
+      if (kind === ${OP_ADAM}) {
         // p, g, m, v, vmax, n, chunk; vmax 0 without AMSGrad.
         const chunk = ctl[J + 6], from = i * chunk, at = from * 4;
         adam(ctl[J] + at, ctl[J + 1] + at, ctl[J + 2] + at, ctl[J + 3] + at, ctl[J + 4] ? ctl[J + 4] + at : 0, Math.min(chunk, ctl[J + 5] - from),
