@@ -104,7 +104,7 @@ export class ThreadPool {
     if (this.closed) throw new MlpkitError('backend-wasm', 'the wasm backend was closed; create a new one with createWasmBackend()');
     const ctl = this.ctl;
     Atomics.store(ctl, NEXT, CLOSED);
-    ints.forEach((v, k) => { ctl[JOB + k] = v; });
+    for (let k = 0; k < ints.length; k++) ctl[JOB + k] = ints[k];
     this.f64.set(floats);
     Atomics.store(ctl, COUNT, count);
     Atomics.store(ctl, COMPLETED, 0);

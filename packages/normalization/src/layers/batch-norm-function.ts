@@ -40,8 +40,8 @@ function statistics(input: Tensor, layout: ChannelLayout, o: BatchNormOptions, u
   }
   if (layout.count <= 1)
     throw new MlpkitError('batchNorm', `expected more than 1 value per channel when training, got input size ${formatShape(input.shape)}`);
-  // 2-D input on a backend with batch norm's kernels: the same loops there, the same bits.
-  const { mean, variance } = (layout.l === 1 && fusedChannelMoments(input)) || channelMoments(input.data, layout);
+  // On a backend with batch norm's kernels (which decline what they do not take): the same loops there, the same bits.
+  const { mean, variance } = fusedChannelMoments(input) ?? channelMoments(input.data, layout);
   if (o.training) {
     const momentum = o.momentum ?? 0.1;
     // PyTorch normalizes with the biased variance but tracks the unbiased one (divide by N·L − 1).
@@ -76,14 +76,13 @@ export function batchNorm(input: Tensor, options: BatchNormOptions = {}): Tensor
   const gamma = weight ? Float64Array.from(weight.data) : new Float64Array(layout.c).fill(1);
   const beta = bias ? Float64Array.from(bias.data) : new Float64Array(layout.c);
   const stats: BatchNormStats = { mean, invStd, gamma, beta };
-  const flat = layout.l === 1;
   const inputs = [input, ...(weight ? [weight] : []), ...(bias ? [bias] : [])];
   return customOp(
     'batch_norm',
     inputs,
-    () => (flat && fusedBatchNorm(input, stats)) || normalize(input, stats, layout),
+    () => fusedBatchNorm(input, stats) ?? normalize(input, stats, layout),
     (grad, _output, needs) => {
-      const g = (flat && fusedBatchNormBackward(grad, input, stats, useBatch)) || batchNormBackward(grad, input, stats, layout, useBatch);
+      const g = fusedBatchNormBackward(grad, input, stats, useBatch) ?? batchNormBackward(grad, input, stats, layout, useBatch);
       const grads = [needs[0] ? g.dx : null];
       if (weight) grads.push(needs[grads.length] ? tensorOf(g.dGamma, weight) : null);
       if (bias) grads.push(needs[grads.length] ? tensorOf(g.dBeta, bias) : null);
