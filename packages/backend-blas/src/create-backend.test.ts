@@ -1,7 +1,8 @@
 import { MlpkitError, Tensor, referenceKernels } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
 import { loadCblas } from './cblas.js';
-import { PARALLEL_MIN_MACS, createBlasBackend } from './create-backend.js';
+import { createBlasBackend } from './create-backend.js';
+import { PARALLEL_MIN_MACS } from './thread-policy.js';
 import { installHint, libraryNames } from './library-names.js';
 import { hasBlas, randomTensor } from './test-utils.js';
 
