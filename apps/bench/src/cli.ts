@@ -17,6 +17,7 @@ import { memoryCheck, memoryMarkdown } from './w1/memory.js';
 import { profileInChild } from './w1/profile.js';
 import { zeroGradAB, zeroGradMarkdown } from './w1/zero-grad-ab.js';
 import { w1Ratios, w1Table } from './w1/report.js';
+import { type RoundJob, mergeRounds, runRounds } from './w1/rounds.js';
 import { runNodeSystem, runTorch } from './w1/runner.js';
 import type { EpochPlan, W1Result } from './w1/spec.js';
 
@@ -45,7 +46,7 @@ try {
   process.exit(2);
 }
 if (options.help) { console.log(USAGE); process.exit(0); }
-const { quick, threadCounts, only } = options;
+const { quick, threadCounts, only, rounds } = options;
 const dir = fileURLToPath(new URL('../results/', import.meta.url));
 mkdirSync(dir, { recursive: true });
 const meta = { date: new Date().toISOString(), quick, node: process.version, cpu: cpus()[0]?.model, cores: availableParallelism() };
@@ -64,13 +65,22 @@ function plans(system: string): EpochPlan[] {
 async function runW1(): Promise<W1Result[]> {
   const inferenceSeconds = quick ? 0.2 : 1.5;
   const results: W1Result[] = [];
-  const say = (r: W1Result) => { results.push(r); console.log(`  ${r.system} (${r.threads} thr): ${r.epochs.map((e) => `batch ${e.batch} ${e.seconds.toFixed(2)} s/epoch`).join(', ') || r.note}`); };
-  console.log('\nW1 epochs (each system in its own process):');
-  for (const threads of threadCounts) say(runNodeSystem({ system: 'mlpkit wasm', threads, plans: plans('mlpkit wasm'), inferenceSeconds }));
-  for (const threads of threadCounts) say(runNodeSystem({ system: 'mlpkit blas', threads, plans: plans('mlpkit blas'), inferenceSeconds }));
+  const line = (r: W1Result) => `  ${r.system} (${r.threads} thr): ${r.epochs.map((e) => `batch ${e.batch} ${e.seconds.toFixed(2)} s/epoch`).join(', ') || r.note}`;
+  const say = (r: W1Result) => { results.push(r); console.log(line(r)); };
+  console.log(`\nW1 epochs (each system in its own process; mlpkit and PyTorch in ${rounds} round${rounds > 1 ? 's' : ''}):`);
+  // The systems the ratios compare run in rounds of rotating order; each figure is a median over rounds.
+  const jobs: RoundJob[] = threadCounts.flatMap((threads) => [
+    ...(['mlpkit wasm', 'mlpkit blas'] as const).map((system) => ({ key: `${system} ${threads}`, run: () => runNodeSystem({ system, threads, plans: plans(system), inferenceSeconds }) })),
+    { key: `PyTorch ${threads}`, run: () => runTorch(threads, plans('PyTorch'), inferenceSeconds) },
+  ]);
+  const byKey = await runRounds(jobs, rounds, (r, round) => console.log(`${rounds > 1 ? `  round ${round + 1}:` : ''}${line(r)}`));
+  // Rows as before: every wasm row, then every blas row, then PyTorch's, each by thread count.
+  const order = (key: string) => ['mlpkit wasm', 'mlpkit blas', 'PyTorch'].findIndex((s) => key.startsWith(s));
+  const merged = [...jobs].sort((a, b) => order(a.key) - order(b.key)).map((j) => mergeRounds(byKey.get(j.key)!));
+  results.push(...merged.filter((r) => r.system.startsWith('mlpkit')));
   if (!quick) say(runNodeSystem({ system: 'mlpkit wasm', threads: 1, otherKernel: true, plans: plans('mlpkit wasm'), inferenceSeconds }));
   if (!quick) say(runNodeSystem({ system: 'mlpkit reference', threads: 1, plans: plans('mlpkit reference'), inferenceSeconds: 0.5 }));
-  for (const threads of threadCounts) say(await runTorch(threads, plans('PyTorch'), inferenceSeconds));
+  results.push(...merged.filter((r) => !r.system.startsWith('mlpkit')));
   for (const system of ['tfjs wasm', 'tfjs cpu'] as const) say(runNodeSystem({ system, threads: 1, plans: plans(system), inferenceSeconds: system === 'tfjs cpu' ? Math.min(0.5, inferenceSeconds) : inferenceSeconds }));
   return results;
 }

@@ -16,6 +16,7 @@ describe('bench options', () => {
     expect(parseOptions(['--profile']).backends).toEqual(['wasm', 'blas']);
     expect(parseOptions(['--memory', '--backend', 'blas']).backends).toEqual(['blas']);
     expect(parseOptions(['--help']).help).toBe(true);
+    expect([parseOptions([]).rounds, parseOptions(['--quick']).rounds, parseOptions(['--rounds', '5', '--only', 'w1']).rounds]).toEqual([3, 1, 5]);
   });
 
   it('refuses what it does not understand instead of running the whole bench', () => {
@@ -36,5 +37,8 @@ describe('bench options', () => {
     expect(() => parseOptions(['--profile', '--only', 'matmul'])).toThrow(/--profile runs its own workload/);
     expect(() => parseOptions(['--memory', '--threads', '1,2'])).toThrow(/one thread count/);
     expect(parseOptions(['--memory', '--threads', '1']).threadCounts).toEqual([1]);
+    expect(() => parseOptions(['--profile', '--rounds', '2'])).toThrow(/--rounds belongs to the side-by-side W1 run/);
+    expect(() => parseOptions(['--only', 'matmul', '--rounds', '2'])).toThrow(/--rounds belongs/);
+    expect(() => parseOptions(['--rounds', '0'])).toThrow(/--rounds: expected a positive integer/);
   });
 });

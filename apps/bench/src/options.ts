@@ -9,6 +9,8 @@ and writes apps/bench/results/bench.{json,md} (bench-quick.* with --quick).
   --quick            CI smoke test: short samples, extrapolated (< 1 min)
   --threads LIST     thread counts for mlpkit and PyTorch, comma-separated (default 1,2)
   --only WHAT        matmul or w1 (default: both)
+  --rounds N         W1 rounds of mlpkit wasm, mlpkit blas and PyTorch, in rotating order; each
+                     figure is the median of its rounds (default 3; 1 with --quick)
   --memory           flat-memory check instead: RSS over many epochs (results/memory.*), on the
                      largest default thread count or --threads N
     --epochs N       epochs of the memory check (default 100; 10 with --quick)
@@ -33,6 +35,8 @@ export interface BenchOptions {
   /** The backends --memory and --profile run. */
   backends: ('wasm' | 'blas')[];
   memory: { epochs: number; images: number; batch: number };
+  /** Rounds of the W1 systems that the ratios compare. */
+  rounds: number;
   help: boolean;
 }
 
@@ -51,6 +55,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       quick: { type: 'boolean', default: false }, threads: { type: 'string' }, only: { type: 'string' },
       memory: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false },
       epochs: { type: 'string' }, images: { type: 'string' }, batch: { type: 'string' }, backend: { type: 'string' },
+      rounds: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -60,6 +65,8 @@ export function parseOptions(argv: string[]): BenchOptions {
   const memoryFlags = (['epochs', 'images', 'batch'] as const).filter((f) => values[f] !== undefined);
   if (!values.memory && memoryFlags.length) throw new Error(`--${memoryFlags[0]} belongs to --memory`);
   if ((values.memory || values.profile) && values.only !== undefined) throw new Error(`--only chooses what the side-by-side bench runs; --${values.memory ? 'memory' : 'profile'} runs its own workload`);
+  if (values.rounds !== undefined && (values.memory || values.profile || only === 'matmul'))
+    throw new Error('--rounds belongs to the side-by-side W1 run (not --memory, --profile or --only matmul)');
   const backend = values.backend;
   if (backend !== undefined && backend !== 'wasm' && backend !== 'blas') throw new Error(`--backend: expected wasm or blas, got "${backend}"`);
   if (backend !== undefined && !values.memory && !values.profile) throw new Error('--backend belongs to --memory and --profile (the side-by-side bench runs every backend)');
@@ -78,6 +85,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       images: positiveInt('images', values.images ?? '6000'),
       batch: positiveInt('batch', values.batch ?? '64'),
     },
+    rounds: positiveInt('rounds', values.rounds ?? (quick ? '1' : '3')),
     help: values.help!,
   };
 }

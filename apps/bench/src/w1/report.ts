@@ -2,7 +2,8 @@ import type { EpochFigure, W1Result } from './spec.js';
 
 const fmt = (v: number | null | undefined, digits = 2) => (v == null || !Number.isFinite(v) ? '-' : v.toFixed(digits));
 const label = (r: W1Result) => `${r.system}${r.version ? ` ${r.version}` : ''} (${r.threads} thr)`;
-const how = (e: EpochFigure | undefined) => (!e ? '' : e.method === 'epochs' ? `median of ${e.count} epoch${e.count > 1 ? 's' : ''}` : `extrapolated from ${e.count} steps`);
+const once = (e: EpochFigure) => (e.method === 'epochs' ? `median of ${e.count} epoch${e.count > 1 ? 's' : ''}` : `extrapolated from ${e.count} steps`);
+const how = (e: EpochFigure | undefined) => (!e ? '' : e.rounds && e.rounds > 1 ? `median of ${e.rounds} rounds, each ${once(e)}` : once(e));
 
 /** Seconds per epoch at `batch`, or null. */
 export function epochSeconds(r: W1Result | undefined, batch: number): number | null {

@@ -19,6 +19,8 @@ export interface EpochFigure {
   count: number;
   /** Mean training loss over the timed steps: a sanity check that every system learns. */
   loss: number;
+  /** When several rounds ran (`seconds` is then the median of the rounds' figures): how many. */
+  rounds?: number;
 }
 
 /** Everything one system reports for W1. */
