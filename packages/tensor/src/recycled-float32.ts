@@ -1,0 +1,41 @@
+/** Arrays shorter than this are not kept: small allocations are cheap and stay cache-warm anyway. */
+export const RECYCLE_MIN_LENGTH = 1 << 14;
+/** At most this many free arrays of one length are kept. */
+const PER_LENGTH = 4;
+/** At most this many bytes are kept in all. */
+const MAX_BYTES = 64 << 20;
+
+const free = new Map<number, Float32Array[]>();
+let keptBytes = 0;
+
+/**
+ * Takes back a float32 array that nothing references any more, for {@link uninitializedFloat32}
+ * to hand out again while its memory is still in the caches: the garbage collector would free
+ * it only at its next collection, and a new array would land on memory out of the caches
+ * (docs/design.md, "What fresh memory costs"). Only autograd's walker calls this, for gradients
+ * it has consumed and nothing else shares. Arrays that are views, in shared memory, small, or
+ * beyond the bounds are left to the garbage collector; returns whether `data` was kept.
+ */
+export function recycleFloat32(data: Float32Array): boolean {
+  const n = data.length, buffer = data.buffer;
+  if (n < RECYCLE_MIN_LENGTH || data.byteOffset !== 0 || buffer.byteLength !== data.byteLength || !(buffer instanceof ArrayBuffer)) return false;
+  const list = free.get(n) ?? [];
+  if (list.length >= PER_LENGTH || keptBytes + data.byteLength > MAX_BYTES || list.includes(data)) return false;
+  list.push(data);
+  free.set(n, list);
+  keptBytes += data.byteLength;
+  return true;
+}
+
+/**
+ * A float32 array of `length` whose values are left over from an earlier use: for kernels that
+ * write every element of their output (a copy, or a BLAS product with beta = 0). The most
+ * recently recycled array of that length when there is one, else a new one.
+ */
+export function uninitializedFloat32(length: number): Float32Array {
+  const list = free.get(length);
+  const data = list?.pop();
+  if (!data) return new Float32Array(length);
+  keptBytes -= data.byteLength;
+  return data;
+}
