@@ -1,4 +1,5 @@
 import { MlpkitError, Tensor, add, cast, formatShape, onesLike, shapesEqual } from '@mlpkit/tensor';
+import { GradientLedger } from './gradient-ledger.js';
 import { accumulateGrad, notOwned, ownedGrad } from './accumulate-grad.js';
 import { noGrad } from './grad-mode.js';
 import type { AutogradNode } from './node.js';
@@ -65,12 +66,14 @@ export function backward(root: Tensor, gradient: Tensor | undefined, options: { 
   const seed = notOwned(initialGradient(root, gradient));
   noGrad(() => {
     const grads = new Map<Tensor, Tensor>([[root, seed]]);
+    const ledger = new GradientLedger(grads);
     for (const t of topologicalOrder(root)) {
       const g = grads.get(t);
       if (!g) continue;
       grads.delete(t);
       const node = nodeOf(t);
       if (!node) {
+        ledger.toLeaf(g);
         accumulateGrad(t, g);
         continue;
       }
@@ -83,8 +86,12 @@ export function backward(root: Tensor, gradient: Tensor | undefined, options: { 
         if (!input.requiresGrad || !r || r === into[i]) return;
         const shaped = cast(sumTo(r, input.shape), input.dtype);
         const previous = grads.get(input);
-        grads.set(input, previous ? add(previous, shaped) : shaped);
+        const total = previous ? add(previous, shaped) : shaped;
+        // A sum is new memory; a pure VJP's gradient is the walker's unless it is a view of one that is not.
+        ledger.produced(total, previous !== undefined || (node.pure && ledger.madeFrom(shaped, g)));
+        grads.set(input, total);
       });
+      if (node.pure) ledger.consumed(g);
       if (!options.retainGraph) {
         node.freed = true;
         node.vjp = () => [];

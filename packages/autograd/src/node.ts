@@ -14,4 +14,10 @@ export interface AutogradNode extends GradNode {
   vjp: Vjp;
   /** Set once backward has run through this node without `retainGraph`. */
   freed: boolean;
+  /**
+   * The VJP keeps no reference to the gradient it is given and returns only new tensors or
+   * views of that gradient, so the walker may recycle the gradient's memory once it returns.
+   * True for the built-in rules; a `customOp` says so itself.
+   */
+  pure: boolean;
 }

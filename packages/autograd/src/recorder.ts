@@ -5,10 +5,10 @@ import type { AutogradNode, Vjp } from './node.js';
 import type { VjpRule } from './vjp-rule.js';
 import { vjpRules } from './vjp-rules.js';
 
-/** Attaches a node to `output` so backward can reach `inputs` through `vjp`. */
-export function attachNode(name: string, inputs: readonly Tensor[], output: Tensor, vjp: Vjp): void {
+/** Attaches a node to `output` so backward can reach `inputs` through `vjp` (see {@link AutogradNode.pure}). */
+export function attachNode(name: string, inputs: readonly Tensor[], output: Tensor, vjp: Vjp, pure: boolean): void {
   if (!isGradEnabled() || !inputs.some((t) => t.requiresGrad)) return;
-  const node: AutogradNode = { name, inputs, vjp, freed: false };
+  const node: AutogradNode = { name, inputs, vjp, freed: false, pure };
   output.requiresGrad = true;
   output.gradNode = node;
 }
@@ -16,7 +16,8 @@ export function attachNode(name: string, inputs: readonly Tensor[], output: Tens
 const recorder: GradRecorder = {
   record(op: Primitive, inputs, params, output) {
     const rule = vjpRules[op] as VjpRule<Primitive>;
-    attachNode(op, inputs, output, (g, needs) => rule(g, inputs, params as never, output, needs));
+    // Every rule returns new tensors or views of g, and keeps nothing (vjp-rules.ts).
+    attachNode(op, inputs, output, (g, needs) => rule(g, inputs, params as never, output, needs), true);
   },
   backward,
 };
