@@ -16,7 +16,7 @@ export function relu(x: Tensor): Tensor {
   // one pass where the backend has a fused kernel for it).
   return customOp('relu', [input],
     () => maximum(input, constant(input, 0)),
-    (grad, y) => [fusedReluBackward(grad, y) ?? where(gt(y, 0), grad, constant(grad, 0))]);
+    (grad, y) => [fusedReluBackward(grad, y) ?? where(gt(y, 0), grad, constant(grad, 0))], { pure: true });
 }
 
 /** {@link relu} as a layer. */

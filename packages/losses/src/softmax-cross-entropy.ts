@@ -75,5 +75,5 @@ export function softmaxCrossEntropy(rows: Tensor, options: FusedCrossEntropyOpti
     }
     return [new Tensor(out, [m, classes])];
   };
-  return customOp('crossEntropy', [rows], forward, backward);
+  return customOp('crossEntropy', [rows], forward, backward, { pure: true });
 }

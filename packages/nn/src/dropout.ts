@@ -23,7 +23,7 @@ export function dropoutWithMask(input: Tensor, mask: Tensor, p: number): Tensor 
 
 /** input · factor (of the input's shape), with the gradient masked and scaled the same way. */
 function scaleByFactor(input: Tensor, factor: Float32Array | Float64Array): Tensor {
-  return customOp('dropout', [input], () => timesFactor(input, factor), (grad) => [timesFactor(grad, factor)]);
+  return customOp('dropout', [input], () => timesFactor(input, factor), (grad) => [timesFactor(grad, factor)], { pure: true });
 }
 
 /**

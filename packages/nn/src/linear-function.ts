@@ -41,6 +41,7 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
       const [dX, dW, dB] = fusedLinearBackward(g2, x2, weight, wanted, target?.data) ?? linearBackward(g2, x2, weight, wanted);
       return [dX && reshape(dX, input.shape), dW ?? target, dB].slice(0, inputs.length);
     },
+    { pure: true },
   );
 }
 

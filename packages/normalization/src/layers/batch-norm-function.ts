@@ -88,6 +88,7 @@ export function batchNorm(input: Tensor, options: BatchNormOptions = {}): Tensor
       if (bias) grads.push(needs[grads.length] ? tensorOf(g.dBeta, bias) : null);
       return grads;
     },
+    { pure: true },
   );
 }
 
