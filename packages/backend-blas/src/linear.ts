@@ -1,3 +1,4 @@
+import { uninitializedFloat32 } from '@mlpkit/tensor';
 import type { Cblas } from './cblas.js';
 
 /**
@@ -7,7 +8,9 @@ import type { Cblas } from './cblas.js';
 export function linearForward(
   blas: Cblas, x: Float32Array, w: Float32Array, b: Float32Array | null, m: number, k: number, n: number,
 ): Float32Array {
-  const y = new Float32Array(m * n);
+  // With a bias every row is written before the product adds onto it; without, beta = 0 and the
+  // BLAS writes every element, so recycled memory's old values are never read.
+  const y = uninitializedFloat32(m * n);
   if (b) for (let i = 0; i < m; i++) y.set(b, i * n);
   blas.sgemm(false, true, m, n, k, x, k, w, k, b ? 1 : 0, y, n);
   return y;
@@ -46,7 +49,7 @@ export function linearGrads(
   const { dy, x, w, rows, inF, outF, needs, addDwTo } = g;
   let dx: Float32Array | null = null, dw: Float32Array | null = null, db: Float32Array | null = null;
   if (needs[0]) {
-    dx = new Float32Array(rows * inF);
+    dx = uninitializedFloat32(rows * inF); // beta = 0: the BLAS writes every element
     blas.sgemm(false, false, rows, inF, outF, dy, outF, w, inF, 0, dx, inF);
   }
   if (needs[1]) {

@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, uninitializedFloat32 } from '@mlpkit/tensor';
 
 /** The functions the kernels module exports (pointers are byte offsets into its memory). */
 export interface KernelExports {
@@ -185,8 +185,10 @@ export class WasmRuntime {
 
   /** Copies `count` float32 values at `ptr` out into a fresh (non-shared) array. */
   read(ptr: number, count: number): Float32Array {
-    // slice() allocates through the Float32Array constructor: a plain, non-shared buffer.
-    return this.f32.slice(ptr >> 2, (ptr >> 2) + count);
+    // A plain, non-shared array, recycled memory when some is free (every element is copied over).
+    const out = uninitializedFloat32(count);
+    out.set(this.f32.subarray(ptr >> 2, (ptr >> 2) + count));
+    return out;
   }
 
   private ensureBytes(bytes: number): void {
