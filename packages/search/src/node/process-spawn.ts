@@ -30,8 +30,9 @@ function killOnExit(child: ChildProcess): void {
  * worker thread keeps 1.23 cores busy (the trial ~1.0, V8's background threads the rest), so 2
  * threads in one process reach only 1.37–1.45× one (1.2–1.5× with the demo's wasm trial), and
  * 1.28–1.33× even with `--single-threaded` (a trial costs ~19% more CPU next to another in the
- * same process: shared allocator and V8 structures); two `--single-threaded` processes of one
- * trial each reach 1531–1566 trials/min against 797–829 for one thread, 1.85–1.95×.
+ * same process: shared allocator and V8 structures). With warm pools, two `--single-threaded`
+ * processes of one trial each ran 1.90–1.92× the trials per minute of one (`pnpm bench --search`,
+ * 2026-12-07 03:30 UTC: 7988–8603 against 4204–4472), where two worker threads ran 1.64×.
  */
 export function spawnTrialProcess(module: string): ChildProcess {
   const entry = runnerEntry('process-main');
