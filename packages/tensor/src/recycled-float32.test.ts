@@ -22,6 +22,7 @@ describe('recycleFloat32 and uninitializedFloat32', () => {
     expect(recycleFloat32(new Float32Array(new SharedArrayBuffer(4 * n)))).toBe(false);
     expect(recycleFloat32(whole)).toBe(true);
     expect(recycleFloat32(whole)).toBe(false);
+    expect(recycleFloat32(new Float32Array(whole.buffer))).toBe(false);
     const kept = [1, 2, 3].map(() => recycleFloat32(new Float32Array(n)));
     expect(kept).toEqual([true, true, true]);
     expect(recycleFloat32(new Float32Array(n))).toBe(false);

@@ -20,7 +20,8 @@ export function recycleFloat32(data: Float32Array): boolean {
   const n = data.length, buffer = data.buffer;
   if (n < RECYCLE_MIN_LENGTH || data.byteOffset !== 0 || buffer.byteLength !== data.byteLength || !(buffer instanceof ArrayBuffer)) return false;
   const list = free.get(n) ?? [];
-  if (list.length >= PER_LENGTH || keptBytes + data.byteLength > MAX_BYTES || list.includes(data)) return false;
+  // By buffer, not by array: two arrays over one buffer must not both be handed out.
+  if (list.length >= PER_LENGTH || keptBytes + data.byteLength > MAX_BYTES || list.some((a) => a.buffer === buffer)) return false;
   list.push(data);
   free.set(n, list);
   keptBytes += data.byteLength;
