@@ -1,6 +1,6 @@
 export { requiresGrad } from './requires-grad.js';
 export { noGrad, enableGrad, isGradEnabled } from './grad-mode.js';
-export { customOp } from './custom-op.js';
+export { type CustomOpOptions, customOp } from './custom-op.js';
 export { backward } from './backward.js';
 export { gradcheck, type GradcheckOptions, type GradcheckReport, type GradcheckInputReport } from './gradcheck.js';
 export { sumTo } from './sum-to.js';
