@@ -183,7 +183,7 @@ export class WasmRuntime {
     return new Float64Array(this.readBytes(ptr, count * 8).buffer);
   }
 
-  /** Copies `count` float32 values at `ptr` out into a fresh (non-shared) array. */
+  /** Copies `count` float32 values at `ptr` out into an array of their own (non-shared; recycled memory or new). */
   read(ptr: number, count: number): Float32Array {
     // A plain, non-shared array, recycled memory when some is free (every element is copied over).
     const out = uninitializedFloat32(count);
