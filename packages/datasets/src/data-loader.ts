@@ -1,4 +1,4 @@
-import { Generator, MlpkitError, Tensor } from '@mlpkit/tensor';
+import { Generator, MlpkitError, Tensor, uninitializedFloat32 } from '@mlpkit/tensor';
 import { type SeedOptions, checkInteger, range, resolveGenerator, shuffleInPlace } from './random-options.js';
 import { type FeatureArray, type TargetArray, type TensorDataset, checkFinite } from './tensor-dataset.js';
 
@@ -115,7 +115,10 @@ export class DataLoader implements Iterable<Batch> {
       xs = fs instanceof Uint8Array ? Float32Array.from(fs) : fs;
       ys = ds.targets.subarray(start * targetWidth, (start + n) * targetWidth);
     } else {
-      xs = ds.features instanceof Uint8Array ? new Float32Array(n * rowSize) : new (ds.features.constructor as new (n: number) => typeof xs)(n * rowSize);
+      // gatherRows writes every element, so a float32 batch skips the zero fill (uninitializedFloat32).
+      xs = ds.features instanceof Uint8Array ? new Float32Array(n * rowSize)
+        : ds.features instanceof Float32Array ? uninitializedFloat32(n * rowSize)
+          : new (ds.features.constructor as new (n: number) => typeof xs)(n * rowSize);
       ys = new (ds.targets.constructor as new (n: number) => TargetArray)(n * targetWidth);
       gatherRows(ds.features, rowSize, indices, xs);
       gatherRows(ds.targets, targetWidth, indices, ys);

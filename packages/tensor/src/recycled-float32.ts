@@ -1,3 +1,5 @@
+import { unzeroedFloat32 } from './unzeroed-float32.js';
+
 /** Arrays shorter than this are not kept: small allocations are cheap and stay cache-warm anyway. */
 export const RECYCLE_MIN_LENGTH = 1 << 14;
 /** At most this many free arrays of one length are kept. */
@@ -31,12 +33,13 @@ export function recycleFloat32(data: Float32Array): boolean {
 /**
  * A float32 array of `length` whose values are left over from an earlier use: for kernels that
  * write every element of their output (a copy, or a BLAS product with beta = 0). The most
- * recently recycled array of that length when there is one, else a new one.
+ * recently recycled array of that length when there is one, else a new one that was not zeroed
+ * ({@link unzeroedFloat32}).
  */
 export function uninitializedFloat32(length: number): Float32Array {
   const list = free.get(length);
   const data = list?.pop();
-  if (!data) return new Float32Array(length);
+  if (!data) return unzeroedFloat32(length);
   keptBytes -= data.byteLength;
   return data;
 }
