@@ -71,6 +71,8 @@ async function runW1(): Promise<W1Result[]> {
   // The systems the ratios compare run in rounds of rotating order; each figure is a median over rounds.
   const jobs: RoundJob[] = threadCounts.flatMap((threads) => [
     ...(['mlpkit wasm', 'mlpkit blas'] as const).map((system) => ({ key: `${system} ${threads}`, run: () => runNodeSystem({ system, threads, plans: plans(system), inferenceSeconds }) })),
+    // Where the BLAS threads take every core, the same blas run with V8's collector on the main thread.
+    ...(threads >= meta.cores && !quick ? [{ key: `mlpkit blas gc ${threads}`, run: () => runNodeSystem({ system: 'mlpkit blas', threads, plans: plans('mlpkit blas'), inferenceSeconds }, { singleThreadedGc: true }) }] : []),
     { key: `PyTorch ${threads}`, run: () => runTorch(threads, plans('PyTorch'), inferenceSeconds) },
   ]);
   const byKey = await runRounds(jobs, rounds, (r, round) => console.log(`${rounds > 1 ? `  round ${round + 1}:` : ''}${line(r)}`));

@@ -39,11 +39,12 @@ export function w1Ratios(results: W1Result[], batches: number[]): string {
   const one = ours(1), two = ours(2);
   if (one && two)
     lines.push(`| mlpkit wasm: 2 thr speed-up over 1 thr | ${batches.map((b) => ratio(epochSeconds(one, b), epochSeconds(two, b))).join(' | ')} | ${ratio(two.inferenceImagesPerSecond, one.inferenceImagesPerSecond)} |`);
-  const blas = (threads: number) => results.find((r) => r.system === 'mlpkit blas' && r.threads === threads && r.epochs.length > 0);
+  // Every blas row (the default, and any run with other Node flags) against PyTorch at its thread count.
+  const blas = (threads: number) => results.filter((r) => r.system.startsWith('mlpkit blas') && r.threads === threads && r.epochs.length > 0);
   for (const r of results) {
     if (!r.system.startsWith('PyTorch') || r.epochs.length === 0) continue;
-    const mine = blas(r.threads);
-    if (mine) lines.push(`| mlpkit blas (${mine.threads} thr) time ÷ ${label(r)} time | ${batches.map((b) => ratio(epochSeconds(mine, b), epochSeconds(r, b))).join(' | ')} | ${ratio(r.inferenceImagesPerSecond, mine.inferenceImagesPerSecond)} |`);
+    for (const mine of blas(r.threads))
+      lines.push(`| ${label(mine)} time ÷ ${label(r)} time | ${batches.map((b) => ratio(epochSeconds(mine, b), epochSeconds(r, b))).join(' | ')} | ${ratio(r.inferenceImagesPerSecond, mine.inferenceImagesPerSecond)} |`);
   }
   for (const r of results) {
     if (r.system.startsWith('mlpkit') || r.epochs.length === 0) continue;

@@ -19,15 +19,23 @@ function failure(system: string, threads: number, why: string): W1Result {
   return { system, threads, epochs: [], inferenceImagesPerSecond: NaN, peakRssMiB: NaN, note: why.slice(0, 160) };
 }
 
+/** The Node flag that keeps V8's garbage collector off the BLAS threads' cores (see {@link runNodeSystem}). */
+export const SINGLE_THREADED_GC = '--single-threaded-gc';
+
 /**
  * Runs one JavaScript system in a child Node process with this process's loader flags (tsx);
- * mlpkit blas with the same OpenBLAS environment as PyTorch's rows.
+ * mlpkit blas with the same OpenBLAS environment as PyTorch's rows. `singleThreadedGc` adds
+ * Node's `--single-threaded-gc` and names the row after it: with the BLAS on every core, V8's
+ * concurrent marking otherwise takes a core from one BLAS thread (backend-blas's README).
  */
-export function runNodeSystem(spec: ChildSpec): W1Result {
+export function runNodeSystem(spec: ChildSpec, { singleThreadedGc = false } = {}): W1Result {
   const env = spec.system === 'mlpkit blas' ? openblasEnv(spec.threads) : process.env;
-  const run = spawnSync(process.execPath, [...process.execArgv, CHILD, JSON.stringify(spec)], { encoding: 'utf8', timeout: TIMEOUT_MS, env });
-  if (run.status !== 0) return failure(spec.system, spec.threads, (run.stderr || String(run.error ?? 'failed')).trim().split('\n').slice(-3).join(' '));
-  return lastJson(run.stdout);
+  const flags = singleThreadedGc ? [SINGLE_THREADED_GC] : [];
+  const run = spawnSync(process.execPath, [...process.execArgv, ...flags, CHILD, JSON.stringify(spec)], { encoding: 'utf8', timeout: TIMEOUT_MS, env });
+  const tag = (system: string) => (singleThreadedGc ? `${system}, node ${SINGLE_THREADED_GC}` : system);
+  if (run.status !== 0) return failure(tag(spec.system), spec.threads, (run.stderr || String(run.error ?? 'failed')).trim().split('\n').slice(-3).join(' '));
+  const result = lastJson(run.stdout);
+  return { ...result, system: tag(result.system) };
 }
 
 /** PyTorch through /usr/bin/python3 when `import torch` works there, in {@link openblasEnv}. */
