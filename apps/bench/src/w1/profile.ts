@@ -2,13 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { openblasEnv } from '../openblas-env.js';
 import type { W1Data } from './data.js';
+import { watchGcPauses } from './gc-pauses.js';
 import { profiledBackend } from './kernel-profile.js';
 import { type MlpkitBackendName, mlpkitTrainer } from './mlpkit-trainer.js';
 import { stepsPerEpoch } from './spec.js';
 
 /**
- * Where one training step's time goes on a backend: per kernel (primitive and shapes) and per
- * phase (batch gathering, forward + loss, backward, optimizer step), as Markdown.
+ * Where one training step's time goes on a backend: per kernel (primitive and shapes), per
+ * phase (batch gathering, forward + loss, backward, optimizer step), and the main thread's
+ * garbage-collection pauses within those phases, as Markdown.
  */
 export async function profileSteps(data: W1Data, backend: MlpkitBackendName, threads: number, batch: number, steps: number): Promise<string> {
   let handle: ReturnType<typeof profiledBackend> | null = null;
@@ -16,7 +18,9 @@ export async function profileSteps(data: W1Data, backend: MlpkitBackendName, thr
   await t.runSteps(batch, 0, 8);
   handle!.reset();
   Object.assign(t.phases, { batch: 0, forward: 0, backward: 0, step: 0 });
+  const gc = watchGcPauses();
   const r = await t.runSteps(batch, 1, steps);
+  const pauses = await gc.stop();
   t.close();
   const stepMs = (r.seconds * 1000) / r.steps;
   const per = (ms: number) => ms / r.steps;
@@ -30,6 +34,8 @@ export async function profileSteps(data: W1Data, backend: MlpkitBackendName, thr
     '|---|---:|---:|',
     ...Object.entries(t.phases).map(([k, ms]) => `| phase: ${k} | ${per(ms).toFixed(3)} | ${pct(ms)} |`),
     `| all kernels | ${per(kernelMs).toFixed(3)} | ${pct(kernelMs)} |`,
+    // Inside the phases above (wherever a collection struck), not on top of them.
+    `| garbage collection, main thread (${pauses.count} pauses, within the phases) | ${per(pauses.ms).toFixed(3)} | ${pct(pauses.ms)} |`,
     ...kernels.filter((k) => per(k.ms) >= 0.002).map((k) => `| ${k.key} (${k.calls / r.steps}×) | ${per(k.ms).toFixed(3)} | ${pct(k.ms)} |`),
   ];
   return lines.join('\n');
