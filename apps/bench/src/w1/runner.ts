@@ -20,7 +20,7 @@ function failure(system: string, threads: number, why: string): W1Result {
 }
 
 /** The Node flag that keeps V8's garbage collector off the BLAS threads' cores (see {@link runNodeSystem}). */
-export const SINGLE_THREADED_GC = '--single-threaded-gc';
+const SINGLE_THREADED_GC = '--single-threaded-gc';
 
 /**
  * Runs one JavaScript system in a child Node process with this process's loader flags (tsx);
