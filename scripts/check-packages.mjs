@@ -81,6 +81,13 @@ if (names.includes('@mlpkit/backend-blas')) {
   step('blas matmul from the built @mlpkit/backend-blas (CommonJS)', () =>
     process.stdout.write(sh('node', ['-e', `(async () => { const B = require('@mlpkit/backend-blas'); const T = require('@mlpkit/tensor'); ${blasProduct} })().catch((e) => { console.error(e); process.exit(1); });`], work)));
 }
+// The bin npm links for @mlpkit/search starts from the tarball and prints its usage.
+if (names.includes('@mlpkit/search')) {
+  step('the mlpkit-search bin runs from the tarball', () => {
+    const out = sh(join(work, 'node_modules', '.bin', 'mlpkit-search'), ['--help'], work);
+    if (!out.includes('mlpkit-search worker --redis URL')) throw new Error(`printed: ${out}`);
+  });
+}
 // What npm users download: a LICENSE, no repository-only export condition, and source maps
 // that point at the one copy of the source instead of embedding it again.
 for (const name of names) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `mlpkit-search` bin: `mlpkit-search worker --redis URL` pulls trials from a coordinator's queue.
+// The `mlpkit-search` command (run through bin/mlpkit-search.js): `mlpkit-search worker --redis URL` pulls trials from a coordinator's queue.
 import { workerCommand } from './worker-command.js';
 
 workerCommand(process.argv.slice(2)).then((code) => process.exit(code), (error: unknown) => {
