@@ -13,7 +13,10 @@ import { withThreadPolicy } from './thread-policy.js';
 export interface BlasBackendOptions {
   /**
    * Threads the BLAS uses for a product (OpenBLAS's `openblas_set_num_threads`). Default: one
-   * per core. Libraries without that call (Accelerate) keep their own setting.
+   * per core. Libraries without that call (Accelerate) keep their own setting. When they fill
+   * every core, V8's background marking slows the products: run Node with
+   * `--single-threaded-gc` for large batches (this package's README, "When the BLAS takes
+   * every core").
    */
   threads?: number;
   /** The CBLAS library to open (a file name or path); default: the first that loads of the usual ones. */
