@@ -1,3 +1,4 @@
+import { logHandout } from './handout-log.js';
 import { unzeroedFloat32 } from './unzeroed-float32.js';
 
 /** Arrays shorter than this are not kept: small allocations are cheap and stay cache-warm anyway. */
@@ -14,8 +15,8 @@ let keptBytes = 0;
  * Takes back a float32 array that nothing references any more, for {@link uninitializedFloat32}
  * to hand out again while its memory is still in the caches: the garbage collector would free
  * it only at its next collection, and a new array would land on memory out of the caches
- * (docs/design.md, "What fresh memory costs"). Only autograd's walker calls this, for gradients
- * it has consumed and nothing else shares. Arrays that are views, in shared memory, small, or
+ * (docs/design.md, "What fresh memory costs"). Autograd's walker calls this for gradients it has
+ * consumed and nothing else shares, and a step scope (`openStepScope`) for what a step made. Arrays that are views, in shared memory, small, or
  * beyond the bounds are left to the garbage collector; returns whether `data` was kept.
  */
 export function recycleFloat32(data: Float32Array): boolean {
@@ -34,12 +35,13 @@ export function recycleFloat32(data: Float32Array): boolean {
  * A float32 array of `length` whose values are left over from an earlier use: for kernels that
  * write every element of their output (a copy, or a BLAS product with beta = 0). The most
  * recently recycled array of that length when there is one, else a new one that was not zeroed
- * ({@link unzeroedFloat32}).
+ * ({@link unzeroedFloat32}). A step scope (`openStepScope`) notes the large ones it hands out.
  */
 export function uninitializedFloat32(length: number): Float32Array {
-  const list = free.get(length);
-  const data = list?.pop();
-  if (!data) return unzeroedFloat32(length);
-  keptBytes -= data.byteLength;
-  return data;
+  const data = free.get(length)?.pop();
+  if (data) keptBytes -= data.byteLength;
+  const out = data ?? unzeroedFloat32(length);
+  // Small arrays could not be recycled anyway (recycleFloat32), so a step scope need not know them.
+  if (length >= RECYCLE_MIN_LENGTH) logHandout(out);
+  return out;
 }

@@ -12,6 +12,8 @@ export interface TrainableModel {
   /** Used for snapshots (early stopping, LR range test); optional for models without state dicts. */
   stateDict?(): Record<string, Tensor>;
   loadStateDict?(state: Record<string, Tensor>, options?: { strict?: boolean }): unknown;
+  /** Every buffer (running statistics), persistent or not: what survives a step besides the parameters (`reuseMemory`). */
+  namedBuffers?(): [string, Tensor][];
 }
 
 /** A loss: `(prediction, target) => scalar Tensor`, such as `crossEntropy` or `mseLoss`. */

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { RECYCLE_MIN_LENGTH, uninitializedFloat32 } from './recycled-float32.js';
+import { openStepScope } from './step-scope.js';
+import { Tensor } from './tensor.js';
+
+const n = RECYCLE_MIN_LENGTH + 5; // a length no other test uses
+
+describe('openStepScope', () => {
+  it('reuses what a step made, except the survivors, and nothing a caller made', () => {
+    const callers = new Float32Array(n);
+    const scope = openStepScope('test');
+    const dead = uninitializedFloat32(n);
+    const kept = uninitializedFloat32(n);
+    const viewKept = uninitializedFloat32(n);
+    const param = new Tensor(kept, [n]);
+    param.grad = new Tensor(viewKept.subarray(1), [n - 1]);
+    expect(scope.release([param, callers, null, undefined])).toBe(1);
+    const next = [uninitializedFloat32(n), uninitializedFloat32(n)];
+    expect(next[0]).toBe(dead);
+    for (const a of next) expect([kept, viewKept, callers]).not.toContain(a);
+  });
+
+  it('reuses nothing after abandon(), nor arrays handed out outside a scope', () => {
+    const before = uninitializedFloat32(n);
+    const scope = openStepScope('test');
+    const made = uninitializedFloat32(n);
+    scope.abandon();
+    const closed = openStepScope('test');
+    expect(closed.release([])).toBe(0);
+    expect(uninitializedFloat32(n)).not.toBe(made);
+    expect(uninitializedFloat32(n)).not.toBe(before);
+  });
+
+  it('refuses a second scope while one is open, and ending a scope twice', () => {
+    const scope = openStepScope('test');
+    expect(() => openStepScope('myLoop')).toThrow(/myLoop: a step scope is already open/);
+    scope.release([]);
+    expect(() => scope.abandon()).toThrow(/already ended/);
+    openStepScope('test').abandon();
+  });
+});
