@@ -72,6 +72,8 @@ async function runW1(): Promise<W1Result[]> {
   const jobs: RoundJob[] = threadCounts.flatMap((threads) => [
     ...(['mlpkit wasm', 'mlpkit blas'] as const).map((system) => ({ key: `${system} ${threads}`, run: () => runNodeSystem({ system, threads, plans: plans(system), inferenceSeconds }) })),
     // Where the BLAS threads take every core, the same blas run with V8's collector on the main thread.
+    // The same blas run with each step in a step scope, as fit's reuseMemory: its memory reused at once.
+    { key: `mlpkit blas scope ${threads}`, run: () => runNodeSystem({ system: 'mlpkit blas', threads, plans: plans('mlpkit blas'), inferenceSeconds, stepScope: true }) },
     ...(threads >= meta.cores && !quick ? [{ key: `mlpkit blas gc ${threads}`, run: () => runNodeSystem({ system: 'mlpkit blas', threads, plans: plans('mlpkit blas'), inferenceSeconds }, { singleThreadedGc: true }) }] : []),
     { key: `PyTorch ${threads}`, run: () => runTorch(threads, plans('PyTorch'), inferenceSeconds) },
   ]);

@@ -15,6 +15,8 @@ export interface ChildSpec {
   inferenceSeconds: number;
   /** mlpkit wasm only: run the matmul kernel (FMA or multiply-then-add) that the default does not pick here. */
   otherKernel?: boolean;
+  /** mlpkit only: every step in a step scope, whose memory the next step reuses (see mlpkitTrainer). */
+  stepScope?: boolean;
 }
 
 /** Whether the wasm backend's default matmul kernel on this machine is the fused multiply-add one. */
@@ -32,7 +34,7 @@ async function main(spec: ChildSpec): Promise<W1Result> {
     const backend = spec.system === 'mlpkit wasm' ? 'wasm' : spec.system === 'mlpkit blas' ? 'blas' : 'reference';
     let t;
     try {
-      t = await mlpkitTrainer(data, backend, spec.threads, { relaxedSimd });
+      t = await mlpkitTrainer(data, backend, spec.threads, { relaxedSimd, stepScope: spec.stepScope });
     } catch (error) {
       // No BLAS library on this machine: a skipped row that says why, not a failed run.
       if (backend !== 'blas') throw error;
@@ -40,6 +42,7 @@ async function main(spec: ChildSpec): Promise<W1Result> {
     }
     trainer = t;
     if (spec.otherKernel) label = `${spec.system} ${t.fusedMultiplyAdd ? 'FMA' : 'mul+add'}`;
+    if (spec.stepScope) label = `${label}, step scope`;
     close = () => t.close();
   } else {
     const t = await tfjsTrainer(data, spec.system === 'tfjs wasm' ? 'wasm' : 'cpu');

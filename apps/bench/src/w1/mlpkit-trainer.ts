@@ -6,7 +6,7 @@ import { DataLoader } from '@mlpkit/datasets';
 import { crossEntropy } from '@mlpkit/losses';
 import { Linear, Sequential } from '@mlpkit/nn';
 import { SGD } from '@mlpkit/optimizers';
-import { type Backend, Tensor, manualSeed, referenceBackend, setBackend } from '@mlpkit/tensor';
+import { type Backend, Tensor, manualSeed, openStepScope, referenceBackend, setBackend } from '@mlpkit/tensor';
 import { type W1Data, w1Dataset } from './data.js';
 import type { W1Trainer } from './protocol.js';
 import { INFERENCE_BATCH, W1_LR } from './spec.js';
@@ -37,6 +37,11 @@ export interface TrainerOptions {
   relaxedSimd?: boolean;
   /** Clear gradients to null before each step instead of zeroing them in place (the zeroGrad A/B). */
   setToNone?: boolean;
+  /**
+   * Run each step (and each inference batch) in a step scope (`openStepScope`), as `fit` does
+   * with `reuseMemory`: its batch and activations are reused by the next step at once.
+   */
+  stepScope?: boolean;
 }
 
 /**
@@ -45,7 +50,7 @@ export interface TrainerOptions {
  * Nothing is disposed; results are plain arrays.
  */
 export async function mlpkitTrainer(
-  data: W1Data, backend: MlpkitBackendName, threads: number, { wrap = (b) => b, relaxedSimd, setToNone = false }: TrainerOptions = {},
+  data: W1Data, backend: MlpkitBackendName, threads: number, { wrap = (b) => b, relaxedSimd, setToNone = false, stepScope = false }: TrainerOptions = {},
 ): Promise<MlpkitTrainer> {
   const wasm = backend === 'wasm' ? await createWasmBackend({ threads, relaxedSimd }) : null;
   const blas = backend === 'blas' ? await createBlasBackend({ threads }) : null;
@@ -73,8 +78,12 @@ export async function mlpkitTrainer(
       const batches = loaderFor(batch).iterEpoch(epoch);
       while (steps < maxSteps) {
         const ta = performance.now();
+        const scope = stepScope ? openStepScope('W1') : null;
         const next = batches.next();
-        if (next.done) break;
+        if (next.done) {
+          scope?.abandon();
+          break;
+        }
         const { x, y } = next.value;
         const tb = performance.now();
         // In place by default, as the PyTorch side's zero_grad() does in 1.13 (set_to_none=False):
@@ -86,16 +95,19 @@ export async function mlpkitTrainer(
         loss.backward();
         const td = performance.now();
         optimizer.step();
+        lossSum += loss.data[0];
+        scope?.release(model.parameters());
         const te = performance.now();
         phases.batch += tb - ta; phases.forward += tc - tb; phases.backward += td - tc; phases.step += te - td;
-        lossSum += loss.data[0];
         steps++;
       }
       return { steps, seconds: (performance.now() - t0) / 1000, lossSum };
     },
     async infer(start) {
       const x = new Tensor(data.features.subarray(start * 784, (start + INFERENCE_BATCH) * 784), [INFERENCE_BATCH, 784]);
+      const scope = stepScope ? openStepScope('W1 inference') : null;
       noGrad(() => model.forward(x));
+      scope?.release(model.parameters());
     },
     activate: () => setBackend(active),
     close: () => wasm?.close(),
