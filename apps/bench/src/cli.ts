@@ -114,7 +114,9 @@ async function main(): Promise<void> {
   if (options.mode === 'profile') {
     const parts = [];
     for (const backend of options.backends)
-      for (const threads of threadCounts) for (const [batch, steps] of [[64, 300], [1024, 30]]) parts.push(profileInChild(backend, threads, batch, quick ? steps / 5 : steps));
+      for (const threads of threadCounts) for (const [batch, steps] of [[64, 300], [1024, 30]])
+        // blas also as its step scope row runs (each step's memory reused), so both rows' time is accounted for.
+        for (const stepScope of backend === 'blas' ? [false, true] : [false]) parts.push(profileInChild({ backend, threads, batch, steps: quick ? steps / 5 : steps, stepScope }));
     const ab = [];
     if (options.backends.includes('wasm')) {
       const data = await loadW1Data();

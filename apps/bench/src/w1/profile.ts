@@ -7,14 +7,23 @@ import { profiledBackend } from './kernel-profile.js';
 import { type MlpkitBackendName, mlpkitTrainer } from './mlpkit-trainer.js';
 import { stepsPerEpoch } from './spec.js';
 
+/** One profile table: a backend, thread count and batch size, the steps to time, and whether each step runs in a step scope. */
+export interface ProfileSpec { backend: MlpkitBackendName; threads: number; batch: number; steps: number; stepScope: boolean }
+
+/** `mlpkit blas, step scope, batch 1024, 2 threads`: what a table or its skip line is about. */
+function title({ backend, threads, batch, stepScope }: ProfileSpec): string {
+  return `mlpkit ${backend}${stepScope ? ', step scope' : ''}, batch ${batch}, ${threads} thread${threads > 1 ? 's' : ''}`;
+}
+
 /**
  * Where one training step's time goes on a backend: per kernel (primitive and shapes), per
  * phase (batch gathering, forward + loss, backward, optimizer step), and the main thread's
  * garbage-collection pauses within those phases, as Markdown.
  */
-export async function profileSteps(data: W1Data, backend: MlpkitBackendName, threads: number, batch: number, steps: number): Promise<string> {
+export async function profileSteps(data: W1Data, spec: ProfileSpec): Promise<string> {
+  const { backend, threads, batch, steps, stepScope } = spec;
   let handle: ReturnType<typeof profiledBackend> | null = null;
-  const t = await mlpkitTrainer(data, backend, threads, { wrap: (b) => (handle = profiledBackend(b)).backend });
+  const t = await mlpkitTrainer(data, backend, threads, { wrap: (b) => (handle = profiledBackend(b)).backend, stepScope });
   await t.runSteps(batch, 0, 8);
   handle!.reset();
   Object.assign(t.phases, { batch: 0, forward: 0, backward: 0, step: 0 });
@@ -28,7 +37,7 @@ export async function profileSteps(data: W1Data, backend: MlpkitBackendName, thr
   const kernels = handle!.times();
   const kernelMs = kernels.reduce((s, k) => s + k.ms, 0);
   const lines = [
-    `mlpkit ${backend}, batch ${batch}, ${threads} thread${threads > 1 ? 's' : ''}: ${stepMs.toFixed(3)} ms per step over ${r.steps} steps (${((stepMs * stepsPerEpoch(data.count, batch)) / 1000).toFixed(2)} s per epoch of ${data.count} images)`,
+    `${title(spec)}: ${stepMs.toFixed(3)} ms per step over ${r.steps} steps (${((stepMs * stepsPerEpoch(data.count, batch)) / 1000).toFixed(2)} s per epoch of ${data.count} images)`,
     '',
     '| where | ms per step | share |',
     '|---|---:|---:|',
@@ -48,11 +57,11 @@ const CHILD = fileURLToPath(new URL('./profile-child.ts', import.meta.url));
  * backend the same OpenBLAS environment as the bench's rows (read when the library loads).
  * A backend that cannot start gives a line that says why instead of a table.
  */
-export function profileInChild(backend: MlpkitBackendName, threads: number, batch: number, steps: number): string {
-  const env = backend === 'blas' ? openblasEnv(threads) : process.env;
-  const run = spawnSync(process.execPath, [...process.execArgv, CHILD, JSON.stringify({ backend, threads, batch, steps })], { env, encoding: 'utf8', timeout: 600_000 });
+export function profileInChild(spec: ProfileSpec): string {
+  const env = spec.backend === 'blas' ? openblasEnv(spec.threads) : process.env;
+  const run = spawnSync(process.execPath, [...process.execArgv, CHILD, JSON.stringify(spec)], { env, encoding: 'utf8', timeout: 600_000 });
   const last = run.stdout?.trim().split('\n').pop() ?? '';
   if (run.status === 0 && last.startsWith('"')) return JSON.parse(last) as string;
   const why = (run.stderr || String(run.error ?? 'failed')).trim().split('\n').pop() ?? 'failed';
-  return `mlpkit ${backend}, batch ${batch}, ${threads} thread${threads > 1 ? 's' : ''}: skipped: ${why.slice(0, 300)}`;
+  return `${title(spec)}: skipped: ${why.slice(0, 300)}`;
 }
