@@ -1,8 +1,9 @@
 import { noGrad } from '@mlpkit/autograd';
-import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
 import { type MetricSpecs, createMetrics } from './metric-specs.js';
 import type { ProgressListener } from './progress.js';
-import type { LoaderLike, LossFn, TrainableModel } from './types.js';
+import { runStep } from './step-memory.js';
+import type { BatchLike, LoaderLike, LossFn, TrainableModel } from './types.js';
 
 /** A loss as a function or as an object with `forward` (`new CrossEntropyLoss()`). */
 export type LossInput = LossFn | { forward(prediction: Tensor, target: Tensor): Tensor };
@@ -22,6 +23,12 @@ export interface EvaluateOptions {
   metrics?: MetricSpecs;
   /** Called after each batch with the batches done and the loader's `length` (label `evaluate`). */
   onProgress?: ProgressListener;
+  /**
+   * Reuse each batch's memory (its features, activations and predictions) for the next
+   * batches, as `fit`'s `reuseMemory` does, on the same condition: no metric or loss of your
+   * own keeps a prediction past its batch. Default false.
+   */
+  reuseMemory?: boolean;
 }
 
 /** What {@link evaluate} returns: the mean loss (NaN without a loss) and each metric by name. */
@@ -41,20 +48,33 @@ export interface EvaluateResult {
  * const { loss, metrics } = evaluate(model, testLoader, { loss: crossEntropy, metrics: ['accuracy'] });
  */
 export function evaluate(model: TrainableModel, loader: LoaderLike, options: EvaluateOptions = {}): EvaluateResult {
+  checkOptions('evaluate', options, ['loss', 'metrics', 'onProgress', 'reuseMemory']);
   const lossFn = options.loss === undefined ? null : asLossFn('evaluate', options.loss);
   const metrics = createMetrics('evaluate', options.metrics);
   model.eval();
   let total = 0;
   let count = 0;
   let batches = 0;
+  const evaluateNext = (it: Iterator<BatchLike>): boolean => {
+    const next = it.next();
+    if (next.done) return false;
+    const { x, y } = next.value;
+    const out = model.forward(x);
+    const n = x.shape[0] ?? 1;
+    if (lossFn) total += lossFn(out, y).item() * n;
+    for (const m of metrics.values()) m.update(out, y);
+    count += n;
+    return true;
+  };
   noGrad(() => {
-    for (const { x, y } of loader) {
-      const out = model.forward(x);
-      const n = x.shape[0] ?? 1;
-      if (lossFn) total += lossFn(out, y).item() * n;
-      for (const m of metrics.values()) m.update(out, y);
-      count += n;
-      options.onProgress?.(++batches, loader.length, 'evaluate');
+    const it = loader[Symbol.iterator]();
+    let exhausted = false;
+    try {
+      while (runStep('evaluate', options.reuseMemory ?? false, model, () => evaluateNext(it))) options.onProgress?.(++batches, loader.length, 'evaluate');
+      exhausted = true;
+    } finally {
+      // As for..of does: a loader left before its end is told so.
+      if (!exhausted) it.return?.();
     }
   });
   if (count === 0) throw new MlpkitError('evaluate', 'the loader yielded no batches');

@@ -42,6 +42,8 @@ describe('fit', () => {
     const model = mlp();
     await expect(fit(model, { train: loaders().train, loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: 0.1 }), epochs: 1, setToNone: 'no' as unknown as boolean }))
       .rejects.toThrow(/setToNone: expected true or false/);
+    await expect(fit(model, { train: loaders().train, loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: 0.1 }), epochs: 1, reuseMemory: 1 as unknown as boolean }))
+      .rejects.toThrow(/reuseMemory: expected true or false, got 1/);
   });
 
   it('is reproducible with the same seeds', async () => {

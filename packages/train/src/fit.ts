@@ -73,7 +73,8 @@ export interface FitOptions {
    * for bit (`apps/bench` measures it), on the condition that nothing keeps a tensor from a step
    * past its end: not a hook or custom layer that stores activations, not a metric, loss or
    * optimizer of your own that holds its inputs. Parameters, their gradients and the model's
-   * buffers always survive. See `openStepScope` in `@mlpkit/tensor`.
+   * buffers always survive. Validation reuses its batches' memory the same way. See
+   * `openStepScope` in `@mlpkit/tensor`.
    */
   reuseMemory?: boolean;
 }
@@ -228,7 +229,7 @@ function stepScheduler(options: FitOptions, logs: EpochLogs): void {
 function addValidation(
   model: TrainableModel, options: FitOptions, lossFn: ReturnType<typeof asLossFn>, logs: EpochLogs, onProgress: ProgressListener,
 ): void {
-  const result = evaluate(model, options.val as LoaderLike, { loss: lossFn, metrics: options.metrics, onProgress });
+  const result = evaluate(model, options.val as LoaderLike, { loss: lossFn, metrics: options.metrics, onProgress, reuseMemory: options.reuseMemory });
   logs.valLoss = result.loss;
   for (const [name, value] of Object.entries(result.metrics)) logs[valKey(name)] = value;
 }

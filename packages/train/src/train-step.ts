@@ -1,6 +1,6 @@
-import { type StepSurvivor, openStepScope } from '@mlpkit/tensor';
 import type { DivergenceGuard } from './divergence.js';
 import type { StopInfo } from './history.js';
+import { runStep } from './step-memory.js';
 import type { BatchLike, LossFn, MetricLike, OptimizerLike, TrainableModel } from './types.js';
 
 /** What one training step needs besides its batch. */
@@ -21,25 +21,14 @@ export type StepOutcome = { value: number; size: number; problem: null } | { pro
 /**
  * Takes the next batch from `batches` and trains on it: `zeroGrad`, forward, loss, the
  * divergence check, `backward`, `step`, metrics. Null when the loader has no batch left. With
- * `reuseMemory`, everything runs in a step scope (`openStepScope`) whose memory the next
- * steps reuse; it stays synchronous so that no other code runs while the scope is open.
+ * `reuseMemory`, it runs in a step scope (see {@link runStep}); training stops after a
+ * problem, so only a finished step gives its memory back.
  */
 export function trainStep(batches: Iterator<BatchLike>, parts: StepParts, where: { epoch: number; batch: number }, reuseMemory: boolean): StepOutcome | null {
-  const scope = reuseMemory ? openStepScope('fit') : null;
-  let outcome: StepOutcome | null;
-  try {
-    outcome = runStep(batches, parts, where);
-  } catch (e) {
-    scope?.abandon();
-    throw e;
-  }
-  // Training stops after a problem, so there is no next step to reuse that step's memory.
-  if (outcome && !outcome.problem) scope?.release(stepSurvivors(parts.model));
-  else scope?.abandon();
-  return outcome;
+  return runStep('fit', reuseMemory, parts.model, () => trainOnNext(batches, parts, where), (outcome) => outcome !== null && !outcome.problem);
 }
 
-function runStep(batches: Iterator<BatchLike>, parts: StepParts, { epoch, batch }: { epoch: number; batch: number }): StepOutcome | null {
+function trainOnNext(batches: Iterator<BatchLike>, parts: StepParts, { epoch, batch }: { epoch: number; batch: number }): StepOutcome | null {
   const next = batches.next();
   if (next.done) return null;
   const { x, y } = next.value;
@@ -55,11 +44,4 @@ function runStep(batches: Iterator<BatchLike>, parts: StepParts, { epoch, batch 
   parts.afterStep();
   for (const m of parts.metrics.values()) m.update(out.detach(), y);
   return { value, size: x.shape[0] ?? 1, problem: null };
-}
-
-/** What outlives a step: the parameters with their gradients, and the buffers (running statistics). */
-function* stepSurvivors(model: TrainableModel): Generator<StepSurvivor> {
-  yield* model.parameters();
-  if (model.namedBuffers) for (const [, t] of model.namedBuffers()) yield t;
-  else if (model.stateDict) yield* Object.values(model.stateDict());
 }

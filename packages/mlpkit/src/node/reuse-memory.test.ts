@@ -9,7 +9,7 @@ import { Dropout, Linear, Sequential } from '@mlpkit/nn';
 import { BatchNorm1d } from '@mlpkit/normalization';
 import { Adam, SGD } from '@mlpkit/optimizers';
 import { type Backend, Generator, type Tensor, manualSeed, referenceBackend, setBackend, uninitializedFloat32 } from '@mlpkit/tensor';
-import { fit } from '@mlpkit/train';
+import { evaluate, fit } from '@mlpkit/train';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const FEATURES = 200, BATCH = 128, SAMPLES = 640;
@@ -63,4 +63,21 @@ describe('fit with reuseMemory', () => {
       }
     });
   }
+
+  it('evaluate reuses each batch\'s memory too, with the same results, and refuses options it does not know', async () => {
+    setBackend(await createWasmBackend());
+    manualSeed(3);
+    const model = new Sequential(new Linear(FEATURES, 256), relu, new Linear(256, 3));
+    const run = (reuseMemory: boolean) => {
+      const seen = new Set<ArrayBufferLike>();
+      const loader = new DataLoader(dataset(), { batchSize: BATCH, shuffle: true, seed: 9 });
+      const watched = { length: loader.length, *[Symbol.iterator]() { for (const b of loader) { seen.add(b.x.data.buffer); yield b; } } };
+      return { result: evaluate(model, watched, { loss: crossEntropy, metrics: ['accuracy'], reuseMemory }), batchBuffers: seen.size, batches: loader.length };
+    };
+    const plain = run(false), reused = run(true);
+    expect(reused.result).toEqual(plain.result);
+    expect(plain.batchBuffers).toBe(plain.batches);
+    expect(reused.batchBuffers).toBe(1);
+    expect(() => evaluate(model, [], { reuse: true } as never)).toThrow(/evaluate: unknown option 'reuse'/);
+  });
 });
