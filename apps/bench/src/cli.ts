@@ -93,10 +93,13 @@ async function main(): Promise<void> {
   console.log(`${header}${quick ? ' (quick)' : ''}`);
   if (options.mode === 'memory') {
     const results = [], parts = [];
-    for (const backend of options.backends) {
-      console.log(`mlpkit ${backend}:`);
+    // blas also as its step scope rows run: the reused memory must stay bounded too.
+    type Run = [BenchOptions['backends'][number], boolean];
+    const runs = options.backends.flatMap((b): Run[] => (b === 'blas' ? [[b, false], [b, true]] : [[b, false]]));
+    for (const [backend, stepScope] of runs) {
+      console.log(`mlpkit ${backend}${stepScope ? ', step scope' : ''}:`);
       try {
-        const r = await memoryCheck({ ...options.memory, threads: threadCounts[threadCounts.length - 1], backend }, (line) => console.log(`  ${line}`));
+        const r = await memoryCheck({ ...options.memory, threads: threadCounts[threadCounts.length - 1], backend, stepScope }, (line) => console.log(`  ${line}`));
         results.push(r);
         parts.push(memoryMarkdown(r));
       } catch (error) {

@@ -12,7 +12,7 @@ and writes apps/bench/results/bench.{json,md} (bench-quick.* with --quick).
   --rounds N         W1 rounds of mlpkit wasm, mlpkit blas and PyTorch, in rotating order; each
                      figure is the median of its rounds (default 3; 1 with --quick)
   --memory           flat-memory check instead: RSS over many epochs (results/memory.*), on the
-                     largest default thread count or --threads N
+                     largest default thread count or --threads N; blas also with step scopes
     --epochs N       epochs of the memory check (default 100; 10 with --quick)
     --images N       training images per epoch of the memory check (default 6000)
     --batch N        batch size of the memory check (default 64)

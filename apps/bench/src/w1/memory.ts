@@ -2,7 +2,11 @@ import { loadW1Data } from './data.js';
 import { type MlpkitBackendName, mlpkitTrainer } from './mlpkit-trainer.js';
 
 /** Options of the flat-memory check. */
-export interface MemoryOptions { epochs: number; images: number; batch: number; threads: number; backend: MlpkitBackendName }
+export interface MemoryOptions {
+  epochs: number; images: number; batch: number; threads: number; backend: MlpkitBackendName;
+  /** Each step in a step scope, its memory reused by the next (the bench's `step scope` rows). */
+  stepScope: boolean;
+}
 
 /** What the flat-memory check measured. */
 export interface MemoryResult extends MemoryOptions {
@@ -25,7 +29,7 @@ const mib = (bytes: number) => bytes / 2 ** 20;
  */
 export async function memoryCheck(options: MemoryOptions, log: (line: string) => void): Promise<MemoryResult> {
   const data = await loadW1Data(options.images);
-  const t = await mlpkitTrainer(data, options.backend, options.threads);
+  const t = await mlpkitTrainer(data, options.backend, options.threads, { stepScope: options.stepScope });
   const rssMiB: number[] = [];
   let wasmFirst = 0, loss = NaN;
   const t0 = performance.now();
@@ -48,7 +52,7 @@ export async function memoryCheck(options: MemoryOptions, log: (line: string) =>
 export function memoryMarkdown(r: MemoryResult): string {
   const max = Math.max(...r.rssMiB.slice(1));
   return [
-    `W1 on mlpkit ${r.backend} (${r.threads} thr), ${r.epochs} epochs of the first ${r.images} training images at batch ${r.batch} (${r.seconds.toFixed(0)} s), nothing disposed:`,
+    `W1 on mlpkit ${r.backend}${r.stepScope ? ', step scope' : ''} (${r.threads} thr), ${r.epochs} epochs of the first ${r.images} training images at batch ${r.batch} (${r.seconds.toFixed(0)} s), nothing disposed:`,
     '',
     '| RSS after epoch 1 | RSS after last epoch | largest RSS after epoch 1 | last ÷ first | wasm memory first → last | final loss |',
     '|---:|---:|---:|---:|---:|---:|',
