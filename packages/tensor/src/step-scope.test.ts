@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RECYCLE_MIN_LENGTH, uninitializedFloat32 } from './recycled-float32.js';
+import { RECYCLE_MIN_LENGTH, recycleFloat32, uninitializedFloat32 } from './recycled-float32.js';
 import { openStepScope } from './step-scope.js';
 import { Tensor } from './tensor.js';
 
@@ -29,6 +29,17 @@ describe('openStepScope', () => {
     expect(closed.release([])).toBe(0);
     expect(uninitializedFloat32(n)).not.toBe(made);
     expect(uninitializedFloat32(n)).not.toBe(before);
+  });
+
+  it('hands an array out once after release, though the step recycled it and took it again', () => {
+    const scope = openStepScope('test');
+    const a = uninitializedFloat32(n);
+    expect(recycleFloat32(a)).toBe(true); // as autograd's walker does with a consumed gradient
+    expect(uninitializedFloat32(n)).toBe(a); // noted a second time
+    scope.release([]);
+    const [first, second] = [uninitializedFloat32(n), uninitializedFloat32(n)];
+    expect(first).toBe(a);
+    expect(second).not.toBe(a);
   });
 
   it('refuses a second scope while one is open, and ending a scope twice', () => {

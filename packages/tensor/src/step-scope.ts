@@ -4,8 +4,12 @@ import { recycleFloat32 } from './recycled-float32.js';
 import type { Tensor } from './tensor.js';
 import type { TypedArray } from './dtype.js';
 
-/** What survives a step: tensors (their data and gradient) or arrays; null and undefined are skipped. */
-export type StepSurvivor = Tensor | TypedArray | null | undefined;
+/**
+ * What survives a step: a tensor or anything with tensor-like `data` and `grad` (a parameter
+ * as an optimizer sees it), whose data and gradient are kept, or an array; null and
+ * undefined are skipped.
+ */
+export type StepSurvivor = Pick<Tensor, 'data'> & { readonly grad?: Pick<Tensor, 'data'> | null } | TypedArray | null | undefined;
 
 /** An open step scope (see {@link openStepScope}); end it with exactly one of its methods. */
 export interface StepScope {
@@ -66,9 +70,10 @@ function survivingBuffers(survivors: Iterable<StepSurvivor>): Set<ArrayBufferLik
   for (const s of survivors) {
     if (!s) continue;
     if (ArrayBuffer.isView(s)) kept.add(s.buffer);
-    else {
+    // Duck-typed (an optimizer's parameter): anything without typed-array data holds no step memory.
+    else if (ArrayBuffer.isView(s.data)) {
       kept.add(s.data.buffer);
-      if (s.grad) kept.add(s.grad.data.buffer);
+      if (s.grad && ArrayBuffer.isView(s.grad.data)) kept.add(s.grad.data.buffer);
     }
   }
   return kept;

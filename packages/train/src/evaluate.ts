@@ -1,6 +1,7 @@
 import { noGrad } from '@mlpkit/autograd';
 import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
 import { type MetricSpecs, createMetrics } from './metric-specs.js';
+import { leaveIterator } from './leave-iterator.js';
 import type { ProgressListener } from './progress.js';
 import { runStep } from './step-memory.js';
 import type { BatchLike, LoaderLike, LossFn, TrainableModel } from './types.js';
@@ -70,11 +71,11 @@ export function evaluate(model: TrainableModel, loader: LoaderLike, options: Eva
     const it = loader[Symbol.iterator]();
     let exhausted = false;
     try {
-      while (runStep('evaluate', options.reuseMemory ?? false, model, () => evaluateNext(it))) options.onProgress?.(++batches, loader.length, 'evaluate');
+      while (runStep('evaluate', options.reuseMemory ?? false, { model }, () => evaluateNext(it))) options.onProgress?.(++batches, loader.length, 'evaluate');
       exhausted = true;
     } finally {
-      // As for..of does: a loader left before its end is told so.
-      if (!exhausted) it.return?.();
+      // Only an error leaves the loop early.
+      if (!exhausted) leaveIterator(it, true);
     }
   });
   if (count === 0) throw new MlpkitError('evaluate', 'the loader yielded no batches');

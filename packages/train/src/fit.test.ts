@@ -46,6 +46,31 @@ describe('fit', () => {
       .rejects.toThrow(/reuseMemory: expected true or false, got 1/);
   });
 
+  it('closes a loader it leaves early, and reports a callback\'s error over one from closing the loader', async () => {
+    const model = mlp();
+    let closed = 0;
+    const loader = (throwOnClose: boolean) => ({
+      [Symbol.iterator]() {
+        const inner = loaders().train[Symbol.iterator]();
+        return {
+          next: () => inner.next(),
+          return: () => {
+            closed++;
+            if (throwOnClose) throw new Error('closing failed');
+            return { done: true as const, value: undefined };
+          },
+        };
+      },
+    });
+    const optimizer = new SGD(model.parameters(), { lr: 0.1 });
+    const stopAfterOne: Callback = { onBatchEnd: (_b, _l, ctx) => ctx.stop('early-stopping', 'enough') };
+    await fit(model, { train: loader(false), loss: crossEntropy, optimizer, epochs: 1, callbacks: [stopAfterOne] });
+    expect(closed).toBe(1);
+    const failing: Callback = { onBatchEnd: () => { throw new Error('callback failed'); } };
+    await expect(fit(model, { train: loader(true), loss: crossEntropy, optimizer, epochs: 1, callbacks: [failing] })).rejects.toThrow('callback failed');
+    expect(closed).toBe(2);
+  });
+
   it('is reproducible with the same seeds', async () => {
     const run = async () => {
       const model = mlp(3);

@@ -3,6 +3,7 @@ import { type Callback, type TrainContext, runHook } from './callback.js';
 import { DivergenceGuard, TrainingDivergedError } from './divergence.js';
 import { type LossInput, asLossFn, evaluate } from './evaluate.js';
 import { type EpochLogs, History } from './history.js';
+import { leaveIterator } from './leave-iterator.js';
 import { type MetricSpecs, createMetrics, valKey } from './metric-specs.js';
 import type { ProgressListener } from './progress.js';
 import { captureTrainingState, checkResumable, restoreTrainingState } from './resume.js';
@@ -190,13 +191,14 @@ async function trainEpoch(
     afterStep: () => { if (options.scheduler && options.schedulerStep === 'batch') options.scheduler.step(); },
   };
   const batches = options.train[Symbol.iterator]();
-  let exhausted = false;
+  let exhausted = false, failing = true;
   try {
     for (;;) {
       const outcome = trainStep(batches, parts, { epoch: ctx.epoch, batch }, options.reuseMemory ?? false);
       if (!outcome) { exhausted = true; break; }
       if (outcome.problem) {
         ctx.stopRequested = outcome.problem;
+        failing = false;
         return null;
       }
       total += outcome.value * outcome.size;
@@ -206,9 +208,9 @@ async function trainEpoch(
       batch++;
       if (ctx.stopRequested) break;
     }
+    failing = false;
   } finally {
-    // As for..of does: a loader left before its end is told so (a generator's finally runs).
-    if (!exhausted) batches.return?.();
+    if (!exhausted) leaveIterator(batches, failing);
   }
   if (count === 0) throw new MlpkitError('fit', 'train: the loader yielded no batches');
   const logs: EpochLogs = { epoch: ctx.epoch, loss: total / count, lr };

@@ -1,13 +1,20 @@
 import { type StepSurvivor, openStepScope } from '@mlpkit/tensor';
-import type { TrainableModel } from './types.js';
+import type { OptimizerLike, TrainableModel } from './types.js';
+
+/** Whose tensors outlive every step: the model's, and the optimizer's parameters (fit). */
+export interface StepOwners {
+  model: TrainableModel;
+  optimizer?: OptimizerLike;
+}
 
 /**
  * Runs one synchronous step of `fit` or `evaluate`; with `reuseMemory`, inside a step scope
  * (`openStepScope`) whose memory the next steps reuse once it ends. The step's memory is
  * given back only when `reusable(result)` says so, never after an error; the model's
- * parameters, their gradients and its buffers always survive.
+ * parameters, their gradients and its buffers always survive, and so do the optimizer's
+ * parameters (one outside the model, such as a learnable term of a loss, included).
  */
-export function runStep<T>(op: string, reuseMemory: boolean, model: TrainableModel, body: () => T, reusable: (result: T) => boolean = () => true): T {
+export function runStep<T>(op: string, reuseMemory: boolean, owners: StepOwners, body: () => T, reusable: (result: T) => boolean = () => true): T {
   if (!reuseMemory) return body();
   const scope = openStepScope(op);
   let result: T;
@@ -17,14 +24,15 @@ export function runStep<T>(op: string, reuseMemory: boolean, model: TrainableMod
     scope.abandon();
     throw e;
   }
-  if (reusable(result)) scope.release(survivors(model));
+  if (reusable(result)) scope.release(survivors(owners));
   else scope.abandon();
   return result;
 }
 
 /** What outlives a step: the parameters with their gradients, and the buffers (running statistics). */
-function* survivors(model: TrainableModel): Generator<StepSurvivor> {
+function* survivors({ model, optimizer }: StepOwners): Generator<StepSurvivor> {
   yield* model.parameters();
   if (model.namedBuffers) for (const [, t] of model.namedBuffers()) yield t;
   else if (model.stateDict) yield* Object.values(model.stateDict());
+  for (const group of optimizer?.paramGroups ?? []) if (Array.isArray(group.params)) yield* group.params as StepSurvivor[];
 }

@@ -25,7 +25,7 @@ export type StepOutcome = { value: number; size: number; problem: null } | { pro
  * problem, so only a finished step gives its memory back.
  */
 export function trainStep(batches: Iterator<BatchLike>, parts: StepParts, where: { epoch: number; batch: number }, reuseMemory: boolean): StepOutcome | null {
-  return runStep('fit', reuseMemory, parts.model, () => trainOnNext(batches, parts, where), (outcome) => outcome !== null && !outcome.problem);
+  return runStep('fit', reuseMemory, parts, () => trainOnNext(batches, parts, where), (outcome) => outcome !== null && !outcome.problem);
 }
 
 function trainOnNext(batches: Iterator<BatchLike>, parts: StepParts, { epoch, batch }: { epoch: number; batch: number }): StepOutcome | null {

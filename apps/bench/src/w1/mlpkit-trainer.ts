@@ -67,6 +67,20 @@ export async function mlpkitTrainer(
     return l;
   };
   const phases: PhaseTimes = { batch: 0, forward: 0, backward: 0, step: 0 };
+  /** Runs `body`, inside a step scope when asked (as fit's reuseMemory does); nothing is reused after an error. */
+  const inScope = <T>(op: string, body: () => T): T => {
+    if (!stepScope) return body();
+    const scope = openStepScope(op);
+    let result: T;
+    try {
+      result = body();
+    } catch (error) {
+      scope.abandon();
+      throw error;
+    }
+    scope.release(model.parameters());
+    return result;
+  };
   return {
     count: data.count,
     phases,
@@ -76,14 +90,11 @@ export async function mlpkitTrainer(
       let steps = 0, lossSum = 0;
       const t0 = performance.now();
       const batches = loaderFor(batch).iterEpoch(epoch);
-      while (steps < maxSteps) {
+      /** One step on the next batch, timing its phases; false when the epoch has no batch left. */
+      const step = (): boolean => {
         const ta = performance.now();
-        const scope = stepScope ? openStepScope('W1') : null;
         const next = batches.next();
-        if (next.done) {
-          scope?.abandon();
-          break;
-        }
+        if (next.done) return false;
         const { x, y } = next.value;
         const tb = performance.now();
         // In place by default, as the PyTorch side's zero_grad() does in 1.13 (set_to_none=False):
@@ -96,18 +107,16 @@ export async function mlpkitTrainer(
         const td = performance.now();
         optimizer.step();
         lossSum += loss.data[0];
-        scope?.release(model.parameters());
         const te = performance.now();
         phases.batch += tb - ta; phases.forward += tc - tb; phases.backward += td - tc; phases.step += te - td;
-        steps++;
-      }
+        return true;
+      };
+      while (steps < maxSteps && inScope('W1', step)) steps++;
       return { steps, seconds: (performance.now() - t0) / 1000, lossSum };
     },
     async infer(start) {
       const x = new Tensor(data.features.subarray(start * 784, (start + INFERENCE_BATCH) * 784), [INFERENCE_BATCH, 784]);
-      const scope = stepScope ? openStepScope('W1 inference') : null;
-      noGrad(() => model.forward(x));
-      scope?.release(model.parameters());
+      inScope('W1 inference', () => noGrad(() => model.forward(x)));
     },
     activate: () => setBackend(active),
     close: () => wasm?.close(),

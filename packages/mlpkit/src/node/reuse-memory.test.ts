@@ -8,7 +8,8 @@ import { crossEntropy } from '@mlpkit/losses';
 import { Dropout, Linear, Sequential } from '@mlpkit/nn';
 import { BatchNorm1d } from '@mlpkit/normalization';
 import { Adam, SGD } from '@mlpkit/optimizers';
-import { type Backend, Generator, type Tensor, manualSeed, referenceBackend, setBackend, uninitializedFloat32 } from '@mlpkit/tensor';
+import { requiresGrad } from '@mlpkit/autograd';
+import { type Backend, Generator, type Tensor, manualSeed, mul, ones, referenceBackend, recycleFloat32, setBackend, uninitializedFloat32 } from '@mlpkit/tensor';
 import { evaluate, fit } from '@mlpkit/train';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -33,7 +34,12 @@ async function train(reuseMemory: boolean, optimizerName: 'sgd' | 'adam', setToN
   // Callbacks may read the gradients after a step (update ratios): their memory is not handed out.
   let gradsHandedOut = 0;
   const readsGrads = { onBatchEnd() {
-    for (const p of params) if (p.grad) for (let i = 0; i < 3; i++) if (uninitializedFloat32(p.grad.data.length).buffer === p.grad.data.buffer) gradsHandedOut++;
+    for (const p of params) {
+      if (!p.grad) continue;
+      const taken = [0, 1, 2].map(() => uninitializedFloat32(p.grad!.data.length));
+      gradsHandedOut += taken.filter((a) => a.buffer === p.grad!.data.buffer).length;
+      for (const a of taken) recycleFloat32(a); // as they were, for the steps that follow
+    }
   } };
   const history = await fit(model, { train: watched, loss: crossEntropy, optimizer, epochs: 2, reuseMemory, setToNone, callbacks: [readsGrads] });
   expect(gradsHandedOut).toBe(0);
@@ -63,6 +69,35 @@ describe('fit with reuseMemory', () => {
       }
     });
   }
+
+  it('keeps an optimizer\'s parameter that is not the model\'s, and reuses validation batches too (wasm)', async () => {
+    setBackend(await createWasmBackend());
+    const run = async (reuseMemory: boolean) => {
+      manualSeed(3);
+      const inner = new Sequential(new Linear(FEATURES, 256), relu, new Linear(256, 3));
+      // A learnable gain on the inputs, trained by the optimizer but not among the model's parameters.
+      const gain = requiresGrad(ones([BATCH, FEATURES]));
+      const model = {
+        forward: (x: Tensor) => inner.forward(mul(x, gain)), parameters: () => inner.parameters(),
+        train: () => inner.train(), eval: () => inner.eval(),
+      };
+      const optimizer = new SGD([...inner.parameters(), gain], { lr: 0.05 });
+      const valBuffers = new Set<ArrayBufferLike>();
+      const val = new DataLoader(dataset(), { batchSize: BATCH, shuffle: true, seed: 4 });
+      const watchedVal = { length: val.length, *[Symbol.iterator]() { for (const b of val) { valBuffers.add(b.x.data.buffer); yield b; } } };
+      const train = new DataLoader(dataset(), { batchSize: BATCH, shuffle: true, seed: 5 });
+      // Gradients zeroed in place: a recycled gradient would be the next batch's memory, zeroed.
+      const history = await fit(model, { train, val: watchedVal, loss: crossEntropy, optimizer, epochs: 2, setToNone: false, reuseMemory });
+      return { losses: history.get('loss'), valLosses: history.get('valLoss'), gain: [...gain.data], valBuffers: valBuffers.size, valBatches: 2 * val.length };
+    };
+    const plain = await run(false), reused = await run(true);
+    expect(reused.losses).toEqual(plain.losses);
+    expect(reused.valLosses).toEqual(plain.valLosses);
+    expect(reused.gain).toEqual(plain.gain);
+    expect(plain.valBuffers).toBe(plain.valBatches);
+    // The batches and the gained inputs (the same length) take turns in the same few arrays.
+    expect(reused.valBuffers).toBeLessThanOrEqual(3);
+  });
 
   it('evaluate reuses each batch\'s memory too, with the same results, and refuses options it does not know', async () => {
     setBackend(await createWasmBackend());
