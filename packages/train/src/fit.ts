@@ -73,8 +73,9 @@ export interface FitOptions {
    * the caches, instead of waiting for the garbage collector. Faster, and the same results bit
    * for bit (`apps/bench` measures it), on the condition that nothing keeps a tensor from a step
    * past its end: not a hook or custom layer that stores activations, not a metric, loss or
-   * optimizer of your own that holds its inputs. Parameters, their gradients and the model's
-   * buffers always survive. Validation reuses its batches' memory the same way. See
+   * optimizer of your own that holds its inputs. The model's parameters and buffers, the
+   * optimizer's parameters and their gradients always survive. Validation reuses its batches'
+   * memory the same way. See
    * `openStepScope` in `@mlpkit/tensor`.
    */
   reuseMemory?: boolean;
