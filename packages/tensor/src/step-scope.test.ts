@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RECYCLE_MIN_LENGTH, recycleFloat32, uninitializedFloat32 } from './recycled-float32.js';
-import { openStepScope } from './step-scope.js';
+import { inStepScope, openStepScope } from './step-scope.js';
 import { Tensor } from './tensor.js';
 
 const n = RECYCLE_MIN_LENGTH + 5; // a length no other test uses
@@ -48,5 +48,19 @@ describe('openStepScope', () => {
     scope.release([]);
     expect(() => scope.abandon()).toThrow(/already ended/);
     openStepScope('test').abandon();
+  });
+
+  it('inStepScope reuses what the body made after it returns, but not after it throws or when told not to', () => {
+    const kept = new Tensor(new Float32Array(n), [n]);
+    const made = inStepScope('test', () => [uninitializedFloat32(n), uninitializedFloat32(n)], () => [kept]);
+    expect(uninitializedFloat32(n)).toBe(made[1]);
+    expect(uninitializedFloat32(n)).toBe(made[0]);
+    let thrownAway: Float32Array | null = null;
+    expect(() => inStepScope('test', () => { thrownAway = uninitializedFloat32(n); throw new Error('step failed'); }, () => [])).toThrow('step failed');
+    const notReusable = inStepScope('test', () => uninitializedFloat32(n), () => [], () => false);
+    const next = uninitializedFloat32(n);
+    expect([thrownAway, notReusable]).not.toContain(next);
+    // A scope that threw is closed: the next one opens.
+    inStepScope('test', () => null, () => []);
   });
 });

@@ -78,3 +78,32 @@ function survivingBuffers(survivors: Iterable<StepSurvivor>): Set<ArrayBufferLik
   }
   return kept;
 }
+
+/**
+ * Runs `body` (one synchronous step) in a step scope: afterwards, everything it made is reused
+ * except the memory of `survivors()`, and nothing when it throws or when `reusable(result)` is
+ * false. The safe way to use {@link openStepScope}, with the same contract.
+ *
+ * @example
+ * for (const { x, y } of loader)
+ *   losses.push(inStepScope('myLoop', () => {
+ *     optimizer.zeroGrad();
+ *     const loss = crossEntropy(model.forward(x), y);
+ *     loss.backward();
+ *     optimizer.step();
+ *     return loss.item();
+ *   }, () => model.parameters()));
+ */
+export function inStepScope<T>(op: string, body: () => T, survivors: () => Iterable<StepSurvivor>, reusable: (result: T) => boolean = () => true): T {
+  const scope = openStepScope(op);
+  let result: T;
+  try {
+    result = body();
+  } catch (error) {
+    scope.abandon();
+    throw error;
+  }
+  if (reusable(result)) scope.release(survivors());
+  else scope.abandon();
+  return result;
+}

@@ -1,4 +1,4 @@
-import { type StepSurvivor, openStepScope } from '@mlpkit/tensor';
+import { type StepSurvivor, inStepScope } from '@mlpkit/tensor';
 import type { OptimizerLike, TrainableModel } from './types.js';
 
 /** Whose tensors outlive every step: the model's, and the optimizer's parameters (fit). */
@@ -15,18 +15,7 @@ export interface StepOwners {
  * parameters (one outside the model, such as a learnable term of a loss, included).
  */
 export function runStep<T>(op: string, reuseMemory: boolean, owners: StepOwners, body: () => T, reusable: (result: T) => boolean = () => true): T {
-  if (!reuseMemory) return body();
-  const scope = openStepScope(op);
-  let result: T;
-  try {
-    result = body();
-  } catch (e) {
-    scope.abandon();
-    throw e;
-  }
-  if (reusable(result)) scope.release(survivors(owners));
-  else scope.abandon();
-  return result;
+  return reuseMemory ? inStepScope(op, body, () => survivors(owners), reusable) : body();
 }
 
 /** What outlives a step: the parameters with their gradients, and the buffers (running statistics). */

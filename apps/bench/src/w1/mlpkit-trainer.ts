@@ -6,7 +6,7 @@ import { DataLoader } from '@mlpkit/datasets';
 import { crossEntropy } from '@mlpkit/losses';
 import { Linear, Sequential } from '@mlpkit/nn';
 import { SGD } from '@mlpkit/optimizers';
-import { type Backend, Tensor, manualSeed, openStepScope, referenceBackend, setBackend } from '@mlpkit/tensor';
+import { type Backend, Tensor, inStepScope, manualSeed, referenceBackend, setBackend } from '@mlpkit/tensor';
 import { type W1Data, w1Dataset } from './data.js';
 import type { W1Trainer } from './protocol.js';
 import { INFERENCE_BATCH, W1_LR } from './spec.js';
@@ -67,20 +67,8 @@ export async function mlpkitTrainer(
     return l;
   };
   const phases: PhaseTimes = { batch: 0, forward: 0, backward: 0, step: 0 };
-  /** Runs `body`, inside a step scope when asked (as fit's reuseMemory does); nothing is reused after an error. */
-  const inScope = <T>(op: string, body: () => T): T => {
-    if (!stepScope) return body();
-    const scope = openStepScope(op);
-    let result: T;
-    try {
-      result = body();
-    } catch (error) {
-      scope.abandon();
-      throw error;
-    }
-    scope.release(model.parameters());
-    return result;
-  };
+  /** Runs `body`, inside a step scope when asked (as fit's reuseMemory does). */
+  const inScope = <T>(op: string, body: () => T): T => (stepScope ? inStepScope(op, body, () => model.parameters()) : body());
   return {
     count: data.count,
     phases,

@@ -22,6 +22,11 @@ function dataset(): TensorDataset {
   return new TensorDataset(x, y);
 }
 
+/** `loader`, noting the memory of each batch's features in `seen`. */
+function watched(loader: DataLoader, seen: Set<ArrayBufferLike>) {
+  return { length: loader.length, *[Symbol.iterator]() { for (const b of loader) { seen.add(b.x.data.buffer); yield b; } } };
+}
+
 /** Trains 2 epochs; returns the epoch losses, the final state's bits and each batch's memory. */
 async function train(reuseMemory: boolean, optimizerName: 'sgd' | 'adam', setToNone: boolean) {
   manualSeed(3);
@@ -30,7 +35,6 @@ async function train(reuseMemory: boolean, optimizerName: 'sgd' | 'adam', setToN
   const optimizer = optimizerName === 'sgd' ? new SGD(params, { lr: 0.05, momentum: 0.9 }) : new Adam(params, { lr: 1e-3 });
   const loader = new DataLoader(dataset(), { batchSize: BATCH, shuffle: true, seed: 5 });
   const batchMemory = new Set<ArrayBufferLike>();
-  const watched = { length: loader.length, *[Symbol.iterator]() { for (const b of loader) { batchMemory.add(b.x.data.buffer); yield b; } } };
   // Callbacks may read the gradients after a step (update ratios): their memory is not handed out.
   let gradsHandedOut = 0;
   const readsGrads = { onBatchEnd() {
@@ -41,7 +45,7 @@ async function train(reuseMemory: boolean, optimizerName: 'sgd' | 'adam', setToN
       for (const a of taken) recycleFloat32(a); // as they were, for the steps that follow
     }
   } };
-  const history = await fit(model, { train: watched, loss: crossEntropy, optimizer, epochs: 2, reuseMemory, setToNone, callbacks: [readsGrads] });
+  const history = await fit(model, { train: watched(loader, batchMemory), loss: crossEntropy, optimizer, epochs: 2, reuseMemory, setToNone, callbacks: [readsGrads] });
   expect(gradsHandedOut).toBe(0);
   const state = Object.entries(model.stateDict()).map(([k, t]: [string, Tensor]) => [k, [...new Uint32Array(Float32Array.from(t.data as Float32Array).buffer)]]);
   return { losses: history.get('loss'), state, batchBuffers: batchMemory.size, steps: 2 * loader.length };
@@ -84,10 +88,9 @@ describe('fit with reuseMemory', () => {
       const optimizer = new SGD([...inner.parameters(), gain], { lr: 0.05 });
       const valBuffers = new Set<ArrayBufferLike>();
       const val = new DataLoader(dataset(), { batchSize: BATCH, shuffle: true, seed: 4 });
-      const watchedVal = { length: val.length, *[Symbol.iterator]() { for (const b of val) { valBuffers.add(b.x.data.buffer); yield b; } } };
       const train = new DataLoader(dataset(), { batchSize: BATCH, shuffle: true, seed: 5 });
       // Gradients zeroed in place: a recycled gradient would be the next batch's memory, zeroed.
-      const history = await fit(model, { train, val: watchedVal, loss: crossEntropy, optimizer, epochs: 2, setToNone: false, reuseMemory });
+      const history = await fit(model, { train, val: watched(val, valBuffers), loss: crossEntropy, optimizer, epochs: 2, setToNone: false, reuseMemory });
       return { losses: history.get('loss'), valLosses: history.get('valLoss'), gain: [...gain.data], valBuffers: valBuffers.size, valBatches: 2 * val.length };
     };
     const plain = await run(false), reused = await run(true);
@@ -106,8 +109,7 @@ describe('fit with reuseMemory', () => {
     const run = (reuseMemory: boolean) => {
       const seen = new Set<ArrayBufferLike>();
       const loader = new DataLoader(dataset(), { batchSize: BATCH, shuffle: true, seed: 9 });
-      const watched = { length: loader.length, *[Symbol.iterator]() { for (const b of loader) { seen.add(b.x.data.buffer); yield b; } } };
-      return { result: evaluate(model, watched, { loss: crossEntropy, metrics: ['accuracy'], reuseMemory }), batchBuffers: seen.size, batches: loader.length };
+      return { result: evaluate(model, watched(loader, seen), { loss: crossEntropy, metrics: ['accuracy'], reuseMemory }), batchBuffers: seen.size, batches: loader.length };
     };
     const plain = run(false), reused = run(true);
     expect(reused.result).toEqual(plain.result);
