@@ -16,8 +16,9 @@ and writes apps/bench/results/bench.{json,md} (bench-quick.* with --quick).
     --epochs N       epochs of the memory check (default 100; 10 with --quick)
     --images N       training images per epoch of the memory check (default 6000)
     --batch N        batch size of the memory check (default 64)
-  --profile          where a W1 training step's time goes, per kernel (results/profile.md); blas
-                     also with each step in a step scope, as its 'step scope' rows run
+  --profile          where a W1 training step's time goes, per kernel (results/profile.md), and
+                     an inference batch's after batch-1024 training; blas also with each step in
+                     a step scope, as its 'step scope' rows run
   --search           hyperparameter search speed instead: trials/min on 1 and 2 worker threads, and
                      the Redis path's cost per trial (results/search.*); with --epochs N, --redis URL
   --recipe           the lectures' recipe (issue 13) side by side with PyTorch: s/epoch and test

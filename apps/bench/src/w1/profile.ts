@@ -4,8 +4,8 @@ import { openblasEnv } from '../openblas-env.js';
 import type { W1Data } from './data.js';
 import { watchGcPauses } from './gc-pauses.js';
 import { profiledBackend } from './kernel-profile.js';
-import { type MlpkitBackendName, mlpkitTrainer } from './mlpkit-trainer.js';
-import { stepsPerEpoch } from './spec.js';
+import { type MlpkitBackendName, type MlpkitTrainer, mlpkitTrainer } from './mlpkit-trainer.js';
+import { INFERENCE_BATCH, stepsPerEpoch } from './spec.js';
 
 /** One profile table: a backend, thread count and batch size, the steps to time, and whether each step runs in a step scope. */
 export interface ProfileSpec { backend: MlpkitBackendName; threads: number; batch: number; steps: number; stepScope: boolean }
@@ -30,11 +30,13 @@ export async function profileSteps(data: W1Data, spec: ProfileSpec): Promise<str
   const gc = watchGcPauses();
   const r = await t.runSteps(batch, 1, steps);
   const pauses = await gc.stop();
+  const kernels = handle!.times();
+  // At batch 1024, the inference target's workload too (batches of INFERENCE_BATCH images).
+  const inference = batch === INFERENCE_BATCH ? await profileInference(t, handle!, steps) : [];
   t.close();
   const stepMs = (r.seconds * 1000) / r.steps;
   const per = (ms: number) => ms / r.steps;
   const pct = (ms: number) => `${((100 * per(ms)) / stepMs).toFixed(1)} %`;
-  const kernels = handle!.times();
   const kernelMs = kernels.reduce((s, k) => s + k.ms, 0);
   const lines = [
     `${title(spec)}: ${stepMs.toFixed(3)} ms per step over ${r.steps} steps (${((stepMs * stepsPerEpoch(data.count, batch)) / 1000).toFixed(2)} s per epoch of ${data.count} images)`,
@@ -46,8 +48,28 @@ export async function profileSteps(data: W1Data, spec: ProfileSpec): Promise<str
     // Inside the phases above (wherever a collection struck), not on top of them.
     `| garbage collection, main thread (${pauses.count} pauses, within the phases) | ${per(pauses.ms).toFixed(3)} | ${pct(pauses.ms)} |`,
     ...kernels.filter((k) => per(k.ms) >= 0.002).map((k) => `| ${k.key} (${k.calls / r.steps}×) | ${per(k.ms).toFixed(3)} | ${pct(k.ms)} |`),
+    ...inference,
   ];
   return lines.join('\n');
+}
+
+/** `count` inference batches after training, as the bench's inference row runs them: time per batch and per kernel, as Markdown lines. */
+async function profileInference(t: MlpkitTrainer, handle: ReturnType<typeof profiledBackend>, count: number): Promise<string[]> {
+  handle.reset();
+  const t0 = performance.now();
+  for (let i = 0; i < count; i++) await t.infer((i * INFERENCE_BATCH) % (t.count - INFERENCE_BATCH + 1));
+  const batchMs = (performance.now() - t0) / count;
+  const kernels = handle.times();
+  const kernelMs = kernels.reduce((s, k) => s + k.ms, 0) / count;
+  return [
+    '',
+    `Inference after training, batch ${INFERENCE_BATCH}: ${batchMs.toFixed(3)} ms per batch (${Math.round((INFERENCE_BATCH * 1000) / batchMs).toLocaleString('en-US')} img/s) over ${count} batches`,
+    '',
+    '| where | ms per batch | share |',
+    '|---|---:|---:|',
+    `| all kernels | ${kernelMs.toFixed(3)} | ${((100 * kernelMs) / batchMs).toFixed(1)} % |`,
+    ...kernels.map((k) => `| ${k.key} (${k.calls / count}×) | ${(k.ms / count).toFixed(3)} | ${((100 * k.ms) / count / batchMs).toFixed(1)} % |`),
+  ];
 }
 
 const CHILD = fileURLToPath(new URL('./profile-child.ts', import.meta.url));
