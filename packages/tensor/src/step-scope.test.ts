@@ -63,4 +63,15 @@ describe('openStepScope', () => {
     // A scope that threw is closed: the next one opens.
     inStepScope('test', () => null, () => []);
   });
+
+  it('refuses bad arguments with errors that name what it expected, and leaves no scope open', () => {
+    expect(() => openStepScope(3 as never)).toThrow(/openStepScope: op: expected the name of the loop, a string, got/);
+    expect(() => inStepScope('test', 'step' as never, () => [])).toThrow(/inStepScope: body: expected a function, got/);
+    expect(() => inStepScope('test', () => 1, [] as never)).toThrow(/inStepScope: survivors: expected a function/);
+    const made = openStepScope('myLoop');
+    const a = uninitializedFloat32(n);
+    expect(() => made.release(5 as never)).toThrow(/myLoop: release: expected an iterable of what survives the step/);
+    expect(uninitializedFloat32(n)).not.toBe(a);
+    openStepScope('test').abandon();
+  });
 });

@@ -1,4 +1,4 @@
-import { MlpkitError } from './errors.js';
+import { MlpkitError, describe } from './errors.js';
 import { startHandoutLog, stopHandoutLog } from './handout-log.js';
 import { recycleFloat32 } from './recycled-float32.js';
 import type { Tensor } from './tensor.js';
@@ -44,6 +44,7 @@ export interface StepScope {
  * scope.release(model.parameters());
  */
 export function openStepScope(op: string): StepScope {
+  if (typeof op !== 'string') throw new MlpkitError('openStepScope', `op: expected the name of the loop, a string, got ${describe(op)}`);
   if (!startHandoutLog()) throw new MlpkitError(op, 'a step scope is already open; scopes do not nest, and each must end with release() or abandon()');
   let open = true;
   const end = (): Float32Array[] => {
@@ -54,6 +55,9 @@ export function openStepScope(op: string): StepScope {
   return {
     release(survivors) {
       const made = end();
+      // Checked after the scope ended, so that a bad argument leaves no scope open (and reuses nothing).
+      if (survivors == null || typeof (survivors as Iterable<StepSurvivor>)[Symbol.iterator] !== 'function')
+        throw new MlpkitError(op, `release: expected an iterable of what survives the step (tensors or arrays), got ${describe(survivors)}`);
       const kept = survivingBuffers(survivors);
       let taken = 0;
       for (const data of made) if (!kept.has(data.buffer) && recycleFloat32(data)) taken++;
@@ -95,6 +99,8 @@ function survivingBuffers(survivors: Iterable<StepSurvivor>): Set<ArrayBufferLik
  *   }, () => model.parameters()));
  */
 export function inStepScope<T>(op: string, body: () => T, survivors: () => Iterable<StepSurvivor>, reusable: (result: T) => boolean = () => true): T {
+  for (const [name, fn] of [['body', body], ['survivors', survivors], ['reusable', reusable]] as const)
+    if (typeof fn !== 'function') throw new MlpkitError('inStepScope', `${name}: expected a function, got ${describe(fn)}`);
   const scope = openStepScope(op);
   let result: T;
   try {
