@@ -50,6 +50,8 @@ export interface EvaluateResult {
  */
 export function evaluate(model: TrainableModel, loader: LoaderLike, options: EvaluateOptions = {}): EvaluateResult {
   checkOptions('evaluate', options, ['loss', 'metrics', 'onProgress', 'reuseMemory']);
+  if (options.reuseMemory !== undefined && typeof options.reuseMemory !== 'boolean')
+    throw new MlpkitError('evaluate', `reuseMemory: expected true or false, got ${String(options.reuseMemory)}`);
   const lossFn = options.loss === undefined ? null : asLossFn('evaluate', options.loss);
   const metrics = createMetrics('evaluate', options.metrics);
   model.eval();

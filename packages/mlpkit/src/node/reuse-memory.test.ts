@@ -116,5 +116,6 @@ describe('fit with reuseMemory', () => {
     expect(plain.batchBuffers).toBe(plain.batches);
     expect(reused.batchBuffers).toBe(1);
     expect(() => evaluate(model, [], { reuse: true } as never)).toThrow(/evaluate: unknown option 'reuse'/);
+    expect(() => evaluate(model, [], { reuseMemory: 'yes' } as never)).toThrow(/evaluate: reuseMemory: expected true or false, got yes/);
   });
 });
