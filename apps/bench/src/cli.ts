@@ -71,9 +71,9 @@ async function runW1(): Promise<W1Result[]> {
   // The systems the ratios compare run in rounds of rotating order; each figure is a median over rounds.
   const jobs: RoundJob[] = threadCounts.flatMap((threads) => [
     ...(['mlpkit wasm', 'mlpkit blas'] as const).map((system) => ({ key: `${system} ${threads}`, run: () => runNodeSystem({ system, threads, plans: plans(system), inferenceSeconds }) })),
-    // Where the BLAS threads take every core, the same blas run with V8's collector on the main thread.
     // The same blas run with each step in a step scope, as fit's reuseMemory: its memory reused at once.
     { key: `mlpkit blas scope ${threads}`, run: () => runNodeSystem({ system: 'mlpkit blas', threads, plans: plans('mlpkit blas'), inferenceSeconds, stepScope: true }) },
+    // Where the BLAS threads take every core, the same blas run with V8's collector on the main thread.
     ...(threads >= meta.cores && !quick ? [{ key: `mlpkit blas gc ${threads}`, run: () => runNodeSystem({ system: 'mlpkit blas', threads, plans: plans('mlpkit blas'), inferenceSeconds }, { singleThreadedGc: true }) }] : []),
     { key: `PyTorch ${threads}`, run: () => runTorch(threads, plans('PyTorch'), inferenceSeconds) },
   ]);

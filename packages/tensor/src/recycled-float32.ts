@@ -16,8 +16,9 @@ let keptBytes = 0;
  * to hand out again while its memory is still in the caches: the garbage collector would free
  * it only at its next collection, and a new array would land on memory out of the caches
  * (docs/design.md, "What fresh memory costs"). Autograd's walker calls this for gradients it has
- * consumed and nothing else shares, and a step scope (`openStepScope`) for what a step made. Arrays that are views, in shared memory, small, or
- * beyond the bounds are left to the garbage collector; returns whether `data` was kept.
+ * consumed and nothing else shares, and a step scope (`openStepScope`) for what a step made.
+ * Arrays that are views, in shared memory, small, or beyond the bounds are left to the garbage
+ * collector; returns whether `data` was kept.
  */
 export function recycleFloat32(data: Float32Array): boolean {
   const n = data.length, buffer = data.buffer;

@@ -1,5 +1,6 @@
 import { noGrad } from '@mlpkit/autograd';
 import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
+import { checkFlag } from './check-flag.js';
 import { type MetricSpecs, createMetrics } from './metric-specs.js';
 import { leaveIterator } from './leave-iterator.js';
 import type { ProgressListener } from './progress.js';
@@ -50,8 +51,7 @@ export interface EvaluateResult {
  */
 export function evaluate(model: TrainableModel, loader: LoaderLike, options: EvaluateOptions = {}): EvaluateResult {
   checkOptions('evaluate', options, ['loss', 'metrics', 'onProgress', 'reuseMemory']);
-  if (options.reuseMemory !== undefined && typeof options.reuseMemory !== 'boolean')
-    throw new MlpkitError('evaluate', `reuseMemory: expected true or false, got ${String(options.reuseMemory)}`);
+  checkFlag('evaluate', 'reuseMemory', options.reuseMemory);
   const lossFn = options.loss === undefined ? null : asLossFn('evaluate', options.loss);
   const metrics = createMetrics('evaluate', options.metrics);
   model.eval();

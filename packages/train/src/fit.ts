@@ -1,5 +1,6 @@
 import { MlpkitError } from '@mlpkit/tensor';
 import { type Callback, type TrainContext, runHook } from './callback.js';
+import { checkFlag } from './check-flag.js';
 import { DivergenceGuard, TrainingDivergedError } from './divergence.js';
 import { type LossInput, asLossFn, evaluate } from './evaluate.js';
 import { type EpochLogs, History } from './history.js';
@@ -75,8 +76,7 @@ export interface FitOptions {
    * past its end: not a hook or custom layer that stores activations, not a metric, loss or
    * optimizer of your own that holds its inputs. The model's parameters and buffers, the
    * optimizer's parameters and their gradients always survive. Validation reuses its batches'
-   * memory the same way. See
-   * `openStepScope` in `@mlpkit/tensor`.
+   * memory the same way. See `inStepScope` in `@mlpkit/tensor`.
    */
   reuseMemory?: boolean;
 }
@@ -97,10 +97,8 @@ function checkOptions(options: FitOptions): void {
     throw new MlpkitError(op, 'train: expected an iterable of {x, y} batches such as a DataLoader');
   if (options.val !== undefined && typeof (options.val as Iterable<unknown>)[Symbol.iterator] !== 'function')
     throw new MlpkitError(op, 'val: expected an iterable of {x, y} batches such as a DataLoader');
-  if (options.setToNone !== undefined && typeof options.setToNone !== 'boolean')
-    throw new MlpkitError(op, `setToNone: expected true or false, got ${String(options.setToNone)}`);
-  if (options.reuseMemory !== undefined && typeof options.reuseMemory !== 'boolean')
-    throw new MlpkitError(op, `reuseMemory: expected true or false, got ${String(options.reuseMemory)}`);
+  checkFlag(op, 'setToNone', options.setToNone);
+  checkFlag(op, 'reuseMemory', options.reuseMemory);
   const o = options.optimizer;
   if (!o || typeof o.step !== 'function' || typeof o.zeroGrad !== 'function' || !Array.isArray(o.paramGroups))
     throw new MlpkitError(op, 'optimizer: expected an object with step(), zeroGrad() and paramGroups (SGD, Adam, …)');
