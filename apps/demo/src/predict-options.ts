@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BackendChoice } from './backend.js';
+import { BACKENDS, type BackendChoice } from './backend.js';
 
 /** What `pnpm demo predict` was asked. */
 export interface PredictCliOptions {
@@ -28,7 +28,7 @@ accuracy when the labels are known.
   --count N           classify the first N images (default 10)
   --json              one JSON object per line: {"index", "label", "top": [{"label", "probability"}, …], "truth"};
                       the accuracy then goes to stderr
-  --backend NAME      auto (default), wasm or reference
+  --backend NAME      ${BACKENDS.join(', ')} (default auto: wasm if it loads, else reference)
   --help
 `;
 
@@ -46,7 +46,8 @@ export function parsePredictOptions(argv: string[]): PredictCliOptions {
   const count = values.count === undefined ? 10 : Number(values.count);
   if (!Number.isInteger(count) || count < 1) throw new Error(`predict: --count expects a positive integer, got "${values.count}"`);
   const backend = values.backend ?? 'auto';
-  if (!['auto', 'wasm', 'reference'].includes(backend)) throw new Error(`predict: --backend expects auto, wasm or reference, got "${backend}"`);
+  // The same choices as training's: one list (backend.ts), so a new backend reaches both.
+  if (!(BACKENDS as readonly string[]).includes(backend)) throw new Error(`predict: --backend expects ${BACKENDS.join(', ')}, got "${backend}"`);
   const images = values.images ?? 'test';
   return {
     model: values.model === undefined ? '' : fromCaller(values.model),

@@ -5,7 +5,7 @@ import { encodeIdx } from '@mlpkit/datasets';
 import { Linear, Sequential } from '@mlpkit/nn';
 import { PixelScaler } from '@mlpkit/normalization';
 import { saveModelFile } from '@mlpkit/normalization/node';
-import { manualSeed, tensor } from '@mlpkit/tensor';
+import { manualSeed, referenceBackend, setBackend, tensor } from '@mlpkit/tensor';
 import { readFile } from 'node:fs/promises';
 import { relu } from '@mlpkit/activations';
 import * as ort from 'onnxruntime-node';
@@ -37,6 +37,8 @@ describe('pnpm demo predict', () => {
     expect(() => parsePredictOptions([])).toThrow(/--model PATH is required/);
     expect(() => parsePredictOptions(['--model', 'm', '--count', '0'])).toThrow(/--count expects a positive integer/);
     expect(() => parsePredictOptions(['--model', 'm', '--top', '3'])).toThrow(/Unknown option '--top'/);
+    expect(parsePredictOptions(['--model', 'm', '--backend', 'blas']).backend).toBe('blas');
+    expect(() => parsePredictOptions(['--model', 'm', '--backend', 'gpu'])).toThrow(/--backend expects auto, wasm, blas, reference, got "gpu"/);
   });
 
   it('ranks the top classes by probability', () => {
@@ -63,6 +65,13 @@ describe('pnpm demo predict', () => {
     expect(rows.map((r) => [r.index, r.label, r.truth, r.top.length])).toEqual([[0, 'class4', 'class4', 3], [1, 'class7', 'class7', 3], [2, 'class1', 'class2', 3]]);
     const text = await run(['--model', join(dir, 'model.safetensors'), '--images', join(dir, 'x-images-idx3-ubyte'), '--count', '2']);
     expect(text.at(-1)).toMatch(/accuracy: 100\.00 % \(2 of 2 images\)/);
+    // The blas backend, as training can choose it: the same answers.
+    try {
+      const onBlas = await run(['--model', join(dir, 'model.safetensors'), '--images', join(dir, 'x-images-idx3-ubyte'), '--json', '--backend', 'blas']);
+      expect(onBlas).toEqual(lines);
+    } finally {
+      setBackend(referenceBackend);
+    }
   });
 
   it('says clearly when the model file is missing or is not a model', async () => {
