@@ -23,11 +23,29 @@ export const ARROWS: Record<string, readonly string[]> = {
   nn: ['autograd', 'activations', 'initializers'],
   normalization: ['nn'],
   train: ['nn', 'losses', 'optimizers', 'metrics', 'datasets', 'normalization'],
-  search: ['train', 'plot'],
+  search: ['train'],
   plot: ['tensor'],
   onnx: ['nn', 'normalization', 'activations'],
   'backend-blas': ['backend-wasm'],
 };
+
+/**
+ * The arrows written in the blueprint's "Which package may import which" block (`A, B <- C <- D`:
+ * C may import A and B, D may import C), in {@link ARROWS}' shape. Parenthesized remarks and the
+ * `everything <- ...` line (the umbrella and apps) are left out.
+ */
+export function parseArrows(markdown: string): Record<string, string[]> {
+  const block = /## Which package may import which\s*```\n([\s\S]*?)```/.exec(markdown);
+  if (!block) throw new Error('no "Which package may import which" block with arrows in the blueprint');
+  const arrows: Record<string, string[]> = {};
+  for (const line of block[1].split('\n')) {
+    const groups = line.replace(/\(.*\)/g, '').split('<-').map((g) => g.split(',').map((p) => p.trim()).filter(Boolean));
+    if (groups.length < 2 || groups[0].includes('everything')) continue;
+    for (let i = 1; i < groups.length; i++)
+      for (const importer of groups[i]) arrows[importer] = [...new Set([...(arrows[importer] ?? []), ...groups[i - 1]])];
+  }
+  return arrows;
+}
 
 /** The packages `name` may import: its arrows, what they may import in turn, and tensor. */
 export function allowedImports(name: string): Set<string> {
