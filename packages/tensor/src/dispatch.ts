@@ -48,7 +48,7 @@ export function run<P extends Primitive>(op: P, inputs: readonly Tensor[], param
   const { backend, recorder } = coreState();
   const kernel = (backend ?? referenceBackend).kernels[op] as (inputs: readonly Tensor[], params: PrimitiveParams[P]) => TensorStorage;
   const out = kernel(inputs, params);
-  const output = new Tensor(out.data, out.shape);
+  const output = Tensor.fromStorage(out);
   for (const input of inputs) {
     if (!input.requiresGrad) continue;
     if (!recorder)

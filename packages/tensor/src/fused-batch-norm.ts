@@ -14,7 +14,7 @@ export function fusedChannelMoments(x: Tensor): ChannelMoments | null {
 /** Batch norm's output for x [N, C] with the given per-channel statistics, or null. */
 export function fusedBatchNorm(x: Tensor, stats: BatchNormStats): Tensor | null {
   const out = getBackend().kernels.batchNorm?.(x, stats);
-  return out ? new Tensor(out.data, out.shape) : null;
+  return out ? Tensor.fromStorage(out) : null;
 }
 
 /** Batch norm's dx (a tensor of x's shape), dγ and dβ (float64) from dy [N, C], or null. */
@@ -22,5 +22,5 @@ export function fusedBatchNormBackward(
   dy: Tensor, x: Tensor, stats: BatchNormStats, batchStats: boolean,
 ): { dx: Tensor; dGamma: Float64Array; dBeta: Float64Array } | null {
   const out = getBackend().kernels.batchNormBackward?.(dy, x, stats, batchStats);
-  return out ? { dx: new Tensor(out.dx.data, out.dx.shape), dGamma: out.dGamma, dBeta: out.dBeta } : null;
+  return out ? { dx: Tensor.fromStorage(out.dx), dGamma: out.dGamma, dBeta: out.dBeta } : null;
 }

@@ -8,7 +8,7 @@ import { Tensor } from './tensor.js';
 // the active backend has no entry or declines, and the package that owns the op then runs its
 // readable definition. No package outside tensor asks which backend is active.
 
-const wrap = (s: TensorStorage | null): Tensor | null => (s === null ? null : new Tensor(s.data, s.shape));
+const wrap = (s: TensorStorage | null): Tensor | null => (s === null ? null : Tensor.fromStorage(s));
 
 /** Linear's forward x·wᵀ + b on the backend's fused kernel (x [N, in], w [out, in], b [out] or null), or null. */
 export function fusedLinear(x: Tensor, w: Tensor, b: Tensor | null): Tensor | null {

@@ -7,9 +7,25 @@ import { type DType, type TypedArray, dtypeOfArray } from './dtype.js';
  * `Tensor` class, and the reference kernels import nothing that imports them back.
  */
 export interface TensorStorage {
+  /**
+   * The elements. With a `device`, this is where they are read back to host memory, and only
+   * when something asks for the values (a getter on the backend's storage object, which caches
+   * the copy): kernels that recognise the handle never touch it.
+   */
   readonly data: TypedArray;
   readonly shape: readonly number[];
   readonly dtype: DType;
+  /** Set by a backend that keeps the elements in its own memory (a GPU buffer); absent for host arrays. */
+  readonly device?: DeviceHandle;
+}
+
+/**
+ * What a device-resident backend attaches to the storage it returns: its name, and whatever its
+ * kernels need to find the buffer (the backend's own type extends this one). Opaque to the
+ * rest of the library (docs/design.md, "A device-resident backend").
+ */
+export interface DeviceHandle {
+  readonly backend: string;
 }
 
 /** The storage of `data` in `shape` (its dtype read from the array type), as a kernel returns it. */

@@ -2,7 +2,8 @@ import { getGradRecorder } from './dispatch.js';
 import { type DType, type TypedArray, checkDType, dtypeOfArray } from './dtype.js';
 import { MlpkitError, describe, formatShape } from './errors.js';
 import { formatTensor } from './format.js';
-import { checkShape } from './shape.js';
+import { checkShape, sizeOf } from './shape.js';
+import type { TensorStorage } from './storage.js';
 import * as ops from './ops/index.js';
 
 /** What autograd attaches to a tensor that an op produced; opaque to this package. */
@@ -39,6 +40,9 @@ export function checkTensor(op: string, value: unknown, name = 'input'): asserts
   }
 }
 
+/** Tells the constructor that its first argument is a whole storage to adopt ({@link Tensor.fromStorage}). */
+const ADOPT: unique symbol = Symbol('adopt storage');
+
 function shapeArgs(args: ShapeArgs): readonly number[] {
   return Array.isArray(args[0]) ? args[0] : (args as number[]);
 }
@@ -51,8 +55,13 @@ function shapeArgs(args: ShapeArgs): readonly number[] {
 export class Tensor {
   readonly shape: readonly number[];
   readonly dtype: DType;
-  /** The elements in row-major order. Shared, not copied, by `reshape` of the same size. */
-  readonly data: TypedArray;
+  /**
+   * The storage as kernels see it, held rather than copied: so a backend that keeps elements
+   * on a device hands the tensor a storage whose `data` it reads back only when asked.
+   */
+  readonly storage: TensorStorage;
+  /** Number of elements, kept so that asking never reads device storage or walks the shape. */
+  private readonly count: number;
   /** Whether autograd tracks ops on this tensor (set it with `requiresGrad()` from @mlpkit/autograd). */
   requiresGrad = false;
   /** The accumulated gradient of a leaf after `backward()`. */
@@ -70,22 +79,52 @@ export class Tensor {
   }
 
   constructor(data: TypedArray, shape: readonly number[]) {
-    this.dtype = dtypeOfArray(data, 'Tensor');
-    checkShape('Tensor', shape);
-    let size = 1;
-    for (const d of shape) size *= d;
-    if (data.length !== size)
-      throw new MlpkitError('Tensor', `storage has ${data.length} elements but shape ${formatShape(shape)} needs ${size}`);
-    this.data = data;
-    this.shape = Object.freeze([...shape]);
+    let adopted = (shape as unknown) === ADOPT ? (data as unknown as TensorStorage) : null;
+    // A kernel may return an input as it is (a Tensor is a storage): share its storage, not it.
+    const inner = (adopted as { storage?: TensorStorage } | null)?.storage;
+    if (inner) adopted = inner;
+    const dims = adopted ? adopted.shape : shape;
+    checkShape('Tensor', dims);
+    this.shape = Object.freeze([...dims]);
+    this.count = sizeOf(this.shape);
+    if (adopted?.device) {
+      // Device storage: its elements stay where they are; only the dtype is checked.
+      checkDType('Tensor', adopted.dtype);
+      this.dtype = adopted.dtype;
+      this.storage = adopted;
+      return;
+    }
+    const values = adopted ? adopted.data : data;
+    this.dtype = dtypeOfArray(values, 'Tensor');
+    if (adopted && adopted.dtype !== this.dtype)
+      throw new MlpkitError('Tensor', `storage says dtype ${String(adopted.dtype)} but holds ${this.dtype} elements`);
+    if (values.length !== this.count)
+      throw new MlpkitError('Tensor', `storage has ${values.length} elements but shape ${formatShape(this.shape)} needs ${this.count}`);
+    this.storage = adopted ?? { data: values, shape: this.shape, dtype: this.dtype };
   }
+
+  /**
+   * A tensor over `storage` as a kernel returned it (not copied): what the dispatch point makes
+   * of every kernel's output. Device storage is not read.
+   */
+  static fromStorage(storage: TensorStorage): Tensor {
+    return new Tensor(storage as unknown as TypedArray, ADOPT as unknown as readonly number[]);
+  }
+
+  /**
+   * The elements in row-major order. Shared, not copied, by `reshape` of the same size. On a
+   * device backend, reading it copies the elements back to host memory (once).
+   */
+  get data(): TypedArray { return this.storage.data; }
+  /** The device handle of a tensor whose elements a backend keeps in its own memory; undefined for host arrays. */
+  get device(): TensorStorage['device'] { return this.storage.device; }
 
   /** Number of dims. */
   get ndim(): number { return this.shape.length; }
   /** Number of elements (PyTorch's `numel()`). */
-  get size(): number { return this.data.length; }
+  get size(): number { return this.count; }
   /** Number of elements, as PyTorch's `numel()`. */
-  numel(): number { return this.data.length; }
+  numel(): number { return this.count; }
   /** Number of dims, as PyTorch's `dim()`. */
   dim(): number { return this.shape.length; }
 
@@ -242,7 +281,7 @@ export class Tensor {
   /** Whether the dtype is float32 or float64. */
   isFloatingPoint(): boolean { return this.dtype === 'float32' || this.dtype === 'float64'; }
   /** A tensor sharing this storage with no gradient history. */
-  detach(): Tensor { return new Tensor(this.data, this.shape); }
+  detach(): Tensor { return Tensor.fromStorage(this.storage); }
   /** A tensor with its own copy of the storage. */
   clone(): Tensor { return ops.clone(this); }
 }
