@@ -13,6 +13,17 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       // `new (...args: any[]) => T` is how TypeScript spells "any class of T".
       '@typescript-eslint/no-explicit-any': ['error', { ignoreRestArgs: true }],
+      // CONTRIBUTING.md's naming rule: PyTorch's names in camelCase. In-place functions keep
+      // PyTorch's trailing underscore (`kaimingUniform_`); values may name classes
+      // (`Optim`) or constants (`MAX_PAGES`); keys are free, because files and registries
+      // keep PyTorch's own (`param_groups`, `LogSoftmax`); `x.T` is PyTorch's transpose.
+      '@typescript-eslint/naming-convention': ['error',
+        { selector: 'accessor', filter: { regex: '^T$', match: true }, format: null },
+        { selector: ['function', 'classMethod', 'typeMethod', 'accessor'], format: ['camelCase'], trailingUnderscore: 'allow' },
+        { selector: 'parameter', format: ['camelCase', 'PascalCase'], leadingUnderscore: 'allow' },
+        { selector: 'variable', format: ['camelCase', 'UPPER_CASE', 'PascalCase'], leadingUnderscore: 'allow', trailingUnderscore: 'allow' },
+        { selector: 'typeLike', format: ['PascalCase'] },
+      ],
     },
   },
   {

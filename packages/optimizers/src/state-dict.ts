@@ -38,7 +38,7 @@ export interface OptimizerShape {
 /** Copies groups and per-parameter state into an `OptimizerStateDict`, under PyTorch's keys. */
 export function saveOptimizerState(groups: readonly ParamGroup[], state: ReadonlyMap<ParamLike, State>): OptimizerStateDict {
   const index = new Map<ParamLike, number>();
-  const param_groups = groups.map(({ params, ...hyper }) => ({
+  const paramGroups = groups.map(({ params, ...hyper }) => ({
     ...Object.fromEntries(Object.entries(structuredClone(hyper)).map(([k, v]) => [snakeCase(k), v])),
     params: params.map((p) => {
       if (!index.has(p)) index.set(p, index.size);
@@ -51,7 +51,7 @@ export function saveOptimizerState(groups: readonly ParamGroup[], state: Readonl
     if (i === undefined) continue;
     saved[i] = Object.fromEntries(Object.entries(s).map(([k, v]) => [snakeCase(k), typeof v === 'number' ? v : Array.from(v)]));
   }
-  return { state: saved, param_groups };
+  return { state: saved, param_groups: paramGroups };
 }
 
 /** One group's hyperparameters from the file, checked by type against the defaults, then by range. */
