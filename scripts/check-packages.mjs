@@ -81,6 +81,20 @@ if (names.includes('@mlpkit/backend-blas')) {
   step('blas matmul from the built @mlpkit/backend-blas (CommonJS)', () =>
     process.stdout.write(sh('node', ['-e', `(async () => { const B = require('@mlpkit/backend-blas'); const T = require('@mlpkit/tensor'); ${blasProduct} })().catch((e) => { console.error(e); process.exit(1); });`], work)));
 }
+// A Tensor's methods reach the ops through a table that the package's entry hands over when it
+// loads (packages/tensor/src/tensor-ops.ts), so a bundler must keep that hand-over even under
+// "sideEffects": false: a bundle that imports only the class, minified and tree-shaken, still
+// has working methods.
+if (names.includes('@mlpkit/tensor')) {
+  step('a tree-shaken bundle that imports only Tensor keeps its methods (esbuild)', () => {
+    writeFileSync(join(work, 'only-class.mjs'), `import { Tensor } from '@mlpkit/tensor';
+const t = new Tensor(new Float32Array([1, 2, 3]), [3]);
+const got = JSON.stringify(t.add(1).mul(2).tolist());
+if (got !== '[4,6,8]') throw new Error('methods gave ' + got);`);
+    sh(join(bin, 'esbuild'), ['only-class.mjs', '--bundle', '--minify', '--tree-shaking=true', '--format=esm', '--platform=node', '--outfile=only-class.bundle.mjs', '--log-level=error'], work);
+    sh('node', ['only-class.bundle.mjs'], work);
+  });
+}
 // The bin npm links for @mlpkit/search starts from the tarball and prints its usage.
 if (names.includes('@mlpkit/search')) {
   step('the mlpkit-search bin runs from the tarball', () => {

@@ -1,3 +1,6 @@
+import * as ops from './ops/index.js';
+import { setTensorOps } from './tensor-ops.js';
+
 export { Tensor, type GradNode, type TensorVarianceOptions, checkTensor } from './tensor.js';
 export type { DType, TypedArray, DTypeArray } from './dtype.js';
 export { allocate, checkAllocation, checkDType, dtypeOfArray, dtypes, isFloating, maxTensorBytes, promoteTypes, toDType } from './dtype.js';
@@ -22,3 +25,6 @@ export { Generator, type GeneratorState, manualSeed, defaultGenerator } from './
 export { formatTensor } from './format.js';
 export * from './ops/index.js';
 export { StateReader, describeLoaded, forbiddenKeys, type NumberRule } from './state-reader.js';
+
+// A Tensor's methods call the ops through the table the entry hands over here (tensor-ops.ts says why).
+setTensorOps(ops);

@@ -1,10 +1,11 @@
-import { getGradRecorder } from './dispatch.js';
+import { coreState } from './core-state.js';
 import { type DType, type TypedArray, checkDType, dtypeOfArray } from './dtype.js';
 import { MlpkitError, describe, formatShape } from './errors.js';
 import { formatTensor } from './format.js';
 import { checkShape, sizeOf } from './shape.js';
 import type { TensorStorage } from './storage.js';
-import * as ops from './ops/index.js';
+import type * as Ops from './ops/index.js';
+import { tensorOps as ops } from './tensor-ops.js';
 
 /** What autograd attaches to a tensor that an op produced; opaque to this package. */
 export interface GradNode {
@@ -135,14 +136,14 @@ export class Tensor {
   }
 
   /** Nested arrays of numbers (booleans for bool tensors), like PyTorch's `tolist()`. */
-  tolist(): unknown { return ops.toNested(this); }
+  tolist(): unknown { return ops().toNested(this); }
 
   /** A copy of the storage as a typed array. */
   toTypedArray(): TypedArray { return this.data.slice(); }
 
   /** Computes gradients of this tensor with respect to every leaf that requires grad. */
   backward(gradient?: Tensor, options: { retainGraph?: boolean } = {}): void {
-    const recorder = getGradRecorder();
+    const recorder = coreState().recorder;
     if (!recorder) throw new MlpkitError('backward', 'autograd is not active: no tensor was marked with requiresGrad()');
     recorder.backward(this, gradient, options);
   }
@@ -150,144 +151,144 @@ export class Tensor {
   toString(): string { return formatTensor(this); }
 
   // Elementwise arithmetic and functions.
-  add(other: Scalar): Tensor { return ops.add(this, other); }
-  sub(other: Scalar): Tensor { return ops.sub(this, other); }
-  mul(other: Scalar): Tensor { return ops.mul(this, other); }
-  div(other: Scalar): Tensor { return ops.div(this, other); }
-  pow(other: Scalar): Tensor { return ops.pow(this, other); }
-  neg(): Tensor { return ops.neg(this); }
-  exp(): Tensor { return ops.exp(this); }
-  log(): Tensor { return ops.log(this); }
-  sqrt(): Tensor { return ops.sqrt(this); }
+  add(other: Scalar): Tensor { return ops().add(this, other); }
+  sub(other: Scalar): Tensor { return ops().sub(this, other); }
+  mul(other: Scalar): Tensor { return ops().mul(this, other); }
+  div(other: Scalar): Tensor { return ops().div(this, other); }
+  pow(other: Scalar): Tensor { return ops().pow(this, other); }
+  neg(): Tensor { return ops().neg(this); }
+  exp(): Tensor { return ops().exp(this); }
+  log(): Tensor { return ops().log(this); }
+  sqrt(): Tensor { return ops().sqrt(this); }
   /** 1 / √x. */
-  rsqrt(): Tensor { return ops.reciprocal(ops.sqrt(this)); }
-  abs(): Tensor { return ops.abs(this); }
-  sign(): Tensor { return ops.sign(this); }
-  square(): Tensor { return ops.square(this); }
-  reciprocal(): Tensor { return ops.reciprocal(this); }
-  sin(): Tensor { return ops.sin(this); }
-  cos(): Tensor { return ops.cos(this); }
-  erf(): Tensor { return ops.erf(this); }
-  expm1(): Tensor { return ops.expm1(this); }
-  log1p(): Tensor { return ops.log1p(this); }
-  floor(): Tensor { return ops.floor(this); }
-  ceil(): Tensor { return ops.ceil(this); }
-  round(): Tensor { return ops.round(this); }
-  clamp(min: number | null, max?: number | null): Tensor { return ops.clamp(this, min, max ?? null); }
-  maximum(other: Scalar): Tensor { return ops.maximum(this, other); }
-  minimum(other: Scalar): Tensor { return ops.minimum(this, other); }
+  rsqrt(): Tensor { return ops().reciprocal(ops().sqrt(this)); }
+  abs(): Tensor { return ops().abs(this); }
+  sign(): Tensor { return ops().sign(this); }
+  square(): Tensor { return ops().square(this); }
+  reciprocal(): Tensor { return ops().reciprocal(this); }
+  sin(): Tensor { return ops().sin(this); }
+  cos(): Tensor { return ops().cos(this); }
+  erf(): Tensor { return ops().erf(this); }
+  expm1(): Tensor { return ops().expm1(this); }
+  log1p(): Tensor { return ops().log1p(this); }
+  floor(): Tensor { return ops().floor(this); }
+  ceil(): Tensor { return ops().ceil(this); }
+  round(): Tensor { return ops().round(this); }
+  clamp(min: number | null, max?: number | null): Tensor { return ops().clamp(this, min, max ?? null); }
+  maximum(other: Scalar): Tensor { return ops().maximum(this, other); }
+  minimum(other: Scalar): Tensor { return ops().minimum(this, other); }
   /** `input` where `condition` is true, `other` elsewhere (PyTorch's `x.where(condition, y)`). */
-  where(condition: Tensor, other: Scalar): Tensor { return ops.where(condition, this, other); }
+  where(condition: Tensor, other: Scalar): Tensor { return ops().where(condition, this, other); }
   /** This tensor with `value` wherever the bool `mask` is true. */
-  maskedFill(mask: Tensor, value: number): Tensor { return ops.where(mask, value, this); }
+  maskedFill(mask: Tensor, value: number): Tensor { return ops().where(mask, value, this); }
 
   // Activations (the same functions as `@mlpkit/activations`, gradients from the primitives).
   /** The logistic function 1 / (1 + e⁻ˣ). */
-  sigmoid(): Tensor { return ops.sigmoid(this); }
+  sigmoid(): Tensor { return ops().sigmoid(this); }
   /** The hyperbolic tangent. */
-  tanh(): Tensor { return ops.tanh(this); }
+  tanh(): Tensor { return ops().tanh(this); }
   /** max(0, x), with relu'(0) = 0 as in PyTorch. */
-  relu(): Tensor { return ops.relu(this); }
+  relu(): Tensor { return ops().relu(this); }
   /** Softmax along `dim` (PyTorch requires it; mlpkit defaults to the last dim). */
-  softmax(dim = -1): Tensor { return ops.softmax(this, dim); }
+  softmax(dim = -1): Tensor { return ops().softmax(this, dim); }
   /** Log-softmax along `dim` (the last by default). */
-  logSoftmax(dim = -1): Tensor { return ops.logSoftmax(this, dim); }
+  logSoftmax(dim = -1): Tensor { return ops().logSoftmax(this, dim); }
 
   // Comparisons.
-  eq(other: Scalar): Tensor { return ops.eq(this, other); }
-  ne(other: Scalar): Tensor { return ops.ne(this, other); }
-  gt(other: Scalar): Tensor { return ops.gt(this, other); }
-  ge(other: Scalar): Tensor { return ops.ge(this, other); }
-  lt(other: Scalar): Tensor { return ops.lt(this, other); }
-  le(other: Scalar): Tensor { return ops.le(this, other); }
+  eq(other: Scalar): Tensor { return ops().eq(this, other); }
+  ne(other: Scalar): Tensor { return ops().ne(this, other); }
+  gt(other: Scalar): Tensor { return ops().gt(this, other); }
+  ge(other: Scalar): Tensor { return ops().ge(this, other); }
+  lt(other: Scalar): Tensor { return ops().lt(this, other); }
+  le(other: Scalar): Tensor { return ops().le(this, other); }
 
   // Reductions.
-  sum(dim?: Dims, keepdim = false): Tensor { return ops.sum(this, dim, keepdim); }
-  mean(dim?: Dims, keepdim = false): Tensor { return ops.mean(this, dim, keepdim); }
+  sum(dim?: Dims, keepdim = false): Tensor { return ops().sum(this, dim, keepdim); }
+  mean(dim?: Dims, keepdim = false): Tensor { return ops().mean(this, dim, keepdim); }
   /** Variance, unbiased by default: `x.var(1)`, `x.var(1, { keepdim: true })`, `x.var({ unbiased: false })`. */
   var(dim?: Dims | TensorVarianceOptions, options: TensorVarianceOptions = {}): Tensor {
-    return ops.variance(this, varianceOptions(dim, options));
+    return ops().variance(this, varianceOptions(dim, options));
   }
   /** Standard deviation, with the same arguments as `var`. */
   std(dim?: Dims | TensorVarianceOptions, options: TensorVarianceOptions = {}): Tensor {
-    return ops.std(this, varianceOptions(dim, options));
+    return ops().std(this, varianceOptions(dim, options));
   }
-  amax(dim?: Dims, keepdim = false): Tensor { return ops.amax(this, dim, keepdim); }
-  amin(dim?: Dims, keepdim = false): Tensor { return ops.amin(this, dim, keepdim); }
-  logsumexp(dim?: Dims, keepdim = false): Tensor { return ops.logsumexp(this, dim, keepdim); }
+  amax(dim?: Dims, keepdim = false): Tensor { return ops().amax(this, dim, keepdim); }
+  amin(dim?: Dims, keepdim = false): Tensor { return ops().amin(this, dim, keepdim); }
+  logsumexp(dim?: Dims, keepdim = false): Tensor { return ops().logsumexp(this, dim, keepdim); }
   /** The largest element, or `{ values, indices }` along `dim` as PyTorch's `max(dim)`. */
   max(): Tensor;
-  max(dim: number, keepdim?: boolean): ops.ValuesIndices;
-  max(dim?: number, keepdim = false): Tensor | ops.ValuesIndices {
-    return dim === undefined ? ops.max(this) : ops.max(this, dim, keepdim);
+  max(dim: number, keepdim?: boolean): Ops.ValuesIndices;
+  max(dim?: number, keepdim = false): Tensor | Ops.ValuesIndices {
+    return dim === undefined ? ops().max(this) : ops().max(this, dim, keepdim);
   }
   /** The smallest element, or `{ values, indices }` along `dim` as PyTorch's `min(dim)`. */
   min(): Tensor;
-  min(dim: number, keepdim?: boolean): ops.ValuesIndices;
-  min(dim?: number, keepdim = false): Tensor | ops.ValuesIndices {
-    return dim === undefined ? ops.min(this) : ops.min(this, dim, keepdim);
+  min(dim: number, keepdim?: boolean): Ops.ValuesIndices;
+  min(dim?: number, keepdim = false): Tensor | Ops.ValuesIndices {
+    return dim === undefined ? ops().min(this) : ops().min(this, dim, keepdim);
   }
-  argmax(dim?: number | null, keepdim = false): Tensor { return ops.argmax(this, dim, keepdim); }
-  argmin(dim?: number | null, keepdim = false): Tensor { return ops.argmin(this, dim, keepdim); }
+  argmax(dim?: number | null, keepdim = false): Tensor { return ops().argmax(this, dim, keepdim); }
+  argmin(dim?: number | null, keepdim = false): Tensor { return ops().argmin(this, dim, keepdim); }
   /** Whether every element is non-zero, as a 0-d bool (or along `dim`). */
-  all(dim?: Dims, keepdim = false): Tensor { return ops.eq(ops.sum(ops.eq(this, 0), dim, keepdim), 0); }
+  all(dim?: Dims, keepdim = false): Tensor { return ops().eq(ops().sum(ops().eq(this, 0), dim, keepdim), 0); }
   /** Whether any element is non-zero, as a 0-d bool (or along `dim`). */
-  any(dim?: Dims, keepdim = false): Tensor { return ops.gt(ops.sum(ops.ne(this, 0), dim, keepdim), 0); }
+  any(dim?: Dims, keepdim = false): Tensor { return ops().gt(ops().sum(ops().ne(this, 0), dim, keepdim), 0); }
 
   // Products.
-  matmul(other: Tensor): Tensor { return ops.matmul(this, other); }
+  matmul(other: Tensor): Tensor { return ops().matmul(this, other); }
   /** Matrix product of two 2-D tensors. */
   mm(other: Tensor): Tensor {
     if (this.ndim !== 2 || other?.ndim !== 2)
       throw new MlpkitError('mm', `expected two 2-D tensors, got ${formatShape(this.shape)} and ${other instanceof Tensor ? formatShape(other.shape) : describe(other)}`);
-    return ops.matmul(this, other);
+    return ops().matmul(this, other);
   }
 
   // Shape and movement.
-  reshape(...shape: ShapeArgs): Tensor { return ops.reshape(this, shapeArgs(shape)); }
+  reshape(...shape: ShapeArgs): Tensor { return ops().reshape(this, shapeArgs(shape)); }
   /** The same storage in another shape; tensors here are always contiguous, so it is `reshape`. */
-  view(...shape: ShapeArgs): Tensor { return ops.reshape(this, shapeArgs(shape)); }
+  view(...shape: ShapeArgs): Tensor { return ops().reshape(this, shapeArgs(shape)); }
   /** `reshape` to the shape of `other`. */
-  viewAs(other: Tensor): Tensor { checkTensor('viewAs', other, 'other'); return ops.reshape(this, other.shape); }
+  viewAs(other: Tensor): Tensor { checkTensor('viewAs', other, 'other'); return ops().reshape(this, other.shape); }
   /** `reshape` to the shape of `other`. */
-  reshapeAs(other: Tensor): Tensor { checkTensor('reshapeAs', other, 'other'); return ops.reshape(this, other.shape); }
-  flatten(startDim = 0, endDim = -1): Tensor { return ops.flatten(this, startDim, endDim); }
-  transpose(dim0 = 0, dim1 = 1): Tensor { return ops.transpose(this, dim0, dim1); }
+  reshapeAs(other: Tensor): Tensor { checkTensor('reshapeAs', other, 'other'); return ops().reshape(this, other.shape); }
+  flatten(startDim = 0, endDim = -1): Tensor { return ops().flatten(this, startDim, endDim); }
+  transpose(dim0 = 0, dim1 = 1): Tensor { return ops().transpose(this, dim0, dim1); }
   /** The transpose of a tensor of at most 2 dims (PyTorch's `t()`). */
   t(): Tensor {
     if (this.ndim > 2) throw new MlpkitError('t', `expected a tensor with <= 2 dims, got shape ${formatShape(this.shape)}`);
-    return ops.transpose(this, 0, 1);
+    return ops().transpose(this, 0, 1);
   }
-  permute(...dims: ShapeArgs): Tensor { return ops.permute(this, shapeArgs(dims)); }
-  unsqueeze(dim: number): Tensor { return ops.unsqueeze(this, dim); }
-  squeeze(dim?: number): Tensor { return ops.squeeze(this, dim); }
-  expand(...shape: ShapeArgs): Tensor { return ops.expand(this, shapeArgs(shape)); }
-  expandAs(other: Tensor): Tensor { checkTensor('expandAs', other, 'other'); return ops.expand(this, other.shape); }
+  permute(...dims: ShapeArgs): Tensor { return ops().permute(this, shapeArgs(dims)); }
+  unsqueeze(dim: number): Tensor { return ops().unsqueeze(this, dim); }
+  squeeze(dim?: number): Tensor { return ops().squeeze(this, dim); }
+  expand(...shape: ShapeArgs): Tensor { return ops().expand(this, shapeArgs(shape)); }
+  expandAs(other: Tensor): Tensor { checkTensor('expandAs', other, 'other'); return ops().expand(this, other.shape); }
   /** The dims reversed (the transpose of a 2-D tensor), as PyTorch's `x.T`. */
-  get T(): Tensor { return ops.permute(this, this.shape.map((_, i) => this.ndim - 1 - i)); }
+  get T(): Tensor { return ops().permute(this, this.shape.map((_, i) => this.ndim - 1 - i)); }
   /** Already contiguous: returns this tensor, as PyTorch does for a contiguous one. */
   contiguous(): Tensor { return this; }
-  gather(dim: number, index: Tensor): Tensor { return ops.gather(this, dim, index); }
-  indexSelect(dim: number, index: Tensor): Tensor { return ops.indexSelect(this, dim, index); }
+  gather(dim: number, index: Tensor): Tensor { return ops().gather(this, dim, index); }
+  indexSelect(dim: number, index: Tensor): Tensor { return ops().indexSelect(this, dim, index); }
 
   // Types and copies.
-  to(dtype: DType): Tensor { checkDType('to', dtype); return ops.cast(this, dtype); }
-  float(): Tensor { return ops.cast(this, 'float32'); }
-  double(): Tensor { return ops.cast(this, 'float64'); }
-  int(): Tensor { return ops.cast(this, 'int32'); }
+  to(dtype: DType): Tensor { checkDType('to', dtype); return ops().cast(this, dtype); }
+  float(): Tensor { return ops().cast(this, 'float32'); }
+  double(): Tensor { return ops().cast(this, 'float64'); }
+  int(): Tensor { return ops().cast(this, 'int32'); }
   /** int32, mlpkit's integer dtype (PyTorch's `long()` is int64). */
-  long(): Tensor { return ops.cast(this, 'int32'); }
-  bool(): Tensor { return ops.cast(this, 'bool'); }
+  long(): Tensor { return ops().cast(this, 'int32'); }
+  bool(): Tensor { return ops().cast(this, 'bool'); }
   /** Whether the dtype is float32 or float64. */
   isFloatingPoint(): boolean { return this.dtype === 'float32' || this.dtype === 'float64'; }
   /** A tensor sharing this storage with no gradient history. */
   detach(): Tensor { return Tensor.fromStorage(this.storage); }
   /** A tensor with its own copy of the storage. */
-  clone(): Tensor { return ops.clone(this); }
+  clone(): Tensor { return ops().clone(this); }
 }
 
-function varianceOptions(dim: Dims | TensorVarianceOptions | undefined, options: TensorVarianceOptions): ops.VarianceOptions {
+function varianceOptions(dim: Dims | TensorVarianceOptions | undefined, options: TensorVarianceOptions): Ops.VarianceOptions {
   if (dim !== null && typeof dim === 'object' && !Array.isArray(dim)) return dim as TensorVarianceOptions;
-  ops.checkOptions('var', options, ['keepdim', 'unbiased', 'correction']);
+  ops().checkOptions('var', options, ['keepdim', 'unbiased', 'correction']);
   return { ...options, dim: dim as Dims | undefined };
 }
