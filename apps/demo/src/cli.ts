@@ -15,7 +15,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  console.log(await chooseBackend(options.backend));
+  console.log(await chooseBackend(options.backend, options.threads));
   if (options.experiment) {
     const { runExperiment } = await import('./experiments/run-experiment.js');
     return runExperiment(options);

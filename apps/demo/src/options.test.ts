@@ -17,6 +17,8 @@ describe('pnpm demo options', () => {
     expect(knobs.config).toMatchObject({ dropout: 0.5, scheduler: 'step', weightDecay: 1e-4, labelSmoothing: 0.1, activation: 'maxout' });
     expect(knobs.normalize).toBe('minmax');
     expect(parseOptions(['--activation', 'prelu'], '/out').config.activation).toBe('prelu');
+    expect(parseOptions(['--backend', 'blas', '--threads', '1'], '/out')).toMatchObject({ backend: 'blas', threads: 1 });
+    expect(parseOptions([], '/out').threads).toBeUndefined();
   });
 
   it.each([
@@ -33,6 +35,8 @@ describe('pnpm demo options', () => {
     [['--activation', 'relu7'], '--activation: expected one of sigmoid,'],
     [['--patience', '3'], '--patience watches validation accuracy'],
     [['--epoch', '3'], "Unknown option '--epoch'"],
+    [['--threads', '0'], '--threads: expected an integer >= 1, got "0"'],
+    [['--backend', 'reference', '--threads', '2'], '--threads sets the wasm or blas backend\'s threads; the reference backend runs on one and takes none'],
   ])('refuses %j before any work', (argv, message) => {
     expect(() => parseOptions(argv, '/out')).toThrow(message);
   });

@@ -1,7 +1,7 @@
 import { activations } from '@mlpkit/activations';
 import { MlpkitError } from '@mlpkit/tensor';
 import { parseArgs } from 'node:util';
-import { BACKENDS, type BackendChoice } from './backend.js';
+import { BACKENDS, type BackendChoice, threadsFlag } from './backend.js';
 import {
   FRACTION, NON_NEGATIVE, NON_NEGATIVE_INT, POSITIVE, POSITIVE_INT, PROBABILITY,
   joinNegativeValues, numberFlag, pickFlag, widthsFlag,
@@ -19,6 +19,8 @@ export const NORMALIZATIONS = ['pixels', 'minmax', 'zscore', 'none'] as const sa
 export interface DemoOptions {
   config: RunConfig;
   backend: BackendChoice;
+  /** `--threads`: the wasm or blas backend's threads (their default, one per core, when undefined). */
+  threads?: number;
   normalize: Normalization;
   /** Training images used (all 60 000 when undefined). */
   limit?: number;
@@ -63,6 +65,7 @@ cosine decay over 20 epochs, batch 128, all 60 000 training images, tested on al
   --patience N          early stopping on valAccuracy, restoring the best weights (needs --val-fraction)
   --seed N              default 0
   --backend NAME        ${BACKENDS.join(', ')} (default auto: wasm if it loads, else reference)
+  --threads N           threads of the wasm or blas backend (default one per core)
   --out DIR             output directory (default apps/demo/out)
   --experiment NAME     one of the slides' experiments (see apps/demo/README.md):
                         ${EXPERIMENT_NAMES.join(', ')}
@@ -80,7 +83,7 @@ const FLAGS = {
   hidden: { type: 'string' }, activation: { type: 'string' }, init: { type: 'string' }, batchnorm: { type: 'boolean' },
   dropout: { type: 'string' }, 'weight-decay': { type: 'string' }, 'label-smoothing': { type: 'string' },
   scheduler: { type: 'string' }, normalize: { type: 'string' }, patience: { type: 'string' }, seed: { type: 'string' },
-  backend: { type: 'string' }, out: { type: 'string' }, experiment: { type: 'string' }, help: { type: 'boolean' },
+  backend: { type: 'string' }, threads: { type: 'string' }, out: { type: 'string' }, experiment: { type: 'string' }, help: { type: 'boolean' },
   trials: { type: 'string' }, workers: { type: 'string' }, redis: { type: 'string' }, resume: { type: 'boolean' },
 } as const;
 const STRING_FLAGS = new Set(Object.entries(FLAGS).filter(([, f]) => f.type === 'string').map(([k]) => k));
@@ -100,6 +103,7 @@ export function parseOptions(argv: readonly string[], defaultOut: string): DemoO
   const optimizer = pickFlag('optimizer', values.optimizer, OPTIMIZERS, 'adam');
   const valFraction = numberFlag('val-fraction', values['val-fraction'], 0, ['a number in [0, 1)', (n) => n >= 0 && n < 1]);
   const patience = values.patience === undefined ? undefined : numberFlag('patience', values.patience, 0, POSITIVE_INT);
+  const backend = pickFlag('backend', values.backend, BACKENDS, 'auto');
   if (patience !== undefined && valFraction === 0)
     throw new MlpkitError('pnpm demo', '--patience watches validation accuracy: give --val-fraction too (e.g. --val-fraction 0.1)');
   return {
@@ -120,7 +124,8 @@ export function parseOptions(argv: readonly string[], defaultOut: string): DemoO
       seed: numberFlag('seed', values.seed, 0, NON_NEGATIVE_INT),
       patience,
     },
-    backend: pickFlag('backend', values.backend, BACKENDS, 'auto'),
+    backend,
+    threads: threadsFlag(values.threads, backend),
     normalize: pickFlag('normalize', values.normalize, NORMALIZATIONS, 'pixels'),
     limit: values.limit !== undefined ? numberFlag('limit', values.limit, 0, POSITIVE_INT) : quick ? 6000 : undefined,
     valFraction,

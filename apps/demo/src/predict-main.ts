@@ -50,7 +50,7 @@ export async function predictMain(argv: string[]): Promise<void> {
     return;
   }
   // stdout carries only the predictions (JSON lines with --json); notes go to stderr.
-  console.error(await chooseBackend(options.backend));
+  console.error(await chooseBackend(options.backend, options.threads));
   const { model, scaler, metadata } = await loadModelFile(options.model);
   const classNames = classNamesOf(metadata);
   const images = await loadPredictImages(options.images, options.count);

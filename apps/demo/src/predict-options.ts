@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BACKENDS, type BackendChoice } from './backend.js';
+import { BACKENDS, type BackendChoice, threadsFlag } from './backend.js';
 
 /** What `pnpm demo predict` was asked. */
 export interface PredictCliOptions {
@@ -12,6 +12,8 @@ export interface PredictCliOptions {
   count: number;
   json: boolean;
   backend: BackendChoice;
+  /** `--threads`: the wasm or blas backend's threads (their default when undefined). */
+  threads?: number;
   help: boolean;
 }
 
@@ -29,6 +31,7 @@ accuracy when the labels are known.
   --json              one JSON object per line: {"index", "label", "top": [{"label", "probability"}, …], "truth"};
                       the accuracy then goes to stderr
   --backend NAME      ${BACKENDS.join(', ')} (default auto: wasm if it loads, else reference)
+  --threads N         threads of the wasm or blas backend (default one per core)
   --help
 `;
 
@@ -39,7 +42,7 @@ const fromCaller = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd
 export function parsePredictOptions(argv: string[]): PredictCliOptions {
   const { values } = parseArgs({
     args: argv, allowPositionals: false, strict: true,
-    options: { model: { type: 'string' }, images: { type: 'string' }, count: { type: 'string' }, json: { type: 'boolean' }, backend: { type: 'string' }, help: { type: 'boolean' } },
+    options: { model: { type: 'string' }, images: { type: 'string' }, count: { type: 'string' }, json: { type: 'boolean' }, backend: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean' } },
   });
   const help = values.help ?? false;
   if (!help && values.model === undefined) throw new Error('predict: --model PATH is required (a model.safetensors written by the demo)');
@@ -52,6 +55,6 @@ export function parsePredictOptions(argv: string[]): PredictCliOptions {
   return {
     model: values.model === undefined ? '' : fromCaller(values.model),
     images: images === 'test' ? 'test' : fromCaller(images),
-    count, json: values.json ?? false, backend: backend as BackendChoice, help,
+    count, json: values.json ?? false, backend: backend as BackendChoice, threads: threadsFlag(values.threads, backend as BackendChoice), help,
   };
 }

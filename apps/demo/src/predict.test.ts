@@ -37,7 +37,8 @@ describe('pnpm demo predict', () => {
     expect(() => parsePredictOptions([])).toThrow(/--model PATH is required/);
     expect(() => parsePredictOptions(['--model', 'm', '--count', '0'])).toThrow(/--count expects a positive integer/);
     expect(() => parsePredictOptions(['--model', 'm', '--top', '3'])).toThrow(/Unknown option '--top'/);
-    expect(parsePredictOptions(['--model', 'm', '--backend', 'blas']).backend).toBe('blas');
+    expect(parsePredictOptions(['--model', 'm', '--backend', 'blas', '--threads', '1'])).toMatchObject({ backend: 'blas', threads: 1 });
+    expect(() => parsePredictOptions(['--model', 'm', '--backend', 'reference', '--threads', '1'])).toThrow(/the reference backend runs on one and takes none/);
     expect(() => parsePredictOptions(['--model', 'm', '--backend', 'gpu'])).toThrow(/--backend expects auto, wasm, blas, reference, got "gpu"/);
   });
 
@@ -67,7 +68,7 @@ describe('pnpm demo predict', () => {
     expect(text.at(-1)).toMatch(/accuracy: 100\.00 % \(2 of 2 images\)/);
     // The blas backend, as training can choose it: the same answers.
     try {
-      const onBlas = await run(['--model', join(dir, 'model.safetensors'), '--images', join(dir, 'x-images-idx3-ubyte'), '--json', '--backend', 'blas']);
+      const onBlas = await run(['--model', join(dir, 'model.safetensors'), '--images', join(dir, 'x-images-idx3-ubyte'), '--json', '--backend', 'blas', '--threads', '1']);
       expect(onBlas).toEqual(lines);
     } finally {
       setBackend(referenceBackend);
