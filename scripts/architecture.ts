@@ -39,7 +39,7 @@ export function parseArrows(markdown: string): Record<string, string[]> {
   if (!block) throw new Error('no "Which package may import which" block with arrows in the blueprint');
   const arrows: Record<string, string[]> = {};
   for (const line of block[1].split('\n')) {
-    const groups = line.replace(/\(.*\)/g, '').split('<-').map((g) => g.split(',').map((p) => p.trim()).filter(Boolean));
+    const groups = line.replace(/\([^)]*\)/g, '').split('<-').map((g) => g.split(',').map((p) => p.trim()).filter(Boolean));
     if (groups.length < 2 || groups[0].includes('everything')) continue;
     for (let i = 1; i < groups.length; i++)
       for (const importer of groups[i]) arrows[importer] = [...new Set([...(arrows[importer] ?? []), ...groups[i - 1]])];

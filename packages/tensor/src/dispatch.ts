@@ -26,7 +26,7 @@ export function setBackend(backend: Backend): void {
 
 /**
  * The backend ops currently run on (the reference backend until `setBackend`). Only this
- * package and backends use it: every other package goes through tensor's functions, which
+ * package uses it (scripts/architecture.test.ts checks): every other package goes through tensor's functions, which
  * fall back to a readable definition when the backend has no entry for them.
  */
 export function getBackend(): Backend {

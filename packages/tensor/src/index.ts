@@ -9,7 +9,7 @@ export type { Shape } from './shape.js';
 export { checkShape, sizeOf, stridesOf, shapesEqual, broadcastShapes, normalizeDim, normalizeDims } from './shape.js';
 export type { Primitive, PrimitiveParams, UnaryPrimitive, BinaryPrimitive, ComparePrimitive } from './primitives.js';
 export type { Backend, Kernel, KernelTable, OptionalKernels, PrimitiveKernels } from './backend.js';
-export { type DeviceHandle, type TensorStorage, storage } from './storage.js';
+export { type DeviceBuffer, type TensorStorage, storage } from './storage.js';
 export type { BatchNormGrads, BatchNormStats, ChannelMoments, FusedKernels } from './fused-kernels.js';
 export { fusedBatchNorm, fusedBatchNormBackward, fusedChannelMoments } from './fused-batch-norm.js';
 export { fusedLinear, fusedLinearBackward, fusedReluBackward, fusedAxpy, fusedSgdMomentum, fusedAdam, fusedZero } from './fused.js';

@@ -8,15 +8,17 @@ import { type DType, type TypedArray, dtypeOfArray } from './dtype.js';
  */
 export interface TensorStorage {
   /**
-   * The elements. With a `device`, this is where they are read back to host memory, and only
-   * when something asks for the values (a getter on the backend's storage object, which caches
-   * the copy): kernels that recognise the handle never touch it.
+   * The elements. With a `deviceBuffer`, this is where they are read back to host memory, and
+   * only when something asks for the values (a getter on the backend's storage object): kernels
+   * that recognise the buffer never touch it. Once read, the host copy is the truth (code may
+   * write into it: initializers, `loadStateDict`, `clipGradNorm`), so the backend's storage then
+   * drops its `deviceBuffer` and a later kernel uploads the host copy again.
    */
   readonly data: TypedArray;
   readonly shape: readonly number[];
   readonly dtype: DType;
   /** Set by a backend that keeps the elements in its own memory (a GPU buffer); absent for host arrays. */
-  readonly device?: DeviceHandle;
+  readonly deviceBuffer?: DeviceBuffer;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface TensorStorage {
  * kernels need to find the buffer (the backend's own type extends this one). Opaque to the
  * rest of the library (docs/design.md, "A device-resident backend").
  */
-export interface DeviceHandle {
+export interface DeviceBuffer {
   readonly backend: string;
 }
 

@@ -16,6 +16,6 @@ export function setTensorOps(ops: typeof Ops): void {
 /** The ops for a Tensor method; throws when the package was loaded without its entry. */
 export function tensorOps(): typeof Ops {
   if (registered === null)
-    throw new MlpkitError('Tensor', 'tensor methods need the package entry: import from @mlpkit/tensor, not from one of its files');
+    throw new MlpkitError('Tensor', 'its methods need the ops that the package entry hands over when it loads: expected an import from @mlpkit/tensor, got a file of the package loaded on its own');
   return registered;
 }

@@ -57,18 +57,21 @@ export class Tensor {
   readonly shape: readonly number[];
   readonly dtype: DType;
   /**
-   * The storage as kernels see it, held rather than copied: so a backend that keeps elements
-   * on a device hands the tensor a storage whose `data` it reads back only when asked.
+   * The elements in row-major order. Shared, not copied, by `reshape` of the same size. On a
+   * backend that keeps elements in its own memory (a device), reading it copies them back to
+   * host memory, once; from then on the host copy is what kernels use.
    */
-  readonly storage: TensorStorage;
-  /** Number of elements, kept so that asking never reads device storage or walks the shape. */
-  private readonly count: number;
+  readonly data!: TypedArray;
   /** Whether autograd tracks ops on this tensor (set it with `requiresGrad()` from @mlpkit/autograd). */
   requiresGrad = false;
   /** The accumulated gradient of a leaf after `backward()`. */
   grad: Tensor | null = null;
   /** The op that produced this tensor, when autograd recorded one. */
   gradNode: GradNode | null = null;
+  // Private, so that the tensor's own properties (what spread, structuredClone and
+  // JSON.stringify see) stay shape, dtype, data and the autograd fields.
+  readonly #storage: TensorStorage;
+  readonly #count: number;
 
   /** True for a tensor of any copy of this package: what `instanceof Tensor` checks. */
   get [tensorBrand](): true { return true; }
@@ -82,26 +85,28 @@ export class Tensor {
   constructor(data: TypedArray, shape: readonly number[]) {
     let adopted = (shape as unknown) === ADOPT ? (data as unknown as TensorStorage) : null;
     // A kernel may return an input as it is (a Tensor is a storage): share its storage, not it.
-    const inner = (adopted as { storage?: TensorStorage } | null)?.storage;
-    if (inner) adopted = inner;
+    if (adopted && tensorBrand in adopted) adopted = (adopted as unknown as Tensor).storage;
     const dims = adopted ? adopted.shape : shape;
     checkShape('Tensor', dims);
     this.shape = Object.freeze([...dims]);
-    this.count = sizeOf(this.shape);
-    if (adopted?.device) {
-      // Device storage: its elements stay where they are; only the dtype is checked.
+    this.#count = sizeOf(this.shape);
+    if (adopted?.deviceBuffer) {
+      // Device storage: its elements stay where they are until `data` is read.
       checkDType('Tensor', adopted.dtype);
       this.dtype = adopted.dtype;
-      this.storage = adopted;
+      this.#storage = adopted;
+      const storage = adopted;
+      Object.defineProperty(this, 'data', { get: () => storage.data, enumerable: true });
       return;
     }
     const values = adopted ? adopted.data : data;
     this.dtype = dtypeOfArray(values, 'Tensor');
     if (adopted && adopted.dtype !== this.dtype)
       throw new MlpkitError('Tensor', `storage says dtype ${String(adopted.dtype)} but holds ${this.dtype} elements`);
-    if (values.length !== this.count)
-      throw new MlpkitError('Tensor', `storage has ${values.length} elements but shape ${formatShape(this.shape)} needs ${this.count}`);
-    this.storage = adopted ?? { data: values, shape: this.shape, dtype: this.dtype };
+    if (values.length !== this.#count)
+      throw new MlpkitError('Tensor', `storage has ${values.length} elements but shape ${formatShape(this.shape)} needs ${this.#count}`);
+    this.data = values;
+    this.#storage = adopted ?? { data: values, shape: this.shape, dtype: this.dtype };
   }
 
   /**
@@ -113,19 +118,19 @@ export class Tensor {
   }
 
   /**
-   * The elements in row-major order. Shared, not copied, by `reshape` of the same size. On a
-   * device backend, reading it copies the elements back to host memory (once).
+   * The storage as kernels see it, held rather than copied: a backend that keeps elements on a
+   * device hands the tensor a storage whose `data` it reads back only when asked.
    */
-  get data(): TypedArray { return this.storage.data; }
-  /** The device handle of a tensor whose elements a backend keeps in its own memory; undefined for host arrays. */
-  get device(): TensorStorage['device'] { return this.storage.device; }
+  get storage(): TensorStorage { return this.#storage; }
+  /** The backend's buffer while the elements live in its own memory; undefined for host arrays (docs/design.md). */
+  get deviceBuffer(): TensorStorage['deviceBuffer'] { return this.#storage.deviceBuffer; }
 
   /** Number of dims. */
   get ndim(): number { return this.shape.length; }
   /** Number of elements (PyTorch's `numel()`). */
-  get size(): number { return this.count; }
+  get size(): number { return this.#count; }
   /** Number of elements, as PyTorch's `numel()`. */
-  numel(): number { return this.count; }
+  numel(): number { return this.#count; }
   /** Number of dims, as PyTorch's `dim()`. */
   dim(): number { return this.shape.length; }
 

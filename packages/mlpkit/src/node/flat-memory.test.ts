@@ -15,6 +15,7 @@ import { SGD } from '@mlpkit/optimizers';
 import { Generator, manualSeed, referenceBackend, setBackend } from '@mlpkit/tensor';
 import { fit } from '@mlpkit/train';
 import { afterAll, describe, expect, it } from 'vitest';
+import { hasBlas } from './has-blas.test-helper.js';
 
 const SAMPLES = 256, FEATURES = 784, BATCH = 64, EPOCHS = 100, FIRST = 10;
 const MiB = 2 ** 20;
@@ -37,9 +38,9 @@ function dataset(): TensorDataset {
 }
 
 const backends = [
-  ['blas', () => createBlasBackend({ threads: 2 })],
-  ['wasm', () => createWasmBackend({ threads: 2 })],
-] as const;
+  ...(hasBlas ? [['blas', () => createBlasBackend({ threads: 2 })] as const] : []),
+  ['wasm', () => createWasmBackend({ threads: 2 })] as const,
+];
 afterAll(() => setBackend(referenceBackend));
 
 describe.each(backends)(`memory over ${EPOCHS} epochs on the %s backend`, (_name, create) => {

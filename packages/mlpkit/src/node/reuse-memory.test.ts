@@ -12,6 +12,7 @@ import { requiresGrad } from '@mlpkit/autograd';
 import { type Backend, Generator, type Tensor, manualSeed, mul, ones, referenceBackend, recycleFloat32, setBackend, uninitializedFloat32 } from '@mlpkit/tensor';
 import { evaluate, fit } from '@mlpkit/train';
 import { afterAll, describe, expect, it } from 'vitest';
+import { hasBlas } from './has-blas.test-helper.js';
 
 const FEATURES = 200, BATCH = 128, SAMPLES = 640;
 
@@ -54,7 +55,7 @@ async function train(reuseMemory: boolean, optimizerName: 'sgd' | 'adam', setToN
 const backends: [string, () => Promise<Backend>][] = [
   ['reference', async () => referenceBackend],
   ['wasm', () => createWasmBackend()],
-  ['blas', () => createBlasBackend()],
+  ...(hasBlas ? [['blas', () => createBlasBackend()] as [string, () => Promise<Backend>]] : []),
 ];
 afterAll(() => setBackend(referenceBackend));
 
