@@ -75,7 +75,24 @@ export const MODE_SCALAR_A: i32 = 4; // a is one value
   }
 }
 
+// max(x, +0) (relu): 0 < x ? x : +0 is one pseudo-max, and NaN is put back where x has it; the
+// reference's comparisons give the same values (−0 and every negative become +0, NaN stays).
+function reluRun(a: usize, out: usize, n: i32): void {
+  const zero = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = <usize>i << 2;
+    const x = v128.load(a + o);
+    v128.store(out + o, v128.bitselect(x, f32x4.pmax(zero, x), f32x4.ne(x, x)));
+  }
+  for (; i < n; i++) {
+    const o = <usize>i << 2;
+    store<f32>(out + o, sop(OP_MAX, load<f32>(a + o), 0));
+  }
+}
+
 @inline function binaryOp(op: i32, a: usize, b: usize, out: usize, rows: i32, cols: i32, mode: i32): void {
+  if (op == OP_MAX && mode == MODE_SCALAR_B && load<u32>(b) == 0) { reluRun(a, out, rows * cols); return; }
   if (mode == MODE_SAME) { run(op, a, 1, b, 1, out, rows * cols); return; }
   if (mode == MODE_SCALAR_B) { run(op, a, 1, b, 0, out, rows * cols); return; }
   if (mode == MODE_SCALAR_A) { run(op, a, 0, b, 1, out, rows * cols); return; }

@@ -48,6 +48,14 @@ describe('wasm binary kernels match the reference bit for bit', () => {
     });
   }
 
+  // maximum(x, +0) takes relu's own loop; −0 and other scalars must not.
+  it.each([[0, [7, 13, 5]], [0, [4099]], [-0, [7, 13, 5]], [1e-45, [33]]])('maximum with the scalar %s, shape %j', (zero, shape) => {
+    const x = awkward(shape as number[], 4), b = new T(new Float32Array([zero as number]), []);
+    const got = backend.kernels.maximum([x, b], {});
+    expectSame(got, referenceKernels.maximum([x, b], {}));
+    if (Object.is(zero, 0)) expect([...got.data].filter((v) => Object.is(v, -0))).toEqual([]);
+  });
+
   it('falls back for int32', () => {
     const a = new T(new Int32Array([1, 2, 3]), [3]), b = new T(new Int32Array([4, 5, 6]), [3]);
     expect([...backend.kernels.add([a, b], {}).data]).toEqual([5, 7, 9]);
