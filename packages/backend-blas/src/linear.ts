@@ -11,9 +11,18 @@ export function linearForward(
   // With a bias every row is written before the product adds onto it; without, beta = 0 and the
   // BLAS writes every element, so recycled memory's old values are never read.
   const y = uninitializedFloat32(m * n);
-  if (b) for (let i = 0; i < m; i++) y.set(b, i * n);
+  if (b) fillRows(y, b, m, n);
   blas.sgemm(false, true, m, n, k, x, k, w, k, b ? 1 : 0, y, n);
   return y;
+}
+
+/**
+ * Writes `row` (n values) into each of the m rows of `y`: the first row, then ever larger
+ * blocks doubled with copyWithin (log2 m copies instead of m calls).
+ */
+function fillRows(y: Float32Array, row: Float32Array, m: number, n: number): void {
+  y.set(row, 0);
+  for (let done = 1; done < m; done *= 2) y.copyWithin(done * n, 0, Math.min(done, m - done) * n);
 }
 
 /** A float32 vector of `n` ones, kept for the column sums of db = 1ᵀ·dy. */
