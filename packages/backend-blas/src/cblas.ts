@@ -19,6 +19,8 @@ export interface Cblas {
     a: Float32Array, lda: number, b: Float32Array, ldb: number, beta: number, c: Float32Array, ldc: number): void;
   /** y = op(A)·x + beta·y for A [m, n] row-major (op(A) = Aᵀ when `trans`). */
   sgemv(trans: boolean, m: number, n: number, a: Float32Array, x: Float32Array, beta: number, y: Float32Array): void;
+  /** y = x, element by element (same length): BLAS level 1's copy. */
+  scopy(x: Float32Array, y: Float32Array): void;
   /** Sets the library's thread count; false when it has no such call (then its own default holds). */
   setThreads(threads: number): boolean;
   /** The library's thread count now, or null when it cannot say. */
@@ -37,6 +39,7 @@ function optionalFunc(lib: Library, definition: string): Native | null {
 function bind(lib: Library, library: string): Cblas {
   const sgemm = lib.func('void cblas_sgemm(int, int, int, int, int, int, float, const float *, int, const float *, int, float, float *, int)');
   const sgemv = lib.func('void cblas_sgemv(int, int, int, int, float, const float *, int, const float *, int, float, float *, int)');
+  const scopy = lib.func('void cblas_scopy(int, const float *, int, float *, int)');
   const setThreads = optionalFunc(lib, 'void openblas_set_num_threads(int)');
   const getThreads = optionalFunc(lib, 'int openblas_get_num_threads()');
   return {
@@ -44,6 +47,7 @@ function bind(lib: Library, library: string): Cblas {
     sgemm: (transA, transB, m, n, k, a, lda, b, ldb, beta, c, ldc) =>
       sgemm(ROW_MAJOR, transA ? TRANS : NO_TRANS, transB ? TRANS : NO_TRANS, m, n, k, 1, a, lda, b, ldb, beta, c, ldc),
     sgemv: (trans, m, n, a, x, beta, y) => sgemv(ROW_MAJOR, trans ? TRANS : NO_TRANS, m, n, 1, a, n, x, 1, beta, y, 1),
+    scopy: (x, y) => scopy(x.length, x, 1, y, 1),
     setThreads: (threads) => {
       if (!setThreads) return false;
       setThreads(threads);

@@ -64,7 +64,9 @@ export async function createBlasBackend(options: BlasBackendOptions = {}): Promi
   shortenOpenblasSpin();
   const blas = withThreadPolicy(await loadCblas(options.library), threads);
   if (options.reuseFreedMemory ?? true) reuseFreedMemory(await importKoffi());
-  const wasm = await createWasmBackend({ threads: 1 });
+  // The wasm kernels' copies in and out of shared wasm memory run at memcpy's speed through the
+  // BLAS's scopy, twice TypedArray.set's there.
+  const wasm = await createWasmBackend({ threads: 1, nativeCopy: (src, dst) => blas.scopy(src, dst) });
   const fused = blasFused(blas);
   return {
     name: 'blas',

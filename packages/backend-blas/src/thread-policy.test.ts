@@ -10,6 +10,7 @@ function recordingCblas(library: string) {
     library,
     sgemm: (_ta, _tb, m, n, k) => { log.push(`sgemm ${m * n * k} on ${threads}`); },
     sgemv: (_t, m, n) => { log.push(`sgemv ${m * n} on ${threads}`); },
+    scopy: (x) => { log.push(`scopy ${x.length} on ${threads}`); },
     setThreads: (t) => { threads = t; log.push(`set ${t}`); return true; },
     getThreads: () => threads,
   };

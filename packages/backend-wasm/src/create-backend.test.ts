@@ -26,3 +26,23 @@ describe('when worker threads cannot start', () => {
     await expect(createBackendOn(brokenHost, { threads: 3 })).rejects.toThrow(/could not start 2 worker thread\(s\): blocked by the page/);
   });
 });
+
+describe('createWasmBackend options', () => {
+  it('refuses an unknown option and a nativeCopy that is not a function', async () => {
+    await expect(createBackendOn(null, { thread: 2 } as object)).rejects.toThrow("createWasmBackend: unknown option 'thread' (expected 'threads', 'spinMs', 'relaxedSimd', 'residentMiB', 'nativeCopy')");
+    await expect(createBackendOn(null, { nativeCopy: 'memcpy' } as object)).rejects.toThrow('createWasmBackend: expected nativeCopy to be a function (src, dst) => void, got');
+  });
+
+  it('copies large inputs in and results out with nativeCopy, small ones itself', async () => {
+    const copies: number[] = [];
+    const backend = await createBackendOn(null, { threads: 1, nativeCopy: (src, dst) => { copies.push(src.length); dst.set(src); } });
+    const big = new Tensor(Float32Array.from({ length: 5000 }, (_, i) => (i % 13) - 6), [5000]);
+    const zero = new Tensor(new Float32Array(1), []);
+    const y = backend.kernels.maximum([big, zero], {});
+    expect(Array.from(y.data)).toEqual(Array.from(big.data, (v) => Math.max(v, 0)));
+    expect(copies).toEqual([5000, 5000]);
+    backend.kernels.maximum([new Tensor(Float32Array.from([-1, 2]), [2]), zero], {});
+    expect(copies).toHaveLength(2);
+    backend.close();
+  });
+});

@@ -29,6 +29,9 @@ const PAGE = 65536;
 /** The module's declared maximum (2 GiB), so every pointer fits a signed 32-bit integer. */
 export const MAX_PAGES = 32768;
 
+/** Copies shorter than this use `TypedArray.set` even with a native copy: the call would cost more than it saves. */
+export const NATIVE_COPY_MIN_LENGTH = 4096;
+
 /**
  * One instance of the kernels on its memory. Memory holds, in order: the per-thread gemm
  * workspaces; a resident region for long-lived storage (Parameters, optimizer state) that
@@ -60,9 +63,13 @@ export class WasmRuntime {
 
   /**
    * `residentBytes` must be 0 unless the memory is shared: growing an unshared memory detaches
-   * every view of it, and resident storage is such a view.
+   * every view of it, and resident storage is such a view. `nativeCopy` (createWasmBackend's
+   * option of that name) copies large inputs in and results out instead of `TypedArray.set`.
    */
-  constructor(module: WebAssembly.Module, memory: WebAssembly.Memory, threads: number, residentBytes = 0) {
+  constructor(
+    module: WebAssembly.Module, memory: WebAssembly.Memory, threads: number, residentBytes = 0,
+    private readonly nativeCopy?: (src: Float32Array, dst: Float32Array) => void,
+  ) {
     this.memory = memory;
     this.exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
     const ws = this.exports.gemmWorkspaceBytes();
@@ -170,7 +177,8 @@ export class WasmRuntime {
 
   /** Copies a float32 array into memory at `ptr`. */
   write(ptr: number, data: Float32Array): void {
-    this.f32.set(data, ptr >> 2);
+    if (this.nativeCopy && data.length >= NATIVE_COPY_MIN_LENGTH) this.nativeCopy(data, this.f32.subarray(ptr >> 2, (ptr >> 2) + data.length));
+    else this.f32.set(data, ptr >> 2);
   }
 
   /** Copies a float64 array into memory at `ptr` (8-byte aligned, after `commit`). */
@@ -187,7 +195,9 @@ export class WasmRuntime {
   read(ptr: number, count: number): Float32Array {
     // A plain, non-shared array, recycled memory when some is free (every element is copied over).
     const out = uninitializedFloat32(count);
-    out.set(this.f32.subarray(ptr >> 2, (ptr >> 2) + count));
+    const view = this.f32.subarray(ptr >> 2, (ptr >> 2) + count);
+    if (this.nativeCopy && count >= NATIVE_COPY_MIN_LENGTH) this.nativeCopy(view, out);
+    else out.set(view);
     return out;
   }
 
