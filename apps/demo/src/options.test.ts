@@ -37,6 +37,8 @@ describe('pnpm demo options', () => {
     [['--epoch', '3'], "Unknown option '--epoch'"],
     [['--threads', '0'], '--threads: expected an integer >= 1, got "0"'],
     [['--backend', 'reference', '--threads', '2'], '--threads sets the wasm or blas backend\'s threads; the reference backend runs on one and takes none'],
+    [['--trials', '5'], '--trials: flags of --experiment search, which this run is not'],
+    [['--experiment', 'depth', '--workers', '2', '--redis', 'redis://x'], '--workers, --redis: flags of --experiment search'],
   ])('refuses %j before any work', (argv, message) => {
     expect(() => parseOptions(argv, '/out')).toThrow(message);
   });

@@ -77,6 +77,7 @@ cosine decay over 20 epochs, batch 128, all 60 000 training images, tested on al
   --help
 `;
 
+/** Every flag of `pnpm demo`, as node:util's parseArgs reads them. */
 const FLAGS = {
   epochs: { type: 'string' }, quick: { type: 'boolean' }, limit: { type: 'string' }, 'val-fraction': { type: 'string' },
   optimizer: { type: 'string' }, lr: { type: 'string' }, momentum: { type: 'string' }, 'batch-size': { type: 'string' },
@@ -86,6 +87,8 @@ const FLAGS = {
   backend: { type: 'string' }, threads: { type: 'string' }, out: { type: 'string' }, experiment: { type: 'string' }, help: { type: 'boolean' },
   trials: { type: 'string' }, workers: { type: 'string' }, redis: { type: 'string' }, resume: { type: 'boolean' },
 } as const;
+/** A flag of `pnpm demo`, without its dashes. */
+export type DemoFlag = keyof typeof FLAGS;
 const STRING_FLAGS = new Set(Object.entries(FLAGS).filter(([, f]) => f.type === 'string').map(([k]) => k));
 
 function parse(argv: readonly string[]) {
@@ -104,6 +107,9 @@ export function parseOptions(argv: readonly string[], defaultOut: string): DemoO
   const valFraction = numberFlag('val-fraction', values['val-fraction'], 0, ['a number in [0, 1)', (n) => n >= 0 && n < 1]);
   const patience = values.patience === undefined ? undefined : numberFlag('patience', values.patience, 0, POSITIVE_INT);
   const backend = pickFlag('backend', values.backend, BACKENDS, 'auto');
+  const searchOnly = (['trials', 'workers', 'redis'] as const).filter((f) => values[f] !== undefined);
+  if (searchOnly.length && values.experiment !== 'search')
+    throw new MlpkitError('pnpm demo', `${searchOnly.map((f) => `--${f}`).join(', ')}: flags of --experiment search, which this run is not`);
   if (patience !== undefined && valFraction === 0)
     throw new MlpkitError('pnpm demo', '--patience watches validation accuracy: give --val-fraction too (e.g. --val-fraction 0.1)');
   return {

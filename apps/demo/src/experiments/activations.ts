@@ -2,7 +2,7 @@ import { binaryStep, elu, gelu, leakyRelu, prelu, relu, selu, sigmoid, softplus,
 import { requiresGrad } from '@mlpkit/autograd';
 import { functionGridSpec } from '@mlpkit/plot';
 import { type Tensor, tensor } from '@mlpkit/tensor';
-import type { Comparison, Experiment } from './experiment.js';
+import { BACKEND_FLAGS, type Comparison, type Experiment } from './experiment.js';
 import { compareToSlide } from './slide-number.js';
 
 /** The slides' input (1-mlp-insight, "Activation Functions"). */
@@ -35,6 +35,7 @@ const fmt = (v: number) => (Math.abs(v) < 5e-4 ? '0' : v.toFixed(3));
 
 const experiment: Experiment = {
   title: 'every activation of the lectures on [1, 5, -4, 3, -2], f and f′ (slides 1, "Activation Functions")',
+  flags: BACKEND_FLAGS,
   settings: () => 'exact (float64); --quick changes nothing',
   async run(ctx) {
     const comparison: Comparison[] = [];

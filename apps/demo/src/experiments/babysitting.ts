@@ -10,7 +10,7 @@ import { UpdateRatioMonitor, overfitSmallSubset } from '@mlpkit/train';
 import { buildMlp } from '../model.js';
 import { runTraining } from '../run.js';
 import { experimentData, slideSgd } from './compare.js';
-import type { Experiment } from './experiment.js';
+import { type Experiment, TRAINING_FLAGS } from './experiment.js';
 
 /** The slides' init_two_layer_model: W = 0.0001·randn, b = 0 (784 inputs here instead of CIFAR's 3072). */
 function twoLayer(seed: number): Sequential {
@@ -34,6 +34,7 @@ function lossWithReg(model: Sequential, x: Tensor, y: Tensor, reg: number): numb
 
 const experiment: Experiment = {
   title: 'babysitting the learning process: initial loss, regularization, overfitting 20 examples, update/weight ratios (slides 3, "Babysitting")',
+  flags: TRAINING_FLAGS,
   settings: (quick) => `784-50-10 ReLU with W = 0.0001·randn on [-1, 1] inputs; ratios: 784-256-10, He, SGD lr 0.01, batch 64, ${quick ? '1 epoch on 1 500 images' : '1 epoch on all 60 000 images'}`,
   async run(ctx) {
     const data = await experimentData(ctx, 'pixels');

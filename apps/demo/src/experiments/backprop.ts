@@ -1,7 +1,7 @@
 import { requiresGrad } from '@mlpkit/autograd';
 import { OKABE_ITO, topLevel } from '@mlpkit/plot';
 import { type Tensor, mul, tensor } from '@mlpkit/tensor';
-import type { Experiment } from './experiment.js';
+import { BACKEND_FLAGS, type Experiment } from './experiment.js';
 import { SlideChecks } from './worked-example.js';
 
 /** f = (x + y)·z at the slide's (−2, 5, −4), forward and backward through autograd. */
@@ -40,6 +40,7 @@ function graphSpec(r: ReturnType<typeof addMultiply>) {
 
 const experiment: Experiment = {
   title: 'backpropagation through f = (x + y)·z at (−2, 5, −4) (slides 4, "computational graphs")',
+  flags: BACKEND_FLAGS,
   settings: () => 'exact (float64), autograd; --quick changes nothing',
   async run(ctx) {
     const r = addMultiply();

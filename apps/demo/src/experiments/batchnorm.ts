@@ -1,6 +1,6 @@
 import { curvesSpec } from '@mlpkit/plot';
 import { type Variant, curvesOf, pct, slideSgd, trainTest, trainVariants } from './compare.js';
-import type { Experiment } from './experiment.js';
+import { type Experiment, TRAINING_FLAGS } from './experiment.js';
 
 const EPOCHS = 10;
 const LRS = [0.01, 0.1, 1];
@@ -20,6 +20,7 @@ function chunkMeans(values: readonly number[], size: number): { x: number[]; y: 
 
 const experiment: Experiment = {
   title: 'batch normalization against none at the same learning rates (slides 3, "Batch Normalization")',
+  flags: TRAINING_FLAGS,
   settings: (quick) => `784-256-256-10 ReLU, He init, [-1, 1] inputs, SGD lr ${LRS.join(' / ')}, batch 64, `
     + `${quick ? '2 epochs on 1 500 images, tested on 1 000' : `${EPOCHS} epochs on all 60 000 images`}${quick ? "" : "; test on all 10 000"} (the slides give no numbers)`,
   async run(ctx) {

@@ -1,12 +1,13 @@
 import { curvesSpec } from '@mlpkit/plot';
 import { type Variant, curvesOf, pct, recipe, slideSgd, trainTest, trainVariants } from './compare.js';
-import type { Experiment } from './experiment.js';
+import { type Experiment, TRAINING_FLAGS } from './experiment.js';
 
 const EPOCHS = 20;
 const DEPTHS = [2, 5, 7];
 
 const experiment: Experiment = {
   title: 'sigmoid + SGD without normalization against the recipe, at 2, 5 and 7 hidden layers of 128 units (slides 2, "Discussion")',
+  flags: TRAINING_FLAGS,
   settings: (quick) => `sigmoid: raw 0..255 inputs, Xavier init, SGD lr 0.01, batch 64; recipe: [-1, 1], He, BatchNorm1d, ReLU, dropout 0.2, Adam 1e-3 cosine, batch 128; `
     + `${quick ? '2 epochs on 1 500 images, tested on 1 000' : `${EPOCHS} epochs on all 60 000 images`}${quick ? "" : "; test on all 10 000"} (the slides show curves, not numbers)`,
   async run(ctx) {

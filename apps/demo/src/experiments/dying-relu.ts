@@ -2,7 +2,7 @@ import { relu, softmax } from '@mlpkit/activations';
 import { crossEntropy } from '@mlpkit/losses';
 import { Sequential } from '@mlpkit/nn';
 import { type Tensor, tensor } from '@mlpkit/tensor';
-import type { Experiment } from './experiment.js';
+import { BACKEND_FLAGS, type Experiment } from './experiment.js';
 import { SlideChecks, barsSpec, linearFromSlide } from './worked-example.js';
 
 const LR = 0.01;
@@ -36,6 +36,7 @@ export function dyingRelu() {
 
 const experiment: Experiment = {
   title: 'worked example 2, dying ReLU: backward pass and one SGD step with lr 0.01 (slides 1 and 2, "Dying ReLU")',
+  flags: BACKEND_FLAGS,
   settings: () => 'exact (float64), the slide\'s weights and flower (1.5, 0.2), class 0; --quick changes nothing',
   async run(ctx) {
     const r = dyingRelu();

@@ -1,5 +1,5 @@
 import type { PlotSpec } from '@mlpkit/plot';
-import type { DemoOptions } from '../options.js';
+import type { DemoFlag, DemoOptions } from '../options.js';
 
 /** What an experiment gets from the runner. */
 export interface ExperimentContext {
@@ -37,7 +37,18 @@ export interface ExperimentOutcome {
 export interface Experiment {
   /** One line: what it reproduces and from which slides. */
   title: string;
+  /**
+   * The flags it reads besides --experiment, --quick, --out and --help: any other given flag is
+   * refused before it runs (experiments run at the slides' settings, not the demo's flags).
+   */
+  flags: readonly DemoFlag[];
   /** The settings it runs at, in words (the slides' by default, smaller with --quick). */
   settings(quick: boolean): string;
   run(ctx: ExperimentContext): Promise<ExperimentOutcome>;
 }
+
+/** What an experiment computing in this process reads: the backend its tensors run on. */
+export const BACKEND_FLAGS = ['backend', 'threads'] as const satisfies readonly DemoFlag[];
+
+/** What an experiment training on Fashion-MNIST here reads: the backend, the seed and --limit (training images). */
+export const TRAINING_FLAGS = [...BACKEND_FLAGS, 'seed', 'limit'] as const satisfies readonly DemoFlag[];

@@ -4,7 +4,7 @@ import { Linear, Sequential } from '@mlpkit/nn';
 import { histogramsSpec, layerStatsSpec } from '@mlpkit/plot';
 import { Generator, Tensor, manualSeed } from '@mlpkit/tensor';
 import { type LayerStats, activationStats } from '@mlpkit/train';
-import type { Comparison, Experiment } from './experiment.js';
+import { BACKEND_FLAGS, type Comparison, type Experiment } from './experiment.js';
 
 /** One of the slides' initializations, with the mean/std of hidden layers 1 and 10 they print (3-training-neural-networks-part-1). */
 interface InitCase {
@@ -48,6 +48,7 @@ const f6 = (v: number) => v.toFixed(6);
 
 const experiment: Experiment = {
   title: 'per-layer activation statistics of a 10-layer, 500-unit net for five initializations (slides 3, "Weight Initialization")',
+  flags: [...BACKEND_FLAGS, 'seed'],
   settings: (quick) => `unit-Gaussian input, ${quick ? '200' : '1000'} examples × 500 features (the slides: 1000), no biases`,
   async run(ctx) {
     const results = initStats(ctx.quick ? 200 : 1000, ctx.seed);

@@ -6,10 +6,11 @@ import type { Tensor } from '@mlpkit/tensor';
 import { lrRangeTest } from '@mlpkit/train';
 import { buildMlp } from '../model.js';
 import { experimentData } from './compare.js';
-import type { Experiment } from './experiment.js';
+import { type Experiment, TRAINING_FLAGS } from './experiment.js';
 
 const experiment: Experiment = {
   title: 'the learning-rate range test: loss against a growing learning rate (slides 3, "Babysitting", learning rate)',
+  flags: TRAINING_FLAGS,
   settings: (quick) => `784-256-10 ReLU, He init, [-1, 1], plain SGD, batch 64, lr from 1e-6 to 10 over ${quick ? 60 : 300} steps${quick ? ' on 1 500 images' : ''}`,
   async run(ctx) {
     const data = await experimentData(ctx, 'pixels');

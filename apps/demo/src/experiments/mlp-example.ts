@@ -1,7 +1,7 @@
 import { relu, softmax } from '@mlpkit/activations';
 import { crossEntropy } from '@mlpkit/losses';
 import { type Tensor, concat, matmul, ones, tensor } from '@mlpkit/tensor';
-import type { Experiment } from './experiment.js';
+import { BACKEND_FLAGS, type Experiment } from './experiment.js';
 import { SlideChecks, barsSpec } from './worked-example.js';
 
 // 1-mlp-insight, "MLP Example 1": three Iris flowers (petal length, width), one per class.
@@ -33,6 +33,7 @@ const show = (name: string, m: number[][]) => console.log(`${name.padEnd(26)} ${
 
 const experiment: Experiment = {
   title: 'worked MLP example 1 on Iris petal features: forward pass and loss (slides 1, "MLP Example 1")',
+  flags: BACKEND_FLAGS,
   settings: () => 'exact (float64), 2-2-3 MLP with the slide\'s weights; --quick changes nothing',
   async run(ctx) {
     const r = mlpExample1();

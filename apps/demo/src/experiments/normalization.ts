@@ -1,11 +1,12 @@
 import { curvesSpec } from '@mlpkit/plot';
 import { type Variant, pct, trainTest, trainVariants } from './compare.js';
-import type { Experiment } from './experiment.js';
+import { type Experiment, TRAINING_FLAGS } from './experiment.js';
 
 const EPOCHS = 20;
 
 const experiment: Experiment = {
   title: 'input normalization: none, [0, 1], [-1, 1] and z-score (slides 1, "Data Normalization")',
+  flags: TRAINING_FLAGS,
   settings: (quick) => `784-256-10 ReLU, PyTorch's default init, cross-entropy, SGD lr 0.01, batch 1024 (the slides' code; 128 with --quick), ${quick ? '2 epochs on 1 500 images, tested on 1 000' : `${EPOCHS} epochs on all 60 000 images`}${quick ? "" : "; test on all 10 000"} (the slides give no epoch count)`,
   async run(ctx) {
     const base = {

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { DemoOptions } from '../options.js';
 import { writePlot } from '@mlpkit/plot/node';
 import type { Comparison, ExperimentContext } from './experiment.js';
+import { checkExperimentFlags } from './experiment-flags.js';
 import { EXPERIMENTS, type ExperimentName } from './index.js';
 
 /** The comparison as a table: what, the slides' number, ours. */
@@ -22,6 +23,7 @@ export function formatComparison(rows: readonly Comparison[]): string {
 export async function runExperiment(options: DemoOptions): Promise<number> {
   const name = options.experiment as ExperimentName;
   const experiment = (await EXPERIMENTS[name]()).default;
+  checkExperimentFlags(name, experiment.flags, options.given);
   await mkdir(options.outDir, { recursive: true });
   console.log(`experiment ${name}: ${experiment.title}`);
   console.log(`settings: ${experiment.settings(options.quick)}`);

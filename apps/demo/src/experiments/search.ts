@@ -101,6 +101,8 @@ function edgeCheck(r: TwoStageResult): string {
 /** `--experiment search` in the demo's experiment registry: the two stages above at the slides' settings, or a smoke run with --quick. */
 const experiment: Experiment = {
   title: 'the slides\' coarse-then-fine random search over lr and reg in log space (slides 3, "Hyperparameter optimization")',
+  // Trials train on their own one-thread wasm backends, in worker threads or on other machines: --backend and --threads are not read.
+  flags: ['seed', 'limit', 'epochs', 'trials', 'workers', 'redis'],
   settings: (quick) => (quick
     ? '3 trials per stage of 1 epoch on 1 500 images, 1 worker'
     : `10 trials per stage (--trials N): coarse of ${COARSE_EPOCHS} epochs, then fine of ${FINE_EPOCHS} epochs (--epochs N) around the ${NARROW.top} best coarse trials; `

@@ -4,7 +4,7 @@ import { binaryCrossEntropyWithLogits, crossEntropy, mseLoss } from '@mlpkit/los
 import { Linear, type Module, Sequential } from '@mlpkit/nn';
 import { curvesSpec } from '@mlpkit/plot';
 import { type Tensor, manualSeed, sigmoid, tensor } from '@mlpkit/tensor';
-import type { Experiment } from './experiment.js';
+import { BACKEND_FLAGS, type Experiment } from './experiment.js';
 import { SlideChecks } from './worked-example.js';
 
 const f64 = (v: number[][]) => tensor(v, { dtype: 'float64' });
@@ -81,6 +81,7 @@ export function zeroMlp(steps = 20) {
 
 const experiment: Experiment = {
   title: 'zero initialization: linear, logistic and softmax regression learn from zeros; an MLP does not (slides 1 and 2, Examples 3–6)',
+  flags: BACKEND_FLAGS,
   settings: () => 'exact (float64), the slides\' samples and lr 0.01 (the MLP: its three flowers, lr 0.1, 20 steps); --quick changes nothing',
   async run(ctx) {
     const { linear, logistic, softmaxReg, mlp } = zeroInit();
