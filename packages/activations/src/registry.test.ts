@@ -26,6 +26,10 @@ describe('getActivation', () => {
     expect(() => getActivation('rectifier')).toThrow(/unknown activation 'rectifier'; known activations: sigmoid, tanh, relu, leaky_relu/);
   });
 
+  it('refuses an unknown option', () => {
+    expect(() => getActivation('leaky_relu', { slope: 0.1 } as object)).toThrow("getActivation: unknown option 'slope'");
+  });
+
   it('points prelu to the layer with a learnable slope', () => {
     expect(() => getActivation('PReLU')).toThrow(/PReLU from @mlpkit\/nn/);
   });

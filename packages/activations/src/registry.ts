@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import type { Activation } from './activation.js';
 import { BinaryStep } from './binary-step.js';
 import { CELU } from './celu.js';
@@ -32,6 +32,10 @@ export interface ActivationOptions {
   maxVal?: number;
   dim?: number;
 }
+
+const ACTIVATION_OPTIONS = [
+  'negativeSlope', 'alpha', 'beta', 'threshold', 'approximate', 'minVal', 'maxVal', 'dim',
+] as const satisfies readonly (keyof ActivationOptions)[];
 
 type Factory = (options: ActivationOptions) => Activation;
 
@@ -73,6 +77,7 @@ const byKey = new Map(Object.keys(activations).map((name) => [squash(name), name
  * An unknown name throws an error listing the known ones.
  */
 export function getActivation(name: string, options: ActivationOptions = {}): Activation {
+  checkOptions('getActivation', options, ACTIVATION_OPTIONS);
   const key = typeof name === 'string' ? byKey.get(squash(name)) : undefined;
   if (key) return activations[key](options);
   if (typeof name === 'string' && squash(name) === 'prelu')

@@ -66,6 +66,11 @@ describe('backward', () => {
     );
   });
 
+  it('refuses an unknown option', () => {
+    const y = mul(requiresGrad(tensor([3])), 2);
+    expect(() => y.backward(undefined, { retain: true } as object)).toThrow("backward: unknown option 'retain'");
+  });
+
   it('refuses requiresGrad on integer tensors', () => {
     expect(() => requiresGrad(tensor([1], { dtype: 'int32' }))).toThrow('requiresGrad: only float tensors can require gradients, got dtype int32');
   });
@@ -102,6 +107,11 @@ describe('gradcheck', () => {
     const wrong = (x: ReturnType<typeof tensor>) => customOp('square', [x], () => mul(x, x), (grad) => [mul(grad, x)]);
     expect(() => gradcheck((x) => sum(wrong(x)), [x])).toThrow(/^gradcheck: analytic and numeric gradients disagree for input 0/);
     expect(gradcheck((x) => sum(wrong(x)), [x], { raiseException: false }).ok).toBe(false);
+  });
+
+  it('refuses an unknown option', () => {
+    const x = randn([2], { generator: g, dtype: 'float64' });
+    expect(() => gradcheck((x) => sum(x), [x], { epsilon: 1e-6 } as object)).toThrow("gradcheck: unknown option 'epsilon'");
   });
 
   it('refuses float32 input', () => {

@@ -1,4 +1,4 @@
-import { MlpkitError, Tensor, add, cast, formatShape, onesLike, shapesEqual } from '@mlpkit/tensor';
+import { MlpkitError, Tensor, add, cast, checkOptions, formatShape, onesLike, shapesEqual } from '@mlpkit/tensor';
 import { GradientLedger } from './gradient-ledger.js';
 import { accumulateGrad, notOwned, ownedGrad } from './accumulate-grad.js';
 import { noGrad } from './grad-mode.js';
@@ -63,6 +63,7 @@ function inPlaceTargets(inputs: readonly Tensor[]): readonly (Tensor | null)[] {
  * input's shape, and accumulates into `.grad` of the leaves, in place where one exists.
  */
 export function backward(root: Tensor, gradient: Tensor | undefined, options: { retainGraph?: boolean } = {}): void {
+  checkOptions('backward', options, ['retainGraph']);
   const seed = notOwned(initialGradient(root, gradient));
   noGrad(() => {
     const grads = new Map<Tensor, Tensor>([[root, seed]]);

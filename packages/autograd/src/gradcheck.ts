@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor, formatShape, zerosLike } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions, formatShape, zerosLike } from '@mlpkit/tensor';
 import { numericJacobian } from './numeric-jacobian.js';
 import { requiresGrad } from './requires-grad.js';
 
@@ -23,6 +23,8 @@ export interface GradcheckInputReport {
   ok: boolean;
 }
 
+const GRADCHECK_OPTIONS = ['eps', 'atol', 'rtol', 'raiseException'] as const satisfies readonly (keyof GradcheckOptions)[];
+
 export interface GradcheckReport {
   ok: boolean;
   inputs: GradcheckInputReport[];
@@ -34,6 +36,7 @@ export interface GradcheckReport {
  * error per input and throws (by default) when any element is outside atol + rtol·|numeric|.
  */
 export function gradcheck(fn: (...inputs: Tensor[]) => Tensor, inputs: readonly Tensor[], options: GradcheckOptions = {}): GradcheckReport {
+  checkOptions('gradcheck', options, GRADCHECK_OPTIONS);
   const { eps = 1e-6, atol = 1e-5, rtol = 1e-3, raiseException = true } = options;
   inputs.forEach((x, i) => {
     if (x.dtype !== 'float64')

@@ -50,5 +50,7 @@ describe('uniform_ and normal_', () => {
     expect(() => uniform_(zeros([3]), { a: 1, b: 0 })).toThrow(/uniform_: expected finite bounds with a <= b, got a 1 and b 0/);
     expect(() => normal_(zeros([3]), { std: -1 })).toThrow(/normal_: std must be a finite non-negative number, got -1/);
     expect(() => normal_(zeros([3], { dtype: 'int32' }))).toThrow(MlpkitError);
+    expect(() => uniform_(zeros([3]), { low: 0 } as object)).toThrow("uniform_: unknown option 'low'");
+    expect(() => normal_(zeros([3]), { sd: 1 } as object)).toThrow("normal_: unknown option 'sd'");
   });
 });

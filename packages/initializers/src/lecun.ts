@@ -1,4 +1,4 @@
-import type { Tensor } from '@mlpkit/tensor';
+import { type Tensor, checkOptions } from '@mlpkit/tensor';
 import { type ShapeLike, calculateFanInAndFanOut } from './fan.js';
 import { type GeneratorOption, fillWith } from './fill.js';
 import { symmetricUniform_ } from './uniform.js';
@@ -10,11 +10,13 @@ export function lecunStd(t: ShapeLike): number {
 
 /** Fills `t` in place with U(−√(3/fanIn), √(3/fanIn)) (LeCun 1998) and returns it. */
 export function lecunUniform_(t: Tensor, options: GeneratorOption = {}): Tensor {
+  checkOptions('lecunUniform_', options, ['generator']);
   return symmetricUniform_('lecunUniform_', t, Math.sqrt(3) * lecunStd(t), options);
 }
 
 /** Fills `t` in place with N(0, 1/fanIn) (LeCun 1998, the init SELU assumes) and returns it. */
 export function lecunNormal_(t: Tensor, options: GeneratorOption = {}): Tensor {
+  checkOptions('lecunNormal_', options, ['generator']);
   const std = lecunStd(t);
   return fillWith('lecunNormal_', t, options.generator, (g) => std * g.normal());
 }

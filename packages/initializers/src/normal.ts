@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
 import { type GeneratorOption, fillWith, requireNonNegative } from './fill.js';
 
 /** Options of `normal_`. */
@@ -9,6 +9,8 @@ export interface NormalOptions extends GeneratorOption {
   std?: number;
 }
 
+const NORMAL_OPTIONS = ['mean', 'std', 'generator'] as const satisfies readonly (keyof NormalOptions)[];
+
 /**
  * Fills `t` in place with samples of N(mean, std²) and returns it (`torch.nn.init.normal_`).
  *
@@ -16,6 +18,7 @@ export interface NormalOptions extends GeneratorOption {
  * normal_(zeros([256, 128]), { std: 0.02 });
  */
 export function normal_(t: Tensor, options: NormalOptions = {}): Tensor {
+  checkOptions('normal_', options, NORMAL_OPTIONS);
   const { mean = 0, std = 1, generator } = options;
   if (!Number.isFinite(mean)) throw new MlpkitError('normal_', `mean must be finite, got ${mean}`);
   requireNonNegative('normal_', 'std', std);

@@ -34,4 +34,8 @@ describe('orthogonal_', () => {
     expect(() => orthogonal_(zeros([4]))).toThrow(/orthogonal_: expected a tensor with at least 2 dims, got shape \[4\]/);
     expect(() => orthogonal_(zeros([4, 4], { dtype: 'int32' }))).toThrow(MlpkitError);
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => orthogonal_(zeros([4, 4]), { scale: 2 } as object)).toThrow("orthogonal_: unknown option 'scale'");
+  });
 });

@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor, defaultGenerator, formatShape } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions, defaultGenerator, formatShape } from '@mlpkit/tensor';
 import { type GeneratorOption, requireFloat, requireNonNegative } from './fill.js';
 
 /** Options of `orthogonal_`. */
@@ -6,6 +6,8 @@ export interface OrthogonalOptions extends GeneratorOption {
   /** Scale of the orthogonal matrix, default 1. */
   gain?: number;
 }
+
+const ORTHOGONAL_OPTIONS = ['gain', 'generator'] as const satisfies readonly (keyof OrthogonalOptions)[];
 
 /**
  * Orthonormalizes the n columns of the m×n column-major matrix `a` (m ≥ n) in place by modified
@@ -41,6 +43,7 @@ function orthonormalizeColumns(a: Float64Array, m: number, n: number): void {
  * orthogonal_(zeros([64, 64]), { gain: calculateGain('relu') });
  */
 export function orthogonal_(t: Tensor, options: OrthogonalOptions = {}): Tensor {
+  checkOptions('orthogonal_', options, ORTHOGONAL_OPTIONS);
   requireFloat('orthogonal_', t);
   if (t.ndim < 2) throw new MlpkitError('orthogonal_', `expected a tensor with at least 2 dims, got shape ${formatShape(t.shape)}`);
   const gain = options.gain ?? 1;

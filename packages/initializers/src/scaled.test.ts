@@ -48,4 +48,16 @@ describe('samples have the closed-form spread', () => {
     expect(() => kaimingUniform_(zeros([5]))).toThrow(MlpkitError);
     expect(() => xavierNormal_(zeros([3, 3]), { gain: -1 })).toThrow(/xavierNormal_: gain must be a finite non-negative number/);
   });
+
+  it('refuse unknown options', () => {
+    const w = zeros([3, 3]);
+    expect(() => xavierUniform_(w, { gian: 2 } as object)).toThrow("xavierUniform_: unknown option 'gian'");
+    expect(() => xavierNormal_(w, { gian: 2 } as object)).toThrow("xavierNormal_: unknown option 'gian'");
+    expect(() => kaimingStd(w, { fanMode: 'fanOut' } as object)).toThrow("kaimingStd: unknown option 'fanMode'");
+    expect(() => kaimingUniformBound(w, { fanMode: 'fanOut' } as object)).toThrow("kaimingUniformBound: unknown option 'fanMode'");
+    expect(() => kaimingUniform_(w, { fanMode: 'fanOut' } as object)).toThrow("kaimingUniform_: unknown option 'fanMode'");
+    expect(() => kaimingNormal_(w, { fanMode: 'fanOut' } as object)).toThrow("kaimingNormal_: unknown option 'fanMode'");
+    expect(() => lecunUniform_(w, { seed: 1 } as object)).toThrow("lecunUniform_: unknown option 'seed'");
+    expect(() => lecunNormal_(w, { seed: 1 } as object)).toThrow("lecunNormal_: unknown option 'seed'");
+  });
 });

@@ -41,4 +41,9 @@ describe('truncNormal_', () => {
   it('refuses an empty interval', () => {
     expect(() => truncNormal_(zeros([3]), { a: 1, b: 1 })).toThrow(/truncNormal_: expected a < b, got a 1 and b 1/);
   });
+
+  it('refuses unknown options', () => {
+    expect(() => truncNormal_(zeros([3]), { low: -1 } as object)).toThrow("truncNormal_: unknown option 'low'");
+    expect(() => truncNormalStats({ low: -1 } as object)).toThrow("truncNormalStats: unknown option 'low'");
+  });
 });

@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
 import { type GeneratorOption, fillWith, requireNonNegative } from './fill.js';
 import { normalCdf, normalPdf, normalPpf } from './normal-math.js';
 
@@ -14,9 +14,12 @@ export interface TruncNormalOptions extends GeneratorOption {
   b?: number;
 }
 
+const TRUNC_NORMAL_OPTIONS = ['mean', 'std', 'a', 'b', 'generator'] as const satisfies readonly (keyof TruncNormalOptions)[];
+
 interface Resolved { mean: number; std: number; a: number; b: number }
 
 function resolve(op: string, options: TruncNormalOptions): Resolved {
+  checkOptions(op, options, TRUNC_NORMAL_OPTIONS);
   const { mean = 0, std = 1, a = -2, b = 2 } = options;
   if (!Number.isFinite(mean)) throw new MlpkitError(op, `mean must be finite, got ${mean}`);
   requireNonNegative(op, 'std', std);

@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
 import { type GeneratorOption, fillWith } from './fill.js';
 
 /** Options of `uniform_`. */
@@ -8,6 +8,8 @@ export interface UniformOptions extends GeneratorOption {
   /** Upper bound, default 1. */
   b?: number;
 }
+
+const UNIFORM_OPTIONS = ['a', 'b', 'generator'] as const satisfies readonly (keyof UniformOptions)[];
 
 /** The standard deviation of U(a, b): (b − a)/√12. */
 export function uniformStd(a: number, b: number): number {
@@ -21,6 +23,7 @@ export function uniformStd(a: number, b: number): number {
  * uniform_(zeros([3, 4]), { a: -0.1, b: 0.1, generator: new Generator(0) });
  */
 export function uniform_(t: Tensor, options: UniformOptions = {}): Tensor {
+  checkOptions('uniform_', options, UNIFORM_OPTIONS);
   const { a = 0, b = 1, generator } = options;
   if (!(Number.isFinite(a) && Number.isFinite(b) && a <= b))
     throw new MlpkitError('uniform_', `expected finite bounds with a <= b, got a ${a} and b ${b}`);

@@ -1,4 +1,4 @@
-import type { Tensor } from '@mlpkit/tensor';
+import { type Tensor, checkOptions } from '@mlpkit/tensor';
 import { type ShapeLike, calculateFanInAndFanOut } from './fan.js';
 import { type GeneratorOption, fillWith, requireNonNegative } from './fill.js';
 import { symmetricUniform_ } from './uniform.js';
@@ -8,6 +8,8 @@ export interface XavierOptions extends GeneratorOption {
   /** Scaling factor, e.g. `calculateGain('tanh')`; default 1. */
   gain?: number;
 }
+
+const XAVIER_OPTIONS = ['gain', 'generator'] as const satisfies readonly (keyof XavierOptions)[];
 
 /** Xavier's std: gain·√(2/(fanIn + fanOut)), which balances forward and backward variance. */
 export function xavierStd(t: ShapeLike, gain = 1): number {
@@ -29,6 +31,7 @@ export function xavierUniformBound(t: ShapeLike, gain = 1): number {
  * xavierUniform_(linear.weight, { gain: calculateGain('tanh') });
  */
 export function xavierUniform_(t: Tensor, options: XavierOptions = {}): Tensor {
+  checkOptions('xavierUniform_', options, XAVIER_OPTIONS);
   const gain = options.gain ?? 1;
   requireNonNegative('xavierUniform_', 'gain', gain);
   return symmetricUniform_('xavierUniform_', t, xavierUniformBound(t, gain), options);
@@ -36,6 +39,7 @@ export function xavierUniform_(t: Tensor, options: XavierOptions = {}): Tensor {
 
 /** Fills `t` in place with N(0, std²), std = gain·√(2/(fanIn + fanOut)) (`xavier_normal_`), and returns it. */
 export function xavierNormal_(t: Tensor, options: XavierOptions = {}): Tensor {
+  checkOptions('xavierNormal_', options, XAVIER_OPTIONS);
   const gain = options.gain ?? 1;
   requireNonNegative('xavierNormal_', 'gain', gain);
   const std = xavierStd(t, gain);

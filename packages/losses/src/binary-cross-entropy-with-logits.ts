@@ -1,6 +1,6 @@
 import { customOp } from '@mlpkit/autograd';
 import {
-  type Tensor, abs, add, broadcastShapes, cast, clamp, exp, log1p, mul, neg, sigmoid, sub,
+  type Tensor, abs, add, broadcastShapes, cast, checkOptions, clamp, exp, log1p, mul, neg, sigmoid, sub,
 } from '@mlpkit/tensor';
 import { pointwiseOperands } from './check.js';
 import type { BinaryCrossEntropyOptions } from './binary-cross-entropy.js';
@@ -12,6 +12,8 @@ export interface BinaryCrossEntropyWithLogitsOptions extends BinaryCrossEntropyO
   posWeight?: Tensor;
 }
 
+const BCE_WITH_LOGITS_OPTIONS = ['reduction', 'weight', 'posWeight'] as const satisfies readonly (keyof BinaryCrossEntropyWithLogitsOptions)[];
+
 /**
  * Binary cross-entropy on logits z, with sigmoid inside: −w·(p·t·log σ(z) + (1 − t)·log(1 − σ(z)))
  * with p = posWeight, computed as w·((1 − t)·z + (1 + (p − 1)t)·softplus(−z)) and
@@ -20,6 +22,7 @@ export interface BinaryCrossEntropyWithLogitsOptions extends BinaryCrossEntropyO
  */
 export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, options: BinaryCrossEntropyWithLogitsOptions = {}): Tensor {
   const op = 'binaryCrossEntropyWithLogits';
+  checkOptions(op, options, BCE_WITH_LOGITS_OPTIONS);
   const [z, t] = pointwiseOperands(op, input, target);
   const weight = options.weight ? cast(options.weight, z.dtype) : null;
   const posWeight = options.posWeight ? cast(options.posWeight, z.dtype) : null;

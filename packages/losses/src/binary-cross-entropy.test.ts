@@ -38,6 +38,10 @@ describe('binaryCrossEntropy', () => {
   it('refuses a weight that does not broadcast', () => {
     expect(() => binaryCrossEntropy(sigmoid(logits), target, { weight: f64([1, 2]) })).toThrow(MlpkitError);
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => binaryCrossEntropy(sigmoid(logits), target, { posWeight: weight } as object)).toThrow("binaryCrossEntropy: unknown option 'posWeight'");
+  });
 });
 
 describe('binaryCrossEntropyWithLogits', () => {
@@ -69,6 +73,10 @@ describe('binaryCrossEntropyWithLogits', () => {
     const options = { weight, posWeight: f64([2, 0.5, 1.5]) };
     expect(gradcheck((z, t) => binaryCrossEntropyWithLogits(z, t, options), [logits, target]).ok).toBe(true);
     expect(gradcheck((z, t) => binaryCrossEntropyWithLogits(z, t, { reduction: 'none' }), [logits, target]).ok).toBe(true);
+  });
+
+  it('refuses an unknown option', () => {
+    expect(() => binaryCrossEntropyWithLogits(logits, target, { pos_weight: weight } as object)).toThrow("binaryCrossEntropyWithLogits: unknown option 'pos_weight'");
   });
 
   it('has class wrappers', () => {

@@ -1,6 +1,6 @@
 import { customOp } from '@mlpkit/autograd';
 import {
-  MlpkitError, type Tensor, add, broadcastShapes, cast, clamp, div, log, log1p, maximum, mul, neg, sub,
+  MlpkitError, type Tensor, add, broadcastShapes, cast, checkOptions, clamp, div, log, log1p, maximum, mul, neg, sub,
 } from '@mlpkit/tensor';
 import { pointwiseOperands } from './check.js';
 import type { ReductionOptions } from './mse-loss.js';
@@ -11,6 +11,8 @@ export interface BinaryCrossEntropyOptions extends ReductionOptions {
   /** Rescales each element's loss; broadcast against the input (e.g. one weight per column). */
   weight?: Tensor;
 }
+
+const BCE_OPTIONS = ['reduction', 'weight'] as const satisfies readonly (keyof BinaryCrossEntropyOptions)[];
 
 function checkProbabilities(op: string, x: Tensor): void {
   for (let i = 0; i < x.size; i++) {
@@ -28,6 +30,7 @@ function checkProbabilities(op: string, x: Tensor): void {
  */
 export function binaryCrossEntropy(input: Tensor, target: Tensor, options: BinaryCrossEntropyOptions = {}): Tensor {
   const op = 'binaryCrossEntropy';
+  checkOptions(op, options, BCE_OPTIONS);
   const [x, t] = pointwiseOperands(op, input, target);
   checkProbabilities(op, x);
   const weight = options.weight ? cast(options.weight, x.dtype) : null;

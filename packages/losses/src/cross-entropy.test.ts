@@ -109,6 +109,7 @@ describe('crossEntropy refuses bad input, saying what it expected', () => {
     expectError(() => crossEntropy(x, int([0, 1]), { reduction: 'avg' as never }), /reduction must be one of 'none', 'mean', 'sum', got 'avg'/);
     expectError(() => crossEntropy(x, int([0, 1]), { labelSmoothing: 1.5 }), /labelSmoothing must be in \[0, 1\], got 1.5/);
     expectError(() => crossEntropy(int([1, 2]), int([0])), /expected float logits, got dtype int32/);
+    expect(() => crossEntropy(x, int([0, 1]), { smoothing: 0.1 } as object)).toThrow("crossEntropy: unknown option 'smoothing'");
   });
 });
 

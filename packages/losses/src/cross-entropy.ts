@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor, formatShape, isFloating, reshape, shapesEqual } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions, formatShape, isFloating, reshape, shapesEqual } from '@mlpkit/tensor';
 import { checkFinite } from './check.js';
 import { classTargets } from './class-targets.js';
 import { crossEntropyProbabilities } from './cross-entropy-probabilities.js';
@@ -17,6 +17,8 @@ export interface CrossEntropyOptions {
   labelSmoothing?: number;
 }
 
+const CROSS_ENTROPY_OPTIONS = ['weight', 'ignoreIndex', 'reduction', 'labelSmoothing'] as const satisfies readonly (keyof CrossEntropyOptions)[];
+
 /**
  * Cross-entropy from raw logits (softmax is applied inside, stably). `input` is (C), (N, C)
  * or (N, C, d1, …); `target` is either int32 class indices of shape (), (N) or (N, d1, …), or
@@ -26,6 +28,7 @@ export interface CrossEntropyOptions {
  * @example crossEntropy(logits, tensor([0, 2, 1], { dtype: 'int32' })) // mean loss, a 0-d tensor
  */
 export function crossEntropy(input: Tensor, target: Tensor, options: CrossEntropyOptions = {}): Tensor {
+  checkOptions('crossEntropy', options, CROSS_ENTROPY_OPTIONS);
   const { weight, ignoreIndex = -100, reduction = 'mean', labelSmoothing = 0 } = options;
   const op = 'crossEntropy';
   if (!isFloating(input.dtype)) throw new MlpkitError(op, `expected float logits, got dtype ${input.dtype}`);

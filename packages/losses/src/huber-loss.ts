@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor, le, mul, where } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions, le, mul, where } from '@mlpkit/tensor';
 import { checkFinite } from './check.js';
 import type { ReductionOptions } from './mse-loss.js';
 import { quadraticLinearPieces } from './quadratic-linear.js';
@@ -10,12 +10,15 @@ export interface HuberLossOptions extends ReductionOptions {
   delta?: number;
 }
 
+const HUBER_OPTIONS = ['reduction', 'delta'] as const satisfies readonly (keyof HuberLossOptions)[];
+
 /**
  * The Huber loss: 0.5·d² where |d| ≤ delta and delta·(|d| − 0.5·delta) elsewhere (d = x − y).
  * It equals delta·smoothL1Loss with beta = delta, so its gradient is d or delta·sign(d).
  */
 export function huberLoss(input: Tensor, target: Tensor, options: HuberLossOptions = {}): Tensor {
   const op = 'huberLoss';
+  checkOptions(op, options, HUBER_OPTIONS);
   const delta = options.delta ?? 1;
   checkFinite(op, 'delta', delta);
   if (delta <= 0) throw new MlpkitError(op, `delta must be positive, got ${delta}`);

@@ -34,4 +34,8 @@ describe('klDiv', () => {
     expect(() => klDiv(logQ, p, { reduction: 'avg' as never })).toThrow(/'batchmean'/);
     expect(new KLDivLoss({ reduction: 'sum' }).forward(logQ, p).item()).toBe(klDiv(logQ, p, { reduction: 'sum' }).item());
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => klDiv(logQ, p, { log_target: true } as object)).toThrow("klDiv: unknown option 'log_target'");
+  });
 });

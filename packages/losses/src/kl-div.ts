@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor, div, exp, gt, log, mul, sub, sum, where } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions, div, exp, gt, log, mul, sub, sum, where } from '@mlpkit/tensor';
 import { pointwiseOperands } from './check.js';
 import { type Reduction, checkReduction, reduce } from './reduction.js';
 
@@ -10,6 +10,8 @@ export interface KlDivOptions {
   logTarget?: boolean;
 }
 
+const KL_DIV_OPTIONS = ['reduction', 'logTarget'] as const satisfies readonly (keyof KlDivOptions)[];
+
 /**
  * Kullback–Leibler divergence KL(target ‖ exp(input)) with PyTorch's argument order: `input`
  * holds log-probabilities, `target` probabilities (or log-probabilities with `logTarget`).
@@ -18,6 +20,7 @@ export interface KlDivOptions {
  */
 export function klDiv(input: Tensor, target: Tensor, options: KlDivOptions = {}): Tensor {
   const op = 'klDiv';
+  checkOptions(op, options, KL_DIV_OPTIONS);
   const { reduction = 'mean', logTarget = false } = options;
   checkReduction(op, reduction, ['none', 'mean', 'sum', 'batchmean']);
   const [x, t] = pointwiseOperands(op, input, target);

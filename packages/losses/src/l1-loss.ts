@@ -1,10 +1,11 @@
-import { type Tensor, abs, sub } from '@mlpkit/tensor';
+import { type Tensor, abs, checkOptions, sub } from '@mlpkit/tensor';
 import { pointwiseOperands } from './check.js';
-import type { ReductionOptions } from './mse-loss.js';
+import { REDUCTION_OPTIONS, type ReductionOptions } from './mse-loss.js';
 import { reduce } from './reduction.js';
 
 /** Mean absolute error |x − y|, reduced ('mean' by default); its gradient at x = y is 0. */
 export function l1Loss(input: Tensor, target: Tensor, options: ReductionOptions = {}): Tensor {
+  checkOptions('l1Loss', options, REDUCTION_OPTIONS);
   const [x, y] = pointwiseOperands('l1Loss', input, target);
   return reduce('l1Loss', abs(sub(x, y)), options.reduction ?? 'mean');
 }

@@ -1,4 +1,4 @@
-import { type Tensor, mul, sub } from '@mlpkit/tensor';
+import { type Tensor, checkOptions, mul, sub } from '@mlpkit/tensor';
 import { pointwiseOperands } from './check.js';
 import { type Reduction, reduce } from './reduction.js';
 
@@ -8,8 +8,12 @@ export interface ReductionOptions {
   reduction?: Reduction;
 }
 
+/** The keys of {@link ReductionOptions}, for the losses that take only those. */
+export const REDUCTION_OPTIONS = ['reduction'] as const satisfies readonly (keyof ReductionOptions)[];
+
 /** Mean squared error (x − y)², reduced ('mean' by default). Its gradient is 2(x − y)/n. */
 export function mseLoss(input: Tensor, target: Tensor, options: ReductionOptions = {}): Tensor {
+  checkOptions('mseLoss', options, REDUCTION_OPTIONS);
   const [x, y] = pointwiseOperands('mseLoss', input, target);
   const d = sub(x, y);
   return reduce('mseLoss', mul(d, d), options.reduction ?? 'mean');

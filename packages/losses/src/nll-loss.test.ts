@@ -24,4 +24,8 @@ describe('nllLoss', () => {
     expect(() => nllLoss(logp, tensor([0, 3, 1], { dtype: 'int32' }))).toThrow(/nllLoss: target 3 at position 1 is out of range for 3 classes/);
     expect(new NLLLoss({ reduction: 'sum' }).forward(logp, target).item()).toBeCloseTo(2.3, 14);
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => nllLoss(logp, target, { ignore: 0 } as object)).toThrow("nllLoss: unknown option 'ignore'");
+  });
 });

@@ -1,4 +1,4 @@
-import { MlpkitError, Tensor, allocate, div, gather, isFloating, mul, neg, reshape, sum } from '@mlpkit/tensor';
+import { MlpkitError, Tensor, allocate, checkOptions, div, gather, isFloating, mul, neg, reshape, sum } from '@mlpkit/tensor';
 import { checkFinite } from './check.js';
 import { classTargets } from './class-targets.js';
 import { type Reduction, checkReduction } from './reduction.js';
@@ -13,12 +13,15 @@ export interface NllLossOptions {
   reduction?: Reduction;
 }
 
+const NLL_OPTIONS = ['weight', 'ignoreIndex', 'reduction'] as const satisfies readonly (keyof NllLossOptions)[];
+
 /**
  * Negative log-likelihood: −w[yᵢ]·input[i, yᵢ], where `input` already holds log-probabilities
  * (from {@link logSoftmax}) in the layouts of {@link crossEntropy}, and `target` holds int32
  * class indices. crossEntropy(x, y) equals nllLoss(logSoftmax(x, 1), y).
  */
 export function nllLoss(input: Tensor, target: Tensor, options: NllLossOptions = {}): Tensor {
+  checkOptions('nllLoss', options, NLL_OPTIONS);
   const { weight, ignoreIndex = -100, reduction = 'mean' } = options;
   const op = 'nllLoss';
   if (!isFloating(input.dtype)) throw new MlpkitError(op, `expected float log-probabilities, got dtype ${input.dtype}`);

@@ -59,6 +59,13 @@ describe('regression losses', () => {
     expect(() => l1Loss(tensor([1], { dtype: 'int32' }), tensor([1]))).toThrow(/expected a float input, got dtype int32/);
   });
 
+  it('refuse unknown options', () => {
+    expect(() => mseLoss(input, target, { reduce: 'sum' } as object)).toThrow("mseLoss: unknown option 'reduce'");
+    expect(() => l1Loss(input, target, { reduce: 'sum' } as object)).toThrow("l1Loss: unknown option 'reduce'");
+    expect(() => smoothL1Loss(input, target, { delta: 1 } as object)).toThrow("smoothL1Loss: unknown option 'delta'");
+    expect(() => huberLoss(input, target, { beta: 1 } as object)).toThrow("huberLoss: unknown option 'beta'");
+  });
+
   it('have class wrappers with forward(input, target)', () => {
     expect(new MSELoss({ reduction: 'sum' }).forward(input, target).item()).toBe(14.25);
     expect(new L1Loss().forward(input, target).item()).toBe(1.3);

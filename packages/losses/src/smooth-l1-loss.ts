@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor, div, lt, where } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions, div, lt, where } from '@mlpkit/tensor';
 import { checkFinite } from './check.js';
 import type { ReductionOptions } from './mse-loss.js';
 import { quadraticLinearPieces } from './quadratic-linear.js';
@@ -10,12 +10,15 @@ export interface SmoothL1LossOptions extends ReductionOptions {
   beta?: number;
 }
 
+const SMOOTH_L1_OPTIONS = ['reduction', 'beta'] as const satisfies readonly (keyof SmoothL1LossOptions)[];
+
 /**
  * 0.5·d²/beta where |d| < beta and |d| − 0.5·beta elsewhere (d = x − y): quadratic near 0,
  * linear (robust to outliers) far from it, with a continuous gradient d/beta or sign(d).
  */
 export function smoothL1Loss(input: Tensor, target: Tensor, options: SmoothL1LossOptions = {}): Tensor {
   const op = 'smoothL1Loss';
+  checkOptions(op, options, SMOOTH_L1_OPTIONS);
   const beta = options.beta ?? 1;
   checkFinite(op, 'beta', beta);
   if (beta < 0) throw new MlpkitError(op, `beta must be non-negative, got ${beta}`);

@@ -1,5 +1,5 @@
 import { customOp } from '@mlpkit/autograd';
-import { type Generator, MlpkitError, Tensor, allocate, defaultGenerator, formatShape, fromTypedArray, mul, shapesEqual } from '@mlpkit/tensor';
+import { type Generator, MlpkitError, Tensor, allocate, checkOptions, defaultGenerator, formatShape, fromTypedArray, mul, shapesEqual } from '@mlpkit/tensor';
 import { Module } from './module.js';
 
 function checkP(op: string, p: number): void {
@@ -48,11 +48,14 @@ export interface DropoutOptions {
   generator?: Generator;
 }
 
+const DROPOUT_OPTIONS = ['p', 'training', 'generator'] as const satisfies readonly (keyof DropoutOptions)[];
+
 /**
  * Zeroes each element with probability p and scales the survivors by 1/(1 − p) in training;
  * the identity otherwise (`torch.nn.functional.dropout`).
  */
 export function dropout(input: Tensor, options: DropoutOptions = {}): Tensor {
+  checkOptions('dropout', options, DROPOUT_OPTIONS);
   const { p = 0.5, training = true } = options;
   checkP('dropout', p);
   if (!training || p === 0) return input;
@@ -74,6 +77,7 @@ export class Dropout extends Module {
 
   constructor(p = 0.5, options: { generator?: Generator } = {}) {
     super();
+    checkOptions('Dropout', options, ['generator']);
     checkP('Dropout', p);
     this.p = p;
     this.generator = options.generator;

@@ -37,6 +37,11 @@ describe('Dropout', () => {
     expect(() => new Dropout(1.5)).toThrow(/Dropout: dropout probability p must be in \[0, 1\], got 1.5/);
     expect(() => dropoutWithMask(ones([2, 2]), ones([4]), 0.5)).toThrow(/mask shape \[4\] differs from input shape \[2, 2\]/);
   });
+
+  it('refuses unknown options', () => {
+    expect(() => dropout(ones([2]), { rate: 0.1 } as object)).toThrow("dropout: unknown option 'rate'");
+    expect(() => new Dropout(0.5, { seed: 1 } as object)).toThrow("Dropout: unknown option 'seed'");
+  });
 });
 
 describe('Maxout', () => {
@@ -82,5 +87,9 @@ describe('PReLU', () => {
   it('holds one slope per channel', () => {
     const layer = new PReLU(3, 0.1);
     expect(layer.forward(tensor([[-1, -2, -3]])).tolist()).toEqual([[-0.1, -0.2, -0.3].map(Math.fround)]);
+  });
+
+  it('refuses an unknown option', () => {
+    expect(() => new PReLU(1, 0.25, { dtyp: 'float64' } as object)).toThrow("PReLU: unknown option 'dtyp'");
   });
 });

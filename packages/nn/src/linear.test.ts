@@ -67,4 +67,8 @@ describe('Linear', () => {
   it('refuses non-integer sizes', () => {
     expect(() => new Linear(2.5, 3)).toThrow(/Linear: inFeatures must be a non-negative integer, got 2.5/);
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => new Linear(2, 3, { useBias: false } as object)).toThrow("Linear: unknown option 'useBias'");
+  });
 });

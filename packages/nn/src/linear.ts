@@ -1,5 +1,5 @@
 import { kaimingUniform_, uniform_ } from '@mlpkit/initializers';
-import { type Generator, MlpkitError, type Tensor, checkTensor, formatShape, zeros } from '@mlpkit/tensor';
+import { type Generator, MlpkitError, type Tensor, checkOptions, checkTensor, formatShape, zeros } from '@mlpkit/tensor';
 import { linear } from './linear-function.js';
 import { Module } from './module.js';
 import { Parameter } from './parameter.js';
@@ -13,6 +13,8 @@ export interface LinearOptions {
   /** Parameter dtype, float32 by default. */
   dtype?: 'float32' | 'float64';
 }
+
+const LINEAR_OPTIONS = ['bias', 'generator', 'dtype'] as const satisfies readonly (keyof LinearOptions)[];
 
 function checkFeatures(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 0) throw new MlpkitError('Linear', `${name} must be a non-negative integer, got ${value}`);
@@ -35,6 +37,7 @@ export class Linear extends Module {
 
   constructor(inFeatures: number, outFeatures: number, options: LinearOptions = {}) {
     super();
+    checkOptions('Linear', options, LINEAR_OPTIONS);
     checkFeatures('inFeatures', inFeatures);
     checkFeatures('outFeatures', outFeatures);
     this.inFeatures = inFeatures;

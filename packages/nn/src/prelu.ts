@@ -1,5 +1,5 @@
 import { prelu } from '@mlpkit/activations';
-import { type DType, MlpkitError, type Tensor, full } from '@mlpkit/tensor';
+import { type DType, MlpkitError, type Tensor, checkOptions, full } from '@mlpkit/tensor';
 import { Module } from './module.js';
 import { Parameter } from './parameter.js';
 
@@ -16,6 +16,7 @@ export class PReLU extends Module {
 
   constructor(numParameters = 1, init = 0.25, options: { dtype?: Extract<DType, 'float32' | 'float64'> } = {}) {
     super();
+    checkOptions('PReLU', options, ['dtype']);
     if (!Number.isInteger(numParameters) || numParameters < 1)
       throw new MlpkitError('PReLU', `numParameters must be a positive integer, got ${numParameters}`);
     this.numParameters = numParameters;

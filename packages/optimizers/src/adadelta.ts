@@ -28,7 +28,7 @@ const defaults: AdadeltaOptions = { lr: 1.0, rho: 0.9, eps: 1e-6, weightDecay: 0
  */
 export class Adadelta extends Optimizer<AdadeltaOptions> {
   constructor(params: ParamsInput<AdadeltaOptions>, options: Partial<AdadeltaOptions> = {}) {
-    super('Adadelta', params, withDefaults(defaults, options));
+    super('Adadelta', params, withDefaults('Adadelta', defaults, options));
   }
 
   protected checkHyperParams(h: AdadeltaOptions): void {

@@ -30,7 +30,7 @@ const defaults: AdagradOptions = { lr: 1e-2, lrDecay: 0, weightDecay: 0, initial
  */
 export class Adagrad extends Optimizer<AdagradOptions> {
   constructor(params: ParamsInput<AdagradOptions>, options: Partial<AdagradOptions> = {}) {
-    super('Adagrad', params, withDefaults(defaults, options));
+    super('Adagrad', params, withDefaults('Adagrad', defaults, options));
   }
 
   protected checkHyperParams(h: AdagradOptions): void {

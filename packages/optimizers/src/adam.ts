@@ -64,7 +64,7 @@ export function adamUpdate(param: FloatArray, g: ArrayLike<number>, state: Param
  */
 export class Adam extends Optimizer<AdamOptions> {
   constructor(params: ParamsInput<AdamOptions>, options: Partial<AdamOptions> = {}) {
-    super('Adam', params, withDefaults(adamDefaults, options));
+    super('Adam', params, withDefaults('Adam', adamDefaults, options));
   }
 
   protected checkHyperParams(h: AdamOptions): void {

@@ -28,7 +28,7 @@ const defaults: AdamaxOptions = { lr: 2e-3, betas: [0.9, 0.999], eps: 1e-8, weig
  */
 export class Adamax extends Optimizer<AdamaxOptions> {
   constructor(params: ParamsInput<AdamaxOptions>, options: Partial<AdamaxOptions> = {}) {
-    super('Adamax', params, withDefaults(defaults, options));
+    super('Adamax', params, withDefaults('Adamax', defaults, options));
   }
 
   protected checkHyperParams(h: AdamaxOptions): void {

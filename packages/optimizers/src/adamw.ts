@@ -16,7 +16,7 @@ export type AdamWOptions = AdamOptions;
  */
 export class AdamW extends Optimizer<AdamWOptions> {
   constructor(params: ParamsInput<AdamWOptions>, options: Partial<AdamWOptions> = {}) {
-    super('AdamW', params, withDefaults({ ...adamDefaults, weightDecay: 1e-2 }, options));
+    super('AdamW', params, withDefaults('AdamW', { ...adamDefaults, weightDecay: 1e-2 }, options));
   }
 
   protected checkHyperParams(h: AdamWOptions): void {

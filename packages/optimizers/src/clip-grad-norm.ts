@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import { type GradLike, type ParamLike, paramList } from './param.js';
 
 /** Options of `clipGradNorm_`. */
@@ -38,6 +38,7 @@ export function clipGradNorm_(
   normType: number | 'inf' = 2,
   options: ClipGradNormOptions = {},
 ): number {
+  checkOptions('clipGradNorm_', options, ['errorIfNonfinite']);
   const p = normType === 'inf' ? Infinity : normType;
   if (typeof p !== 'number' || !(p > 0))
     throw new MlpkitError('clipGradNorm_', `normType: expected a positive number or 'inf', got ${String(normType)}`);

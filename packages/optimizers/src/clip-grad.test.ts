@@ -33,6 +33,7 @@ describe('clipGradNorm_', () => {
     expect(() => clipGradNorm_([param([1])], 1, 0)).toThrow("clipGradNorm_: normType: expected a positive number or 'inf', got 0");
     expect(() => clipGradNorm_([param([1])], -1)).toThrow('clipGradNorm_: maxNorm: expected a number >= 0, got -1');
     expect(() => clipGradNorm_([param([Infinity])], 1, 2, { errorIfNonfinite: true })).toThrow(MlpkitError);
+    expect(() => clipGradNorm_([param([1])], 1, 2, { errorIfNonFinite: true } as object)).toThrow("clipGradNorm_: unknown option 'errorIfNonFinite'");
   });
 });
 

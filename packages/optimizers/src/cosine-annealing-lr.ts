@@ -1,4 +1,5 @@
-import { LRScheduler, type SchedulableOptimizer, type SchedulerBaseOptions, checkInteger } from './lr-scheduler.js';
+import { checkOptions } from '@mlpkit/tensor';
+import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableOptimizer, type SchedulerBaseOptions, checkInteger } from './lr-scheduler.js';
 
 /** CosineAnnealingLR's options (PyTorch's `CosineAnnealingLR`, camelCased). */
 export interface CosineAnnealingLROptions extends SchedulerBaseOptions {
@@ -7,6 +8,8 @@ export interface CosineAnnealingLROptions extends SchedulerBaseOptions {
   /** The lowest learning rate (default 0). */
   etaMin?: number;
 }
+
+const COSINE_ANNEALING_LR_OPTIONS = [...SCHEDULER_BASE_OPTIONS, 'TMax', 'etaMin'] as const satisfies readonly (keyof CosineAnnealingLROptions)[];
 
 /**
  * Anneals each group's learning rate along a half cosine, for 0 ≤ t ≤ TMax:
@@ -23,6 +26,7 @@ export class CosineAnnealingLR extends LRScheduler {
   readonly etaMin: number;
 
   constructor(optimizer: SchedulableOptimizer, options: CosineAnnealingLROptions) {
+    checkOptions('CosineAnnealingLR', options, COSINE_ANNEALING_LR_OPTIONS);
     super('CosineAnnealingLR', optimizer, options.lastEpoch);
     checkInteger('CosineAnnealingLR', 'TMax', options.TMax, 1);
     this.TMax = options.TMax;

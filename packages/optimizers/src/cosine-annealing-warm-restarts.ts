@@ -1,5 +1,5 @@
-import { MlpkitError, type StateReader } from '@mlpkit/tensor';
-import { LRScheduler, type SchedulableOptimizer, type SchedulerBaseOptions, type SchedulerStateDict, checkInteger } from './lr-scheduler.js';
+import { MlpkitError, type StateReader, checkOptions } from '@mlpkit/tensor';
+import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableOptimizer, type SchedulerBaseOptions, type SchedulerStateDict, checkInteger } from './lr-scheduler.js';
 
 /** CosineAnnealingWarmRestarts' options (PyTorch's `CosineAnnealingWarmRestarts`, camelCased). */
 export interface CosineAnnealingWarmRestartsOptions extends SchedulerBaseOptions {
@@ -10,6 +10,10 @@ export interface CosineAnnealingWarmRestartsOptions extends SchedulerBaseOptions
   /** The lowest learning rate (default 0). */
   etaMin?: number;
 }
+
+const COSINE_ANNEALING_WARM_RESTARTS_OPTIONS = [
+  ...SCHEDULER_BASE_OPTIONS, 'T0', 'TMult', 'etaMin',
+] as const satisfies readonly (keyof CosineAnnealingWarmRestartsOptions)[];
 
 /**
  * SGDR (Loshchilov & Hutter): a half cosine from the base rate to `etaMin` over Tᵢ epochs,
@@ -33,6 +37,7 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
   Tcur: number;
 
   constructor(optimizer: SchedulableOptimizer, options: CosineAnnealingWarmRestartsOptions) {
+    checkOptions('CosineAnnealingWarmRestarts', options, COSINE_ANNEALING_WARM_RESTARTS_OPTIONS);
     super('CosineAnnealingWarmRestarts', optimizer, options.lastEpoch);
     checkInteger('CosineAnnealingWarmRestarts', 'T0', options.T0, 1);
     checkInteger('CosineAnnealingWarmRestarts', 'TMult', options.TMult ?? 1, 1);

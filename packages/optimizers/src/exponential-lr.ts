@@ -1,10 +1,13 @@
-import { LRScheduler, type SchedulableOptimizer, type SchedulerBaseOptions } from './lr-scheduler.js';
+import { checkOptions } from '@mlpkit/tensor';
+import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableOptimizer, type SchedulerBaseOptions } from './lr-scheduler.js';
 
 /** ExponentialLR's options (PyTorch's `ExponentialLR`, camelCased). */
 export interface ExponentialLROptions extends SchedulerBaseOptions {
   /** Multiplier applied every epoch. */
   gamma: number;
 }
+
+const EXPONENTIAL_LR_OPTIONS = [...SCHEDULER_BASE_OPTIONS, 'gamma'] as const satisfies readonly (keyof ExponentialLROptions)[];
 
 /**
  * Multiplies each group's learning rate by `gamma` every epoch: lr = baseLr · gamma^epoch.
@@ -17,6 +20,7 @@ export class ExponentialLR extends LRScheduler {
   readonly gamma: number;
 
   constructor(optimizer: SchedulableOptimizer, options: ExponentialLROptions) {
+    checkOptions('ExponentialLR', options, EXPONENTIAL_LR_OPTIONS);
     super('ExponentialLR', optimizer, options.lastEpoch);
     this.gamma = options.gamma;
     this.initialStep();

@@ -1,5 +1,5 @@
-import { MlpkitError } from '@mlpkit/tensor';
-import { LRScheduler, type SchedulableOptimizer, type SchedulerBaseOptions, checkInteger } from './lr-scheduler.js';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
+import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableOptimizer, type SchedulerBaseOptions, checkInteger } from './lr-scheduler.js';
 
 /** LinearLR's options (PyTorch's `LinearLR`, camelCased). */
 export interface LinearLROptions extends SchedulerBaseOptions {
@@ -10,6 +10,8 @@ export interface LinearLROptions extends SchedulerBaseOptions {
   /** Epochs over which the factor moves from start to end (default 5). */
   totalIters?: number;
 }
+
+const LINEAR_LR_OPTIONS = [...SCHEDULER_BASE_OPTIONS, 'startFactor', 'endFactor', 'totalIters'] as const satisfies readonly (keyof LinearLROptions)[];
 
 /**
  * Scales each group's learning rate by a factor that moves linearly from `startFactor` to
@@ -28,6 +30,7 @@ export class LinearLR extends LRScheduler {
   readonly totalIters: number;
 
   constructor(optimizer: SchedulableOptimizer, options: LinearLROptions = {}) {
+    checkOptions('LinearLR', options, LINEAR_LR_OPTIONS);
     super('LinearLR', optimizer, options.lastEpoch);
     const { startFactor = 1 / 3, endFactor = 1, totalIters = 5 } = options;
     if (!(startFactor > 0 && startFactor <= 1))

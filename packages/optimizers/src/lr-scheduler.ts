@@ -36,6 +36,9 @@ export interface SchedulerBaseOptions {
   lastEpoch?: number;
 }
 
+/** The keys of {@link SchedulerBaseOptions}, which every epoch-based scheduler's option list starts with. */
+export const SCHEDULER_BASE_OPTIONS = ['lastEpoch'] as const satisfies readonly (keyof SchedulerBaseOptions)[];
+
 /**
  * The base of the epoch-based learning-rate schedulers (PyTorch's `LRScheduler`). It stores
  * `initialLr` in each group, keeps `baseLrs`, counts `lastEpoch`, and writes each new

@@ -1,5 +1,5 @@
-import { MlpkitError } from '@mlpkit/tensor';
-import { LRScheduler, type SchedulableOptimizer, type SchedulerBaseOptions } from './lr-scheduler.js';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
+import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableOptimizer, type SchedulerBaseOptions } from './lr-scheduler.js';
 
 /** MultiStepLR's options (PyTorch's `MultiStepLR`, camelCased). */
 export interface MultiStepLROptions extends SchedulerBaseOptions {
@@ -8,6 +8,8 @@ export interface MultiStepLROptions extends SchedulerBaseOptions {
   /** Multiplier applied at each milestone (default 0.1). */
   gamma?: number;
 }
+
+const MULTI_STEP_LR_OPTIONS = [...SCHEDULER_BASE_OPTIONS, 'milestones', 'gamma'] as const satisfies readonly (keyof MultiStepLROptions)[];
 
 /**
  * Multiplies each group's learning rate by `gamma` at each milestone epoch:
@@ -23,6 +25,7 @@ export class MultiStepLR extends LRScheduler {
   readonly gamma: number;
 
   constructor(optimizer: SchedulableOptimizer, options: MultiStepLROptions) {
+    checkOptions('MultiStepLR', options, MULTI_STEP_LR_OPTIONS);
     super('MultiStepLR', optimizer, options.lastEpoch);
     if (!Array.isArray(options.milestones) || options.milestones.some((m) => !Number.isInteger(m)))
       throw new MlpkitError('MultiStepLR', `milestones: expected an array of integer epochs, got ${JSON.stringify(options.milestones)}`);

@@ -37,7 +37,7 @@ const defaults: NAdamOptions = { lr: 2e-3, betas: [0.9, 0.999], eps: 1e-8, weigh
  */
 export class NAdam extends Optimizer<NAdamOptions> {
   constructor(params: ParamsInput<NAdamOptions>, options: Partial<NAdamOptions> = {}) {
-    super('NAdam', params, withDefaults(defaults, options));
+    super('NAdam', params, withDefaults('NAdam', defaults, options));
   }
 
   protected checkHyperParams(h: NAdamOptions): void {

@@ -1,5 +1,5 @@
-import { MlpkitError } from '@mlpkit/tensor';
-import { LRScheduler, type SchedulableGroup, type SchedulableOptimizer, type SchedulerBaseOptions, checkInteger } from './lr-scheduler.js';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
+import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableGroup, type SchedulableOptimizer, type SchedulerBaseOptions, checkInteger } from './lr-scheduler.js';
 
 /** OneCycleLR's options (PyTorch's `OneCycleLR`, camelCased). */
 export interface OneCycleLROptions extends SchedulerBaseOptions {
@@ -27,6 +27,11 @@ export interface OneCycleLROptions extends SchedulerBaseOptions {
   threePhase?: boolean;
 }
 
+const ONE_CYCLE_LR_OPTIONS = [
+  ...SCHEDULER_BASE_OPTIONS, 'maxLr', 'totalSteps', 'epochs', 'stepsPerEpoch', 'pctStart', 'annealStrategy',
+  'cycleMomentum', 'baseMomentum', 'maxMomentum', 'divFactor', 'finalDivFactor', 'threePhase',
+] as const satisfies readonly (keyof OneCycleLROptions)[];
+
 type Key = 'initialLr' | 'maxLr' | 'minLr' | 'maxMomentum' | 'baseMomentum';
 interface Phase { endStep: number; startLr: Key; endLr: Key; startMomentum: Key; endMomentum: Key }
 
@@ -53,6 +58,7 @@ export class OneCycleLR extends LRScheduler {
   private readonly useBeta1: boolean;
 
   constructor(optimizer: SchedulableOptimizer, options: OneCycleLROptions) {
+    checkOptions('OneCycleLR', options, ONE_CYCLE_LR_OPTIONS);
     super('OneCycleLR', optimizer, options.lastEpoch);
     const { pctStart = 0.3, annealStrategy = 'cos', cycleMomentum = true, divFactor = 25, finalDivFactor = 1e4 } = options;
     this.totalSteps = totalStepsOf(options);

@@ -119,6 +119,10 @@ describe('bad input', () => {
     expect(() => new O.SGD([tensor([1, 2], { dtype: 'int32' })])).toThrow(/expected a float32 or float64 tensor, got a parameter with Int32Array data/);
   });
 
+  it('an unknown option, for every optimizer', () => {
+    for (const [name, Optim] of all) expect(() => new Optim([f32([1])], { learningRate: 0.1 })).toThrow(`${name}: unknown option 'learningRate'`);
+  });
+
   it('a gradient of the wrong size', () => {
     const p = f32([1, 2]);
     p.grad = f32([1]);

@@ -1,4 +1,4 @@
-import type { TypedArray } from '@mlpkit/tensor';
+import { type TypedArray, checkOptions } from '@mlpkit/tensor';
 
 /** The storage of a float parameter or gradient: what the update loops read and write. */
 export type FloatArray = Float32Array | Float64Array;
@@ -60,8 +60,12 @@ export function paramList(params: Iterable<ParamLike> | ParamLike): ParamLike[] 
   return isParamLike(params) ? [params] : [...params];
 }
 
-/** `defaults` overridden by the options that are set (an option given as `undefined` keeps its default). */
-export function withDefaults<H extends object>(defaults: H, options: Partial<H>): H {
+/**
+ * `defaults` overridden by the options that are set (an option given as `undefined` keeps its
+ * default). A key `defaults` does not have is refused, naming the optimizer `op`.
+ */
+export function withDefaults<H extends object>(op: string, defaults: H, options: Partial<H>): H {
+  checkOptions(op, options, Object.keys(defaults));
   const merged = { ...defaults };
   for (const [key, value] of Object.entries(options)) if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
   return merged;

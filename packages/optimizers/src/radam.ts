@@ -40,7 +40,7 @@ export function radamRectification(beta2: number, step: number): number | null {
  */
 export class RAdam extends Optimizer<RAdamOptions> {
   constructor(params: ParamsInput<RAdamOptions>, options: Partial<RAdamOptions> = {}) {
-    super('RAdam', params, withDefaults(defaults, options));
+    super('RAdam', params, withDefaults('RAdam', defaults, options));
   }
 
   protected checkHyperParams(h: RAdamOptions): void {

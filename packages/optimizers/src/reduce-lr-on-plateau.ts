@@ -1,4 +1,4 @@
-import { MlpkitError, StateReader } from '@mlpkit/tensor';
+import { MlpkitError, StateReader, checkOptions } from '@mlpkit/tensor';
 import type { SchedulableOptimizer, SchedulerStateDict } from './lr-scheduler.js';
 import { readSchedulerFields } from './scheduler-state.js';
 
@@ -21,6 +21,10 @@ export interface ReduceLROnPlateauOptions {
   /** Reductions smaller than this are skipped (default 1e-8). */
   eps?: number;
 }
+
+const REDUCE_LR_ON_PLATEAU_OPTIONS = [
+  'mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minLr', 'eps',
+] as const satisfies readonly (keyof ReduceLROnPlateauOptions)[];
 
 /**
  * Reduces each group's learning rate by `factor` once a metric has stopped improving for more
@@ -53,6 +57,7 @@ export class ReduceLROnPlateau {
   lastEpoch = 0;
 
   constructor(optimizer: SchedulableOptimizer, options: ReduceLROnPlateauOptions = {}) {
+    checkOptions('ReduceLROnPlateau', options, REDUCE_LR_ON_PLATEAU_OPTIONS);
     const { mode = 'min', factor = 0.1, patience = 10, threshold = 1e-4, thresholdMode = 'rel', cooldown = 0, minLr = 0, eps = 1e-8 } = options;
     const op = 'ReduceLROnPlateau';
     if (!(factor < 1)) throw new MlpkitError(op, `factor: expected a number < 1.0, got ${String(factor)}`);

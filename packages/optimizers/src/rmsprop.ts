@@ -33,7 +33,7 @@ const defaults: RMSpropOptions = { lr: 1e-2, alpha: 0.99, eps: 1e-8, weightDecay
  */
 export class RMSprop extends Optimizer<RMSpropOptions> {
   constructor(params: ParamsInput<RMSpropOptions>, options: Partial<RMSpropOptions> = {}) {
-    super('RMSprop', params, withDefaults(defaults, options));
+    super('RMSprop', params, withDefaults('RMSprop', defaults, options));
   }
 
   protected checkHyperParams(h: RMSpropOptions): void {

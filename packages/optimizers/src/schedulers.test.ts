@@ -160,6 +160,17 @@ describe('scheduler bad input', () => {
     expect(() => new O.StepLR(sgd(), { stepSize: 0 })).toThrow('StepLR: stepSize: expected an integer >= 1, got 0');
   });
 
+  it('unknown options, for every scheduler', () => {
+    const bad = { step_size: 2 } as never;
+    for (const [name, make] of [
+      ['StepLR', () => new O.StepLR(sgd(), bad)], ['MultiStepLR', () => new O.MultiStepLR(sgd(), bad)],
+      ['ExponentialLR', () => new O.ExponentialLR(sgd(), bad)], ['CosineAnnealingLR', () => new O.CosineAnnealingLR(sgd(), bad)],
+      ['LinearLR', () => new O.LinearLR(sgd(), bad)], ['OneCycleLR', () => new O.OneCycleLR(sgd(), bad)],
+      ['CosineAnnealingWarmRestarts', () => new O.CosineAnnealingWarmRestarts(sgd(), bad)],
+      ['ReduceLROnPlateau', () => new O.ReduceLROnPlateau(sgd(), bad)], ['SequentialLR', () => new O.SequentialLR(sgd(), bad)],
+    ] as const) expect(make).toThrow(`${name}: unknown option 'step_size'`);
+  });
+
   it('resuming with lastEpoch needs the initialLr a previous scheduler stored', () => {
     expect(() => new O.StepLR(sgd(), { stepSize: 2, lastEpoch: 4 })).toThrow(/param 'initialLr' is not specified in paramGroups\[0\]/);
   });

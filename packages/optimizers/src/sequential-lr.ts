@@ -1,4 +1,4 @@
-import { MlpkitError, StateReader } from '@mlpkit/tensor';
+import { MlpkitError, StateReader, checkOptions } from '@mlpkit/tensor';
 import type { LRScheduler, SchedulableOptimizer, SchedulerStateDict } from './lr-scheduler.js';
 import { readInnerStates, readLrs, readSchedulerFields } from './scheduler-state.js';
 
@@ -24,6 +24,7 @@ export class SequentialLR {
   private lastLr: number[];
 
   constructor(optimizer: SchedulableOptimizer, options: { schedulers: readonly LRScheduler[]; milestones: readonly number[]; lastEpoch?: number }) {
+    checkOptions('SequentialLR', options, ['schedulers', 'milestones', 'lastEpoch']);
     const { schedulers, milestones, lastEpoch = -1 } = options;
     if (!Array.isArray(schedulers) || schedulers.length === 0)
       throw new MlpkitError('SequentialLR', 'schedulers: expected at least one scheduler, got none');

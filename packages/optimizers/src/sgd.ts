@@ -44,7 +44,7 @@ const defaults: SGDOptions = { lr: 1e-3, momentum: 0, dampening: 0, weightDecay:
  */
 export class SGD extends Optimizer<SGDOptions> {
   constructor(params: ParamsInput<SGDOptions>, options: Partial<SGDOptions> = {}) {
-    super('SGD', params, withDefaults(defaults, options));
+    super('SGD', params, withDefaults('SGD', defaults, options));
   }
 
   protected checkHyperParams(h: SGDOptions): void {

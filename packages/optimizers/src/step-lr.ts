@@ -1,4 +1,5 @@
-import { LRScheduler, type SchedulableOptimizer, type SchedulerBaseOptions, checkInteger } from './lr-scheduler.js';
+import { checkOptions } from '@mlpkit/tensor';
+import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableOptimizer, type SchedulerBaseOptions, checkInteger } from './lr-scheduler.js';
 
 /** StepLR's options (PyTorch's `StepLR`, camelCased). */
 export interface StepLROptions extends SchedulerBaseOptions {
@@ -7,6 +8,8 @@ export interface StepLROptions extends SchedulerBaseOptions {
   /** Multiplier applied every `stepSize` epochs (default 0.1). */
   gamma?: number;
 }
+
+const STEP_LR_OPTIONS = [...SCHEDULER_BASE_OPTIONS, 'stepSize', 'gamma'] as const satisfies readonly (keyof StepLROptions)[];
 
 /**
  * Multiplies each group's learning rate by `gamma` every `stepSize` epochs:
@@ -23,6 +26,7 @@ export class StepLR extends LRScheduler {
   readonly gamma: number;
 
   constructor(optimizer: SchedulableOptimizer, options: StepLROptions) {
+    checkOptions('StepLR', options, STEP_LR_OPTIONS);
     super('StepLR', optimizer, options.lastEpoch);
     checkInteger('StepLR', 'stepSize', options.stepSize, 1);
     this.stepSize = options.stepSize;
