@@ -40,4 +40,8 @@ describe('parseCsv', () => {
     expect(() => parseCsv('a,b\n1,2\n', { target: 'c' })).toThrow('target column "c" is not in the header [a, b]');
     expect(() => parseCsv('a,b\n1,x\n', { classNames: ['y'] })).toThrow('target "x" in data row 1 is not one of classNames [y]');
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => parseCsv(IRIS_LIKE, { separator: ',' } as object)).toThrow("parseCsv: unknown option 'separator'");
+  });
 });

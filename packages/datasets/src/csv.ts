@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import Papa from 'papaparse';
 import { TensorDataset } from './tensor-dataset.js';
 
@@ -22,6 +22,7 @@ export interface CsvOptions {
 }
 
 const OP = 'parseCsv';
+const CSV_OPTIONS = ['header', 'delimiter', 'target', 'features', 'task', 'classNames'] as const satisfies readonly (keyof CsvOptions)[];
 
 function columnIndex(ref: string | number, names: readonly string[] | null, width: number, what: string): number {
   if (typeof ref === 'number') {
@@ -56,6 +57,7 @@ function labelsOf(values: string[], classNames: readonly string[] | undefined): 
  * non-numeric feature is an error naming its row and column.
  */
 export function parseCsv(text: string, options: CsvOptions = {}): TensorDataset {
+  checkOptions(OP, options, CSV_OPTIONS);
   const header = options.header ?? true;
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, '').trim(), { delimiter: options.delimiter ?? '', skipEmptyLines: 'greedy' });
   const fatal = parsed.errors.find((e) => e.type !== 'Delimiter');

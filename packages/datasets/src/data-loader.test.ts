@@ -90,6 +90,10 @@ describe('DataLoader', () => {
     expect(() => new DataLoader(empty)).toThrow('DataLoader: dataset is empty: dataset.length is 0');
   });
 
+  it('refuses an unknown option', () => {
+    expect(() => new DataLoader(rows(4), { batch_size: 2 } as object)).toThrow("DataLoader: unknown option 'batch_size'");
+  });
+
   it('finds a NaN written into the dataset after it was made, before any batch', () => {
     const ds = new TensorDataset(new Float32Array(6), Int32Array.from([0, 1, 0]));
     ds.features[5] = Number.POSITIVE_INFINITY;

@@ -1,5 +1,5 @@
-import { Generator, MlpkitError, Tensor, uninitializedFloat32 } from '@mlpkit/tensor';
-import { type SeedOptions, checkInteger, range, resolveGenerator, shuffleInPlace } from './random-options.js';
+import { Generator, MlpkitError, Tensor, checkOptions, uninitializedFloat32 } from '@mlpkit/tensor';
+import { SEED_OPTIONS, type SeedOptions, checkInteger, range, resolveGenerator, shuffleInPlace } from './random-options.js';
 import { type FeatureArray, type TargetArray, type TensorDataset, checkFinite } from './tensor-dataset.js';
 
 /** One batch: features `[B, ...featureShape]`, targets `[B, ...targetShape]`, and which rows they are. */
@@ -25,6 +25,10 @@ export interface DataLoaderOptions extends SeedOptions {
   /** Applied to each batch's `y`. */
   targetTransform?: (y: Tensor) => Tensor;
 }
+
+const LOADER_OPTIONS = [
+  ...SEED_OPTIONS, 'batchSize', 'shuffle', 'dropLast', 'transform', 'targetTransform',
+] as const satisfies readonly (keyof DataLoaderOptions)[];
 
 /** Maps (seed, epoch) to one generator seed; odd multiplier so distinct epochs never collide. */
 const epochSeed = (seed: number, epoch: number): number => (seed + Math.imul(epoch + 1, 0x2545f491)) >>> 0;
@@ -55,6 +59,7 @@ export class DataLoader implements Iterable<Batch> {
   epoch = 0;
 
   constructor(dataset: TensorDataset, options: DataLoaderOptions = {}) {
+    checkOptions('DataLoader', options, LOADER_OPTIONS);
     const batchSize = options.batchSize ?? 1;
     checkInteger('DataLoader', 'batchSize', batchSize, 1);
     if (dataset.length === 0) throw new MlpkitError('DataLoader', 'dataset is empty: dataset.length is 0');

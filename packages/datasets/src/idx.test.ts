@@ -66,6 +66,10 @@ describe('decodeIdx', () => {
     const gz = gzipSync(encodeIdx(images));
     await expect(decodeIdx(gz.subarray(0, gz.length - 12), 'a.gz')).rejects.toThrow(/^decodeIdx: a.gz: gzip data is corrupted or truncated/);
   });
+
+  it('refuses an unknown option', async () => {
+    await expect(decodeIdx(encodeIdx(images), 'a', { limit: 10 } as object)).rejects.toThrow("decodeIdx: unknown option 'limit'");
+  });
 });
 
 describe('decodeIdx against decompression bombs', () => {

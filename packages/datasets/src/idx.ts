@@ -1,4 +1,4 @@
-import { MlpkitError, formatShape } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions, formatShape } from '@mlpkit/tensor';
 import { concatBytes, gunzipBounded } from './gunzip-bounded.js';
 
 /** The element types the IDX format defines, by their type byte. */
@@ -148,6 +148,7 @@ export function idxSizeGuard(source: string, maxBytes = Infinity): (chunk: Uint8
  * `maxBytes`), so a small gzip "bomb" costs little more than the file it claims to be.
  */
 export async function decodeIdx(bytes: Uint8Array, source = 'IDX data', options: { maxBytes?: number } = {}): Promise<IdxArray> {
+  checkOptions('decodeIdx', options, ['maxBytes']);
   if (!isGzip(bytes)) return parseIdx(bytes, source);
   const chunks: Uint8Array[] = [];
   const guard = idxSizeGuard(source, options.maxBytes);

@@ -8,6 +8,9 @@ export interface SeedOptions {
   seed?: number;
 }
 
+/** The keys of {@link SeedOptions}, which every seeded function's option list starts with. */
+export const SEED_OPTIONS = ['generator', 'seed'] as const satisfies readonly (keyof SeedOptions)[];
+
 /** The generator to use: `generator`, else a fresh one from `seed`, else the global one `manualSeed` resets. */
 export function resolveGenerator(op: string, options: SeedOptions): Generator {
   if (options.generator) return options.generator;

@@ -51,6 +51,10 @@ describe('trainValTestSplit', () => {
     expect(() => trainValTestSplit(ds, [1.2, -0.1, -0.1])).toThrow('fractions must each lie in [0, 1], got [1.2, -0.1, -0.1]');
   });
 
+  it('refuses an unknown option', () => {
+    expect(() => trainValTestSplit(indexed([0, 1]), [0.5, 0, 0.5], { stratified: true } as object)).toThrow("trainValTestSplit: unknown option 'stratified'");
+  });
+
   it('refuses an empty dataset and stratifying regression targets', () => {
     expect(() => trainValTestSplit(indexed([]), [0.8, 0.1, 0.1])).toThrow('trainValTestSplit: dataset is empty: dataset.length is 0');
     const reg = new TensorDataset(new Float32Array(4), new Float32Array(4));

@@ -1,5 +1,5 @@
-import { MlpkitError } from '@mlpkit/tensor';
-import { type SeedOptions, range, resolveGenerator, shuffleInPlace } from './random-options.js';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
+import { SEED_OPTIONS, type SeedOptions, range, resolveGenerator, shuffleInPlace } from './random-options.js';
 import type { TensorDataset } from './tensor-dataset.js';
 
 /** How `trainValTestSplit` cuts. */
@@ -9,6 +9,8 @@ export interface SplitOptions extends SeedOptions {
   /** Shuffle before cutting (default true); false keeps the original row order (time series). */
   shuffle?: boolean;
 }
+
+const SPLIT_OPTIONS = [...SEED_OPTIONS, 'stratify', 'shuffle'] as const satisfies readonly (keyof SplitOptions)[];
 
 /** The three parts of a split. A part whose fraction is 0 is an empty dataset. */
 export interface TrainValTestSplit {
@@ -50,6 +52,7 @@ function checkFractions(fractions: readonly number[]): void {
  * the class proportions; the parts are then shuffled so classes are interleaved.
  */
 export function trainValTestSplit(dataset: TensorDataset, fractions: readonly number[], options: SplitOptions = {}): TrainValTestSplit {
+  checkOptions('trainValTestSplit', options, SPLIT_OPTIONS);
   checkFractions(fractions);
   if (dataset.length === 0) throw new MlpkitError('trainValTestSplit', 'dataset is empty: dataset.length is 0');
   const shuffle = options.shuffle ?? true;

@@ -72,6 +72,10 @@ describe('TensorDataset', () => {
       .toThrow('classNames has 1 names but numClasses is 2');
   });
 
+  it('refuses an unknown option', () => {
+    expect(() => new TensorDataset(new Float32Array(2), Int32Array.from([0, 1]), { shape: [1] } as object)).toThrow("TensorDataset: unknown option 'shape'");
+  });
+
   it('finds a NaN or infinity in the data when it is made, naming the example and feature', () => {
     const features = Float32Array.from({ length: 12 }, (_, i) => i);
     features[7] = Number.NaN;

@@ -1,4 +1,4 @@
-import { MlpkitError, Tensor, formatShape } from '@mlpkit/tensor';
+import { MlpkitError, Tensor, checkOptions, formatShape } from '@mlpkit/tensor';
 
 /** Storage for a dataset's features: one contiguous typed array, row-major, sample after sample. */
 export type FeatureArray = Uint8Array | Float32Array | Float64Array | Int32Array;
@@ -19,6 +19,10 @@ export interface TensorDatasetOptions {
   /** A readable name per feature column (tabular data). */
   featureNames?: readonly string[];
 }
+
+const DATASET_OPTIONS = [
+  'featureShape', 'targetShape', 'numClasses', 'classNames', 'featureNames',
+] as const satisfies readonly (keyof TensorDatasetOptions)[];
 
 const size = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
@@ -68,6 +72,7 @@ export class TensorDataset {
   readonly length: number;
 
   constructor(features: FeatureArray, targets: TargetArray, options: TensorDatasetOptions = {}) {
+    checkOptions('TensorDataset', options, DATASET_OPTIONS);
     const isLabels = targets instanceof Int32Array;
     const targetShape = options.targetShape ?? (isLabels ? [] : [1]);
     checkShape('targetShape', targetShape);

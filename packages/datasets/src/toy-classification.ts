@@ -1,5 +1,5 @@
-import { type Generator, MlpkitError } from '@mlpkit/tensor';
-import { type SeedOptions, checkInteger, range, resolveGenerator, shuffleInPlace } from './random-options.js';
+import { type Generator, MlpkitError, checkOptions } from '@mlpkit/tensor';
+import { SEED_OPTIONS, type SeedOptions, checkInteger, range, resolveGenerator, shuffleInPlace } from './random-options.js';
 import { TensorDataset } from './tensor-dataset.js';
 
 /** Options every toy classification generator takes. */
@@ -11,6 +11,8 @@ export interface ToyOptions extends SeedOptions {
   /** Shuffle the rows (default true); false keeps them grouped by class. */
   shuffle?: boolean;
 }
+
+const TOY_OPTIONS = [...SEED_OPTIONS, 'nSamples', 'noise', 'shuffle'] as const satisfies readonly (keyof ToyOptions)[];
 
 type Point = (i: number, count: number, g: Generator) => number[];
 
@@ -45,6 +47,7 @@ const halves = (n: number): number[] => [Math.floor(n / 2), n - Math.floor(n / 2
 
 /** Two interleaving half circles (scikit-learn's make_moons): label 0 the upper moon, 1 the lower. */
 export function makeMoons(options: ToyOptions = {}): TensorDataset {
+  checkOptions('makeMoons', options, TOY_OPTIONS);
   const [a, b] = halves(samples('makeMoons', options));
   const t = (i: number, count: number): number => (count > 1 ? (Math.PI * i) / (count - 1) : 0);
   return build('makeMoons', options, resolveGenerator('makeMoons', options), options.noise ?? 0, [a, b], [
@@ -55,6 +58,7 @@ export function makeMoons(options: ToyOptions = {}): TensorDataset {
 
 /** A small circle (label 1, radius `factor`, default 0.8) inside a unit circle (label 0), like make_circles. */
 export function makeCircles(options: ToyOptions & { factor?: number } = {}): TensorDataset {
+  checkOptions('makeCircles', options, [...TOY_OPTIONS, 'factor']);
   const factor = options.factor ?? 0.8;
   if (!(factor > 0 && factor < 1)) throw new MlpkitError('makeCircles', `factor must lie in (0, 1), got ${factor}`);
   const [a, b] = halves(samples('makeCircles', options));
@@ -67,6 +71,7 @@ export function makeCircles(options: ToyOptions & { factor?: number } = {}): Ten
  * 0.75) from the centre to radius 1; `noise` (default 0.2) jitters the angle in radians.
  */
 export function makeSpirals(options: ToyOptions & { nClasses?: number; turns?: number } = {}): TensorDataset {
+  checkOptions('makeSpirals', options, [...TOY_OPTIONS, 'nClasses', 'turns']);
   const n = samples('makeSpirals', options);
   const k = options.nClasses ?? 3;
   checkInteger('makeSpirals', 'nClasses', k, 2);
@@ -84,6 +89,7 @@ export function makeSpirals(options: ToyOptions & { nClasses?: number; turns?: n
 
 /** Points uniform in [-1, 1]², labelled 1 where exactly one coordinate is positive (XOR), else 0. */
 export function makeXor(options: ToyOptions = {}): TensorDataset {
+  checkOptions('makeXor', options, TOY_OPTIONS);
   const n = samples('makeXor', options);
   const g = resolveGenerator('makeXor', options);
   const noise = options.noise ?? 0;
@@ -111,8 +117,11 @@ export interface BlobOptions extends ToyOptions {
   centerBox?: readonly [number, number];
 }
 
+const BLOB_OPTIONS = [...TOY_OPTIONS, 'centers', 'nFeatures', 'clusterStd', 'centerBox'] as const satisfies readonly (keyof BlobOptions)[];
+
 /** Isotropic Gaussian blobs, one class per centre, points split as evenly as possible. */
 export function makeBlobs(options: BlobOptions = {}): TensorDataset {
+  checkOptions('makeBlobs', options, BLOB_OPTIONS);
   const n = samples('makeBlobs', options);
   const g = resolveGenerator('makeBlobs', options);
   const std = options.clusterStd ?? 1;

@@ -1,5 +1,5 @@
-import { MlpkitError } from '@mlpkit/tensor';
-import { type SeedOptions, checkInteger, resolveGenerator } from './random-options.js';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
+import { SEED_OPTIONS, type SeedOptions, checkInteger, resolveGenerator } from './random-options.js';
 import { TensorDataset } from './tensor-dataset.js';
 
 /** A generated regression problem and the truth it was generated from. */
@@ -26,9 +26,12 @@ export interface LinearRegressionOptions extends SeedOptions {
   noise?: number;
 }
 
+const LINEAR_OPTIONS = [...SEED_OPTIONS, 'nSamples', 'nFeatures', 'weights', 'bias', 'noise'] as const satisfies readonly (keyof LinearRegressionOptions)[];
+
 /** y = x·w + b + noise, with x drawn from a standard normal; targets are float32 `[N, 1]`. */
 export function makeLinearRegression(options: LinearRegressionOptions = {}): LinearRegressionData {
   const op = 'makeLinearRegression';
+  checkOptions(op, options, LINEAR_OPTIONS);
   const n = options.nSamples ?? 100;
   checkInteger(op, 'nSamples', n, 1);
   const g = resolveGenerator(op, options);
@@ -63,9 +66,12 @@ export interface PolynomialRegressionOptions extends SeedOptions {
   noise?: number;
 }
 
+const POLYNOMIAL_OPTIONS = [...SEED_OPTIONS, 'nSamples', 'coefficients', 'xRange', 'noise'] as const satisfies readonly (keyof PolynomialRegressionOptions)[];
+
 /** One input x uniform in `xRange` and y a polynomial of it plus noise; features `[N, 1]`, targets `[N, 1]`. */
 export function makePolynomialRegression(options: PolynomialRegressionOptions = {}): { dataset: TensorDataset; coefficients: readonly number[] } {
   const op = 'makePolynomialRegression';
+  checkOptions(op, options, POLYNOMIAL_OPTIONS);
   const n = options.nSamples ?? 100;
   checkInteger(op, 'nSamples', n, 1);
   const coefficients = options.coefficients ?? [0, 0, 1];

@@ -62,6 +62,15 @@ describe('toy classification generators', () => {
     expect(() => makeCircles({ noise: -1 })).toThrow('makeCircles: noise must be >= 0, got -1');
     expect(() => makeSpirals({ nClasses: 1 })).toThrow('nClasses must be an integer >= 2, got 1');
   });
+
+  it('refuse unknown options', () => {
+    const bad = { samples: 10 } as object;
+    expect(() => makeMoons(bad)).toThrow("makeMoons: unknown option 'samples'");
+    expect(() => makeCircles(bad)).toThrow("makeCircles: unknown option 'samples'");
+    expect(() => makeSpirals(bad)).toThrow("makeSpirals: unknown option 'samples'");
+    expect(() => makeXor(bad)).toThrow("makeXor: unknown option 'samples'");
+    expect(() => makeBlobs(bad)).toThrow("makeBlobs: unknown option 'samples'");
+  });
 });
 
 describe('toy regression generators', () => {
@@ -82,5 +91,10 @@ describe('toy regression generators', () => {
       expect(x).toBeLessThan(3);
       expect(dataset.targets[i]).toBeCloseTo(1 - 2 * x * x, 4);
     }
+  });
+
+  it('refuse unknown options', () => {
+    expect(() => makeLinearRegression({ coefficients: [1] } as object)).toThrow("makeLinearRegression: unknown option 'coefficients'");
+    expect(() => makePolynomialRegression({ weights: [1] } as object)).toThrow("makePolynomialRegression: unknown option 'weights'");
   });
 });

@@ -15,6 +15,11 @@ describe('accuracyScore', () => {
     expect(accuracyScore(yTrue, logits)).toBeCloseTo(2 / 3, 15);
   });
 
+  it('refuses unknown options', () => {
+    expect(() => accuracyScore([0, 1], [0, 1], { normalise: false } as object)).toThrow("accuracyScore: unknown option 'normalise'");
+    expect(() => new Accuracy({ normalise: false } as object)).toThrow("Accuracy: unknown option 'normalise'");
+  });
+
   it('names the argument and the value on bad input', () => {
     expect(() => accuracyScore([0, 1], [0])).toThrow('accuracyScore: yPred: expected 2 samples to match yTrue, got 1');
     expect(() => accuracyScore([], [])).toThrow('accuracyScore: yTrue: expected at least one sample, got an empty array (0 samples)');

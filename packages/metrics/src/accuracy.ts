@@ -1,5 +1,6 @@
+import { checkOptions } from '@mlpkit/tensor';
 import type { ConfusionCounts } from './confusion-counts.js';
-import { type ClassOptions, ConfusionMetric, countsOf } from './confusion-metric.js';
+import { CLASS_OPTIONS, type ClassOptions, ConfusionMetric, countsOf } from './confusion-metric.js';
 import type { Predictions, Vector } from './inputs.js';
 
 /** Options of {@link accuracyScore}. */
@@ -7,6 +8,8 @@ export interface AccuracyOptions extends ClassOptions {
   /** true (default): the fraction of correct predictions; false: their count. */
   normalize?: boolean;
 }
+
+const ACCURACY_OPTIONS = [...CLASS_OPTIONS, 'normalize'] as const satisfies readonly (keyof AccuracyOptions)[];
 
 function fromCounts(counts: ConfusionCounts, normalize: boolean): number {
   return normalize ? counts.correct / counts.total : counts.correct;
@@ -19,6 +22,7 @@ function fromCounts(counts: ConfusionCounts, normalize: boolean): number {
  * @example accuracyScore([0, 1, 2, 1], [0, 2, 2, 1]) // 0.75
  */
 export function accuracyScore(yTrue: Vector, yPred: Predictions, options: AccuracyOptions = {}): number {
+  checkOptions('accuracyScore', options, ACCURACY_OPTIONS);
   return fromCounts(countsOf('accuracyScore', yTrue, yPred, options.numClasses), options.normalize ?? true);
 }
 
@@ -28,6 +32,7 @@ export class Accuracy extends ConfusionMetric<number> {
 
   constructor(options: AccuracyOptions = {}) {
     super('Accuracy', options.numClasses);
+    checkOptions('Accuracy', options, ACCURACY_OPTIONS);
     this.normalize = options.normalize ?? true;
   }
 

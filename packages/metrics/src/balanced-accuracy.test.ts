@@ -23,6 +23,11 @@ describe('balancedAccuracyScore', () => {
     expect(m.compute()).toBe(balancedAccuracyScore([0, 1, 0, 0, 1, 0], [0, 1, 0, 0, 0, 1]));
   });
 
+  it('refuses unknown options', () => {
+    expect(() => balancedAccuracyScore([0, 1], [0, 1], { adjust: true } as object)).toThrow("balancedAccuracyScore: unknown option 'adjust'");
+    expect(() => new BalancedAccuracy({ adjust: true } as object)).toThrow("BalancedAccuracy: unknown option 'adjust'");
+  });
+
   it('refuses an empty dataset', () => {
     expect(() => balancedAccuracyScore([], [])).toThrow('balancedAccuracyScore: yTrue: expected at least one sample');
   });

@@ -1,5 +1,6 @@
+import { checkOptions } from '@mlpkit/tensor';
 import type { ConfusionCounts } from './confusion-counts.js';
-import { type ClassOptions, ConfusionMetric, countsOf } from './confusion-metric.js';
+import { CLASS_OPTIONS, type ClassOptions, ConfusionMetric, countsOf } from './confusion-metric.js';
 import type { Predictions, Vector } from './inputs.js';
 
 /** Options of {@link balancedAccuracyScore}. */
@@ -7,6 +8,8 @@ export interface BalancedAccuracyOptions extends ClassOptions {
   /** Rescale so that chance level scores 0 and a perfect score 1 (default false). */
   adjusted?: boolean;
 }
+
+const BALANCED_ACCURACY_OPTIONS = [...CLASS_OPTIONS, 'adjusted'] as const satisfies readonly (keyof BalancedAccuracyOptions)[];
 
 function fromCounts(counts: ConfusionCounts, adjusted: boolean): number {
   // Classes that never occur in the truth have no recall; scikit-learn drops them.
@@ -26,6 +29,7 @@ function fromCounts(counts: ConfusionCounts, adjusted: boolean): number {
  * @example balancedAccuracyScore([0, 0, 0, 1], [0, 0, 0, 0]) // 0.5
  */
 export function balancedAccuracyScore(yTrue: Vector, yPred: Predictions, options: BalancedAccuracyOptions = {}): number {
+  checkOptions('balancedAccuracyScore', options, BALANCED_ACCURACY_OPTIONS);
   return fromCounts(countsOf('balancedAccuracyScore', yTrue, yPred, options.numClasses), options.adjusted ?? false);
 }
 
@@ -35,6 +39,7 @@ export class BalancedAccuracy extends ConfusionMetric<number> {
 
   constructor(options: BalancedAccuracyOptions = {}) {
     super('BalancedAccuracy', options.numClasses);
+    checkOptions('BalancedAccuracy', options, BALANCED_ACCURACY_OPTIONS);
     this.adjusted = options.adjusted ?? false;
   }
 

@@ -47,6 +47,10 @@ describe('classificationReport', () => {
     expect(lines[0].indexOf('precision')).toBe('a rather long class name'.length + 2);
   });
 
+  it('refuses unknown options', () => {
+    expect(() => classificationReport([0, 1], [0, 1], { names: ['a', 'b'] } as object)).toThrow("classificationReport: unknown option 'names'");
+  });
+
   it('refuses target names that do not match the classes', () => {
     expect(() => classificationReport([0, 1, 2], [0, 1, 1], { targetNames: ['a', 'b'] })).toThrow(/targetNames: expected 3 names/);
     expect(() => classificationReport([0, 1, 2], [0, 1, 1], { digits: -1 })).toThrow(MlpkitError);

@@ -1,6 +1,6 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import type { ConfusionCounts } from './confusion-counts.js';
-import { type ClassOptions, countsOf } from './confusion-metric.js';
+import { CLASS_OPTIONS, type ClassOptions, countsOf } from './confusion-metric.js';
 import { formatFixed } from './format-fixed.js';
 import { type Predictions, type Vector, checkLabelList, range } from './inputs.js';
 import { type PrfResult, prfFromCounts } from './precision-recall-fscore.js';
@@ -16,6 +16,8 @@ export interface ClassificationReportOptions extends ClassOptions {
   /** The value of a 0/0 precision or recall (default 0). */
   zeroDivision?: 0 | 1;
 }
+
+const REPORT_OPTIONS = [...CLASS_OPTIONS, 'labels', 'targetNames', 'digits', 'zeroDivision'] as const satisfies readonly (keyof ClassificationReportOptions)[];
 
 const pad = (s: string, width: number): string => s.padStart(width);
 
@@ -65,5 +67,6 @@ export function reportFromCounts(op: string, counts: ConfusionCounts, options: C
  */
 export function classificationReport(yTrue: Vector, yPred: Predictions, options: ClassificationReportOptions = {}): string {
   const op = 'classificationReport';
+  checkOptions(op, options, REPORT_OPTIONS);
   return reportFromCounts(op, countsOf(op, yTrue, yPred, options.numClasses), options);
 }

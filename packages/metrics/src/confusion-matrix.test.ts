@@ -23,6 +23,11 @@ describe('confusionMatrix', () => {
     expect(() => confusionMatrix([0], [0], { normalize: 'rows' as 'true' })).toThrow(/normalize: expected 'true', 'pred', 'all' or null, got "rows"/);
   });
 
+  it('refuses unknown options', () => {
+    expect(() => confusionMatrix([0, 1], [0, 1], { normalise: 'true' } as object)).toThrow("confusionMatrix: unknown option 'normalise'");
+    expect(() => new ConfusionMatrix({ normalise: 'true' } as object)).toThrow("ConfusionMatrix: unknown option 'normalise'");
+  });
+
   it('streams with a fixed shape', () => {
     const cm = new ConfusionMatrix({ numClasses: 3 });
     cm.update([0, 0], [0, 1]);

@@ -1,6 +1,6 @@
-import { MlpkitError, Tensor } from '@mlpkit/tensor';
+import { MlpkitError, Tensor, checkOptions } from '@mlpkit/tensor';
 import type { ConfusionCounts } from './confusion-counts.js';
-import { type ClassOptions, ConfusionMetric, countsOf } from './confusion-metric.js';
+import { CLASS_OPTIONS, type ClassOptions, ConfusionMetric, countsOf } from './confusion-metric.js';
 import { type Predictions, type Vector, checkLabelList, range } from './inputs.js';
 
 /** Options of {@link confusionMatrix}. */
@@ -10,6 +10,8 @@ export interface ConfusionMatrixOptions extends ClassOptions {
   /** Divide by row sums (`'true'`), column sums (`'pred'`) or the total (`'all'`); default none (counts). */
   normalize?: 'true' | 'pred' | 'all' | null;
 }
+
+const CONFUSION_MATRIX_OPTIONS = [...CLASS_OPTIONS, 'labels', 'normalize'] as const satisfies readonly (keyof ConfusionMatrixOptions)[];
 
 function checkNormalize(op: string, normalize: unknown): void {
   if (normalize !== undefined && normalize !== null && !['true', 'pred', 'all'].includes(normalize as string))
@@ -55,6 +57,7 @@ function fromCounts(op: string, counts: ConfusionCounts, options: ConfusionMatri
  */
 export function confusionMatrix(yTrue: Vector, yPred: Predictions, options: ConfusionMatrixOptions = {}): Tensor {
   const op = 'confusionMatrix';
+  checkOptions(op, options, CONFUSION_MATRIX_OPTIONS);
   return fromCounts(op, countsOf(op, yTrue, yPred, options.numClasses), options);
 }
 
@@ -64,6 +67,7 @@ export class ConfusionMatrix extends ConfusionMetric<Tensor> {
 
   constructor(options: ConfusionMatrixOptions = {}) {
     super('ConfusionMatrix', options.numClasses);
+    checkOptions(this.metricName, options, CONFUSION_MATRIX_OPTIONS);
     checkNormalize(this.metricName, options.normalize);
     if (options.labels) checkLabelList(this.metricName, options.labels);
     this.options = { ...options };

@@ -12,6 +12,9 @@ export interface ClassOptions {
   numClasses?: number;
 }
 
+/** The keys of {@link ClassOptions}, which every label metric's option list starts with. */
+export const CLASS_OPTIONS = ['numClasses'] as const satisfies readonly (keyof ClassOptions)[];
+
 function checkNumClasses(op: string, numClasses: number): void {
   if (!Number.isInteger(numClasses) || numClasses < 1)
     throw new MlpkitError(op, `numClasses: expected a positive integer, got ${numClasses}`);

@@ -17,6 +17,11 @@ describe('logLoss', () => {
     expect(logLoss([0], [[1, 1]])).toBeCloseTo(Math.log(2), 15);
   });
 
+  it('refuses unknown options', () => {
+    expect(() => logLoss([0, 1], [0.2, 0.8], { epsilon: 1e-7 } as object)).toThrow("logLoss: unknown option 'epsilon'");
+    expect(() => new LogLoss({ epsilon: 1e-7 } as object)).toThrow("LogLoss: unknown option 'epsilon'");
+  });
+
   it('names the argument and the value on bad input', () => {
     expect(() => logLoss([0, 2], [[0.5, 0.5], [0.5, 0.5]])).toThrow('logLoss: yTrue: label 2 at index 1 is out of range: the scores have 2 columns for classes [0, 1]');
     expect(() => logLoss([0], [[1, 0]], { eps: 0.7 })).toThrow(`logLoss: eps: expected 'auto' or a number in (0, 0.5), got 0.7`);

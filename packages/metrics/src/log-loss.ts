@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import { type Matrix, type Vector, checkNonEmpty } from './inputs.js';
 import type { StreamingMetric } from './metric.js';
 import { type ScoreBatch, readScoreBatch, readScoreDataset } from './score-columns.js';
@@ -16,6 +16,8 @@ export interface LogLossOptions {
   /** The class of each probability column, increasing (default 0..C-1; [0, 1] for 1-D). */
   labels?: readonly number[];
 }
+
+const LOG_LOSS_OPTIONS = ['eps', 'normalize', 'labels'] as const satisfies readonly (keyof LogLossOptions)[];
 
 function checkEps(op: string, eps: unknown): number {
   if (eps === 'auto' || eps === undefined) return Number.EPSILON;
@@ -58,6 +60,7 @@ export class LogLoss implements StreamingMetric<number, Matrix, Vector> {
   private count = 0;
 
   constructor(options: LogLossOptions = {}) {
+    checkOptions('LogLoss', options, LOG_LOSS_OPTIONS);
     this.eps = checkEps('LogLoss', options.eps);
     this.normalize = options.normalize ?? true;
     this.labels = options.labels;
@@ -97,6 +100,7 @@ export class LogLoss implements StreamingMetric<number, Matrix, Vector> {
  */
 export function logLoss(yTrue: Vector, yProb: Matrix, options: LogLossOptions = {}): number {
   const op = 'logLoss';
+  checkOptions(op, options, LOG_LOSS_OPTIONS);
   checkEps(op, options.eps);
   const metric = new LogLoss(options);
   metric.add(readScoreDataset(op, yTrue, yProb, options.labels, 'yProb'));

@@ -1,3 +1,4 @@
+import { checkOptions } from '@mlpkit/tensor';
 import { ErrorSums } from './error-sums.js';
 import type { Matrix } from './inputs.js';
 import { type Multioutput, type PerOutput, checkMultioutput, readRegressionDataset } from './regression-inputs.js';
@@ -9,10 +10,13 @@ export interface MeanAbsoluteErrorOptions {
 }
 
 /** Streaming {@link meanAbsoluteError}: `update(preds, targets)` per batch. */
+const MAE_OPTIONS = ['multioutput'] as const satisfies readonly (keyof MeanAbsoluteErrorOptions)[];
+
 export class MeanAbsoluteError<O extends MeanAbsoluteErrorOptions = MeanAbsoluteErrorOptions> extends ErrorSums<O> {
 
   constructor(options?: O) {
     super('MeanAbsoluteError', options?.multioutput);
+    checkOptions('MeanAbsoluteError', options, MAE_OPTIONS);
   }
 
   protected pointError(yTrue: number, yPred: number): number {
@@ -27,6 +31,7 @@ export class MeanAbsoluteError<O extends MeanAbsoluteErrorOptions = MeanAbsolute
  */
 export function meanAbsoluteError<O extends MeanAbsoluteErrorOptions = MeanAbsoluteErrorOptions>(yTrue: Matrix, yPred: Matrix, options?: O): PerOutput<O> {
   const op = 'meanAbsoluteError';
+  checkOptions(op, options, MAE_OPTIONS);
   checkMultioutput(op, options?.multioutput);
   const metric = new MeanAbsoluteError(options);
   metric.add(readRegressionDataset(op, yTrue, yPred));

@@ -1,3 +1,4 @@
+import { checkOptions } from '@mlpkit/tensor';
 import { ErrorSums } from './error-sums.js';
 import type { Matrix } from './inputs.js';
 import { type Multioutput, type PerOutput, checkMultioutput, readRegressionDataset } from './regression-inputs.js';
@@ -11,11 +12,14 @@ export interface MeanSquaredErrorOptions {
 }
 
 /** Streaming {@link meanSquaredError}: `update(preds, targets)` per batch. */
+const MSE_OPTIONS = ['multioutput', 'squared'] as const satisfies readonly (keyof MeanSquaredErrorOptions)[];
+
 export class MeanSquaredError<O extends MeanSquaredErrorOptions = MeanSquaredErrorOptions> extends ErrorSums<O> {
   private readonly squared: boolean;
 
   constructor(options?: O) {
     super('MeanSquaredError', options?.multioutput);
+    checkOptions('MeanSquaredError', options, MSE_OPTIONS);
     this.squared = options?.squared ?? true;
   }
 
@@ -36,6 +40,7 @@ export class MeanSquaredError<O extends MeanSquaredErrorOptions = MeanSquaredErr
  */
 export function meanSquaredError<O extends MeanSquaredErrorOptions = MeanSquaredErrorOptions>(yTrue: Matrix, yPred: Matrix, options?: O): PerOutput<O> {
   const op = 'meanSquaredError';
+  checkOptions(op, options, MSE_OPTIONS);
   checkMultioutput(op, options?.multioutput);
   const metric = new MeanSquaredError(options);
   metric.add(readRegressionDataset(op, yTrue, yPred));

@@ -59,6 +59,16 @@ describe('precision, recall and F1', () => {
     expect(recallScore([0, 0], [0, 0], { average: 'weighted', labels: [1], zeroDivision: 1 })).toBe(1);
   });
 
+  it('refuses unknown options', () => {
+    const bad = { avg: 'macro' } as object;
+    expect(() => precisionScore([0, 1], [0, 1], bad)).toThrow("precisionScore: unknown option 'avg'");
+    expect(() => recallScore([0, 1], [0, 1], bad)).toThrow("recallScore: unknown option 'avg'");
+    expect(() => f1Score([0, 1], [0, 1], bad)).toThrow("f1Score: unknown option 'avg'");
+    expect(() => precisionRecallFscoreSupport([0, 1], [0, 1], bad)).toThrow("precisionRecallFscoreSupport: unknown option 'avg'");
+    expect(() => new Precision(bad)).toThrow("Precision: unknown option 'avg'");
+    expect(() => new F1Score(bad)).toThrow("F1Score: unknown option 'avg'");
+  });
+
   it('streams to the one-shot value and checks options up front', () => {
     const f = new F1Score({ average: null });
     f.update(yPred.slice(0, 4), yTrue.slice(0, 4));

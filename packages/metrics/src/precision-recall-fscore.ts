@@ -1,6 +1,6 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import type { ConfusionCounts } from './confusion-counts.js';
-import { type ClassOptions, countsOf } from './confusion-metric.js';
+import { CLASS_OPTIONS, type ClassOptions, countsOf } from './confusion-metric.js';
 import { type Predictions, type Vector, checkLabelList, range } from './inputs.js';
 
 /**
@@ -34,6 +34,9 @@ export interface PrfResult {
   support: number[] | null;
 }
 
+/** The keys of {@link PrfOptions}. */
+export const PRF_OPTIONS = [...CLASS_OPTIONS, 'average', 'labels', 'posLabel', 'zeroDivision'] as const satisfies readonly (keyof PrfOptions)[];
+
 function checkZeroDivision(op: string, z: unknown): 0 | 1 {
   if (z !== 0 && z !== 1) throw new MlpkitError(op, `zeroDivision: expected 0 or 1, got ${String(z)}`);
   return z;
@@ -46,6 +49,7 @@ function checkAverage(op: string, average: unknown): void {
 
 /** Throws on an invalid `average`, `zeroDivision` or `labels`, before any data is seen. */
 export function checkPrfOptions(op: string, options: PrfOptions = {}): void {
+  checkOptions(op, options, PRF_OPTIONS);
   checkZeroDivision(op, options.zeroDivision ?? 0);
   checkAverage(op, options.average === undefined ? 'binary' : options.average);
   if (options.labels) checkLabelList(op, options.labels);
@@ -113,6 +117,7 @@ export function prfFromCounts(op: string, counts: ConfusionCounts, options: PrfO
  */
 export function precisionRecallFscoreSupport(yTrue: Vector, yPred: Predictions, options: PrfOptions & { beta?: number } = {}): PrfResult {
   const op = 'precisionRecallFscoreSupport';
+  checkOptions(op, options, [...PRF_OPTIONS, 'beta']);
   const beta = options.beta ?? 1;
   if (!(beta >= 0)) throw new MlpkitError(op, `beta: expected a non-negative number, got ${beta}`);
   return prfFromCounts(op, countsOf(op, yTrue, yPred, options.numClasses), options, beta);

@@ -1,7 +1,8 @@
+import { checkOptions } from '@mlpkit/tensor';
 import type { ConfusionCounts } from './confusion-counts.js';
 import { ConfusionMetric, countsOf } from './confusion-metric.js';
 import type { Predictions, Vector } from './inputs.js';
-import { type PerClass, type PrfOptions, checkPrfOptions, prfFromCounts } from './precision-recall-fscore.js';
+import { PRF_OPTIONS, type PerClass, type PrfOptions, checkPrfOptions, prfFromCounts } from './precision-recall-fscore.js';
 
 /** Which of `prfFromCounts`' scores a metric reports. */
 export type PrfScore = 'precision' | 'recall' | 'fScore';
@@ -11,6 +12,7 @@ export type PrfScore = 'precision' | 'recall' | 'fScore';
  * dataset, then the one `score` asked for, with errors named after the function (`op`).
  */
 export function prfScore<O extends PrfOptions>(op: string, score: PrfScore, yTrue: Vector, yPred: Predictions, options?: O): PerClass<O> {
+  checkOptions(op, options, PRF_OPTIONS);
   return prfFromCounts(op, countsOf(op, yTrue, yPred, options?.numClasses), options)[score] as PerClass<O>;
 }
 

@@ -1,3 +1,4 @@
+import { checkOptions } from '@mlpkit/tensor';
 import { type Matrix, checkNonEmpty } from './inputs.js';
 import type { StreamingMetric } from './metric.js';
 import { type Multioutput, type PerOutput, type RegressionBatch, checkMultioutput, combineOutputs, readRegressionBatch, readRegressionDataset } from './regression-inputs.js';
@@ -9,6 +10,8 @@ export interface R2ScoreOptions {
 }
 
 /** Per-output running statistics: count, mean and sum of squared deviations of yTrue, and the residual sum of squares. */
+const R2_OPTIONS = ['multioutput'] as const satisfies readonly (keyof R2ScoreOptions)[];
+
 interface Moments {
   n: number;
   mean: Float64Array;
@@ -59,6 +62,7 @@ export class R2Score<O extends R2ScoreOptions = R2ScoreOptions> implements Strea
   private moments: Moments | null = null;
 
   constructor(options?: O) {
+    checkOptions('R2Score', options, R2_OPTIONS);
     checkMultioutput('R2Score', options?.multioutput, ['variance_weighted']);
     this.multioutput = options?.multioutput;
   }
@@ -96,6 +100,7 @@ export class R2Score<O extends R2ScoreOptions = R2ScoreOptions> implements Strea
  */
 export function r2Score<O extends R2ScoreOptions = R2ScoreOptions>(yTrue: Matrix, yPred: Matrix, options?: O): PerOutput<O> {
   const op = 'r2Score';
+  checkOptions(op, options, R2_OPTIONS);
   checkMultioutput(op, options?.multioutput, ['variance_weighted']);
   const metric = new R2Score(options);
   metric.add(readRegressionDataset(op, yTrue, yPred));

@@ -1,8 +1,8 @@
 import { MlpkitError, tensor } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
-import { meanAbsoluteError } from './mean-absolute-error.js';
+import { MeanAbsoluteError, meanAbsoluteError } from './mean-absolute-error.js';
 import { MeanSquaredError, meanSquaredError } from './mean-squared-error.js';
-import { r2Score } from './r2-score.js';
+import { R2Score, r2Score } from './r2-score.js';
 
 const yTrue = [3, -0.5, 2, 7], yPred = [2.5, 0, 2, 8];
 const multiTrue = [[0.5, 1], [-1, 1], [7, -6]], multiPred = [[0, 2], [-1, 2], [8, -5]];
@@ -27,6 +27,11 @@ describe('meanSquaredError', () => {
     expect(() => meanSquaredError(yTrue, yPred, { multioutput: 'mean' as 'raw_values' })).toThrow(MlpkitError);
   });
 
+  it('refuses unknown options', () => {
+    expect(() => meanSquaredError([1, 2], [1, 2], { root: true } as object)).toThrow("meanSquaredError: unknown option 'root'");
+    expect(() => new MeanSquaredError({ root: true } as object)).toThrow("MeanSquaredError: unknown option 'root'");
+  });
+
   it('streams and resets', () => {
     const m = new MeanSquaredError();
     m.update([2.5, 0], [3, -0.5]);
@@ -43,6 +48,11 @@ describe('meanAbsoluteError', () => {
     expect(meanAbsoluteError(multiTrue, multiPred)).toBe(0.75);
     expect(meanAbsoluteError(multiTrue, multiPred, { multioutput: 'raw_values' })).toEqual([0.5, 1]);
     expect(meanAbsoluteError(multiTrue, multiPred, { multioutput: [0.3, 0.7] })).toBeCloseTo(0.85, 15);
+  });
+
+  it('refuses unknown options', () => {
+    expect(() => meanAbsoluteError([1, 2], [1, 2], { squared: false } as object)).toThrow("meanAbsoluteError: unknown option 'squared'");
+    expect(() => new MeanAbsoluteError({ squared: false } as object)).toThrow("MeanAbsoluteError: unknown option 'squared'");
   });
 });
 
@@ -67,6 +77,11 @@ describe('r2Score', () => {
     expect(r2Score(multiTrue, multiPred)).toBeCloseTo((raw[0] + raw[1]) / 2, 15);
     const weighted = (raw[0] * (217 / 6) + raw[1] * (98 / 3)) / (217 / 6 + 98 / 3);
     expect(r2Score(multiTrue, multiPred, { multioutput: 'variance_weighted' })).toBeCloseTo(weighted, 14);
+  });
+
+  it('refuses unknown options', () => {
+    expect(() => r2Score([1, 2], [1, 2], { multiOutput: 'raw_values' } as object)).toThrow("r2Score: unknown option 'multiOutput'");
+    expect(() => new R2Score({ multiOutput: 'raw_values' } as object)).toThrow("R2Score: unknown option 'multiOutput'");
   });
 
   it('refuses an empty dataset', () => {

@@ -1,7 +1,7 @@
 import { Generator, MlpkitError } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
 import { binaryAuc } from './binary-auc.js';
-import { rocAucScore } from './roc-auc.js';
+import { RocAuc, rocAucScore } from './roc-auc.js';
 
 /** P(score of a positive > score of a negative), ties 1/2, over every pair. */
 function pairwiseAuc(scores: number[], positive: boolean[]): number {
@@ -54,6 +54,11 @@ describe('rocAucScore', () => {
     expect(rocAucScore(yTrue, yScore, { multiClass: 'ovr', average: 'weighted' })).toBeCloseTo(weighted, 14);
     const micro = pairwiseAuc(yScore.flat(), yTrue.flatMap((t) => [0, 1, 2, 3].map((j) => t === j)));
     expect(rocAucScore(yTrue, yScore, { multiClass: 'ovr', average: 'micro' })).toBeCloseTo(micro, 14);
+  });
+
+  it('refuses unknown options', () => {
+    expect(() => rocAucScore([0, 1], [0.2, 0.8], { multiclass: 'ovr' } as object)).toThrow("rocAucScore: unknown option 'multiclass'");
+    expect(() => new RocAuc({ multiclass: 'ovr' } as object)).toThrow("RocAuc: unknown option 'multiclass'");
   });
 
   it('names the argument and the value on bad input', () => {

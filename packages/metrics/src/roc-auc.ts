@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import { binaryAuc } from './binary-auc.js';
 import { type Matrix, type Table, type Vector, checkNonEmpty, range } from './inputs.js';
 import type { StreamingMetric } from './metric.js';
@@ -16,8 +16,10 @@ export interface RocAucOptions {
 }
 
 const AVERAGES = ['macro', 'weighted', 'micro', null];
+const ROC_AUC_OPTIONS = ['multiClass', 'average', 'labels'] as const satisfies readonly (keyof RocAucOptions)[];
 
-function checkOptions(op: string, options: RocAucOptions): void {
+function checkRocAucOptions(op: string, options: RocAucOptions): void {
+  checkOptions(op, options, ROC_AUC_OPTIONS);
   if (options.multiClass !== undefined && options.multiClass !== 'raise' && options.multiClass !== 'ovr')
     throw new MlpkitError(op, `multiClass: expected 'raise' or 'ovr', got ${JSON.stringify(options.multiClass)}`);
   if (options.average !== undefined && !AVERAGES.includes(options.average))
@@ -86,7 +88,7 @@ function aucOf(op: string, batch: ScoreBatch, options: RocAucOptions, names: [st
  */
 export function rocAucScore<O extends RocAucOptions = RocAucOptions>(yTrue: Vector, yScore: Matrix, options?: O): PerClass<O> {
   const op = 'rocAucScore';
-  checkOptions(op, options ?? {});
+  checkRocAucOptions(op, options ?? {});
   const batch = readScoreDataset(op, yTrue, yScore, options?.labels, 'yScore');
   return aucOf(op, batch, options ?? {}, ['yTrue', 'yScore']) as PerClass<O>;
 }
@@ -97,7 +99,7 @@ export class RocAuc<O extends RocAucOptions = RocAucOptions> implements Streamin
   private batches: ScoreBatch[] = [];
 
   constructor(options?: O) {
-    checkOptions('RocAuc', options ?? {});
+    checkRocAucOptions('RocAuc', options ?? {});
     this.options = { ...options };
   }
 

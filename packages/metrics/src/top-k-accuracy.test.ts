@@ -27,6 +27,11 @@ describe('topKAccuracyScore', () => {
     expect(topKAccuracyScore([3, 5], [[0.1, 0.9], [0.2, 0.8]], { k: 1, labels: [3, 5] })).toBe(0.5);
   });
 
+  it('refuses unknown options', () => {
+    expect(() => topKAccuracyScore([0, 1], [[0.9, 0.1], [0.2, 0.8]], { topK: 1 } as object)).toThrow("topKAccuracyScore: unknown option 'topK'");
+    expect(() => new TopKAccuracy({ topK: 1 } as object)).toThrow("TopKAccuracy: unknown option 'topK'");
+  });
+
   it('names the argument and the value on bad input', () => {
     expect(() => topKAccuracyScore([0, 3], yScore.slice(0, 2))).toThrow('topKAccuracyScore: yTrue: label 3 at index 1 is out of range: the scores have 3 columns for classes [0, 1, 2]');
     expect(() => topKAccuracyScore([0, 1], yScore)).toThrow('yScore: expected 2 samples to match yTrue, got 4');

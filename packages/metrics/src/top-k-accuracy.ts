@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import { type Matrix, type Vector, checkNonEmpty } from './inputs.js';
 import type { StreamingMetric } from './metric.js';
 import { type ScoreBatch, readScoreBatch, readScoreDataset } from './score-columns.js';
@@ -12,6 +12,8 @@ export interface TopKAccuracyOptions {
   /** The class of each score column, increasing (default 0..C-1). */
   labels?: readonly number[];
 }
+
+const TOP_K_OPTIONS = ['k', 'normalize', 'labels'] as const satisfies readonly (keyof TopKAccuracyOptions)[];
 
 function checkK(op: string, k: unknown): number {
   if (!Number.isInteger(k) || (k as number) < 1) throw new MlpkitError(op, `k: expected a positive integer, got ${String(k)}`);
@@ -42,6 +44,7 @@ export class TopKAccuracy implements StreamingMetric<number, Matrix, Vector> {
   private inUnitRange = true;
 
   constructor(options: TopKAccuracyOptions = {}) {
+    checkOptions('TopKAccuracy', options, TOP_K_OPTIONS);
     this.k = checkK('TopKAccuracy', options.k ?? 2);
     this.normalize = options.normalize ?? true;
     this.labels = options.labels;
@@ -93,6 +96,7 @@ export class TopKAccuracy implements StreamingMetric<number, Matrix, Vector> {
  */
 export function topKAccuracyScore(yTrue: Vector, yScore: Matrix, options: TopKAccuracyOptions = {}): number {
   const op = 'topKAccuracyScore';
+  checkOptions(op, options, TOP_K_OPTIONS);
   checkK(op, options.k ?? 2);
   const metric = new TopKAccuracy(options);
   metric.add(readScoreDataset(op, yTrue, yScore, options.labels, 'yScore'));

@@ -66,4 +66,8 @@ describe('BatchNorm1d', () => {
     expect(bn.loadStateDict(state)).toEqual({ missingKeys: [], unexpectedKeys: [] });
     expect([...bn.runningMean!.data]).toEqual([1, 2]);
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => new BatchNorm1d(2, { trackRunningStat: false } as object)).toThrow("BatchNorm1d: unknown option 'trackRunningStat'");
+  });
 });

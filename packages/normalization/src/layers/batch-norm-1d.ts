@@ -1,5 +1,5 @@
 import { Module, Parameter } from '@mlpkit/nn';
-import { MlpkitError, type Tensor, formatShape, full, ones, zeros } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions, formatShape, full, ones, zeros } from '@mlpkit/tensor';
 import { batchNorm } from './batch-norm-function.js';
 
 /** Options of {@link BatchNorm1d}, as `torch.nn.BatchNorm1d` names them. */
@@ -15,6 +15,8 @@ export interface BatchNorm1dOptions {
   /** Parameter and buffer dtype (default float32). */
   dtype?: 'float32' | 'float64';
 }
+
+const BATCH_NORM_1D_OPTIONS = ['eps', 'momentum', 'affine', 'trackRunningStats', 'dtype'] as const satisfies readonly (keyof BatchNorm1dOptions)[];
 
 /**
  * Batch normalization over (N, C) or (N, C, L) input (`torch.nn.BatchNorm1d`). In training
@@ -42,6 +44,7 @@ export class BatchNorm1d extends Module {
 
   constructor(numFeatures: number, options: BatchNorm1dOptions = {}) {
     super();
+    checkOptions('BatchNorm1d', options, BATCH_NORM_1D_OPTIONS);
     if (!Number.isInteger(numFeatures) || numFeatures < 1) throw new MlpkitError('BatchNorm1d', `numFeatures must be a positive integer, got ${numFeatures}`);
     this.numFeatures = numFeatures;
     this.eps = options.eps ?? 1e-5;

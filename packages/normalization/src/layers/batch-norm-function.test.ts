@@ -82,4 +82,8 @@ describe('batchNorm', () => {
       expect(b.grad!.data[j]).toBeCloseTo(gs.reduce((s, v) => s + v, 0), 4);
     }
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => batchNorm(zeros([2, 3]), { train: true } as object)).toThrow("batchNorm: unknown option 'train'");
+  });
 });

@@ -1,5 +1,5 @@
 import { customOp } from '@mlpkit/autograd';
-import { type BatchNormStats, MlpkitError, Tensor, allocate, formatShape, fusedBatchNorm, fusedBatchNormBackward, fusedChannelMoments } from '@mlpkit/tensor';
+import { type BatchNormStats, MlpkitError, Tensor, allocate, checkOptions, formatShape, fusedBatchNorm, fusedBatchNormBackward, fusedChannelMoments } from '@mlpkit/tensor';
 import { type ChannelLayout, channelLayout, channelMoments } from './channel-layout.js';
 
 /** Options of {@link batchNorm}, as `torch.nn.functional.batch_norm` names them. */
@@ -19,6 +19,10 @@ export interface BatchNormOptions {
   /** Added to the variance before the square root (default 1e-5). */
   eps?: number;
 }
+
+const BATCH_NORM_OPTIONS = [
+  'runningMean', 'runningVar', 'weight', 'bias', 'training', 'momentum', 'eps',
+] as const satisfies readonly (keyof BatchNormOptions)[];
 
 function checkVector(name: string, t: Tensor | null | undefined, c: number): void {
   if (t && (t.ndim !== 1 || t.shape[0] !== c))
@@ -67,6 +71,7 @@ function statistics(input: Tensor, layout: ChannelLayout, o: BatchNormOptions, u
  * const y = batchNorm(x, { runningMean, runningVar, weight, bias, training: true });
  */
 export function batchNorm(input: Tensor, options: BatchNormOptions = {}): Tensor {
+  checkOptions('batchNorm', options, BATCH_NORM_OPTIONS);
   const layout = channelLayout('batchNorm', input);
   const { weight, bias, runningMean, runningVar } = options;
   for (const [name, t] of [['weight', weight], ['bias', bias], ['runningMean', runningMean], ['runningVar', runningVar]] as const) checkVector(name, t, layout.c);

@@ -29,4 +29,8 @@ describe('layerNorm', () => {
     expect(() => layerNorm(zeros([2, 5]), [6])).toThrow('layerNorm: expected input with trailing dims [6] (normalizedShape), got shape [2, 5]');
     expect(() => layerNorm(zeros([2, 6]), [6], { weight: zeros([5]) })).toThrow(/weight must have shape \[6\]/);
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => layerNorm(zeros([2, 6]), [6], { epsilon: 1e-5 } as object)).toThrow("layerNorm: unknown option 'epsilon'");
+  });
 });

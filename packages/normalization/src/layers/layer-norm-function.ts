@@ -1,5 +1,5 @@
 import { customOp } from '@mlpkit/autograd';
-import { MlpkitError, Tensor, allocate, formatShape, shapesEqual } from '@mlpkit/tensor';
+import { MlpkitError, Tensor, allocate, checkOptions, formatShape, shapesEqual } from '@mlpkit/tensor';
 import { tensorOf } from './batch-norm-function.js';
 
 /** Options of {@link layerNorm}, as `torch.nn.functional.layer_norm` names them. */
@@ -11,6 +11,8 @@ export interface LayerNormOptions {
   /** Added to the variance before the square root (default 1e-5). */
   eps?: number;
 }
+
+const LAYER_NORM_OPTIONS = ['weight', 'bias', 'eps'] as const satisfies readonly (keyof LayerNormOptions)[];
 
 function check(input: Tensor, shape: readonly number[], o: LayerNormOptions): void {
   const trailing = input.shape.slice(input.ndim - shape.length);
@@ -49,6 +51,7 @@ function normalizeRows(data: ArrayLike<number>, rows: number, d: number, eps: nu
  * const y = layerNorm(x, [6], { weight, bias }); // x [..., 6]
  */
 export function layerNorm(input: Tensor, normalizedShape: number | readonly number[], options: LayerNormOptions = {}): Tensor {
+  checkOptions('layerNorm', options, LAYER_NORM_OPTIONS);
   const shape = typeof normalizedShape === 'number' ? [normalizedShape] : [...normalizedShape];
   check(input, shape, options);
   const { weight, bias } = options;

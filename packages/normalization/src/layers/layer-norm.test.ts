@@ -19,4 +19,8 @@ describe('LayerNorm', () => {
     expect(new LayerNorm(4, { elementwiseAffine: false }).parameters()).toEqual([]);
     expect(() => new LayerNorm([])).toThrow(MlpkitError);
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => new LayerNorm(4, { affine: false } as object)).toThrow("LayerNorm: unknown option 'affine'");
+  });
 });

@@ -1,5 +1,5 @@
 import { Module, Parameter } from '@mlpkit/nn';
-import { MlpkitError, type Tensor, ones, zeros } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions, ones, zeros } from '@mlpkit/tensor';
 import { layerNorm } from './layer-norm-function.js';
 
 /** Options of {@link LayerNorm}, as `torch.nn.LayerNorm` names them. */
@@ -13,6 +13,8 @@ export interface LayerNormOptions {
   /** Parameter dtype (default float32). */
   dtype?: 'float32' | 'float64';
 }
+
+const LAYER_NORM_OPTIONS = ['eps', 'elementwiseAffine', 'bias', 'dtype'] as const satisfies readonly (keyof LayerNormOptions)[];
 
 /**
  * Layer normalization (`torch.nn.LayerNorm`): each sample is normalized over its trailing
@@ -32,6 +34,7 @@ export class LayerNorm extends Module {
 
   constructor(normalizedShape: number | readonly number[], options: LayerNormOptions = {}) {
     super();
+    checkOptions('LayerNorm', options, LAYER_NORM_OPTIONS);
     const shape = typeof normalizedShape === 'number' ? [normalizedShape] : [...normalizedShape];
     if (shape.length === 0 || !shape.every((d) => Number.isInteger(d) && d > 0))
       throw new MlpkitError('LayerNorm', `normalizedShape must be a positive integer or a non-empty list of them, got ${JSON.stringify(normalizedShape)}`);

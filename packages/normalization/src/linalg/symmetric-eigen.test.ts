@@ -40,4 +40,8 @@ describe('symmetricEigen', () => {
     expect(() => symmetricEigen(Float64Array.from([1, 2, 3, 4]), 2)).toThrow(/\[0, 1\] = 2 and \[1, 0\] = 3/);
     expect(() => symmetricEigen(new Float64Array(3), 2)).toThrow(MlpkitError);
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => symmetricEigen(new Float64Array(1), 1, { sweeps: 5 } as object)).toThrow("symmetricEigen: unknown option 'sweeps'");
+  });
 });

@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 
 /** Eigenvalues in descending order and the matching unit eigenvectors. */
 export interface SymmetricEigen {
@@ -13,6 +13,8 @@ export interface SymmetricEigenOptions {
   /** Give up after this many full sweeps (default 100; convergence is quadratic, ~10 is typical). */
   maxSweeps?: number;
 }
+
+const EIGEN_OPTIONS = ['maxSweeps'] as const satisfies readonly (keyof SymmetricEigenOptions)[];
 
 function offDiagonalNorm(a: Float64Array, n: number): number {
   let s = 0;
@@ -61,6 +63,7 @@ function sortDescending(a: Float64Array, v: Float64Array, n: number): SymmetricE
  * returning orthonormal eigenvectors, which is what PCA and whitening need.
  */
 export function symmetricEigen(matrix: Float64Array, n: number, options: SymmetricEigenOptions = {}): SymmetricEigen {
+  checkOptions('symmetricEigen', options, EIGEN_OPTIONS);
   if (matrix.length !== n * n) throw new MlpkitError('symmetricEigen', `expected ${n}×${n} = ${n * n} values, got ${matrix.length}`);
   for (let p = 0; p < n; p++)
     for (let q = p + 1; q < n; q++) {

@@ -29,4 +29,8 @@ describe('MinMaxScaler', () => {
     expect(Array.from(back.transform(x).data)).toEqual(Array.from(s.transform(x).data));
     expect(() => new MinMaxScaler({ featureRange: [1, 1] })).toThrow(MlpkitError);
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => new MinMaxScaler({ range: [0, 1] } as object)).toThrow("MinMaxScaler: unknown option 'range'");
+  });
 });

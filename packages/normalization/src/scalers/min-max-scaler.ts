@@ -1,4 +1,4 @@
-import type { Tensor } from '@mlpkit/tensor';
+import { type Tensor, checkOptions } from '@mlpkit/tensor';
 import { columnRange, guardZeroScale, mapColumns, toList, vectorTensor } from './column-stats.js';
 import { checkedFeatureRange } from './feature-range.js';
 import { FeatureScaler, type OutputArray } from './feature-scaler.js';
@@ -13,6 +13,8 @@ export interface MinMaxScalerOptions {
   /** Clip transformed values of unseen data into `featureRange` (default false). */
   clip?: boolean;
 }
+
+const MIN_MAX_OPTIONS = ['featureRange', 'clip'] as const satisfies readonly (keyof MinMaxScalerOptions)[];
 
 /**
  * Min-max normalization: `(x - min) / (max - min) * (high - low) + low` per feature, as
@@ -32,6 +34,7 @@ export class MinMaxScaler extends FeatureScaler {
 
   constructor(options: MinMaxScalerOptions = {}) {
     super();
+    checkOptions('MinMaxScaler', options, MIN_MAX_OPTIONS);
     this.featureRange = checkedFeatureRange('MinMaxScaler', options.featureRange);
     this.clip = options.clip ?? false;
   }

@@ -22,4 +22,8 @@ describe('Normalize', () => {
     expect(() => new Normalize({ mean: [0], std: [0] })).toThrow(/std\[0\] = 0/);
     expect(() => new Normalize({ mean: [0, 1], std: [1] })).toThrow(/got 2 and 1/);
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => new Normalize({ mean: [0], std: [1], inplace: true } as { mean: number[]; std: number[] })).toThrow("Normalize: unknown option 'inplace'");
+  });
 });

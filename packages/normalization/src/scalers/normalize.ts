@@ -1,4 +1,4 @@
-import { MlpkitError, formatShape } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions, formatShape } from '@mlpkit/tensor';
 import type { ScalerJSON } from './scaler.js';
 import { ScalerReader } from './scaler-reader.js';
 import { StatelessScaler } from './stateless-scaler.js';
@@ -10,6 +10,8 @@ export interface NormalizeOptions {
   /** Per-channel standard deviations, same length as `mean`. */
   std: readonly number[];
 }
+
+const NORMALIZE_OPTIONS = ['mean', 'std'] as const satisfies readonly (keyof NormalizeOptions)[];
 
 /** The channel dim: torchvision's (…, C, H, W) convention for images, the last dim for (N, C) rows. */
 function channelDim(shape: readonly number[]): number {
@@ -31,6 +33,7 @@ export class Normalize extends StatelessScaler {
 
   constructor(options: NormalizeOptions) {
     super();
+    checkOptions('Normalize', options, NORMALIZE_OPTIONS);
     const { mean, std } = options;
     if (mean.length === 0 || mean.length !== std.length)
       throw new MlpkitError('Normalize', `mean and std must be non-empty and the same length, got ${mean.length} and ${std.length}`);

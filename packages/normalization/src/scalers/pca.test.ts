@@ -63,4 +63,8 @@ describe('PCA', () => {
     expect(Array.from(back.singularValues.data)).toEqual(Array.from(pca.singularValues.data));
     expect(() => new PCA().components).toThrow(MlpkitError);
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => new PCA({ components: 2 } as object)).toThrow("PCA: unknown option 'components'");
+  });
 });

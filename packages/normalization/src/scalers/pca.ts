@@ -1,4 +1,4 @@
-import { MlpkitError, Tensor } from '@mlpkit/tensor';
+import { MlpkitError, Tensor, checkOptions } from '@mlpkit/tensor';
 import { covarianceMatrix, projectRows, unprojectRows } from '../linalg/covariance.js';
 import { flipSigns } from '../linalg/sign-flip.js';
 import { symmetricEigen } from '../linalg/symmetric-eigen.js';
@@ -18,6 +18,8 @@ export interface PCAOptions {
   /** Divide each component by its std so the output has unit variance (default false). */
   whiten?: boolean;
 }
+
+const PCA_OPTIONS = ['nComponents', 'whiten'] as const satisfies readonly (keyof PCAOptions)[];
 
 /** The number of components an option asks for, given the sorted variance ratios. */
 function resolveComponents(option: number | null, ratios: Float64Array, limit: number): number {
@@ -53,6 +55,7 @@ export class PCA extends FeatureScaler {
 
   constructor(options: PCAOptions = {}) {
     super();
+    checkOptions('PCA', options, PCA_OPTIONS);
     this.nComponentsOption = options.nComponents ?? null;
     this.whiten = options.whiten ?? false;
   }

@@ -20,4 +20,8 @@ describe('PixelScaler', () => {
     expect(() => new PixelScaler({ maxValue: 0 })).toThrow(/maxValue must be > 0, got 0/);
     expect(() => new PixelScaler({ featureRange: [1, -1] })).toThrow(/PixelScaler.*featureRange must be \[low, high\] with low < high, got \[1, -1\]/);
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => new PixelScaler({ max: 255 } as object)).toThrow("PixelScaler: unknown option 'max'");
+  });
 });

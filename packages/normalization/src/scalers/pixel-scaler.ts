@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import { checkedFeatureRange } from './feature-range.js';
 import type { ScalerJSON } from './scaler.js';
 import { ScalerReader } from './scaler-reader.js';
@@ -11,6 +11,8 @@ export interface PixelScalerOptions {
   /** The largest raw pixel value (default 255, for uint8 images). */
   maxValue?: number;
 }
+
+const PIXEL_SCALER_OPTIONS = ['featureRange', 'maxValue'] as const satisfies readonly (keyof PixelScalerOptions)[];
 
 /**
  * Image scaling with fixed constants: `x / maxValue * (high - low) + low`, so 0–255 pixels
@@ -27,6 +29,7 @@ export class PixelScaler extends StatelessScaler {
 
   constructor(options: PixelScalerOptions = {}) {
     super();
+    checkOptions('PixelScaler', options, PIXEL_SCALER_OPTIONS);
     this.featureRange = checkedFeatureRange('PixelScaler', options.featureRange);
     this.maxValue = options.maxValue ?? 255;
     if (!(this.maxValue > 0)) throw new MlpkitError('PixelScaler', `maxValue must be > 0, got ${this.maxValue}`);

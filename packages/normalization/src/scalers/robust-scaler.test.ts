@@ -28,4 +28,8 @@ describe('RobustScaler', () => {
     expect(Array.from(back.transform(x).data)).toEqual(Array.from(s.transform(x).data));
     expect(() => new RobustScaler({ quantileRange: [80, 20] })).toThrow(/0 <= qMin <= qMax <= 100, got \[80, 20\]/);
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => new RobustScaler({ quantiles: [25, 75] } as object)).toThrow("RobustScaler: unknown option 'quantiles'");
+  });
 });

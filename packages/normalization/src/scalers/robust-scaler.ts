@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
 import { CenterScaleScaler } from './center-scale-scaler.js';
 import { guardZeroScale, percentile, sortedColumn, toList, vectorTensor } from './column-stats.js';
 import type { Matrix } from './matrix.js';
@@ -14,6 +14,8 @@ export interface RobustScalerOptions {
   /** The percentiles `[qMin, qMax]` whose distance is the scale (default `[25, 75]`, the IQR). */
   quantileRange?: readonly [number, number];
 }
+
+const ROBUST_SCALER_OPTIONS = ['withCentering', 'withScaling', 'quantileRange'] as const satisfies readonly (keyof RobustScalerOptions)[];
 
 /**
  * Outlier-resistant normalization: `(x - median) / (q75 - q25)` per feature, as
@@ -33,6 +35,7 @@ export class RobustScaler extends CenterScaleScaler {
 
   constructor(options: RobustScalerOptions = {}) {
     super();
+    checkOptions('RobustScaler', options, ROBUST_SCALER_OPTIONS);
     const [qMin, qMax] = options.quantileRange ?? [25, 75];
     if (!(qMin >= 0 && qMin <= qMax && qMax <= 100))
       throw new MlpkitError('RobustScaler', `quantileRange must satisfy 0 <= qMin <= qMax <= 100, got [${qMin}, ${qMax}]`);

@@ -60,4 +60,8 @@ describe('StandardScaler', () => {
   it('refuses 1-D input', () => {
     expect(() => new StandardScaler().fit(tensor([1, 2, 3]))).toThrow(/expected a 2-D \(samples, features\) input.*got shape \[3\]/);
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => new StandardScaler({ withMeans: false } as object)).toThrow("StandardScaler: unknown option 'withMeans'");
+  });
 });

@@ -1,4 +1,4 @@
-import type { Tensor } from '@mlpkit/tensor';
+import { type Tensor, checkOptions } from '@mlpkit/tensor';
 import { CenterScaleScaler } from './center-scale-scaler.js';
 import { columnMean, columnVariance, toList, vectorTensor } from './column-stats.js';
 import type { Matrix } from './matrix.js';
@@ -12,6 +12,8 @@ export interface StandardScalerOptions {
   /** Divide by the per-feature population std (default true). */
   withStd?: boolean;
 }
+
+const STANDARD_SCALER_OPTIONS = ['withMean', 'withStd'] as const satisfies readonly (keyof StandardScalerOptions)[];
 
 /**
  * scikit-learn's "constant feature" test: a variance this close to 0 is rounding noise from
@@ -40,6 +42,7 @@ export class StandardScaler extends CenterScaleScaler {
 
   constructor(options: StandardScalerOptions = {}) {
     super();
+    checkOptions('StandardScaler', options, STANDARD_SCALER_OPTIONS);
     this.withMean = options.withMean ?? true;
     this.withStd = options.withStd ?? true;
   }

@@ -33,4 +33,8 @@ describe('ZCAWhitening', () => {
     expect(Array.from(back.transform(x).data)).toEqual(Array.from(zca.transform(x).data));
     expect(() => new ZCAWhitening({ eps: -1 })).toThrow(/eps must be >= 0, got -1/);
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => new ZCAWhitening({ epsilon: 1e-5 } as object)).toThrow("ZCAWhitening: unknown option 'epsilon'");
+  });
 });

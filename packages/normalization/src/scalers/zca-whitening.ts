@@ -1,4 +1,4 @@
-import { MlpkitError, Tensor } from '@mlpkit/tensor';
+import { MlpkitError, Tensor, checkOptions } from '@mlpkit/tensor';
 import { covarianceMatrix, projectRows, unprojectRows } from '../linalg/covariance.js';
 import { symmetricEigen } from '../linalg/symmetric-eigen.js';
 import { columnMean, toList, vectorTensor } from './column-stats.js';
@@ -14,6 +14,8 @@ export interface ZCAWhiteningOptions {
   /** The covariance divides by `N - ddof` (default 0: population covariance). */
   ddof?: number;
 }
+
+const ZCA_OPTIONS = ['eps', 'ddof'] as const satisfies readonly (keyof ZCAWhiteningOptions)[];
 
 /**
  * ZCA whitening, as the slides write it: `X_white = Xc · E diag(1/sqrt(λ + eps)) Eᵀ` with
@@ -33,6 +35,7 @@ export class ZCAWhitening extends FeatureScaler {
 
   constructor(options: ZCAWhiteningOptions = {}) {
     super();
+    checkOptions('ZCAWhitening', options, ZCA_OPTIONS);
     this.eps = options.eps ?? 1e-5;
     this.ddof = options.ddof ?? 0;
     if (!(this.eps >= 0)) throw new MlpkitError('ZCAWhitening', `eps must be >= 0, got ${this.eps}`);
