@@ -1,5 +1,5 @@
 import { isArray } from './check.js';
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import { type PlotSpec, topLevel } from './spec.js';
 
 /**
@@ -12,6 +12,7 @@ import { type PlotSpec, topLevel } from './spec.js';
  */
 export function confusionMatrixSpec(matrix: readonly (readonly number[])[], classNames: readonly string[], options: { title?: string; size?: number } = {}): PlotSpec {
   const op = 'confusionMatrixSpec';
+  checkOptions(op, options, ['title', 'size']);
   const n = classNames.length;
   if (!isArray(matrix) || matrix.length !== n || matrix.some((row) => !isArray(row) || row.length !== n))
     throw new MlpkitError(op, `expected a ${n}×${n} matrix (one row and column per class name), got ${isArray(matrix) ? `${matrix.length} rows` : typeof matrix}`);

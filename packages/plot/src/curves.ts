@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import { checkNumbers, checkSameLength, isArray } from './check.js';
 import { categoricalScale } from './palette.js';
 import { type PlotSpec, topLevel } from './spec.js';
@@ -28,6 +28,9 @@ export interface CurvesOptions {
   height?: number;
 }
 
+/** The keys of {@link CurvesOptions}. */
+export const CURVES_OPTIONS = ['title', 'xTitle', 'yTitle', 'logY', 'logX', 'width', 'height'] as const satisfies readonly (keyof CurvesOptions)[];
+
 /** The legend label of a series: its name, plus "(diverged)" when it did. */
 export function seriesLabel(s: CurveSeries): string {
   return s.diverged ? `${s.name} (diverged)` : s.name;
@@ -47,6 +50,7 @@ export function curvesSpec(series: readonly CurveSeries[], options: CurvesOption
 /** {@link curvesSpec} without the top level, to place inside `hconcat`/`vconcat`. */
 export function curvesBody(series: readonly CurveSeries[], options: CurvesOptions = {}): PlotSpec {
   const op = 'curvesSpec';
+  checkOptions(op, options, CURVES_OPTIONS);
   if (!isArray(series) || series.length === 0) throw new MlpkitError(op, 'expected at least one series');
   const values: { x: number; y: number; series: string }[] = [];
   const ends: { x: number; y: number; series: string }[] = [];

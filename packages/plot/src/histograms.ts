@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import { checkNumbers, isArray } from './check.js';
 import { OKABE_ITO } from './palette.js';
 import { type PlotSpec, topLevel } from './spec.js';
@@ -21,6 +21,7 @@ export interface HistogramData {
  */
 export function histogramsSpec(histograms: readonly HistogramData[], options: { title?: string; columns?: number; panelWidth?: number; xTitle?: string } = {}): PlotSpec {
   const op = 'histogramsSpec';
+  checkOptions(op, options, ['title', 'columns', 'panelWidth', 'xTitle']);
   if (!isArray(histograms) || histograms.length === 0) throw new MlpkitError(op, 'expected at least one histogram');
   const values = histograms.flatMap((h) => {
     checkNumbers(op, `${h.name}.edges`, h.edges);

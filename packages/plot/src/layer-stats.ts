@@ -1,5 +1,5 @@
 import { isArray } from './check.js';
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import { type CurveSeries, curvesBody } from './curves.js';
 import { type PlotSpec, topLevel } from './spec.js';
 
@@ -19,6 +19,7 @@ export interface LayerStatsSeries {
  * layerStatsSpec([{ name: 'He, ReLU', layers: [{ mean: 0.5, std: 0.8 }, { mean: 0.5, std: 0.8 }] }]);
  */
 export function layerStatsSpec(series: readonly LayerStatsSeries[], options: { title?: string; keys?: readonly string[]; logY?: readonly string[] } = {}): PlotSpec {
+  checkOptions('layerStatsSpec', options, ['title', 'keys', 'logY']);
   const keys = options.keys ?? ['mean', 'std'];
   if (!isArray(series) || series.length === 0) throw new MlpkitError('layerStatsSpec', 'expected at least one series');
   for (const s of series) for (const k of keys)

@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import { checkNumbers, checkSameLength } from './check.js';
 import { OKABE_ITO } from './palette.js';
 import { type PlotSpec, topLevel } from './spec.js';
@@ -23,6 +23,7 @@ export interface LrRangeData {
  */
 export function lrRangeSpec(data: LrRangeData, options: { title?: string } = {}): PlotSpec {
   const op = 'lrRangeSpec';
+  checkOptions(op, options, ['title']);
   if (!data || typeof data !== 'object') throw new MlpkitError(op, 'expected { lrs, losses, suggestedLr }');
   checkNumbers(op, 'lrs', data.lrs);
   checkNumbers(op, 'losses', data.losses);

@@ -58,4 +58,19 @@ describe('@mlpkit/plot specs', () => {
     const png = toPng(await toSvg(grid));
     expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
+
+  it('refuses unknown options', () => {
+    const bad = { titel: 'x' } as object;
+    const history = { records: [{ epoch: 0, loss: 1 }] };
+    expect(() => curvesSpec([{ name: 'a', y: [1] }], bad)).toThrow("curvesSpec: unknown option 'titel'");
+    expect(() => trainingCurvesSpec(history, 'loss', bad)).toThrow("trainingCurvesSpec: unknown option 'titel'");
+    expect(trainingCurvesSpec(history, 'loss', { labels: { train: 'fit' } })).toBeTruthy();
+    expect(() => confusionMatrixSpec([[1]], ['a'], bad)).toThrow("confusionMatrixSpec: unknown option 'titel'");
+    expect(() => lrRangeSpec({ lrs: [1, 2], losses: [1, 2], suggestedLr: 1 }, bad)).toThrow("lrRangeSpec: unknown option 'titel'");
+    expect(() => histogramsSpec([{ name: 'h', edges: [0, 1], counts: [1] }], bad)).toThrow("histogramsSpec: unknown option 'titel'");
+    expect(() => layerStatsSpec([{ name: 's', layers: [{ mean: 0, std: 1 }] }], bad)).toThrow("layerStatsSpec: unknown option 'titel'");
+    expect(() => searchResultsSpec([{ params: { a: 1, b: 2 }, score: 1 }], { x: 'a', y: 'b', titel: 'x' } as never)).toThrow("searchResultsSpec: unknown option 'titel'");
+    expect(() => functionGridSpec([{ name: 'f', x: [0], f: [0], df: [0] }], bad)).toThrow("functionGridSpec: unknown option 'titel'");
+    expect(() => toPng('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', { zoom: 2 } as object)).toThrow("toPng: unknown option 'zoom'");
+  });
 });

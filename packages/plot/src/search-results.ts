@@ -1,5 +1,5 @@
 import { isArray } from './check.js';
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import { OKABE_ITO } from './palette.js';
 import { type PlotSpec, topLevel } from './spec.js';
 
@@ -19,6 +19,7 @@ export interface TrialLike {
  */
 export function searchResultsSpec(trials: readonly TrialLike[], options: { x: string; y: string; metric?: string; title?: string; logX?: boolean; logY?: boolean }): PlotSpec {
   const op = 'searchResultsSpec';
+  checkOptions(op, options, ['x', 'y', 'metric', 'title', 'logX', 'logY']);
   if (!isArray(trials) || trials.length === 0) throw new MlpkitError(op, 'expected at least one trial');
   const metric = options.metric ?? 'score';
   const rows = trials.map((t, i) => {

@@ -1,5 +1,5 @@
-import { MlpkitError } from '@mlpkit/tensor';
-import { type CurveSeries, type CurvesOptions, curvesSpec } from './curves.js';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
+import { CURVES_OPTIONS, type CurveSeries, type CurvesOptions, curvesSpec } from './curves.js';
 import type { PlotSpec } from './spec.js';
 
 /** A training history as `@mlpkit/train`'s History holds it: one record per epoch. */
@@ -20,6 +20,7 @@ const PREFIXES: [string, string][] = [['', 'train'], ['val', 'validation'], ['te
  * trainingCurvesSpec(history, 'loss', { title: 'Cross-entropy per epoch' });
  */
 export function trainingCurvesSpec(history: HistoryLike, metric: string, options: CurvesOptions & { labels?: Partial<Record<'train' | 'validation' | 'test', string>> } = {}): PlotSpec {
+  checkOptions('trainingCurvesSpec', options, [...CURVES_OPTIONS, 'labels']);
   if (!history || !Array.isArray(history.records)) throw new MlpkitError('trainingCurvesSpec', 'expected a History (an object with records)');
   const diverged = history.stopped?.reason === 'diverged';
   const series: CurveSeries[] = [];
@@ -30,5 +31,6 @@ export function trainingCurvesSpec(history: HistoryLike, metric: string, options
     series.push({ name: options.labels?.[name as 'train'] ?? name, x: rows.map((r) => r.epoch + 1), y: rows.map((r) => r[key] as number), diverged });
   }
   if (series.length === 0) throw new MlpkitError('trainingCurvesSpec', `no record has "${metric}"; keys: ${Object.keys(history.records[0] ?? {}).join(', ')}`);
-  return curvesSpec(series, { yTitle: metric, ...options });
+  const { labels: _labels, ...curveOptions } = options;
+  return curvesSpec(series, { yTitle: metric, ...curveOptions });
 }

@@ -36,4 +36,9 @@ describe('results', () => {
     expect(enc.color.field).toBe('valAccuracy');
     expect(() => searchScatterSpec(result, 'lr', 'act')).toThrow(/^searchScatterSpec: hyperparameter 'act' must be numeric/);
   });
+
+  it('refuse unknown options', () => {
+    expect(() => formatResultsTable(result, { limit: 2 } as object)).toThrow(/^formatResultsTable: unknown option 'limit'/);
+    expect(() => searchScatterSpec(result, 'lr', 'm', { color: 'score' } as object)).toThrow(/^searchScatterSpec: unknown option 'color'/);
+  });
 });

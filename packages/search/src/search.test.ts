@@ -1,6 +1,7 @@
 import { Generator } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
 import { choice, logUniform, randint, uniform } from './distributions.js';
+import { runTrials } from './run-trials.js';
 import { gridSearch, randomSearch } from './search.js';
 import { summaryLine } from './search-result.js';
 import { gridPoints } from './space.js';
@@ -45,6 +46,11 @@ describe('gridSearch', () => {
     await expect(gridSearch({ a: [] }, () => 0)).rejects.toThrow(/^gridSearch: space.a: expected a non-empty array/);
     await expect(gridSearch({ a: [1] }, () => 0, { workers: 4 } as never)).rejects.toThrow(/^gridSearch: unknown option 'workers'; expected one of mode, seed, pruning, onTrial \(workers, results and redis are options of runSearch/);
     await expect(gridSearch({ a: [1] }, () => 0, { mode: 'best' as never })).rejects.toThrow(/mode must be 'min' or 'max'/);
+  });
+
+  it('runs on runTrials, which refuses unknown options too', async () => {
+    await expect(runTrials([], { execute: async () => { throw new Error('unused'); }, concurrency: 1, mode: 'max', workers: 2 } as never))
+      .rejects.toThrow(/^runTrials: unknown option 'workers'/);
   });
 });
 

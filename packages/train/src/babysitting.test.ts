@@ -35,6 +35,10 @@ describe('checkInitialLoss', () => {
     expect(() => checkInitialLoss(mlp(), { x: ds.x(), y: ds.y() }, crossEntropy, { numClasses: 1 }))
       .toThrow(/^checkInitialLoss: numClasses must be an integer >= 2, got 1/);
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => checkInitialLoss(mlp(), null as never, crossEntropy, { numClasses: 3, tol: 0.1 } as never)).toThrow("checkInitialLoss: unknown option 'tol'");
+  });
 });
 
 describe('overfitSmallSubset', () => {
@@ -57,5 +61,10 @@ describe('overfitSmallSubset', () => {
     const r = overfitSmallSubset(model, { x: ds.x(), y: ds.y() }, { loss: crossEntropy, makeOptimizer: (p) => new SGD(p, { lr: 0 }), steps: 5 });
     expect(r.ok).toBe(false);
     expect(r.message).toMatch(/could not overfit/);
+  });
+
+  it('refuses an unknown option', () => {
+    const options = { loss: crossEntropy, makeOptimizer: (p: Tensor[]) => new SGD(p, { lr: 1 }), step: 5 };
+    expect(() => overfitSmallSubset(mlp(), null as never, options as never)).toThrow("overfitSmallSubset: unknown option 'step'");
   });
 });

@@ -1,5 +1,5 @@
 import { noGrad } from '@mlpkit/autograd';
-import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
 import { type LossInput, asLossFn } from './evaluate.js';
 import { restoreState, snapshotState } from './snapshot.js';
 import type { ProgressListener } from './progress.js';
@@ -31,6 +31,7 @@ export interface InitialLossCheck {
 export function checkInitialLoss(
   model: TrainableModel, batch: BatchLike, loss: LossInput, options: { numClasses: number; tolerance?: number },
 ): InitialLossCheck {
+  checkOptions('checkInitialLoss', options, ['numClasses', 'tolerance']);
   const { numClasses, tolerance = 0.2 } = options;
   if (!Number.isInteger(numClasses) || numClasses < 2) throw new MlpkitError('checkInitialLoss', `numClasses must be an integer >= 2, got ${numClasses}`);
   if (!(tolerance > 0)) throw new MlpkitError('checkInitialLoss', `tolerance must be > 0, got ${tolerance}`);
@@ -59,6 +60,8 @@ export interface OverfitOptions {
   /** Called after each step with the steps done and `steps` (label `overfitSmallSubset`). */
   onProgress?: ProgressListener;
 }
+
+const OVERFIT_OPTIONS = ['loss', 'makeOptimizer', 'steps', 'targetAccuracy', 'restore', 'onProgress'] as const satisfies readonly (keyof OverfitOptions)[];
 
 /** The result of {@link overfitSmallSubset}. */
 export interface OverfitResult {
@@ -89,6 +92,7 @@ function accuracyOf(logits: Tensor, y: Tensor): number {
  * const r = overfitSmallSubset(model, { x: x20, y: y20 }, { loss: crossEntropy, makeOptimizer: (p) => new SGD(p, { lr: 0.1 }) });
  */
 export function overfitSmallSubset(model: TrainableModel, batch: BatchLike, options: OverfitOptions): OverfitResult {
+  checkOptions('overfitSmallSubset', options, OVERFIT_OPTIONS);
   const { steps = 200, targetAccuracy = 1, restore = true } = options;
   if (!Number.isInteger(steps) || steps < 1) throw new MlpkitError('overfitSmallSubset', `steps must be an integer >= 1, got ${steps}`);
   const lossFn = asLossFn('overfitSmallSubset', options.loss);

@@ -44,4 +44,8 @@ describe('Checkpoint', () => {
   it('refuses a missing save function', () => {
     expect(() => new Checkpoint({} as never)).toThrow(/^Checkpoint: save: expected a function/);
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => new Checkpoint({ save: () => {}, monitr: 'valLoss' } as never)).toThrow("Checkpoint: unknown option 'monitr'");
+  });
 });

@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
 import type { Callback, TrainContext } from './callback.js';
 import type { EpochLogs } from './history.js';
 import { Monitor, type MonitorMode } from './monitor.js';
@@ -29,6 +29,8 @@ export interface CheckpointOptions {
   metadata?: Readonly<Record<string, string>>;
 }
 
+const CHECKPOINT_OPTIONS = ['save', 'monitor', 'mode', 'saveBestOnly', 'metadata'] as const satisfies readonly (keyof CheckpointOptions)[];
+
 function hasNonFinite(state: Record<string, Tensor>): string | null {
   for (const [name, t] of Object.entries(state)) {
     const d = t.data;
@@ -53,6 +55,7 @@ export class Checkpoint implements Callback {
   private monitor: Monitor;
 
   constructor(readonly options: CheckpointOptions) {
+    checkOptions('Checkpoint', options, CHECKPOINT_OPTIONS);
     if (!options || typeof options.save !== 'function') throw new MlpkitError('Checkpoint', 'save: expected a function ({ epoch, state, metadata }) => void');
     this.saveBestOnly = options.saveBestOnly ?? true;
     this.monitor = new Monitor(options.monitor ?? 'valLoss', options.mode);

@@ -62,6 +62,10 @@ describe('DivergenceGuard', () => {
     expect(() => new DivergenceGuard(3, { warmup: 0 })).toThrow('fit: divergence warmup must be an integer >= 1, got 0');
     expect(() => new DivergenceGuard(3, { smoothing: 2 })).toThrow('fit: divergence smoothing must be in (0, 1], got 2');
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => new DivergenceGuard(3, { warmUp: 5 } as object)).toThrow("DivergenceGuard: unknown option 'warmUp'");
+  });
 });
 
 describe('fit with the divergence guard', () => {

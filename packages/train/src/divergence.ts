@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
 import type { History, StopInfo } from './history.js';
 
 /**
@@ -81,6 +81,7 @@ export class DivergenceGuard {
 
   /** `factor`: how many times the reference counts as an explosion (default 3); `Infinity` keeps only the NaN check. */
   constructor(readonly factor = 3, options: DivergenceGuardOptions = {}) {
+    checkOptions('DivergenceGuard', options, ['warmup', 'smoothing']);
     if (!(factor > 1)) throw new MlpkitError('fit', `divergenceFactor must be > 1 (or Infinity), got ${factor}`);
     this.warmup = options.warmup ?? 10;
     this.alpha = options.smoothing ?? 0.1;

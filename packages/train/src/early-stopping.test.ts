@@ -73,4 +73,8 @@ describe('EarlyStopping', () => {
     expect(() => new EarlyStopping({ patience: -1 })).toThrow(/^EarlyStopping: patience must be an integer >= 0, got -1/);
     expect(() => new EarlyStopping({ mode: 'up' as never })).toThrow(/^monitor: mode must be/);
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => new EarlyStopping({ patients: 2 } as object)).toThrow("EarlyStopping: unknown option 'patients'");
+  });
 });

@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
 import type { Callback, TrainContext } from './callback.js';
 import type { EpochLogs, History } from './history.js';
 import { Monitor, type MonitorMode } from './monitor.js';
@@ -17,6 +17,8 @@ export interface EarlyStoppingOptions {
   /** Put back the best epoch's weights when training ends (default false, as in Keras). */
   restoreBestWeights?: boolean;
 }
+
+const EARLY_STOPPING_OPTIONS = ['monitor', 'mode', 'patience', 'minDelta', 'restoreBestWeights'] as const satisfies readonly (keyof EarlyStoppingOptions)[];
 
 /**
  * Stops training when a validation value stops improving for `patience` epochs (the slides'
@@ -38,6 +40,7 @@ export class EarlyStopping implements Callback {
   private bestState: Record<string, Tensor> | null = null;
 
   constructor(options: EarlyStoppingOptions = {}) {
+    checkOptions('EarlyStopping', options, EARLY_STOPPING_OPTIONS);
     this.options = options;
     this.patience = options.patience ?? 0;
     if (!Number.isInteger(this.patience) || this.patience < 0)

@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 
 /** Counts of values in fixed, equal-width bins. */
 export interface Histogram {
@@ -28,6 +28,7 @@ export interface HistogramOptions {
  * histogram([0.1, 0.5, 0.9, 2], { bins: 2, range: [0, 1] }); // counts [1, 2], above 1
  */
 export function histogram(values: ArrayLike<number>, options: HistogramOptions): Histogram {
+  checkOptions('histogram', options, ['bins', 'range']);
   const bins = options.bins ?? 50;
   const [low, high] = options.range ?? [];
   if (!Number.isInteger(bins) || bins < 1) throw new MlpkitError('histogram', `bins must be an integer >= 1, got ${bins}`);

@@ -29,4 +29,9 @@ describe('LayerStatsRecorder', () => {
   it('refuses a missing probe batch', () => {
     expect(() => new LayerStatsRecorder({} as { probe: Tensor })).toThrow(/^LayerStatsRecorder: probe: expected a Tensor/);
   });
+
+  it('refuses an unknown option', () => {
+    const probe = new Tensor(new Float32Array(2), [1, 2]);
+    expect(() => new LayerStatsRecorder({ probe, bin: 5 } as never)).toThrow("LayerStatsRecorder: unknown option 'bin'");
+  });
 });

@@ -1,6 +1,6 @@
-import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
 import type { BatchLogs, Callback, TrainContext } from './callback.js';
-import { type ActivationStatsOptions, type GradientStats, type LayerStats, activationStats, gradientStats } from './layer-stats.js';
+import { ACTIVATION_STATS_OPTIONS, type ActivationStatsOptions, type GradientStats, type LayerStats, activationStats, gradientStats } from './layer-stats.js';
 import { namedParams, updateToWeightRatio } from './update-ratio.js';
 
 /** What {@link LayerStatsRecorder} keeps for one epoch. */
@@ -38,6 +38,7 @@ export class LayerStatsRecorder implements Callback {
   constructor(options: { probe: Tensor } & ActivationStatsOptions) {
     if (!options || !options.probe || typeof (options.probe as Tensor).shape !== 'object')
       throw new MlpkitError('LayerStatsRecorder', 'probe: expected a Tensor batch of inputs (e.g. 512 validation examples)');
+    checkOptions('LayerStatsRecorder', options, ['probe', ...ACTIVATION_STATS_OPTIONS]);
     const { probe, ...rest } = options;
     this.probe = probe;
     this.options = rest;

@@ -68,6 +68,10 @@ describe('activationStats', () => {
     const bare = { forward: (t: Tensor) => t, parameters: () => [], train: () => {}, eval: () => {} };
     expect(() => activationStats(bare, unitGaussian(2, 2))).toThrow(MlpkitError);
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => activationStats(mlp(), new Tensor(new Float32Array(2), [1, 2]), { bin: 5 } as object)).toThrow("activationStats: unknown option 'bin'");
+  });
 });
 
 describe('gradientStats', () => {

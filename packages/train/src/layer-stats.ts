@@ -1,5 +1,5 @@
 import { noGrad } from '@mlpkit/autograd';
-import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
 import { type Histogram, histogram } from './histogram.js';
 import { type ValueSummary, summarize } from './tensor-summary.js';
 import { type ActivationKind, activationKind, deadUnitFraction, saturatedFraction } from './unit-stats.js';
@@ -38,6 +38,9 @@ export interface ActivationStatsOptions {
   saturationThreshold?: number;
 }
 
+/** The keys of {@link ActivationStatsOptions}. */
+export const ACTIVATION_STATS_OPTIONS = ['bins', 'range', 'saturationThreshold'] as const satisfies readonly (keyof ActivationStatsOptions)[];
+
 const DEFAULT_RANGES: Record<ActivationKind, readonly [number, number]> = { tanh: [-1, 1], sigmoid: [0, 1], relu: [0, 4], other: [-4, 4] };
 
 /** One parameter's gradient statistics. */
@@ -67,6 +70,7 @@ function childrenOf(model: TrainableModel): [string, Child][] {
  * for (const s of activationStats(model, x)) console.log(s.name, s.layer, s.mean, s.std);
  */
 export function activationStats(model: TrainableModel, x: Tensor, options: ActivationStatsOptions = {}): LayerStats[] {
+  checkOptions('activationStats', options, ACTIVATION_STATS_OPTIONS);
   const children = childrenOf(model);
   const stats: LayerStats[] = [];
   const originals = children.map(([, c]) => Object.getOwnPropertyDescriptor(c, 'forward'));

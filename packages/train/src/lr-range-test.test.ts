@@ -26,4 +26,9 @@ describe('lrRangeTest', () => {
     expect(() => lrRangeTest(mlp(), loaders().train, { loss: crossEntropy, makeOptimizer: (p) => new SGD(p, { lr: 1 }), startLr: 1, endLr: 0.1 }))
       .toThrow(/^lrRangeTest: expected 0 < startLr < endLr, got startLr 1, endLr 0.1/);
   });
+
+  it('refuses an unknown option', () => {
+    const options = { loss: crossEntropy, makeOptimizer: (p: never) => new SGD(p, { lr: 1 }), iterations: 5 };
+    expect(() => lrRangeTest(mlp(), loaders().train, options as never)).toThrow("lrRangeTest: unknown option 'iterations'");
+  });
 });

@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
 import { type LossInput, asLossFn } from './evaluate.js';
 import { restoreState, snapshotState } from './snapshot.js';
 import type { LoaderLike, OptimizerLike, TrainableModel } from './types.js';
@@ -19,6 +19,10 @@ export interface LrRangeTestOptions {
   /** Stop once the smoothed loss exceeds this × its best (default 4). */
   divergeFactor?: number;
 }
+
+const LR_RANGE_TEST_OPTIONS = [
+  'loss', 'makeOptimizer', 'startLr', 'endLr', 'numIter', 'smoothing', 'divergeFactor',
+] as const satisfies readonly (keyof LrRangeTestOptions)[];
 
 /** What {@link lrRangeTest} measured. */
 export interface LrRangeTestResult {
@@ -58,8 +62,9 @@ function* cycle(loader: LoaderLike): Generator<{ x: Tensor; y: Tensor }> {
  * const { suggestedLr } = lrRangeTest(model, train, { loss: crossEntropy, makeOptimizer: (p) => new SGD(p, { lr: 1 }) });
  */
 export function lrRangeTest(model: TrainableModel, loader: LoaderLike, options: LrRangeTestOptions): LrRangeTestResult {
-  const { startLr = 1e-7, endLr = 10, numIter = 100, smoothing = 0.05, divergeFactor = 4 } = options;
   const op = 'lrRangeTest';
+  checkOptions(op, options, LR_RANGE_TEST_OPTIONS);
+  const { startLr = 1e-7, endLr = 10, numIter = 100, smoothing = 0.05, divergeFactor = 4 } = options;
   if (!(startLr > 0 && endLr > startLr)) throw new MlpkitError(op, `expected 0 < startLr < endLr, got startLr ${startLr}, endLr ${endLr}`);
   if (!Number.isInteger(numIter) || numIter < 2) throw new MlpkitError(op, `numIter must be an integer >= 2, got ${numIter}`);
   if (!(smoothing > 0 && smoothing <= 1)) throw new MlpkitError(op, `smoothing must be in (0, 1], got ${smoothing}`);

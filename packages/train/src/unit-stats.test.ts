@@ -18,6 +18,10 @@ describe('histogram', () => {
     expect(() => histogram([1], { bins: 0, range: [0, 1] })).toThrow('histogram: bins must be an integer >= 1, got 0');
     expect(() => histogram([1], { range: [1, 1] })).toThrow('histogram: range must be [low, high] with low < high, got [1, 1]');
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => histogram([1], { range: [0, 1], nbins: 3 } as never)).toThrow("histogram: unknown option 'nbins'");
+  });
 });
 
 describe('dead and saturated units', () => {

@@ -28,4 +28,8 @@ describe('UpdateRatioMonitor', () => {
   it('refuses a bad interval', () => {
     expect(() => new UpdateRatioMonitor({ every: 0 })).toThrow(/^UpdateRatioMonitor: every must be an integer >= 1, got 0/);
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => new UpdateRatioMonitor({ interval: 5 } as object)).toThrow("UpdateRatioMonitor: unknown option 'interval'");
+  });
 });

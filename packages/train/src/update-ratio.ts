@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
 import type { Callback, TrainContext } from './callback.js';
 
 /** One measurement of update size relative to weight size. */
@@ -41,6 +41,7 @@ export class UpdateRatioMonitor implements Callback {
   private previous: Map<string, Float64Array> | null = null;
 
   constructor(options: { every?: number } = {}) {
+    checkOptions('UpdateRatioMonitor', options, ['every']);
     this.every = options.every ?? 100;
     if (!Number.isInteger(this.every) || this.every < 1) throw new MlpkitError('UpdateRatioMonitor', `every must be an integer >= 1, got ${options.every}`);
   }

@@ -1,4 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
+import { checkOptions } from '@mlpkit/tensor';
 import { writeFile } from 'node:fs/promises';
 import type { TopLevelSpec } from 'vega-lite';
 import type { PlotSpec } from '../spec.js';
@@ -27,6 +28,7 @@ export async function toSvg(spec: PlotSpec): Promise<string> {
 
 /** Rasterizes SVG text to PNG bytes on a white background, at `scale`× (default 2, sharp on high-DPI screens). */
 export function toPng(svg: string, options: { scale?: number } = {}): Uint8Array {
+  checkOptions('toPng', options, ['scale']);
   const resvg = new Resvg(svg, { background: 'white', fitTo: { mode: 'zoom', value: options.scale ?? 2 }, font: { loadSystemFonts: true, defaultFontFamily: FONT } });
   return resvg.render().asPng();
 }

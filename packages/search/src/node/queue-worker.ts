@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { DelayedError, type Job, Worker } from 'bullmq';
 import { MlpkitError } from '@mlpkit/tensor';
+import { checkKeys } from '../check-options.js';
 import { makeReporter } from '../pruning.js';
 import type { TrialRecord } from '../trial-record.js';
 import type { QueueTuning, TrialJob } from './queue-job.js';
@@ -29,6 +30,10 @@ export interface QueueWorkerOptions {
   log?: (line: string) => void;
 }
 
+const WORKER_OPTIONS = [
+  'redis', 'queue', 'threads', 'isolation', 'cwd', 'tuning', 'onRefuse', 'log',
+] as const satisfies readonly (keyof QueueWorkerOptions)[];
+
 /** A running queue worker. */
 export interface QueueWorker {
   /** Finishes the trials in flight (unless `force`) and stops. */
@@ -47,6 +52,7 @@ interface Prepared {
  * a killed worker's lock expires and another worker takes the trial (stalled-job recovery).
  */
 export async function startQueueWorker(options: QueueWorkerOptions): Promise<QueueWorker> {
+  checkKeys('startQueueWorker', options, WORKER_OPTIONS);
   await checkRedis('mlpkit-search worker', options.redis);
   const threads = options.threads ?? 1;
   if (!Number.isInteger(threads) || threads < 1) throw new MlpkitError('mlpkit-search worker', `threads must be an integer >= 1, got ${threads}`);

@@ -140,3 +140,9 @@ describe.skipIf(!hasRedis)('search on a BullMQ queue, Redis gone for good', { ti
 function fail(output: string): never {
   throw new Error(`the coordinator exited early: ${output}`);
 }
+
+describe('startQueueWorker', () => {
+  it('refuses an unknown option before reaching for Redis', async () => {
+    await expect(startQueueWorker({ redis: 'redis://127.0.0.1:1', threadz: 2 } as never)).rejects.toThrow(/^startQueueWorker: unknown option 'threadz'/);
+  });
+});

@@ -34,4 +34,8 @@ describe('ModelCheckpoint', () => {
   it('fills {epoch} 1-based', () => {
     expect(checkpointPath('a/m-{epoch}.safetensors', 0)).toBe('a/m-1.safetensors');
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => new ModelCheckpoint({ path: 'x.safetensors', save: () => {} } as never)).toThrow("ModelCheckpoint: unknown option 'save'");
+  });
 });

@@ -1,4 +1,5 @@
 import { holdWriterLock, releaseWriterLock, saveFile } from '@mlpkit/nn/node';
+import { checkOptions } from '@mlpkit/tensor';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Checkpoint, type CheckpointOptions } from '../checkpoint.js';
@@ -11,6 +12,8 @@ export interface ModelCheckpointOptions extends Omit<CheckpointOptions, 'save'> 
    */
   path: string;
 }
+
+const MODEL_CHECKPOINT_OPTIONS = ['path', 'monitor', 'mode', 'saveBestOnly', 'metadata'] as const satisfies readonly (keyof ModelCheckpointOptions)[];
 
 /** `out/model-{epoch}.safetensors` with epoch 0 → `out/model-1.safetensors`. */
 export function checkpointPath(template: string, epoch: number): string {
@@ -31,8 +34,10 @@ export class ModelCheckpoint extends Checkpoint {
   readonly path: string;
 
   constructor(options: ModelCheckpointOptions) {
+    checkOptions('ModelCheckpoint', options, MODEL_CHECKPOINT_OPTIONS);
+    const { path: _path, ...checkpointOptions } = options;
     super({
-      ...options,
+      ...checkpointOptions,
       save: async ({ epoch, state, metadata }) => {
         const file = checkpointPath(options.path, epoch);
         await mkdir(dirname(file), { recursive: true });

@@ -47,4 +47,8 @@ describe('ProgressBar', () => {
       'epoch 2/2: loss L (30s, 5 images/s)',
     ]);
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => new ProgressBar({ interval: 5 } as object)).toThrow("ProgressBar: unknown option 'interval'");
+  });
 });

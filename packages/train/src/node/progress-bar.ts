@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import { checkOptions } from '@mlpkit/tensor';
 import type { BatchLogs, Callback, TrainContext } from '../callback.js';
 import type { EpochLogs } from '../history.js';
 import { formatLogs } from '../progress.js';
@@ -20,6 +21,8 @@ export interface ProgressBarOptions {
   now?: () => number;
 }
 
+const PROGRESS_BAR_OPTIONS = ['stream', 'fps', 'epochSummary', 'intervalMs', 'unit', 'now'] as const satisfies readonly (keyof ProgressBarOptions)[];
+
 /**
  * A terminal progress bar per epoch (cli-progress): batches done, rate (samples per second),
  * elapsed time, ETA and the running loss, then a bar for the validation batches. On a non-TTY
@@ -40,6 +43,7 @@ export class ProgressBar implements Callback {
   private validating = false;
 
   constructor(readonly options: ProgressBarOptions = {}) {
+    checkOptions('ProgressBar', options, PROGRESS_BAR_OPTIONS);
     this.stream = options.stream ?? process.stderr;
     this.now = options.now ?? (() => performance.now());
     this.unit = options.unit ?? 'images';

@@ -26,4 +26,8 @@ describe('progressPrinter', () => {
     await tick();
     expect(text()).toMatch(/test set \[.*\] 5 batches \| 10 batches\/s \| 0\.5s elapsed/);
   });
+
+  it('refuses an unknown option', () => {
+    expect(() => progressPrinter('load', { interval: 5 } as object)).toThrow("progressPrinter: unknown option 'interval'");
+  });
 });

@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import { checkOptions } from '@mlpkit/tensor';
 import type { ProgressListener } from '../progress.js';
 import { formatAmount, formatDuration, formatRate } from './progress-format.js';
 
@@ -27,6 +28,7 @@ export type ProgressPrinter = ProgressListener & { stop(): void };
  * evaluate(model, testLoader, { metrics: ['accuracy'], onProgress: progressPrinter('test set') });
  */
 export function progressPrinter(title: string, options: ProgressPrinterOptions = {}): ProgressPrinter {
+  checkOptions('progressPrinter', options, ['stream', 'unit', 'intervalMs', 'now']);
   const stream = options.stream ?? process.stderr;
   const unit = options.unit ?? 'batches';
   const intervalMs = options.intervalMs ?? 10_000;
