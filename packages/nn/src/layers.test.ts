@@ -8,7 +8,8 @@ import { Identity } from './identity.js';
 import { Linear } from './linear.js';
 import { Maxout } from './maxout.js';
 import { PReLU } from './prelu.js';
-import { Lambda, Sequential } from './sequential.js';
+import { Lambda } from './lambda.js';
+import { Sequential } from './sequential.js';
 
 describe('Dropout', () => {
   it('zeroes about p of the elements and scales the rest by 1/(1 − p)', () => {

@@ -1,39 +1,8 @@
+import { isGradEnabled } from '@mlpkit/autograd';
 import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import { releaseIntermediate, keepsNoReference } from './intermediate-reuse.js';
+import { Lambda, type Layer } from './lambda.js';
 import { Module } from './module.js';
-
-/** Anything Sequential can chain: a Module, an object with `forward(x)` (such as an activation layer), or a function. */
-export type Layer = Module | { forward(input: Tensor): Tensor } | ((input: Tensor) => Tensor);
-
-/**
- * Wraps a function or a forward-only object as a Module, so that it takes its place (and its
- * index) among a Sequential's children and prints under its own name.
- */
-export class Lambda extends Module {
-  readonly fn: (input: Tensor) => Tensor;
-  readonly label: string;
-  /** The wrapped function or object, so that a model file can say which activation it is. */
-  readonly layer: Exclude<Layer, Module>;
-
-  constructor(layer: Exclude<Layer, Module>) {
-    super();
-    this.layer = layer;
-    if (typeof layer === 'function') {
-      this.fn = layer;
-      this.label = layer.name || 'function';
-    } else {
-      this.fn = (x) => layer.forward(x);
-      this.label = layer.constructor?.name ?? 'layer';
-    }
-  }
-
-  forward(input: Tensor): Tensor {
-    return this.fn(input);
-  }
-
-  override toString(): string {
-    return `${this.label}()`;
-  }
-}
 
 function asModule(layer: Layer, index: number): Module {
   if (layer instanceof Module) return layer;
@@ -83,14 +52,21 @@ export class Sequential extends Module {
 
   /** Feeds `input` through every layer; an error names the layer it happened in. */
   forward(input: Tensor): Tensor {
-    let x = input;
+    // Without gradients no graph saves a layer's output, so an intermediate between two layers
+    // that keep no reference to it is dead once the second has read it (intermediate-reuse.ts).
+    const reuse = !isGradEnabled();
+    let x = input, previousKeepsNone = false;
     for (let i = 0; i < this.count; i++) {
+      const layer = this.at(i), before = x;
       try {
-        x = this.at(i).forward(x);
+        x = layer.forward(before);
       } catch (error) {
         if (error instanceof MlpkitError && !error.message.startsWith('Sequential: ')) throw new MlpkitError('Sequential', `layer ${i}: ${error.message}`);
         throw error;
       }
+      const keepsNone = reuse && keepsNoReference(layer);
+      if (i > 0 && keepsNone && previousKeepsNone) releaseIntermediate(before, x);
+      previousKeepsNone = keepsNone;
     }
     return x;
   }

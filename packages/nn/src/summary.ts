@@ -1,6 +1,7 @@
 import { noGrad } from '@mlpkit/autograd';
 import { MlpkitError, type Tensor, formatShape, zeros } from '@mlpkit/tensor';
-import { Lambda, Sequential } from './sequential.js';
+import { Lambda } from './lambda.js';
+import { Sequential } from './sequential.js';
 import type { Module } from './module.js';
 
 /** One row of a {@link summary}: a module as the forward pass met it. */

@@ -1,0 +1,56 @@
+import { relu } from '@mlpkit/activations';
+import { noGrad } from '@mlpkit/autograd';
+import { Tensor, manualSeed, randn, uninitializedFloat32 } from '@mlpkit/tensor';
+import { describe, expect, it } from 'vitest';
+import { Linear } from './linear.js';
+import { Sequential } from './sequential.js';
+
+// Each case uses hidden widths of its own, so that one case's recycled arrays (kept per length) never meet another's.
+function setup(rows: number, hidden: number) {
+  manualSeed(1);
+  const first = new Linear(8, hidden), last = new Linear(hidden, 3);
+  const x = randn([rows, 8]);
+  const activation = noGrad(() => relu(first.forward(x)));
+  return { first, last, x, activation, size: rows * hidden };
+}
+
+/** Whether the next array of `size` the allocator hands out is the one that held `t`'s values (its memory reused). */
+const reusedFor = (t: Tensor, size: number): boolean => {
+  const next = uninitializedFloat32(size);
+  return next.every((v, i) => Object.is(v, t.data[i]));
+};
+
+describe('Sequential reuses the memory of its intermediates without gradients', () => {
+  it('between layers that keep no reference: Linear → relu → Linear', () => {
+    const { first, last, x, activation, size } = setup(67, 251);
+    const model = new Sequential(first, relu, last);
+    const y = noGrad(() => model.forward(x));
+    expect(y.data).toEqual(noGrad(() => last.forward(activation)).data);
+    // The relu output, read by the last Linear, was handed back last: it comes out first.
+    expect(reusedFor(activation, size)).toBe(true);
+  });
+
+  it('not with gradients, not for a wrapped layer, not for a subclass that overrides forward', () => {
+    const withGrad = setup(67, 253);
+    new Sequential(withGrad.first, relu, withGrad.last).forward(withGrad.x);
+    expect(reusedFor(withGrad.activation, withGrad.size)).toBe(false);
+
+    const wrapped = setup(67, 257), seen: Tensor[] = [];
+    const observed = Object.assign(new Linear(1, 1), wrapped.last);
+    const forward = observed.forward.bind(observed);
+    observed.forward = (input: Tensor) => { seen.push(input); return forward(input); };
+    noGrad(() => new Sequential(wrapped.first, relu, observed).forward(wrapped.x));
+    expect(reusedFor(wrapped.activation, wrapped.size)).toBe(false);
+    expect(seen[0].data).toEqual(wrapped.activation.data);
+
+    class Keeping extends Linear {
+      kept: Tensor | null = null;
+      override forward(input: Tensor): Tensor { this.kept = input; return super.forward(input); }
+    }
+    const sub = setup(67, 263);
+    const keeping = Object.assign(new Keeping(1, 1), sub.last, { kept: null });
+    noGrad(() => new Sequential(sub.first, relu, keeping).forward(sub.x));
+    expect(reusedFor(sub.activation, sub.size)).toBe(false);
+    expect(keeping.kept?.data).toEqual(sub.activation.data);
+  });
+});

@@ -1,0 +1,33 @@
+import { ReLU, relu } from '@mlpkit/activations';
+import { type Tensor, recycleFloat32 } from '@mlpkit/tensor';
+import { Lambda } from './lambda.js';
+import { Linear } from './linear.js';
+import type { Module } from './module.js';
+
+/**
+ * The forward functions that return a new array and keep no reference to their input or their
+ * output once they return (without gradients). The functions, not their classes: a subclass
+ * that overrides `forward`, or an instance whose `forward` was wrapped (as activationStats
+ * does to observe each layer), is not in the set, since it may keep what it saw.
+ */
+const KEEPS_NO_REFERENCE = new WeakSet<object>([Linear.prototype.forward, relu, ReLU.prototype.forward]);
+
+/** Whether `layer`'s forward, as it is now, is one of {@link KEEPS_NO_REFERENCE}'s. */
+export function keepsNoReference(layer: Module): boolean {
+  if (!(layer instanceof Lambda) || layer.forward !== Lambda.prototype.forward) return KEEPS_NO_REFERENCE.has(layer.forward);
+  const wrapped = layer.layer;
+  return KEEPS_NO_REFERENCE.has(typeof wrapped === 'function' ? wrapped : wrapped.forward);
+}
+
+/**
+ * Hands the memory of `intermediate` (a Sequential's output of one layer, read by the next,
+ * both keeping no reference) back to the allocator, so that the next output of its size reuses
+ * it at once, warm in the caches, instead of waiting for the garbage collector (docs/design.md,
+ * "What fresh memory costs"). Not when `output` shares its memory (a view) or it lives on a
+ * device; recycleFloat32 itself skips what is not a whole, large, unshared float32 array.
+ */
+export function releaseIntermediate(intermediate: Tensor, output: Tensor): void {
+  if (intermediate.deviceBuffer || output.deviceBuffer) return;
+  const data = intermediate.data;
+  if (data instanceof Float32Array && data.buffer !== output.data.buffer) recycleFloat32(data);
+}
