@@ -75,19 +75,21 @@ export const MODE_SCALAR_A: i32 = 4; // a is one value
   }
 }
 
-// max(x, +0) (relu): 0 < x ? x : +0 is one pseudo-max, and NaN is put back where x has it; the
-// reference's comparisons give the same values (−0 and every negative become +0, NaN stays).
+// max(x, +0) (relu): 0 < x ? x : +0 is one pseudo-max, and NaN lanes get the one NaN the
+// reference writes (0x7fc00000, whatever the input's payload); −0 and every negative become +0.
 function reluRun(a: usize, out: usize, n: i32): void {
   const zero = f32x4.splat(0);
+  const nan = f32x4.splat(<f32>NaN);
   let i = 0;
   for (; i + 4 <= n; i += 4) {
     const o = <usize>i << 2;
     const x = v128.load(a + o);
-    v128.store(out + o, v128.bitselect(x, f32x4.pmax(zero, x), f32x4.ne(x, x)));
+    v128.store(out + o, v128.bitselect(nan, f32x4.pmax(zero, x), f32x4.ne(x, x)));
   }
   for (; i < n; i++) {
     const o = <usize>i << 2;
-    store<f32>(out + o, sop(OP_MAX, load<f32>(a + o), 0));
+    const x = load<f32>(a + o);
+    store<f32>(out + o, x != x ? <f32>NaN : 0 < x ? x : 0);
   }
 }
 

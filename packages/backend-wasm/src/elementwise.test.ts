@@ -48,12 +48,16 @@ describe('wasm binary kernels match the reference bit for bit', () => {
     });
   }
 
-  // maximum(x, +0) takes relu's own loop; −0 and other scalars must not.
+  // maximum(x, +0) takes relu's own loop; −0 and other scalars must not. NaNs of every payload
+  // (negative, signalling) go in, in the vector lanes and in the tail.
   it.each([[0, [7, 13, 5]], [0, [4099]], [-0, [7, 13, 5]], [1e-45, [33]]])('maximum with the scalar %s, shape %j', (zero, shape) => {
     const x = awkward(shape as number[], 4), b = new T(new Float32Array([zero as number]), []);
-    const got = backend.kernels.maximum([x, b], {});
-    expectSame(got, referenceKernels.maximum([x, b], {}));
-    if (Object.is(zero, 0)) expect([...got.data].filter((v) => Object.is(v, -0))).toEqual([]);
+    const raw = new Uint32Array((x.data as Float32Array).buffer);
+    [0xffc00000, 0x7f800001, 0x7fc00001, 0xffffffff].forEach((nan, k) => { raw[k * 3] = nan; raw[raw.length - 1 - k] = nan; });
+    const got = backend.kernels.maximum([x, b], {}), want = referenceKernels.maximum([x, b], {});
+    expectSame(got, want);
+    // relu's own loop writes the reference's one NaN too (the general kernel keeps the input's payload).
+    if (Object.is(zero, 0)) expect(new Uint32Array((got.data as Float32Array).buffer)).toEqual(new Uint32Array((want.data as Float32Array).buffer));
   });
 
   it('falls back for int32', () => {
