@@ -1,7 +1,8 @@
-import { relu } from '@mlpkit/activations';
+import { ReLU, relu } from '@mlpkit/activations';
 import { noGrad } from '@mlpkit/autograd';
 import { Tensor, manualSeed, randn, uninitializedFloat32 } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
+import { Lambda } from './lambda.js';
 import { Linear } from './linear.js';
 import { Sequential } from './sequential.js';
 
@@ -48,9 +49,22 @@ describe('Sequential reuses the memory of its intermediates without gradients', 
       override forward(input: Tensor): Tensor { this.kept = input; return super.forward(input); }
     }
     const sub = setup(67, 263);
-    const keeping = Object.assign(new Keeping(1, 1), sub.last, { kept: null });
+    const keeping: Keeping = Object.assign(new Keeping(1, 1), sub.last, { kept: null as Tensor | null });
     noGrad(() => new Sequential(sub.first, relu, keeping).forward(sub.x));
     expect(reusedFor(sub.activation, sub.size)).toBe(false);
     expect(keeping.kept?.data).toEqual(sub.activation.data);
+  });
+
+  it('not for a forward that swaps itself for a listed one while it runs, nor a Lambda whose function was replaced', () => {
+    const swap = setup(67, 269);
+    let kept: Tensor | null = null;
+    const act = { forward(t: Tensor): Tensor { kept = t; this.forward = ReLU.prototype.forward; return relu(t); } };
+    // Two layers, so that the first's output would be the last array handed back.
+    noGrad(() => new Sequential(swap.first, act).forward(swap.x));
+    expect(kept).not.toBeNull();
+    expect(reusedFor(kept as unknown as Tensor, swap.size)).toBe(false);
+
+    const lambda = new Lambda(relu);
+    expect(() => { (lambda as { fn: unknown }).fn = () => null; }).toThrow(TypeError);
   });
 });

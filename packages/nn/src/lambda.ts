@@ -24,6 +24,9 @@ export class Lambda extends Module {
       this.fn = (x) => layer.forward(x);
       this.label = layer.constructor?.name ?? 'layer';
     }
+    // Fixed at run time too: Sequential judges a Lambda by the layer it wraps (intermediate-reuse.ts).
+    Object.defineProperty(this, 'fn', { writable: false, configurable: false });
+    Object.defineProperty(this, 'layer', { writable: false, configurable: false });
   }
 
   forward(input: Tensor): Tensor {

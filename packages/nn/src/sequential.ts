@@ -58,13 +58,14 @@ export class Sequential extends Module {
     let x = input, previousKeepsNone = false;
     for (let i = 0; i < this.count; i++) {
       const layer = this.at(i), before = x;
+      // Judged before the call: a forward that swapped itself for a listed one while running has kept what it saw.
+      const keepsNone = reuse && keepsNoReference(layer);
       try {
         x = layer.forward(before);
       } catch (error) {
         if (error instanceof MlpkitError && !error.message.startsWith('Sequential: ')) throw new MlpkitError('Sequential', `layer ${i}: ${error.message}`);
         throw error;
       }
-      const keepsNone = reuse && keepsNoReference(layer);
       if (i > 0 && keepsNone && previousKeepsNone) releaseIntermediate(before, x);
       previousKeepsNone = keepsNone;
     }
