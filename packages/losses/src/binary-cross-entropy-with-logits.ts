@@ -51,6 +51,9 @@ export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, opti
 
 /** {@link binaryCrossEntropyWithLogits} as an object with `forward(input, target)`, like `nn.BCEWithLogitsLoss`. */
 export class BCEWithLogitsLoss {
-  constructor(readonly options: BinaryCrossEntropyWithLogitsOptions = {}) {}
+  constructor(readonly options: BinaryCrossEntropyWithLogitsOptions = {}) {
+    // Refused here, not at the first forward (inside fit, after its callbacks started).
+    checkOptions('BCEWithLogitsLoss', options, BCE_WITH_LOGITS_OPTIONS);
+  }
   forward(input: Tensor, target: Tensor): Tensor { return binaryCrossEntropyWithLogits(input, target, this.options); }
 }

@@ -48,6 +48,9 @@ export function binaryCrossEntropy(input: Tensor, target: Tensor, options: Binar
 
 /** {@link binaryCrossEntropy} as an object with `forward(input, target)`, like `nn.BCELoss`. */
 export class BCELoss {
-  constructor(readonly options: BinaryCrossEntropyOptions = {}) {}
+  constructor(readonly options: BinaryCrossEntropyOptions = {}) {
+    // Refused here, not at the first forward (inside fit, after its callbacks started).
+    checkOptions('BCELoss', options, BCE_OPTIONS);
+  }
   forward(input: Tensor, target: Tensor): Tensor { return binaryCrossEntropy(input, target, this.options); }
 }

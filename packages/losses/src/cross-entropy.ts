@@ -48,6 +48,9 @@ export function crossEntropy(input: Tensor, target: Tensor, options: CrossEntrop
 
 /** {@link crossEntropy} as an object with `forward(input, target)`, like `nn.CrossEntropyLoss`. */
 export class CrossEntropyLoss {
-  constructor(readonly options: CrossEntropyOptions = {}) {}
+  constructor(readonly options: CrossEntropyOptions = {}) {
+    // Refused here, not at the first forward (inside fit, after its callbacks started).
+    checkOptions('CrossEntropyLoss', options, CROSS_ENTROPY_OPTIONS);
+  }
   forward(input: Tensor, target: Tensor): Tensor { return crossEntropy(input, target, this.options); }
 }

@@ -29,6 +29,9 @@ export function huberLoss(input: Tensor, target: Tensor, options: HuberLossOptio
 
 /** {@link huberLoss} as an object with `forward(input, target)`, like `nn.HuberLoss`. */
 export class HuberLoss {
-  constructor(readonly options: HuberLossOptions = {}) {}
+  constructor(readonly options: HuberLossOptions = {}) {
+    // Refused here, not at the first forward (inside fit, after its callbacks started).
+    checkOptions('HuberLoss', options, HUBER_OPTIONS);
+  }
   forward(input: Tensor, target: Tensor): Tensor { return huberLoss(input, target, this.options); }
 }

@@ -42,6 +42,9 @@ export function klDiv(input: Tensor, target: Tensor, options: KlDivOptions = {})
 
 /** {@link klDiv} as an object with `forward(input, target)`, like `nn.KLDivLoss`. */
 export class KLDivLoss {
-  constructor(readonly options: KlDivOptions = {}) {}
+  constructor(readonly options: KlDivOptions = {}) {
+    // Refused here, not at the first forward (inside fit, after its callbacks started).
+    checkOptions('KLDivLoss', options, KL_DIV_OPTIONS);
+  }
   forward(input: Tensor, target: Tensor): Tensor { return klDiv(input, target, this.options); }
 }

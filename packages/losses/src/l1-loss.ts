@@ -12,6 +12,9 @@ export function l1Loss(input: Tensor, target: Tensor, options: ReductionOptions 
 
 /** {@link l1Loss} as an object with `forward(input, target)`, like `nn.L1Loss`. */
 export class L1Loss {
-  constructor(readonly options: ReductionOptions = {}) {}
+  constructor(readonly options: ReductionOptions = {}) {
+    // Refused here, not at the first forward (inside fit, after its callbacks started).
+    checkOptions('L1Loss', options, REDUCTION_OPTIONS);
+  }
   forward(input: Tensor, target: Tensor): Tensor { return l1Loss(input, target, this.options); }
 }

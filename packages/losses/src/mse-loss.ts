@@ -21,6 +21,9 @@ export function mseLoss(input: Tensor, target: Tensor, options: ReductionOptions
 
 /** {@link mseLoss} as an object with `forward(input, target)`, like `nn.MSELoss`. */
 export class MSELoss {
-  constructor(readonly options: ReductionOptions = {}) {}
+  constructor(readonly options: ReductionOptions = {}) {
+    // Refused here, not at the first forward (inside fit, after its callbacks started).
+    checkOptions('MSELoss', options, REDUCTION_OPTIONS);
+  }
   forward(input: Tensor, target: Tensor): Tensor { return mseLoss(input, target, this.options); }
 }

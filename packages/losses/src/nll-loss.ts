@@ -39,6 +39,9 @@ export function nllLoss(input: Tensor, target: Tensor, options: NllLossOptions =
 
 /** {@link nllLoss} as an object with `forward(input, target)`, like `nn.NLLLoss`. */
 export class NLLLoss {
-  constructor(readonly options: NllLossOptions = {}) {}
+  constructor(readonly options: NllLossOptions = {}) {
+    // Refused here, not at the first forward (inside fit, after its callbacks started).
+    checkOptions('NLLLoss', options, NLL_OPTIONS);
+  }
   forward(input: Tensor, target: Tensor): Tensor { return nllLoss(input, target, this.options); }
 }

@@ -30,6 +30,9 @@ export function smoothL1Loss(input: Tensor, target: Tensor, options: SmoothL1Los
 
 /** {@link smoothL1Loss} as an object with `forward(input, target)`, like `nn.SmoothL1Loss`. */
 export class SmoothL1Loss {
-  constructor(readonly options: SmoothL1LossOptions = {}) {}
+  constructor(readonly options: SmoothL1LossOptions = {}) {
+    // Refused here, not at the first forward (inside fit, after its callbacks started).
+    checkOptions('SmoothL1Loss', options, SMOOTH_L1_OPTIONS);
+  }
   forward(input: Tensor, target: Tensor): Tensor { return smoothL1Loss(input, target, this.options); }
 }
