@@ -15,11 +15,11 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  // An experiment's flags are checked before a backend loads (loading OpenBLAS changes the process).
+  const experiments = options.experiment ? await import('./experiments/run-experiment.js') : null;
+  if (experiments) await experiments.loadExperiment(options);
   console.log(await chooseBackend(options.backend, options.threads));
-  if (options.experiment) {
-    const { runExperiment } = await import('./experiments/run-experiment.js');
-    return runExperiment(options);
-  }
+  if (experiments) return experiments.runExperiment(options);
   const { trainMain } = await import('./train-main.js');
   return trainMain(options);
 }

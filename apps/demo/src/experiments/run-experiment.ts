@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DemoOptions } from '../options.js';
 import { writePlot } from '@mlpkit/plot/node';
-import type { Comparison, ExperimentContext } from './experiment.js';
+import type { Comparison, Experiment, ExperimentContext } from './experiment.js';
 import { checkExperimentFlags } from './experiment-flags.js';
 import { EXPERIMENTS, type ExperimentName } from './index.js';
 
@@ -19,11 +19,18 @@ export function formatComparison(rows: readonly Comparison[]): string {
   return [`${'what'.padEnd(w[0])}  ${'slides'.padEnd(w[1])}  ours`, ...rows.map((r) => `${r.what.padEnd(w[0])}  ${r.slides.padEnd(w[1])}  ${r.ours}`)].join('\n');
 }
 
-/** Runs `--experiment NAME`: prints its settings, the slides' numbers beside ours and what they show; resolves to the exit code. */
-export async function runExperiment(options: DemoOptions): Promise<number> {
+/** Loads `--experiment NAME` and refuses the flags it does not read: cli.ts calls it before it loads a backend. */
+export async function loadExperiment(options: DemoOptions): Promise<Experiment> {
   const name = options.experiment as ExperimentName;
   const experiment = (await EXPERIMENTS[name]()).default;
   checkExperimentFlags(name, experiment.flags, options.given);
+  return experiment;
+}
+
+/** Runs `--experiment NAME`: prints its settings, the slides' numbers beside ours and what they show; resolves to the exit code. */
+export async function runExperiment(options: DemoOptions): Promise<number> {
+  const name = options.experiment as ExperimentName;
+  const experiment = await loadExperiment(options);
   await mkdir(options.outDir, { recursive: true });
   console.log(`experiment ${name}: ${experiment.title}`);
   console.log(`settings: ${experiment.settings(options.quick)}`);
