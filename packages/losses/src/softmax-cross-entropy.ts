@@ -14,20 +14,20 @@ export interface FusedCrossEntropyOptions {
 
 /**
  * Row i's softmax into `probs` and the log-softmax into `logp`, in float64, shifted by the
- * row maximum so that a logit of 100 next to −100 stays finite. Each exponential is taken once:
- * the softmax is exp(z − max) / Σ rather than exp(z − lse), which differ in float64's last bits
- * only: below what a float32 gradient keeps (none of 10⁷ differed in a trial), though float64
- * logits' gradients may move in their last bit. The loss uses logp and does not change.
+ * row maximum so that a logit of 100 next to −100 stays finite. The softmax is exp(z − lse),
+ * PyTorch's (its log_softmax backward takes exp of the output): exp(z − max) / Σ would take half
+ * the exponentials (0.44 → 0.30 ms at [1024, 10]), but near p = 1 the gradient p − 1 keeps the
+ * difference, and the 20-epoch demo ended at 90.59 % instead of 90.52 %.
  */
 function logSoftmaxRow(z: ArrayLike<number>, offset: number, classes: number, logp: Float64Array, probs: Float64Array): void {
   let peak = -Infinity;
   for (let c = 0; c < classes; c++) peak = Math.max(peak, z[offset + c]);
   let total = 0;
-  for (let c = 0; c < classes; c++) total += probs[offset + c] = Math.exp(z[offset + c] - peak);
+  for (let c = 0; c < classes; c++) total += Math.exp(z[offset + c] - peak);
   const lse = peak + Math.log(total);
   for (let c = 0; c < classes; c++) {
     logp[c] = z[offset + c] - lse;
-    probs[offset + c] /= total;
+    probs[offset + c] = Math.exp(logp[c]);
   }
 }
 
