@@ -177,8 +177,7 @@ export class WasmRuntime {
 
   /** Copies a float32 array into memory at `ptr`. */
   write(ptr: number, data: Float32Array): void {
-    if (this.nativeCopy && data.length >= NATIVE_COPY_MIN_LENGTH) this.nativeCopy(data, this.f32.subarray(ptr >> 2, (ptr >> 2) + data.length));
-    else this.f32.set(data, ptr >> 2);
+    this.copy(data, this.f32.subarray(ptr >> 2, (ptr >> 2) + data.length));
   }
 
   /** Copies a float64 array into memory at `ptr` (8-byte aligned, after `commit`). */
@@ -195,10 +194,14 @@ export class WasmRuntime {
   read(ptr: number, count: number): Float32Array {
     // A plain, non-shared array, recycled memory when some is free (every element is copied over).
     const out = uninitializedFloat32(count);
-    const view = this.f32.subarray(ptr >> 2, (ptr >> 2) + count);
-    if (this.nativeCopy && count >= NATIVE_COPY_MIN_LENGTH) this.nativeCopy(view, out);
-    else out.set(view);
+    this.copy(this.f32.subarray(ptr >> 2, (ptr >> 2) + count), out);
     return out;
+  }
+
+  /** Copies `src` into `dst` (same length), through `nativeCopy` when it pays for the call. */
+  private copy(src: Float32Array, dst: Float32Array): void {
+    if (this.nativeCopy && src.length >= NATIVE_COPY_MIN_LENGTH) this.nativeCopy(src, dst);
+    else dst.set(src);
   }
 
   private ensureBytes(bytes: number): void {
