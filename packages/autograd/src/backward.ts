@@ -1,4 +1,4 @@
-import { MlpkitError, Tensor, add, cast, checkOptions, formatShape, onesLike, shapesEqual } from '@mlpkit/tensor';
+import { MlpkitError, Tensor, add, cast, checkOptions, formatShape, onesLike, releaseMemory, shapesEqual } from '@mlpkit/tensor';
 import { GradientLedger } from './gradient-ledger.js';
 import { accumulateGrad, notOwned, ownedGrad } from './accumulate-grad.js';
 import { noGrad } from './grad-mode.js';
@@ -47,6 +47,11 @@ function initialGradient(root: Tensor, gradient: Tensor | undefined): Tensor {
 
 const none: readonly null[] = [];
 
+/** Releases an output its owner promised only the graph reads (see releaseAfterBackward), now that all its users have run. */
+function releaseOutput(t: Tensor, owner: string): void {
+  releaseMemory(t, 'backward', `it was an intermediate of ${owner} that only the graph read, and backward() handed its memory back once the graph was done with it, as PyTorch frees a graph's saved tensors; call backward(undefined, { retainGraph: true }) to keep it`);
+}
+
 /**
  * The gradients a VJP may add into in place, one per input: a leaf's own gradient (see
  * `ownedGrad`), or null. A VJP that does so returns that very tensor for the input, and the
@@ -68,9 +73,15 @@ export function backward(root: Tensor, gradient: Tensor | undefined, options: { 
   noGrad(() => {
     const grads = new Map<Tensor, Tensor>([[root, seed]]);
     const ledger = new GradientLedger(grads);
+    // Every node that used a tensor comes before it in this order; one that got no gradient is
+    // skipped and not freed, and may still hold what it used, so from then on nothing is released.
+    let skipped = false;
     for (const t of topologicalOrder(root)) {
       const g = grads.get(t);
-      if (!g) continue;
+      if (!g) {
+        skipped = true;
+        continue;
+      }
       grads.delete(t);
       const node = nodeOf(t);
       if (!node) {
@@ -96,6 +107,7 @@ export function backward(root: Tensor, gradient: Tensor | undefined, options: { 
       if (!options.retainGraph) {
         node.freed = true;
         node.vjp = () => [];
+        if (node.releasedBy !== null && !skipped && t !== root) releaseOutput(t, node.releasedBy);
       }
     }
   });

@@ -2,6 +2,7 @@ export { requiresGrad } from './requires-grad.js';
 export { noGrad, enableGrad, isGradEnabled } from './grad-mode.js';
 export { type CustomOpOptions, customOp } from './custom-op.js';
 export { backward } from './backward.js';
+export { releaseAfterBackward } from './release-after-backward.js';
 export { gradcheck, type GradcheckOptions, type GradcheckReport, type GradcheckInputReport } from './gradcheck.js';
 export { sumTo } from './sum-to.js';
 export { vjpRules } from './vjp-rules.js';

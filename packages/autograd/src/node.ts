@@ -20,4 +20,10 @@ export interface AutogradNode extends GradNode {
    * True for the built-in rules; a `customOp` says so itself.
    */
   pure: boolean;
+  /**
+   * Set by `releaseAfterBackward`: who owns this node's output and promises that only the graph
+   * reads it, so that backward without `retainGraph` releases its memory once every node that
+   * used it has run (see backward.ts). Null for every other output.
+   */
+  releasedBy: string | null;
 }

@@ -8,7 +8,7 @@ import { vjpRules } from './vjp-rules.js';
 /** Attaches a node to `output` so backward can reach `inputs` through `vjp` (see {@link AutogradNode.pure}). */
 export function attachNode(name: string, inputs: readonly Tensor[], output: Tensor, vjp: Vjp, pure: boolean): void {
   if (!isGradEnabled() || !inputs.some((t) => t.requiresGrad)) return;
-  const node: AutogradNode = { name, inputs, vjp, freed: false, pure };
+  const node: AutogradNode = { name, inputs, vjp, freed: false, pure, releasedBy: null };
   output.requiresGrad = true;
   output.gradNode = node;
 }

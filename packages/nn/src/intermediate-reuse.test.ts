@@ -1,6 +1,6 @@
 import { ReLU, relu } from '@mlpkit/activations';
 import { noGrad } from '@mlpkit/autograd';
-import { Tensor, manualSeed, randn, uninitializedFloat32 } from '@mlpkit/tensor';
+import { type GradNode, Tensor, manualSeed, randn, recycleFloat32, sum, uninitializedFloat32 } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
 import { Lambda } from './lambda.js';
 import { Linear } from './linear.js';
@@ -66,5 +66,45 @@ describe('Sequential reuses the memory of its intermediates without gradients', 
 
     const lambda = new Lambda(relu);
     expect(() => { (lambda as { fn: unknown }).fn = () => null; }).toThrow(TypeError);
+  });
+});
+
+describe('with gradients, Sequential hands its intermediates back once backward has used them', () => {
+  /** The relu output and the first Linear's output, reached through the graph from the model's output. */
+  const intermediates = (y: Tensor): [Tensor, Tensor] => {
+    const activation = (y.gradNode as GradNode).inputs[0];
+    return [activation, (activation.gradNode as GradNode).inputs[0]];
+  };
+
+  it('with the same gradients; reading one afterwards throws; its memory comes out next', () => {
+    const { first, last, x, size } = setup(67, 277);
+    const y = new Sequential(first, relu, last).forward(x);
+    const [activation, hidden] = intermediates(y);
+    const memory = hidden.data;
+    sum(y).backward();
+    // The first Linear's output was handed back last (after relu's, nearer the loss).
+    const next = uninitializedFloat32(size);
+    expect(next).toBe(memory);
+    recycleFloat32(next);
+    const grads = [first.weight, first.bias!, last.weight].map((p) => p.grad?.data.slice());
+    for (const p of [first.weight, first.bias!, last.weight, last.bias!]) p.grad = null;
+    // Wrapped, relu is not a layer known to keep nothing, so neither intermediate is promised.
+    const plain = new Sequential(first, (t: Tensor) => relu(t), last).forward(x);
+    sum(plain).backward();
+    expect([first.weight, first.bias!, last.weight].map((p) => p.grad?.data)).toEqual(grads);
+    expect(intermediates(plain)[0].data.length).toBe(size);
+    expect(() => activation.data).toThrow(/^backward: this tensor's memory was released: it was an intermediate of Sequential \(the output of layer 1, read only by layer 2\)/);
+    expect(() => hidden.data).toThrow('the output of layer 0, read only by layer 1');
+    // The model's input and output are the caller's.
+    expect([x.data.length, y.data.length]).toEqual([67 * 8, 67 * 3]);
+  });
+
+  it('not while the graph is retained', () => {
+    const { first, last, x } = setup(67, 281);
+    const y = new Sequential(first, relu, last).forward(x);
+    const [activation] = intermediates(y);
+    const values = activation.data.slice();
+    sum(y).backward(undefined, { retainGraph: true });
+    expect(activation.data).toEqual(values);
   });
 });

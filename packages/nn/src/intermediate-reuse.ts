@@ -1,4 +1,5 @@
 import { ReLU, relu } from '@mlpkit/activations';
+import { releaseAfterBackward } from '@mlpkit/autograd';
 import { type Tensor, recycleFloat32 } from '@mlpkit/tensor';
 import { Lambda } from './lambda.js';
 import { Linear } from './linear.js';
@@ -6,7 +7,8 @@ import type { Module } from './module.js';
 
 /**
  * The forward functions that return a new array and keep no reference to their input or their
- * output once they return (without gradients). The functions, not their classes: a subclass
+ * output once they return, except, with gradients, through the one graph node they record
+ * (which takes the input as an input). The functions, not their classes: a subclass
  * that overrides `forward`, or an instance whose `forward` was wrapped (as activationStats
  * does to observe each layer), is not in the set, since it may keep what it saw.
  */
@@ -20,14 +22,19 @@ export function keepsNoReference(layer: Module): boolean {
 }
 
 /**
- * Hands the memory of `intermediate` (a Sequential's output of one layer, read by the next,
- * both keeping no reference) back to the allocator, so that the next output of its size reuses
- * it at once, warm in the caches, instead of waiting for the garbage collector (docs/design.md,
- * "What fresh memory costs"). Not when `output` shares its memory (a view) or it lives on a
+ * Hands the memory of `intermediate` (a Sequential's output of layer `index - 1`, read by layer
+ * `index`, both keeping no reference) back to the allocator, so that the next output of its
+ * size reuses it, warm in the caches, instead of waiting for the garbage collector
+ * (docs/design.md, "What fresh memory costs"): at once without gradients; with them, once
+ * backward has run every node that used it (autograd's releaseAfterBackward), since the graph
+ * is then the only other reader. Not when `output` shares its memory (a view) or it lives on a
  * device; recycleFloat32 itself skips what is not a whole, large, unshared float32 array.
  */
-export function releaseIntermediate(intermediate: Tensor, output: Tensor): void {
+export function releaseIntermediate(intermediate: Tensor, output: Tensor, grads: boolean, index: number): void {
   if (intermediate.deviceBuffer || output.deviceBuffer) return;
   const data = intermediate.data;
-  if (data instanceof Float32Array && data.buffer !== output.data.buffer) recycleFloat32(data);
+  if (data.buffer === output.data.buffer) return;
+  if (!grads) {
+    if (data instanceof Float32Array) recycleFloat32(data);
+  } else if (intermediate.gradNode) releaseAfterBackward(intermediate, `Sequential (the output of layer ${index - 1}, read only by layer ${index})`);
 }

@@ -52,21 +52,22 @@ export class Sequential extends Module {
 
   /** Feeds `input` through every layer; an error names the layer it happened in. */
   forward(input: Tensor): Tensor {
-    // Without gradients no graph saves a layer's output, so an intermediate between two layers
-    // that keep no reference to it is dead once the second has read it (intermediate-reuse.ts).
-    const reuse = !isGradEnabled();
+    // An intermediate between two layers that keep no reference to it is read by nothing but the
+    // second layer and, with gradients, the graph (intermediate-reuse.ts): without gradients it
+    // is dead once the second layer has read it, with them once backward has used it.
+    const grads = isGradEnabled();
     let x = input, previousKeepsNone = false;
     for (let i = 0; i < this.count; i++) {
       const layer = this.at(i), before = x;
       // Judged before the call: a forward that swapped itself for a listed one while running has kept what it saw.
-      const keepsNone = reuse && keepsNoReference(layer);
+      const keepsNone = keepsNoReference(layer);
       try {
         x = layer.forward(before);
       } catch (error) {
         if (error instanceof MlpkitError && !error.message.startsWith('Sequential: ')) throw new MlpkitError('Sequential', `layer ${i}: ${error.message}`);
         throw error;
       }
-      if (i > 0 && keepsNone && previousKeepsNone) releaseIntermediate(before, x);
+      if (i > 0 && keepsNone && previousKeepsNone) releaseIntermediate(before, x, grads, i);
       previousKeepsNone = keepsNone;
     }
     return x;

@@ -16,6 +16,7 @@ export { fusedBatchNorm, fusedBatchNormBackward, fusedChannelMoments } from './f
 export { fusedLinear, fusedLinearBackward, fusedReluBackward, fusedAxpy, fusedSgdMomentum, fusedAdam, fusedZero } from './fused.js';
 export { longLivedStorage } from './long-lived-storage.js';
 export { RECYCLE_MIN_LENGTH, recycleFloat32, uninitializedFloat32 } from './recycled-float32.js';
+export { releaseMemory } from './release-memory.js';
 export { type StepScope, type StepSurvivor, inStepScope, openStepScope } from './step-scope.js';
 export type { AdamStep, SgdMomentumStep, UpdateKernels } from './update-kernels.js';
 export { run, setBackend, getBackend, setGradRecorder, getGradRecorder, type GradRecorder } from './dispatch.js';

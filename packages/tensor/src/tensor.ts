@@ -41,6 +41,9 @@ export function checkTensor(op: string, value: unknown, name = 'input'): asserts
   }
 }
 
+/** The method by which `releaseMemory` takes a tensor's elements away (not exported from the package). */
+export const releaseElements: unique symbol = Symbol('release elements');
+
 /** Tells the constructor that its first argument is a whole storage to adopt ({@link Tensor.fromStorage}). */
 const ADOPT: unique symbol = Symbol('adopt storage');
 
@@ -70,7 +73,7 @@ export class Tensor {
   gradNode: GradNode | null = null;
   // Private, so that the tensor's own properties (what spread, structuredClone and
   // JSON.stringify see) stay shape, dtype, data and the autograd fields.
-  readonly #storage: TensorStorage;
+  #storage: TensorStorage;
   readonly #count: number;
 
   /** True for a tensor of any copy of this package: what `instanceof Tensor` checks. */
@@ -124,6 +127,15 @@ export class Tensor {
   get storage(): TensorStorage { return this.#storage; }
   /** The backend's buffer while the elements live in its own memory; undefined for host arrays (docs/design.md). */
   get deviceBuffer(): TensorStorage['deviceBuffer'] { return this.#storage.deviceBuffer; }
+
+  /**
+   * From now on, reading this tensor's elements (its `data`, or its storage's) calls `refuse`,
+   * which throws: what `releaseMemory` does once the memory has gone back to the allocator.
+   */
+  [releaseElements](refuse: () => never): void {
+    this.#storage = { shape: this.shape, dtype: this.dtype, get data(): TypedArray { return refuse(); } };
+    Object.defineProperty(this, 'data', { get: refuse, enumerable: true, configurable: true });
+  }
 
   /** Number of dims. */
   get ndim(): number { return this.shape.length; }
