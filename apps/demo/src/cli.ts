@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { chooseBackend } from './backend.js';
-import { USAGE, parseOptions } from './options.js';
+import { USAGE, parseOptions, wantsHelp } from './options.js';
 import { SUBCOMMANDS } from './subcommands.js';
 
 const defaultOut = fileURLToPath(new URL('../out', import.meta.url));
@@ -9,12 +9,12 @@ const defaultOut = fileURLToPath(new URL('../out', import.meta.url));
 async function main(argv: string[]): Promise<number> {
   const sub = argv[0] !== undefined ? SUBCOMMANDS[argv[0]] : undefined;
   if (sub) return (await (await sub()).main(argv.slice(1))) ?? 0;
-  // Every flag is checked here, before any data is read or any model trained.
-  const options = parseOptions(argv, defaultOut);
-  if (options.help) {
+  if (wantsHelp(argv)) {
     console.log(USAGE);
     return 0;
   }
+  // Every flag is checked here, before any data is read or any model trained.
+  const options = parseOptions(argv, defaultOut);
   // An experiment's flags are checked before a backend loads (loading OpenBLAS changes the process).
   const experiments = options.experiment ? await import('./experiments/run-experiment.js') : null;
   if (experiments) await experiments.loadExperiment(options);

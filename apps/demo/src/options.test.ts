@@ -1,7 +1,7 @@
 // The command line and the model it builds: every flag checked at parse time, before any work.
 import { describe, expect, it } from 'vitest';
 import { buildMlp } from './model.js';
-import { parseOptions } from './options.js';
+import { parseOptions, wantsHelp } from './options.js';
 
 describe('pnpm demo options', () => {
   it('parses flags with the recipe\'s defaults', () => {
@@ -51,4 +51,14 @@ describe('pnpm demo options', () => {
     expect(maxout.namedParameters().map(([n, p]) => `${n}:${p.shape.join('x')}`)).toEqual(['0.weight:16x784', '0.bias:16', '2.weight:10x8', '2.bias:10']);
   });
 
+});
+
+describe('pnpm demo --help', () => {
+  it('wins over the other flags and their values, not over a flag that does not exist', () => {
+    expect(wantsHelp(['--trials', '5', '--help'])).toBe(true);
+    expect(wantsHelp(['--epochs', 'zero', '--help'])).toBe(true);
+    expect(wantsHelp(['--trials', '5'])).toBe(false);
+    expect(() => parseOptions(['--trials', '5'], '/tmp/out')).toThrow('--trials: flags of --experiment search');
+    expect(() => wantsHelp(['--bogus', '--help'])).toThrow(/pnpm demo: .*bogus.*\(see pnpm demo --help\)/);
+  });
 });

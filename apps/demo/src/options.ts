@@ -29,7 +29,6 @@ export interface DemoOptions {
   outDir: string;
   experiment?: string;
   quick: boolean;
-  help: boolean;
   /** `--experiment search`: trials, trial processes, and a Redis URL for a multi-machine search. */
   search: { trials?: number; workers?: number; redis?: string };
   /** Continue the last killed run from its training checkpoint in the output directory. */
@@ -99,6 +98,15 @@ function parse(argv: readonly string[]) {
   }
 }
 
+/**
+ * Whether argv asks for the usage: `--help` wins over the other flags' values (`--trials 5
+ * --help` prints the usage instead of refusing --trials outside a search), not over a flag
+ * that does not exist.
+ */
+export function wantsHelp(argv: readonly string[]): boolean {
+  return parse(argv).values.help === true;
+}
+
 /** Parses argv into options with the recipe's defaults; every value is checked here, before any work. */
 export function parseOptions(argv: readonly string[], defaultOut: string): DemoOptions {
   const { values } = parse(argv);
@@ -144,7 +152,6 @@ export function parseOptions(argv: readonly string[], defaultOut: string): DemoO
       redis: values.redis,
     },
     resume: values.resume ?? false,
-    help: values.help ?? false,
     given: new Set(Object.keys(values)),
   };
 }
