@@ -136,6 +136,7 @@ const mixed = `import { createRequire } from 'node:module';
 import { manualSeed, tensor } from '@mlpkit/tensor';
 import { Linear, Sequential } from '@mlpkit/nn';
 import { DataLoader, loadIris } from '@mlpkit/datasets';
+import { relu } from '@mlpkit/activations';
 const require = createRequire(import.meta.url);
 const { requiresGrad } = require('@mlpkit/autograd');
 const { ReLU } = require('@mlpkit/activations');
@@ -150,6 +151,13 @@ const model = new Sequential(new Linear(4, 16), new ReLU(), new Linear(16, 3));
 const train = new DataLoader(loadIris(), { batchSize: 16, shuffle: true, seed: 0 });
 const losses = (await fit(model, { train, loss: crossEntropy, optimizer: new Adam(model.parameters(), { lr: 0.01 }), epochs: 20 })).get('loss');
 if (!(losses[19] < losses[0] / 2)) throw new Error('loss did not fall: ' + losses[0] + ' -> ' + losses[19]);
+// The ESM relu between ESM Linears: Sequential promises its intermediates to the graph, and
+// whichever copy's walker runs backward releases them, into the one pool of the core state.
+manualSeed(0);
+const released = new Sequential(new Linear(4, 16), relu, new Linear(16, 3));
+const optimizer = new Adam(released.parameters(), { lr: 0.01 });
+const again = (await fit(released, { train, loss: crossEntropy, optimizer, epochs: 20, reuseMemory: true })).get('loss');
+if (!(again[19] < again[0] / 2)) throw new Error('loss did not fall with released intermediates: ' + again[0] + ' -> ' + again[19]);
 console.log('trained');`;
 const mixedNeeds = ['tensor', 'autograd', 'activations', 'nn', 'datasets', 'losses', 'optimizers', 'train'].map((p) => `@mlpkit/${p}`);
 if (mixedNeeds.every((n) => names.includes(n))) {

@@ -34,11 +34,11 @@ describe('core state', () => {
     }
   });
 
-  it('lives under the registered mlpkit.core-state.v1 symbol', async () => {
+  it('lives under the registered mlpkit.core-state.v2 symbol', async () => {
     const { dispatch } = await freshCopy();
     dispatch.getBackend();
-    const state = (globalThis as unknown as Record<symbol, { backend: unknown }>)[Symbol.for('mlpkit.core-state.v1')];
+    const state = (globalThis as unknown as Record<symbol, { backend: unknown }>)[Symbol.for('mlpkit.core-state.v2')];
     expect(state).toBeDefined();
-    expect(Object.keys(state).sort()).toEqual(['backend', 'generator', 'recorder']);
+    expect(Object.keys(state).sort()).toEqual(['backend', 'generator', 'memory', 'recorder']);
   });
 });

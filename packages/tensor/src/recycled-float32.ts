@@ -1,3 +1,4 @@
+import { coreState } from './core-state.js';
 import { logHandout } from './handout-log.js';
 import { unzeroedFloat32 } from './unzeroed-float32.js';
 
@@ -7,9 +8,6 @@ export const RECYCLE_MIN_LENGTH = 1 << 14;
 const PER_LENGTH = 4;
 /** At most this many bytes are kept in all. */
 const MAX_BYTES = 64 << 20;
-
-const free = new Map<number, Float32Array[]>();
-let keptBytes = 0;
 
 /**
  * Takes back a float32 array that nothing references any more, for {@link uninitializedFloat32}
@@ -23,12 +21,14 @@ let keptBytes = 0;
 export function recycleFloat32(data: Float32Array): boolean {
   const n = data.length, buffer = data.buffer;
   if (n < RECYCLE_MIN_LENGTH || data.byteOffset !== 0 || buffer.byteLength !== data.byteLength || !(buffer instanceof ArrayBuffer)) return false;
-  const list = free.get(n) ?? [];
+  // One pool per process (the core state), whichever copy of this package recycles.
+  const memory = coreState().memory;
+  const list = memory.free.get(n) ?? [];
   // By buffer, not by array: two arrays over one buffer must not both be handed out.
-  if (list.length >= PER_LENGTH || keptBytes + data.byteLength > MAX_BYTES || list.some((a) => a.buffer === buffer)) return false;
+  if (list.length >= PER_LENGTH || memory.keptBytes + data.byteLength > MAX_BYTES || list.some((a) => a.buffer === buffer)) return false;
   list.push(data);
-  free.set(n, list);
-  keptBytes += data.byteLength;
+  memory.free.set(n, list);
+  memory.keptBytes += data.byteLength;
   return true;
 }
 
@@ -39,8 +39,9 @@ export function recycleFloat32(data: Float32Array): boolean {
  * ({@link unzeroedFloat32}). A step scope (`openStepScope`) notes the large ones it hands out.
  */
 export function uninitializedFloat32(length: number): Float32Array {
-  const data = free.get(length)?.pop();
-  if (data) keptBytes -= data.byteLength;
+  const memory = coreState().memory;
+  const data = memory.free.get(length)?.pop();
+  if (data) memory.keptBytes -= data.byteLength;
   const out = data ?? unzeroedFloat32(length);
   // Small arrays could not be recycled anyway (recycleFloat32), so a step scope need not know them.
   if (length >= RECYCLE_MIN_LENGTH) logHandout(out);

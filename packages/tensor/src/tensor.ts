@@ -41,8 +41,12 @@ export function checkTensor(op: string, value: unknown, name = 'input'): asserts
   }
 }
 
-/** The method by which `releaseMemory` takes a tensor's elements away (not exported from the package). */
-export const releaseElements: unique symbol = Symbol('release elements');
+/**
+ * The method by which `releaseMemory` takes a tensor's elements away (not exported from the
+ * package). Registered, as the brand is, so that either copy of this package can release a
+ * tensor of the other: the memory goes to the one pool of the core state either way.
+ */
+export const releaseElements: unique symbol = Symbol.for('mlpkit.tensor.release-elements.v1') as never;
 
 /** Tells the constructor that its first argument is a whole storage to adopt ({@link Tensor.fromStorage}). */
 const ADOPT: unique symbol = Symbol('adopt storage');

@@ -19,6 +19,33 @@ describe('tensors cross copies of the package', () => {
     expect(() => b.checkTensor('op', x)).not.toThrow();
   });
 
+  it('one pool of recycled memory and one step scope serve both copies', async () => {
+    const a = await freshCopy();
+    const b = await freshCopy();
+    const n = a.RECYCLE_MIN_LENGTH + 11; // a length no other test uses
+    const kept = new Float32Array(n);
+    expect(a.recycleFloat32(kept)).toBe(true);
+    // Already in the pool, whichever copy is asked: never in two lists, so never handed out twice.
+    expect(b.recycleFloat32(kept)).toBe(false);
+    expect(b.uninitializedFloat32(n)).toBe(kept);
+    const scope = a.openStepScope('copies');
+    expect(() => b.openStepScope('other')).toThrow('a step scope is already open');
+    const made = b.uninitializedFloat32(n);
+    expect(scope.release([])).toBe(1);
+    expect(a.uninitializedFloat32(n)).toBe(made);
+  });
+
+  it("either copy releases the other's tensor into the one pool", async () => {
+    const a = await freshCopy();
+    const b = await freshCopy();
+    const n = a.RECYCLE_MIN_LENGTH + 13;
+    const t = new a.Tensor(new Float32Array(n), [n]);
+    const memory = t.data;
+    expect(b.releaseMemory(t, 'copyOp', 'done')).toBe(true);
+    expect(() => t.data).toThrow("copyOp: this tensor's memory was released: done");
+    expect(a.uninitializedFloat32(n)).toBe(memory);
+  });
+
   it('a subclass keeps the ordinary instanceof', async () => {
     const a = await freshCopy();
     class Sub extends a.Tensor {}
