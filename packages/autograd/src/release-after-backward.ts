@@ -3,8 +3,10 @@ import type { AutogradNode } from './node.js';
 
 /**
  * Promises, for `owner`, that nothing but the recorded graph reads `output` (an op's result that
- * requires grad): `backward()` without `retainGraph` then hands its memory back to the allocator
- * once every node that used it has run, as PyTorch frees a graph's saved tensors, so that the
+ * requires grad), and that every node that read it lies on the way from the root that will run
+ * backward to it: `backward()` without `retainGraph` then hands its memory back to the allocator
+ * when its walk reaches it, since every node that used it has run by then, as PyTorch frees a
+ * graph's saved tensors, so that the
  * next step's output of its size reuses it at once instead of waiting for the garbage collector
  * (docs/design.md, "What fresh memory costs"). Reading it afterwards throws. Sequential makes
  * this promise for the output of a layer that only the next layer reads, when both layers keep

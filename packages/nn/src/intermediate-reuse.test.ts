@@ -99,6 +99,24 @@ describe('with gradients, Sequential hands its intermediates back once backward 
     expect([x.data.length, y.data.length]).toEqual([67 * 8, 67 * 3]);
   });
 
+  it('trains to the same bits over steps whose arrays are recycled into the next ones', () => {
+    /** Three SGD steps on fresh copies of the same layers, with relu plain or wrapped. */
+    const train = (wrapped: boolean): Float32Array[] => {
+      const { first, last, x } = setup(67, 293);
+      const model = new Sequential(first, wrapped ? (t: Tensor) => relu(t) : relu, last);
+      for (let step = 0; step < 3; step++) {
+        for (const p of model.parameters()) p.grad = null;
+        sum(model.forward(x).square()).backward();
+        for (const p of model.parameters()) {
+          const g = p.grad!.data;
+          p.data.forEach((v, i, values) => { values[i] = v - 1e-3 * g[i]; });
+        }
+      }
+      return model.parameters().map((p) => p.data as Float32Array);
+    };
+    expect(train(false)).toEqual(train(true));
+  });
+
   it('not while the graph is retained', () => {
     const { first, last, x } = setup(67, 281);
     const y = new Sequential(first, relu, last).forward(x);
