@@ -101,7 +101,8 @@ function parse(argv: readonly string[]) {
 /**
  * Whether argv asks for the usage: `--help` wins over the other flags' values (`--trials 5
  * --help` prints the usage instead of refusing --trials outside a search), not over a flag
- * that does not exist.
+ * that does not exist, nor right after a flag that wants a value (`--epochs --help` is refused
+ * by node:util's parseArgs as ambiguous rather than read as --epochs' value).
  */
 export function wantsHelp(argv: readonly string[]): boolean {
   return parse(argv).values.help === true;
