@@ -1,4 +1,4 @@
-import { ReLU, relu } from '@mlpkit/activations';
+import { ReLU, Sigmoid, Tanh, relu, sigmoid, tanh } from '@mlpkit/activations';
 import { noGrad } from '@mlpkit/autograd';
 import { type GradNode, Tensor, manualSeed, randn, recycleFloat32, sum, uninitializedFloat32 } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
@@ -115,6 +115,30 @@ describe('with gradients, Sequential hands its intermediates back once backward 
       return model.parameters().map((p) => p.data as Float32Array);
     };
     expect(train(false)).toEqual(train(true));
+  });
+
+  it('for tanh and sigmoid too, as functions and as layers', () => {
+    for (const [hidden, layers] of [[307, [new Tanh(), sigmoid]], [311, [tanh, new Sigmoid()]]] as const) {
+      const { first, x } = setup(67, hidden);
+      const mid = new Linear(hidden, hidden), last = new Linear(hidden, 3);
+      const run = (wrap: boolean) => {
+        const [a, b] = layers.map((l) => (wrap ? (t: Tensor) => (typeof l === 'function' ? l(t) : l.forward(t)) : l));
+        const model = new Sequential(first, a, mid, b, last);
+        for (const p of model.parameters()) p.grad = null;
+        const y = model.forward(x);
+        sum(y).backward();
+        return { y, grads: model.parameters().map((p) => p.grad?.data) };
+      };
+      const plain = run(true), released = run(false);
+      expect(released.grads).toEqual(plain.grads);
+      // Every output between two of these layers, from the last one back to the first.
+      let t = (released.y.gradNode as GradNode).inputs[0];
+      for (let layer = 3; layer >= 0; layer--) {
+        expect(() => t.data).toThrow(`the output of layer ${layer}, read only by layer ${layer + 1}`);
+        t = (t.gradNode as GradNode).inputs[0];
+      }
+      expect(t).toBe(x);
+    }
   });
 
   it('not while the graph is retained', () => {

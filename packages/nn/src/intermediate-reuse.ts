@@ -1,4 +1,4 @@
-import { ReLU, relu } from '@mlpkit/activations';
+import { ReLU, Sigmoid, Tanh, relu, sigmoid, tanh } from '@mlpkit/activations';
 import { releaseAfterBackward } from '@mlpkit/autograd';
 import { type Tensor, recycleFloat32 } from '@mlpkit/tensor';
 import { Lambda } from './lambda.js';
@@ -12,7 +12,9 @@ import type { Module } from './module.js';
  * that overrides `forward`, or an instance whose `forward` was wrapped (as activationStats
  * does to observe each layer), is not in the set, since it may keep what it saw.
  */
-const KEEPS_NO_REFERENCE = new WeakSet<object>([Linear.prototype.forward, relu, ReLU.prototype.forward]);
+const KEEPS_NO_REFERENCE = new WeakSet<object>([
+  Linear.prototype.forward, relu, ReLU.prototype.forward, tanh, Tanh.prototype.forward, sigmoid, Sigmoid.prototype.forward,
+]);
 
 /** Whether `layer`'s forward, as it is now, is one of {@link KEEPS_NO_REFERENCE}'s. */
 export function keepsNoReference(layer: Module): boolean {
