@@ -130,10 +130,10 @@ step('the README\'s "use mlpkit in your project" example runs from the tarballs'
 });
 step('... and type-checks under strict TypeScript', () => sh(join(bin, 'tsc'), ['-p', 'tsconfig.json'], work));
 // One program that `import`s some packages and `require`s others loads both builds of the core:
-// they must share one state (backend, autograd's recorder, generator), so gradients flow and a
+// they must share one state (backend, autograd's recorder, generator, recycled arrays), so gradients flow and a
 // model built with the ESM nn trains under the CommonJS fit loop, loss and optimizer.
 const mixed = `import { createRequire } from 'node:module';
-import { manualSeed, tensor } from '@mlpkit/tensor';
+import { manualSeed, openStepScope, recycleFloat32, tensor } from '@mlpkit/tensor';
 import { Linear, Sequential } from '@mlpkit/nn';
 import { DataLoader, loadIris } from '@mlpkit/datasets';
 import { relu } from '@mlpkit/activations';
@@ -143,6 +143,7 @@ const { ReLU } = require('@mlpkit/activations');
 const { crossEntropy } = require('@mlpkit/losses');
 const { Adam } = require('@mlpkit/optimizers');
 const { fit } = require('@mlpkit/train');
+const T = require('@mlpkit/tensor');
 const x = requiresGrad(tensor([3]));
 x.mul(x).backward();
 if (x.grad?.item() !== 6) throw new Error('d(x*x)/dx at 3: expected 6, got ' + x.grad?.item());
@@ -151,8 +152,17 @@ const model = new Sequential(new Linear(4, 16), new ReLU(), new Linear(16, 3));
 const train = new DataLoader(loadIris(), { batchSize: 16, shuffle: true, seed: 0 });
 const losses = (await fit(model, { train, loss: crossEntropy, optimizer: new Adam(model.parameters(), { lr: 0.01 }), epochs: 20 })).get('loss');
 if (!(losses[19] < losses[0] / 2)) throw new Error('loss did not fall: ' + losses[0] + ' -> ' + losses[19]);
+// One pool of recycled arrays and one step scope for both builds: an array recycled through
+// one is handed out by the other, and a scope open in one refuses a second in the other.
+const n = T.RECYCLE_MIN_LENGTH + 1, kept = new Float32Array(n);
+if (!recycleFloat32(kept) || T.uninitializedFloat32(n) !== kept) throw new Error('the CommonJS build does not hand out what the ESM build recycled');
+const scope = openStepScope('mixed');
+let refused = false;
+try { T.openStepScope('other'); } catch { refused = true; }
+scope.abandon();
+if (!refused) throw new Error('a step scope opened by the ESM build did not stop the CommonJS build from opening another');
 // The ESM relu between ESM Linears: Sequential promises its intermediates to the graph, and
-// whichever copy's walker runs backward releases them, into the one pool of the core state.
+// whichever build's walker runs backward releases them (the release itself works across builds).
 manualSeed(0);
 const released = new Sequential(new Linear(4, 16), relu, new Linear(16, 3));
 const optimizer = new Adam(released.parameters(), { lr: 0.01 });

@@ -42,9 +42,10 @@ export function checkTensor(op: string, value: unknown, name = 'input'): asserts
 }
 
 /**
- * The method by which `releaseMemory` takes a tensor's elements away (not exported from the
- * package). Registered, as the brand is, so that either copy of this package can release a
- * tensor of the other: the memory goes to the one pool of the core state either way.
+ * The method by which `releaseMemory` takes a tensor's elements away. Not exported from the
+ * package, but registered, as the brand is, so that either copy of this package can release a
+ * tensor of the other (the memory goes to the one pool of the core state either way); any code
+ * can reach it through `Symbol.for`, as any code can reach the core state.
  */
 export const releaseElements: unique symbol = Symbol.for('mlpkit.tensor.release-elements.v1') as never;
 
