@@ -1,5 +1,5 @@
 import { customOp } from '@mlpkit/autograd';
-import { type Generator, MlpkitError, Tensor, allocate, checkOptions, defaultGenerator, formatShape, fromTypedArray, mul, shapesEqual } from '@mlpkit/tensor';
+import { type Generator, MlpkitError, Tensor, allocate, checkOptions, defaultGenerator, formatShape, fromTypedArray, mul, shapesEqual, uninitializedFloat32 } from '@mlpkit/tensor';
 import { Module } from './module.js';
 
 function checkP(op: string, p: number): void {
@@ -33,7 +33,8 @@ function scaleByFactor(input: Tensor, factor: Float32Array | Float64Array): Tens
  */
 function timesFactor(x: Tensor, factor: Float32Array | Float64Array): Tensor {
   if (x.dtype !== (factor instanceof Float64Array ? 'float64' : 'float32')) return mul(x, fromTypedArray(factor, x.shape));
-  const out = allocate(x.dtype, factor.length), data = x.data;
+  // Every element is written: a float32 output may take a recycled array (uninitializedFloat32).
+  const out = x.dtype === 'float32' ? uninitializedFloat32(factor.length) : allocate(x.dtype, factor.length), data = x.data;
   for (let i = 0; i < out.length; i++) out[i] = data[i] * factor[i];
   return new Tensor(out, x.shape);
 }

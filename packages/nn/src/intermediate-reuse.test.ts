@@ -1,7 +1,8 @@
 import { ReLU, Sigmoid, Tanh, relu, sigmoid, tanh } from '@mlpkit/activations';
 import { noGrad } from '@mlpkit/autograd';
-import { type GradNode, Tensor, manualSeed, randn, recycleFloat32, sum, uninitializedFloat32 } from '@mlpkit/tensor';
+import { Generator, type GradNode, Tensor, manualSeed, randn, recycleFloat32, sum, uninitializedFloat32 } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
+import { Dropout } from './dropout.js';
 import { Lambda } from './lambda.js';
 import { Linear } from './linear.js';
 import { Sequential } from './sequential.js';
@@ -79,6 +80,29 @@ describe('Sequential reuses the memory of its intermediates without gradients', 
   });
 });
 
+/**
+ * Backward through `model(false)` gives the gradients of `model(true)` (the same layers, the
+ * listed ones wrapped so that none is promised), and every intermediate between its layers,
+ * walked back from the output, then refuses reads; returns what the walk ends at (the input).
+ */
+function releasedOnTheWayBack(model: (wrap: boolean) => Sequential, x: Tensor): Tensor {
+  const run = (wrap: boolean) => {
+    const m = model(wrap);
+    for (const p of m.parameters()) p.grad = null;
+    const y = m.forward(x);
+    sum(y).backward();
+    return { y, grads: m.parameters().map((p) => p.grad?.data), layers: m.length };
+  };
+  const plain = run(true), released = run(false);
+  expect(released.grads).toEqual(plain.grads);
+  let t = (released.y.gradNode as GradNode).inputs[0];
+  for (let layer = released.layers - 2; layer >= 0; layer--) {
+    expect(() => t.data).toThrow(`the output of layer ${layer}, read only by layer ${layer + 1}`);
+    t = (t.gradNode as GradNode).inputs[0];
+  }
+  return t;
+}
+
 describe('with gradients, Sequential hands its intermediates back once backward has used them', () => {
   /** The relu output and the first Linear's output, reached through the graph from the model's output. */
   const intermediates = (y: Tensor): [Tensor, Tensor] => {
@@ -113,24 +137,28 @@ describe('with gradients, Sequential hands its intermediates back once backward 
     for (const [hidden, layers] of [[307, [new Tanh(), sigmoid]], [311, [tanh, new Sigmoid()]]] as const) {
       const { first, x } = setup(67, hidden);
       const mid = new Linear(hidden, hidden), last = new Linear(hidden, 3);
-      const run = (wrap: boolean) => {
+      const model = (wrap: boolean) => {
         const [a, b] = layers.map((l) => (wrap ? (t: Tensor) => (typeof l === 'function' ? l(t) : l.forward(t)) : l));
-        const model = new Sequential(first, a, mid, b, last);
-        for (const p of model.parameters()) p.grad = null;
-        const y = model.forward(x);
-        sum(y).backward();
-        return { y, grads: model.parameters().map((p) => p.grad?.data) };
+        return new Sequential(first, a, mid, b, last);
       };
-      const plain = run(true), released = run(false);
-      expect(released.grads).toEqual(plain.grads);
-      // Every output between two of these layers, from the last one back to the first.
-      let t = (released.y.gradNode as GradNode).inputs[0];
-      for (let layer = 3; layer >= 0; layer--) {
-        expect(() => t.data).toThrow(`the output of layer ${layer}, read only by layer ${layer + 1}`);
-        t = (t.gradNode as GradNode).inputs[0];
-      }
-      expect(t).toBe(x);
+      expect(releasedOnTheWayBack(model, x)).toBe(x);
     }
+  });
+
+  it('around Dropout in training, and past it in evaluation, where it returns its input', () => {
+    const { first, last, x, size } = setup(67, 317);
+    const model = (wrap: boolean) => {
+      const drop = new Dropout(0.3, { generator: new Generator(5) });
+      return new Sequential(first, relu, wrap ? (t: Tensor) => drop.forward(t) : drop, last);
+    };
+    expect(releasedOnTheWayBack(model, x)).toBe(x);
+    const evaluation = new Sequential(first, relu, new Dropout(0.3), last).eval();
+    const activation = noGrad(() => relu(first.forward(x)));
+    const expected = noGrad(() => last.forward(activation)).data;
+    // Empties the allocator's list for this size (it keeps a few arrays), which training filled.
+    for (let i = 0; i < 4; i++) uninitializedFloat32(size);
+    expect(noGrad(() => evaluation.forward(x)).data).toEqual(expected);
+    expect(reusedFor(activation, size)).toBe(true);
   });
 
   it('not while the graph is retained', () => {

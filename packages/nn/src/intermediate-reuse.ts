@@ -1,19 +1,22 @@
 import { ReLU, Sigmoid, Tanh, relu, sigmoid, tanh } from '@mlpkit/activations';
 import { releaseAfterBackward } from '@mlpkit/autograd';
 import { type Tensor, recycleFloat32 } from '@mlpkit/tensor';
+import { Dropout } from './dropout.js';
 import { Lambda } from './lambda.js';
 import { Linear } from './linear.js';
 import type { Module } from './module.js';
 
 /**
- * The forward functions that return a new array and keep no reference to their input or their
- * output once they return, except, with gradients, through the one graph node they record
- * (which takes the input as an input). The functions, not their classes: a subclass
+ * The forward functions that return a new array (or, as Dropout in evaluation, their input
+ * itself, which releaseIntermediate's check of the buffers catches) and keep no reference to
+ * their input or their output once they return, except, with gradients, through the one graph
+ * node they record (which takes the input as an input). The functions, not their classes: a subclass
  * that overrides `forward`, or an instance whose `forward` was wrapped (as activationStats
  * does to observe each layer), is not in the set, since it may keep what it saw.
  */
 const KEEPS_NO_REFERENCE = new WeakSet<object>([
   Linear.prototype.forward, relu, ReLU.prototype.forward, tanh, Tanh.prototype.forward, sigmoid, Sigmoid.prototype.forward,
+  Dropout.prototype.forward,
 ]);
 
 /** Whether `layer`'s forward, as it is now, is one of {@link KEEPS_NO_REFERENCE}'s. */

@@ -5,14 +5,14 @@ import { type Activation, Sigmoid, Tanh, relu, sigmoid, tanh } from '@mlpkit/act
 import { createBlasBackend } from '@mlpkit/backend-blas';
 import { createWasmBackend } from '@mlpkit/backend-wasm/node';
 import { crossEntropy } from '@mlpkit/losses';
-import { Linear, Sequential } from '@mlpkit/nn';
+import { Dropout, Linear, Sequential } from '@mlpkit/nn';
 import { SGD } from '@mlpkit/optimizers';
-import { type Backend, type GradNode, type Tensor, manualSeed, randint, randn, referenceBackend, setBackend } from '@mlpkit/tensor';
+import { type Backend, Generator, type GradNode, type Tensor, manualSeed, randint, randn, referenceBackend, setBackend } from '@mlpkit/tensor';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasBlas } from './has-blas.test-helper.js';
 
 const ROWS = 96, FEATURES = 50, HIDDEN = 200; // ROWS × HIDDEN is above RECYCLE_MIN_LENGTH
-type Act = ((x: Tensor) => Tensor) | Activation;
+type Act = ((x: Tensor) => Tensor) | Activation | Dropout;
 
 /** The arrays of the Sequential's four intermediates, reached through the graph from its output `y`, the first layer's first. */
 const intermediates = (y: Tensor): Float32Array[] => {
@@ -62,8 +62,12 @@ describe("Sequential's intermediates, released after backward", () => {
   for (const [name, make] of backends) {
     it(`train to the same bits as when left to the collector, in the previous step's memory (${name})`, async () => {
       setBackend(await make());
-      for (const [a, b] of [[relu, relu], [tanh, new Sigmoid()], [new Tanh(), sigmoid]] as [Act, Act][]) {
-        const kept = train(a, b, true), released = train(a, b, false);
+      // Made afresh for each run: a Dropout's generator moves on as it draws its masks.
+      const pairs: (() => [Act, Act])[] = [
+        () => [relu, relu], () => [tanh, new Sigmoid()], () => [new Tanh(), sigmoid], () => [relu, new Dropout(0.3, { generator: new Generator(5) })],
+      ];
+      for (const pair of pairs) {
+        const kept = train(...pair(), true), released = train(...pair(), false);
         expect(released.losses).toEqual(kept.losses);
         expect(released.bits).toEqual(kept.bits);
         // Every step after the first, the first Linear's output lands in an intermediate of the
