@@ -1,8 +1,11 @@
 import { createWasmBackend } from '@mlpkit/backend-wasm/node';
-import { type Backend, Tensor, referenceBackend } from '@mlpkit/tensor';
+import { type Backend, Tensor, openStepScope, referenceBackend } from '@mlpkit/tensor';
 import { type Product, flops, storedShapes } from './shapes.js';
 import { timeMs } from './timing.js';
 import { wasmPeakGflops } from './wasm-peak.js';
+
+/** The one-thread wasm rows whose outputs go back to the allocator after each call (see {@link measure}). */
+export const REUSED = 'mlpkit wasm, output reused';
 
 export interface Row { system: string; threads: number; product: string; gflops: number | null; note?: string }
 
@@ -13,17 +16,24 @@ function random(shape: number[]): Tensor {
   return new Tensor(data, shape);
 }
 
-/** GFLOP/s of `backend`'s matmul on product `p`, median of rounds of at least `minMs`. */
-export function measure(backend: Backend, p: Product, minMs: number): number {
+/**
+ * GFLOP/s of `backend`'s matmul on product `p`, median of rounds of at least `minMs`. With
+ * `reuseOutput`, each call's output goes back to the allocator before the next call (a step
+ * scope around it), as a training step's products do (docs/design.md, "Intermediates of
+ * training") and as PyTorch's row frees each result; without it, each output is left to the
+ * garbage collector and the next one lands in new memory.
+ */
+export function measure(backend: Backend, p: Product, minMs: number, reuseOutput = false): number {
   const [sa, sb] = storedShapes(p);
   const a = random(sa), b = random(sb);
   const params = { transA: p.transA, transB: p.transB };
-  const ms = timeMs(() => { backend.kernels.matmul([a, b], params); }, minMs);
+  const call = () => { backend.kernels.matmul([a, b], params); };
+  const ms = timeMs(reuseOutput ? () => { const scope = openStepScope('bench matmul'); call(); scope.release([]); } : call, minMs);
   return flops(p) / ms / 1e6;
 }
 
 /**
- * mlpkit's wasm backend at each thread count, its other kernel, the peak of each kernel's
+ * mlpkit's wasm backend at each thread count (on one thread also with its outputs reused), its other kernel, the peak of each kernel's
  * register tile, and the reference backend (small products only in quick mode).
  */
 export async function mlpkitRows(products: Product[], threadCounts: number[], minMs: number, quick: boolean): Promise<Row[]> {
@@ -33,6 +43,8 @@ export async function mlpkitRows(products: Product[], threadCounts: number[], mi
     const backend = await createWasmBackend({ threads });
     defaultFma = backend.fusedMultiplyAdd;
     for (const p of products) rows.push({ system: 'mlpkit wasm', threads: backend.threads, product: p.name, gflops: measure(backend, p, minMs) });
+    if (threads === 1)
+      for (const p of products) rows.push({ system: REUSED, threads: 1, product: p.name, gflops: measure(backend, p, minMs, true) });
     backend.close();
   }
   // The kernel the default did not pick on this machine (fused multiply-add, or multiply then

@@ -1,6 +1,7 @@
-import type { Row } from './mlpkit-matmul.js';
+import { REUSED, type Row } from './mlpkit-matmul.js';
 import type { Product } from './shapes.js';
 
+const REUSED_SUFFIX = REUSED.slice('mlpkit wasm'.length);
 const fmt = (v: number | null | undefined, digits = 1) => (v == null ? '-' : v.toFixed(digits));
 
 /**
@@ -23,7 +24,8 @@ export function markdownTable(rows: Row[], products: Product[]): string {
   // Each wasm row as a share of its kernel's register-tile peak (times its thread count).
   for (const s of systems.filter((name) => name.startsWith('mlpkit wasm'))) {
     const threads = Number(/\((\d+) thr\)/.exec(s)?.[1] ?? 1);
-    const peakName = `wasm tile peak${s.slice('mlpkit wasm'.length).replace(/ \(\d+ thr\)$/, '')} (1 thr)`;
+    // A reused-output row shares its kernel's peak with the default row.
+    const peakName = `wasm tile peak${s.slice('mlpkit wasm'.length).replace(/ \(\d+ thr\)$/, '').replace(REUSED_SUFFIX, '')} (1 thr)`;
     if (!systems.includes(peakName)) continue;
     lines.push(`| ${s} % of tile peak${threads > 1 ? ` × ${threads}` : ''} | ${products.map((p) => {
       const mine = get(s, p.name), peak = get(peakName, p.name);

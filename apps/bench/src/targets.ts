@@ -1,4 +1,4 @@
-import type { Row } from './mlpkit-matmul.js';
+import { REUSED, type Row } from './mlpkit-matmul.js';
 import { PRODUCTS } from './shapes.js';
 import { epochSeconds } from './w1/report.js';
 import type { W1Result } from './w1/spec.js';
@@ -29,18 +29,26 @@ function blasTargets(w1: W1Result[]): TargetCheck[] {
   return checks;
 }
 
-/** Issue 18: each wasm product (1 thread, default kernel) at ≥ 85 % of the register tile's peak. */
+/**
+ * Issue 18: each wasm product (1 thread, default kernel) at ≥ 85 % of the register tile's peak.
+ * The target is the default row's, each output in new memory; the row whose outputs go back to
+ * the allocator, as a training step's do, is checked against the same figure on a line of its own.
+ */
 function peakTargets(matmul: Row[]): TargetCheck[] {
   const peak = matmul.find((r) => r.system === 'wasm tile peak')?.gflops;
-  const shares = PRODUCTS.map((p) => matmul.find((r) => r.system === 'mlpkit wasm' && r.threads === 1 && r.product === p.name)?.gflops ?? null);
-  if (!peak || shares.some((v) => v == null)) return [];
-  const pct = (shares as number[]).map((v) => (100 * v) / peak);
-  const worst = Math.min(...pct);
-  return [{
-    target: 'wasm matmul ≥ 85 % of the register tile\'s peak on every product (1 thread)',
-    reached: `${worst.toFixed(0)} % on the slowest (${PRODUCTS[pct.indexOf(worst)].name}); peak ${peak.toFixed(1)} GFLOP/s`,
-    met: worst >= 85,
-  }];
+  const checks: TargetCheck[] = [];
+  for (const system of ['mlpkit wasm', REUSED]) {
+    const shares = PRODUCTS.map((p) => matmul.find((r) => r.system === system && r.threads === 1 && r.product === p.name)?.gflops ?? null);
+    if (!peak || shares.some((v) => v == null)) continue;
+    const pct = (shares as number[]).map((v) => (100 * v) / peak);
+    const worst = Math.min(...pct);
+    checks.push({
+      target: `${system === REUSED ? `${system}: ` : ''}wasm matmul ≥ 85 % of the register tile's peak on every product (1 thread)`,
+      reached: `${worst.toFixed(0)} % on the slowest (${PRODUCTS[pct.indexOf(worst)].name}); peak ${peak.toFixed(1)} GFLOP/s`,
+      met: worst >= 85,
+    });
+  }
+  return checks;
 }
 
 const BATCH_64_PRODUCTS = PRODUCTS.filter((p) => p.m === 64 || p.k === 64).map((p) => p.name);
