@@ -3,6 +3,7 @@ export { Module, type StateDict, type LoadStateDictOptions, type LoadStateDictRe
 export { linear } from './linear-function.js';
 export { Linear, type LinearOptions } from './linear.js';
 export { Sequential } from './sequential.js';
+export { declareKeepsNoReference } from './intermediate-reuse.js';
 export { Lambda, type Layer } from './lambda.js';
 export { Flatten } from './flatten.js';
 export { Identity } from './identity.js';

@@ -1,6 +1,6 @@
 import { ReLU, Sigmoid, Tanh, relu, sigmoid, tanh } from '@mlpkit/activations';
 import { releaseAfterBackward } from '@mlpkit/autograd';
-import { type Tensor, recycleFloat32 } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, describe, recycleFloat32 } from '@mlpkit/tensor';
 import { Dropout } from './dropout.js';
 import { Lambda } from './lambda.js';
 import { Linear } from './linear.js';
@@ -10,7 +10,8 @@ import type { Module } from './module.js';
  * The forward functions that return a new array (or, as Dropout in evaluation, their input
  * itself, which releaseIntermediate's check of the buffers catches) and keep no reference to
  * their input or their output once they return, except, with gradients, through the one graph
- * node they record (which takes the input as an input). The functions, not their classes: a subclass
+ * node they record (which takes the input as an input); other packages add theirs with
+ * {@link declareKeepsNoReference}. The functions, not their classes: a subclass
  * that overrides `forward`, or an instance whose `forward` was wrapped (as activationStats
  * does to observe each layer), is not in the set, since it may keep what it saw.
  */
@@ -18,6 +19,23 @@ const KEEPS_NO_REFERENCE = new WeakSet<object>([
   Linear.prototype.forward, relu, ReLU.prototype.forward, tanh, Tanh.prototype.forward, sigmoid, Sigmoid.prototype.forward,
   Dropout.prototype.forward,
 ]);
+
+/**
+ * Adds layer forwards defined outside nn (BatchNorm1d's and LayerNorm's, in normalization,
+ * which nn cannot import) to the set Sequential releases intermediates between. Each must keep
+ * the set's promise: it returns a new array, and keeps no reference to its input or its output
+ * once it returns except, with gradients, through the one graph node it records with the input
+ * as an input. A forward that breaks it would read memory another tensor now holds.
+ *
+ * @example
+ * declareKeepsNoReference(BatchNorm1d.prototype.forward);
+ */
+export function declareKeepsNoReference(...forwards: ((input: Tensor) => Tensor)[]): void {
+  for (const forward of forwards) {
+    if (typeof forward !== 'function') throw new MlpkitError('declareKeepsNoReference', `expected a layer's forward function, got ${describe(forward)}`);
+    KEEPS_NO_REFERENCE.add(forward);
+  }
+}
 
 /** Whether `layer`'s forward, as it is now, is one of {@link KEEPS_NO_REFERENCE}'s. */
 export function keepsNoReference(layer: Module): boolean {

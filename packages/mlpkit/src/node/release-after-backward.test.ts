@@ -6,13 +6,14 @@ import { createBlasBackend } from '@mlpkit/backend-blas';
 import { createWasmBackend } from '@mlpkit/backend-wasm/node';
 import { crossEntropy } from '@mlpkit/losses';
 import { Dropout, Linear, Sequential } from '@mlpkit/nn';
+import { BatchNorm1d, LayerNorm } from '@mlpkit/normalization';
 import { SGD } from '@mlpkit/optimizers';
 import { type Backend, Generator, type GradNode, type Tensor, manualSeed, randint, randn, referenceBackend, setBackend } from '@mlpkit/tensor';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasBlas } from './has-blas.test-helper.js';
 
 const ROWS = 96, FEATURES = 50, HIDDEN = 200; // ROWS × HIDDEN is above RECYCLE_MIN_LENGTH
-type Act = ((x: Tensor) => Tensor) | Activation | Dropout;
+type Act = ((x: Tensor) => Tensor) | Activation | Dropout | BatchNorm1d | LayerNorm;
 
 /** The arrays of the Sequential's four intermediates, reached through the graph from its output `y`, the first layer's first. */
 const intermediates = (y: Tensor): Float32Array[] => {
@@ -25,14 +26,15 @@ const intermediates = (y: Tensor): Float32Array[] => {
 };
 
 /**
- * Four SGD steps of Linear → a → Linear → b → Linear (a and b wrapped in arrow functions, so
- * not known to keep nothing, when `wrap`): the losses, the final weights' bits, and how many
+ * Four SGD steps of Linear → a → Linear → b → Linear (a and b wrapped, so not known to keep
+ * nothing, when `wrap`): the losses, the final weights' bits, and how many
  * steps' first Linear output took an array the step before had for one of its intermediates.
  */
 function train(a: Act, b: Act, wrap: boolean) {
   manualSeed(11);
   const x = randn([ROWS, FEATURES]), y = randint(0, 3, [ROWS]);
-  const asLayer = (l: Act) => (wrap ? (t: Tensor) => (typeof l === 'function' ? l(t) : l.forward(t)) : l);
+  // A layer's own bound forward is not the one known to keep nothing; the layer stays in the model with its parameters.
+  const asLayer = (l: Act) => (!wrap ? l : typeof l === 'function' ? (t: Tensor) => l(t) : Object.assign(l, { forward: l.forward.bind(l) }));
   const model = new Sequential(new Linear(FEATURES, HIDDEN), asLayer(a), new Linear(HIDDEN, HIDDEN), asLayer(b), new Linear(HIDDEN, 3));
   const optimizer = new SGD(model.parameters(), { lr: 0.1 });
   const losses: number[] = [];
@@ -65,6 +67,7 @@ describe("Sequential's intermediates, released after backward", () => {
       // Made afresh for each run: a Dropout's generator moves on as it draws its masks.
       const pairs: (() => [Act, Act])[] = [
         () => [relu, relu], () => [tanh, new Sigmoid()], () => [new Tanh(), sigmoid], () => [relu, new Dropout(0.3, { generator: new Generator(5) })],
+        () => [new BatchNorm1d(HIDDEN), relu], () => [new LayerNorm(HIDDEN), new BatchNorm1d(HIDDEN)],
       ];
       for (const pair of pairs) {
         const kept = train(...pair(), true), released = train(...pair(), false);

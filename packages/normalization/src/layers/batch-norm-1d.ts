@@ -1,4 +1,4 @@
-import { Module, Parameter } from '@mlpkit/nn';
+import { Module, Parameter, declareKeepsNoReference } from '@mlpkit/nn';
 import { MlpkitError, type Tensor, checkOptions, formatShape, full, ones, zeros } from '@mlpkit/tensor';
 import { batchNorm } from './batch-norm-function.js';
 
@@ -95,3 +95,7 @@ export class BatchNorm1d extends Module {
     return `${this.numFeatures}, eps=${this.eps}, momentum=${this.momentum}, affine=${this.affine}, trackRunningStats=${this.trackRunningStats}`;
   }
 }
+
+// Its forward returns a new array and keeps what it saw only through its one graph node, so a
+// Sequential reuses the memory of the outputs around it (nn's intermediate-reuse.ts).
+declareKeepsNoReference(BatchNorm1d.prototype.forward);

@@ -1,4 +1,4 @@
-import { Module, Parameter } from '@mlpkit/nn';
+import { Module, Parameter, declareKeepsNoReference } from '@mlpkit/nn';
 import { MlpkitError, type Tensor, checkOptions, ones, zeros } from '@mlpkit/tensor';
 import { layerNorm } from './layer-norm-function.js';
 
@@ -54,3 +54,7 @@ export class LayerNorm extends Module {
     return `(${this.normalizedShape.join(', ')},), eps=${this.eps}, elementwiseAffine=${this.elementwiseAffine}`;
   }
 }
+
+// Its forward returns a new array and keeps what it saw only through its one graph node, so a
+// Sequential reuses the memory of the outputs around it (nn's intermediate-reuse.ts).
+declareKeepsNoReference(LayerNorm.prototype.forward);
