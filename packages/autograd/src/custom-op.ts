@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
 import { noGrad } from './grad-mode.js';
 import type { Vjp } from './node.js';
 import { attachNode, ensureRecorder } from './recorder.js';
@@ -26,8 +26,7 @@ export function customOp(
   backward: (grad: Tensor, output: Tensor, needs: readonly boolean[], into: readonly (Tensor | null)[]) => readonly (Tensor | null)[],
   options: CustomOpOptions = {},
 ): Tensor {
-  for (const key of Object.keys(options))
-    if (key !== 'pure') throw new MlpkitError('customOp', `unknown option '${key}' (expected pure)`);
+  checkOptions('customOp', options, ['pure']);
   if (options.pure !== undefined && typeof options.pure !== 'boolean')
     throw new MlpkitError('customOp', `expected pure to be a boolean, got ${String(options.pure)}`);
   const output = noGrad(forward);

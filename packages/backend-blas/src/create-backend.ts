@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { type Backend, MlpkitError } from '@mlpkit/tensor';
+import { type Backend, MlpkitError, checkOptions } from '@mlpkit/tensor';
 import { createWasmBackend } from '@mlpkit/backend-wasm/node';
 import { loadCblas } from './cblas.js';
 import { blasFused } from './blas-fused.js';
@@ -40,7 +40,7 @@ export interface BlasBackend extends Backend {
   readonly memoryBytes: number;
 }
 
-const KNOWN_OPTIONS = new Set(['threads', 'library', 'reuseFreedMemory']);
+const BLAS_BACKEND_OPTIONS = ['threads', 'library', 'reuseFreedMemory'] as const satisfies readonly (keyof BlasBackendOptions)[];
 
 /**
  * Creates the native BLAS backend for Node: matmul (every transpose layout, batched and
@@ -54,8 +54,7 @@ const KNOWN_OPTIONS = new Set(['threads', 'library', 'reuseFreedMemory']);
  * is not a positive integer, or an option is unknown.
  */
 export async function createBlasBackend(options: BlasBackendOptions = {}): Promise<BlasBackend> {
-  for (const key of Object.keys(options))
-    if (!KNOWN_OPTIONS.has(key)) throw new MlpkitError('createBlasBackend', `unknown option '${key}' (expected threads, library, reuseFreedMemory)`);
+  checkOptions('createBlasBackend', options, BLAS_BACKEND_OPTIONS);
   const threads = options.threads ?? availableParallelism();
   if (!Number.isInteger(threads) || threads < 1)
     throw new MlpkitError('createBlasBackend', `expected threads to be a positive integer, got ${String(options.threads)}`);

@@ -1,4 +1,4 @@
-import { type DType, MlpkitError, type Tensor, allocate, forbiddenKeys, fromTypedArray, sizeOf } from '@mlpkit/tensor';
+import { type DType, MlpkitError, type Tensor, allocate, checkOptions, forbiddenKeys, fromTypedArray, sizeOf } from '@mlpkit/tensor';
 import type { StateDict } from './module.js';
 import type { SafetensorsMetadata } from './save-safetensors.js';
 import { DIGEST_KEY, DIGEST_PREFIX, contentDigest } from './safetensors-digest.js';
@@ -150,8 +150,7 @@ function verifyDigest(metadata: SafetensorsMetadata, entries: Entry[], data: Uin
  * model.loadStateDict(tensors);
  */
 export function loadSafetensors(input: Uint8Array | ArrayBuffer, options: LoadSafetensorsOptions = {}): SafetensorsContents {
-  for (const key of Object.keys(options ?? {}))
-    if (key !== 'requireDigest') throw new MlpkitError('loadSafetensors', `unknown option '${key}'; known: requireDigest`);
+  checkOptions('loadSafetensors', options, ['requireDigest']);
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   const { header, dataStart } = readHeader(bytes);
   const metadata = readMetadata(header.__metadata__);

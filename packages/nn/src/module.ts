@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor, forbiddenKeys, formatShape, shapesEqual } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions, forbiddenKeys, formatShape, shapesEqual } from '@mlpkit/tensor';
 import { Parameter } from './parameter.js';
 
 /** Parameters and buffers by dotted name ('0.weight', 'fc2.bias'), in registration order. */
@@ -174,7 +174,7 @@ export abstract class Module {
    * whole load, and in strict mode (default) so do missing and unexpected keys.
    */
   loadStateDict(state: StateDict, options: LoadStateDictOptions = {}): LoadStateDictResult {
-    for (const key of Object.keys(options ?? {})) if (key !== 'strict') throw new MlpkitError('loadStateDict', `unknown option '${key}'; known: strict`);
+    checkOptions('loadStateDict', options, ['strict']);
     const strict = options.strict ?? true;
     const targets = new Map(this.stateTargets());
     const source = this.currentKeys(state);

@@ -33,7 +33,7 @@ describe('predict', () => {
 
   it('refuses a bad batch size, an unknown option and an empty input', () => {
     expect(() => predict(model, x, { batchSize: 0 })).toThrow(/predict: batchSize must be a positive integer, got 0/);
-    expect(() => predict(model, x, { batch: 2 } as never)).toThrow(/unknown option "batch"/);
+    expect(() => predict(model, x, { batch: 2 } as never)).toThrow("predict: unknown option 'batch' (expected 'batchSize', 'scaler')");
     expect(() => predict(model, randn([0, 5]))).toThrow(/at least one sample/);
   });
 });

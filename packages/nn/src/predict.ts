@@ -1,5 +1,5 @@
 import { noGrad } from '@mlpkit/autograd';
-import { MlpkitError, type Tensor, concat, slice } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions, concat, slice } from '@mlpkit/tensor';
 import type { Module } from './module.js';
 
 /** Options of {@link predict}. */
@@ -10,7 +10,7 @@ export interface PredictOptions {
   scaler?: { transform(x: Tensor): Tensor } | null;
 }
 
-const known = new Set(['batchSize', 'scaler']);
+const PREDICT_OPTIONS = ['batchSize', 'scaler'] as const satisfies readonly (keyof PredictOptions)[];
 
 /**
  * The model's outputs for every row of `x` (samples along dim 0), as inference should run:
@@ -22,7 +22,7 @@ const known = new Set(['batchSize', 'scaler']);
  * const logits = predict(model, testImages, { batchSize: 512 });
  */
 export function predict(model: Module, x: Tensor, options: PredictOptions = {}): Tensor {
-  for (const key of Object.keys(options)) if (!known.has(key)) throw new MlpkitError('predict', `unknown option "${key}"; expected batchSize, scaler`);
+  checkOptions('predict', options, PREDICT_OPTIONS);
   const batchSize = options.batchSize ?? 256;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new MlpkitError('predict', `batchSize must be a positive integer, got ${batchSize}`);
   if (x.ndim < 1 || x.shape[0] < 1) throw new MlpkitError('predict', `expected at least one sample along dim 0, got input shape [${x.shape.join(', ')}]`);

@@ -47,7 +47,7 @@ describe('summary', () => {
     expect(log.mock.calls[0][0]).toMatch(/^=+\nLayer \(type\) +Output shape/);
     log.mockRestore();
     expect(() => summary(new Linear(2, 2), [0, 2], { print: false })).toThrow(/summary: inputShape must be/);
-    expect(() => summary(new Linear(2, 2), [1, 2], { prnt: false } as never)).toThrow(/unknown option "prnt"/);
+    expect(() => summary(new Linear(2, 2), [1, 2], { prnt: false } as never)).toThrow("summary: unknown option 'prnt' (expected 'print')");
     expect(() => summary(new Linear(2, 2), [1, 3], { print: false })).toThrow(/Linear/);
   });
 });

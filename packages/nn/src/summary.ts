@@ -1,5 +1,5 @@
 import { noGrad } from '@mlpkit/autograd';
-import { MlpkitError, type Tensor, formatShape, zeros } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions, formatShape, zeros } from '@mlpkit/tensor';
 import { Lambda } from './lambda.js';
 import { Sequential } from './sequential.js';
 import type { Module } from './module.js';
@@ -125,7 +125,7 @@ function table(s: Omit<ModelSummary, 'text'>, rootType: string): string {
 export function summary(model: Module, inputShape: readonly number[], options: { print?: boolean } = {}): ModelSummary {
   if (!Array.isArray(inputShape) || inputShape.length === 0 || !inputShape.every((d) => Number.isInteger(d) && d > 0))
     throw new MlpkitError('summary', `inputShape must be a non-empty list of positive integers (batch first), got ${JSON.stringify(inputShape)}`);
-  for (const key of Object.keys(options)) if (key !== 'print') throw new MlpkitError('summary', `unknown option "${key}"; expected print`);
+  checkOptions('summary', options, ['print']);
   const dtype = model.parameters()[0]?.dtype === 'float64' ? 'float64' : 'float32';
   const input = zeros(inputShape, { dtype });
   const { rows, output } = trace(model, input);

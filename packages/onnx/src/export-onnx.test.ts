@@ -68,6 +68,6 @@ describe('exportOnnx, run in onnxruntime', () => {
     expect(() => exportOnnx(new Sequential(new Linear(2, 2)), { inputShape: [1, 2], opset: 12 })).toThrow(/opset must be an integer from 13 to 21/);
     expect(() => exportOnnx(new Sequential(new LayerNorm(2)), { inputShape: [1, 2], opset: 16 })).toThrow(/LayerNormalization, which needs opset 17/);
     expect(() => exportOnnx(new Sequential(new BatchNorm1d(2, { trackRunningStats: false })), { inputShape: [1, 2] })).toThrow(/needs running statistics/);
-    expect(() => exportOnnx(new Sequential(new Linear(2, 2)), { inputShape: [1, 2], axis: 1 } as never)).toThrow(/unknown option "axis"/);
+    expect(() => exportOnnx(new Sequential(new Linear(2, 2)), { inputShape: [1, 2], axis: 1 } as never)).toThrow("exportOnnx: unknown option 'axis' (expected 'inputShape', 'scaler', 'opset', 'producerName')");
   });
 });

@@ -1,7 +1,7 @@
 import { noGrad } from '@mlpkit/autograd';
 import { type Module, Sequential } from '@mlpkit/nn';
 import { type ModuleSpec, type Scaler, describeModel } from '@mlpkit/normalization';
-import { MlpkitError, zeros } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions, zeros } from '@mlpkit/tensor';
 import { type Flow, exportLeaf } from './export-layer.js';
 import { foldScaler } from './fold-scaler.js';
 import { OnnxGraph } from './onnx-graph.js';
@@ -19,7 +19,7 @@ export interface ExportOnnxOptions {
   producerName?: string;
 }
 
-const known = new Set(['inputShape', 'scaler', 'opset', 'producerName']);
+const EXPORT_ONNX_OPTIONS = ['inputShape', 'scaler', 'opset', 'producerName'] as const satisfies readonly (keyof ExportOnnxOptions)[];
 // The IR version each opset was released with (ONNX 1.10–1.16), so checkers accept the pair.
 const irVersionFor = (opset: number) => (opset <= 17 ? 8 : opset <= 20 ? 9 : 10);
 
@@ -54,7 +54,7 @@ const valueInfo = (name: string, shape: readonly number[]) => ({
  * await writeFile('model.onnx', bytes);
  */
 export function exportOnnx(model: Module, options: ExportOnnxOptions): Uint8Array {
-  for (const key of Object.keys(options ?? {})) if (!known.has(key)) throw new MlpkitError('exportOnnx', `unknown option "${key}"; expected ${[...known].join(', ')}`);
+  checkOptions('exportOnnx', options ?? {}, EXPORT_ONNX_OPTIONS);
   const { inputShape, scaler, opset = 17 } = options ?? ({} as ExportOnnxOptions);
   if (!Array.isArray(inputShape) || inputShape.length < 2 || !inputShape.every((d) => Number.isInteger(d) && d > 0))
     throw new MlpkitError('exportOnnx', `inputShape must list the batch dim and at least one more, as positive integers (e.g. [1, 784]), got ${JSON.stringify(inputShape)}`);

@@ -1,5 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
-import { checkKeys } from './check-options.js';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import { type Distribution, choice, isDistribution, logUniform, randint, uniform } from './distributions.js';
 import type { SearchResult } from './search-result.js';
 import type { Space } from './space.js';
@@ -37,7 +36,7 @@ function narrow(key: string, d: Distribution<unknown>, seen: unknown[], margin: 
  * const fine = await randomSearch(coarseToFine(space, coarse), objective, { trials: 20, seed: 1 });
  */
 export function coarseToFine<S extends Space>(space: S, result: SearchResult<unknown>, options: CoarseToFineOptions = {}): S {
-  checkKeys('coarseToFine', options, ['top', 'margin']);
+  checkOptions('coarseToFine', options, ['top', 'margin']);
   const { top = 3, margin = 0.1 } = options;
   if (!Number.isInteger(top) || top < 1) throw new MlpkitError('coarseToFine', `top must be an integer >= 1, got ${top}`);
   if (!(margin >= 0)) throw new MlpkitError('coarseToFine', `margin must be >= 0, got ${margin}`);

@@ -13,4 +13,3 @@ export { gridSearch, randomSearch, type SearchOptions } from './search.js';
 export { coarseToFine, type CoarseToFineOptions } from './coarse-to-fine.js';
 export { rankTrials, formatResultsTable } from './results-table.js';
 export { searchScatterSpec } from './scatter-spec.js';
-export { checkKeys } from './check-options.js';

@@ -1,6 +1,5 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import type { EarlyStop } from './trial-record.js';
-import { checkKeys } from './check-options.js';
 
 /**
  * Asynchronous successive halving (ASHA, Li et al. 2018): at each rung (epochs completed), a
@@ -32,7 +31,7 @@ export function checkPruning(op: string, p: unknown): PruningOptions | undefined
   if (typeof p !== 'object' || p === null) throw new MlpkitError(op, `pruning: expected { rule: 'asha' | 'median', ... }, got ${String(p)}`);
   const rule = (p as { rule?: unknown }).rule;
   if (rule === 'asha') {
-    checkKeys(`${op}: pruning`, p, ['rule', 'rungs', 'reductionFactor']);
+    checkOptions(`${op}: pruning`, p, ['rule', 'rungs', 'reductionFactor']);
     const { rungs, reductionFactor = 3 } = p as AshaOptions;
     if (!Array.isArray(rungs) || rungs.length === 0 || rungs.some((r, i) => !Number.isInteger(r) || r < 1 || (i > 0 && r <= rungs[i - 1]))) {
       throw new MlpkitError(op, `pruning.rungs: expected increasing whole numbers of epochs >= 1, e.g. [1, 3, 9], got ${JSON.stringify(rungs)}`);
@@ -41,7 +40,7 @@ export function checkPruning(op: string, p: unknown): PruningOptions | undefined
     return { rule, rungs: [...rungs], reductionFactor };
   }
   if (rule === 'median') {
-    checkKeys(`${op}: pruning`, p, ['rule', 'startupTrials', 'warmupEpochs']);
+    checkOptions(`${op}: pruning`, p, ['rule', 'startupTrials', 'warmupEpochs']);
     const { startupTrials = 5, warmupEpochs = 0 } = p as MedianOptions;
     if (!Number.isInteger(startupTrials) || startupTrials < 1) throw new MlpkitError(op, `pruning.startupTrials: expected an integer >= 1, got ${startupTrials}`);
     if (!Number.isInteger(warmupEpochs) || warmupEpochs < 0) throw new MlpkitError(op, `pruning.warmupEpochs: expected an integer >= 0, got ${warmupEpochs}`);

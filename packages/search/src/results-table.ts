@@ -1,4 +1,4 @@
-import { checkKeys } from './check-options.js';
+import { checkOptions } from '@mlpkit/tensor';
 import type { SearchResult } from './search-result.js';
 import type { TrialRecord } from './trial-record.js';
 
@@ -17,7 +17,7 @@ function cell(v: unknown): string {
 
 /** The ranked trials as a text table: rank, score, status, each hyperparameter that varies, and why a trial has no score or stopped. */
 export function formatResultsTable<P>(result: SearchResult<P>, options: { top?: number } = {}): string {
-  checkKeys('formatResultsTable', options, ['top']);
+  checkOptions('formatResultsTable', options, ['top']);
   const ranked = rankTrials(result).slice(0, options.top ?? result.trials.length);
   // A hyperparameter with one value in every trial is a setting, not a result: left out.
   const varies = (k: string): boolean => result.trials.length < 2 || new Set(result.trials.map((t) => JSON.stringify((t.params as Record<string, unknown>)[k]))).size > 1;

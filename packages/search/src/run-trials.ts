@@ -1,4 +1,4 @@
-import { checkKeys } from './check-options.js';
+import { checkOptions } from '@mlpkit/tensor';
 import type { TrialSpec } from './space.js';
 import { type SearchResult, searchResult } from './search-result.js';
 import type { TrialRecord } from './trial-record.js';
@@ -23,7 +23,7 @@ const RUN_TRIALS_OPTIONS = ['execute', 'concurrency', 'done', 'mode', 'onRecord'
  * records. Each index is recorded once, however many times an executor reports it.
  */
 export async function runTrials<P>(specs: TrialSpec<P>[], options: RunTrialsOptions<P>): Promise<SearchResult<P>> {
-  checkKeys('runTrials', options, RUN_TRIALS_OPTIONS);
+  checkOptions('runTrials', options, RUN_TRIALS_OPTIONS);
   const done = new Map((options.done ?? []).map((r) => [r.index, r]));
   const resumed = specs.filter((s) => done.has(s.index)).length;
   const todo = specs.filter((s) => !done.has(s.index));

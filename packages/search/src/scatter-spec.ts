@@ -1,5 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
-import { checkKeys } from './check-options.js';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import { isDistribution } from './distributions.js';
 import type { SearchResult } from './search-result.js';
 import type { Space } from './space.js';
@@ -13,7 +12,7 @@ import type { Space } from './space.js';
  * const spec = searchScatterSpec(result, 'lr', 'reg', { space });
  */
 export function searchScatterSpec(result: SearchResult<unknown>, x: string, y: string, options: { space?: Space; metric?: string; title?: string } = {}): Record<string, unknown> {
-  checkKeys('searchScatterSpec', options, ['space', 'metric', 'title']);
+  checkOptions('searchScatterSpec', options, ['space', 'metric', 'title']);
   const scored = result.trials.filter((t) => t.score !== null);
   for (const key of [x, y]) {
     if (!scored.every((t) => typeof (t.params as Record<string, unknown>)[key] === 'number')) {

@@ -44,7 +44,7 @@ describe('gridSearch', () => {
 
   it('refuses an empty value list and unknown options', async () => {
     await expect(gridSearch({ a: [] }, () => 0)).rejects.toThrow(/^gridSearch: space.a: expected a non-empty array/);
-    await expect(gridSearch({ a: [1] }, () => 0, { workers: 4 } as never)).rejects.toThrow(/^gridSearch: unknown option 'workers'; expected one of mode, seed, pruning, onTrial \(workers, results and redis are options of runSearch/);
+    await expect(gridSearch({ a: [1] }, () => 0, { workers: 4 } as never)).rejects.toThrow(/^gridSearch: unknown option 'workers' \(expected 'mode', 'seed', 'pruning', 'onTrial'\); workers, results and redis are options of runSearch in '@mlpkit\/search\/node'$/);
     await expect(gridSearch({ a: [1] }, () => 0, { mode: 'best' as never })).rejects.toThrow(/mode must be 'min' or 'max'/);
   });
 

@@ -1,5 +1,5 @@
-import { manualSeed } from '@mlpkit/tensor';
-import { checkKeys, checkMode } from './check-options.js';
+import { checkOptions, manualSeed } from '@mlpkit/tensor';
+import { checkMode } from './check-mode.js';
 import { MemoryReportStore, type PruningOptions, checkPruning, makeReporter } from './pruning.js';
 import { type TrialFunction, runTrial } from './run-trial.js';
 import { runTrials } from './run-trials.js';
@@ -20,7 +20,7 @@ export interface SearchOptions<P> {
 }
 
 const COMMON = ['mode', 'seed', 'pruning', 'onTrial'];
-const ELSEWHERE = "(workers, results and redis are options of runSearch in '@mlpkit/search/node')";
+const ELSEWHERE = "; workers, results and redis are options of runSearch in '@mlpkit/search/node'";
 
 async function inProcess<P>(op: string, specs: TrialSpec<P>[], objective: TrialFunction<P>, options: SearchOptions<P>): Promise<SearchResult<P>> {
   const mode = checkMode(op, options.mode);
@@ -37,9 +37,9 @@ async function inProcess<P>(op: string, specs: TrialSpec<P>[], objective: TrialF
 
 function refuseUnknown(op: string, options: unknown, allowed: string[]): void {
   try {
-    checkKeys(op, options, allowed);
+    checkOptions(op, options, allowed);
   } catch (error) {
-    if (error instanceof Error) error.message += ` ${ELSEWHERE}`;
+    if (error instanceof Error) error.message += ELSEWHERE;
     throw error;
   }
 }

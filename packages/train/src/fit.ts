@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import { type Callback, type TrainContext, runHook } from './callback.js';
 import { checkFlag } from './check-flag.js';
 import { DivergenceGuard, TrainingDivergedError } from './divergence.js';
@@ -81,15 +81,15 @@ export interface FitOptions {
   reuseMemory?: boolean;
 }
 
-const knownOptions = new Set([
+const FIT_OPTIONS = [
   'train', 'val', 'loss', 'optimizer', 'epochs', 'metrics', 'callbacks', 'scheduler', 'schedulerStep', 'schedulerMonitor',
   'divergenceFactor', 'setToNone', 'validationSplit', 'checkpoint', 'resumeFrom', 'reuseMemory',
-]);
+] as const satisfies readonly (keyof FitOptions)[];
 
-function checkOptions(options: FitOptions): void {
+function checkFitOptions(options: FitOptions): void {
   const op = 'fit';
-  if (!options || typeof options !== 'object') throw new MlpkitError(op, `expected an options object, got ${String(options)}`);
-  for (const key of Object.keys(options)) if (!knownOptions.has(key)) throw new MlpkitError(op, `unknown option "${key}"; expected ${[...knownOptions].join(', ')}`);
+  if (options === undefined) throw new MlpkitError(op, 'expected an options object, got undefined');
+  checkOptions(op, options, FIT_OPTIONS);
   if (options.validationSplit !== undefined && options.val !== undefined) throw new MlpkitError(op, 'give either val or validationSplit, not both');
   if (options.checkpoint !== undefined && typeof options.checkpoint?.save !== 'function') throw new MlpkitError(op, 'checkpoint: expected { save(bytes, epoch) }');
   if (!Number.isInteger(options.epochs) || options.epochs < 1) throw new MlpkitError(op, `epochs must be an integer >= 1, got ${options.epochs}`);
@@ -138,7 +138,7 @@ function makeContext(model: TrainableModel, options: FitOptions, history: Histor
  * });
  */
 export async function fit(model: TrainableModel, fitOptions: FitOptions): Promise<History> {
-  checkOptions(fitOptions);
+  checkFitOptions(fitOptions);
   checkModel(model);
   const options = fitOptions.validationSplit === undefined ? fitOptions : { ...fitOptions, ...splitForValidation(fitOptions.train, fitOptions.validationSplit) };
   const lossFn = asLossFn('fit', options.loss);

@@ -120,7 +120,7 @@ describe('downloadFile', () => {
   });
 
   it('refuses unknown options', async () => {
-    await expect(downloadFile([mirror.url('ok')], NAME, dest(), { timeout: 5 } as never)).rejects.toThrow('download: unknown option "timeout"');
+    await expect(downloadFile([mirror.url('ok')], NAME, dest(), { timeout: 5 } as never)).rejects.toThrow("download: unknown option 'timeout' (expected 'sha256', ");
   });
 
   it('never clobbers a good file with a failed download', async () => {

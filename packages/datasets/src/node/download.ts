@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import { checkFileDigest } from './file-digest.js';
 
 /** How `downloadFile` fetches and checks. */
@@ -34,11 +34,10 @@ export interface DownloadOptions {
 
 const DEFAULTS = { timeoutMs: 30_000, deadlineMs: 1_800_000, minBytesPerSecond: 1024, rateWindowMs: 10_000 };
 type Settings = typeof DEFAULTS & Pick<DownloadOptions, 'contentBytes' | 'onProgress'> & { sha256: readonly string[]; fetch: typeof fetch };
-const KNOWN = new Set(['sha256', 'contentBytes', 'timeoutMs', 'deadlineMs', 'minBytesPerSecond', 'rateWindowMs', 'fetch', 'onProgress']);
+const DOWNLOAD_OPTIONS = ['sha256', 'contentBytes', 'timeoutMs', 'deadlineMs', 'minBytesPerSecond', 'rateWindowMs', 'fetch', 'onProgress'] as const satisfies readonly (keyof DownloadOptions)[];
 
 function settings(options: DownloadOptions): Settings {
-  for (const key of Object.keys(options))
-    if (!KNOWN.has(key)) throw new MlpkitError('download', `unknown option "${key}": expected one of ${[...KNOWN].join(', ')}`);
+  checkOptions('download', options, DOWNLOAD_OPTIONS);
   for (const key of ['timeoutMs', 'deadlineMs', 'rateWindowMs', 'contentBytes', 'minBytesPerSecond'] as const) {
     const v = options[key];
     const ok = v === undefined || (typeof v === 'number' && v >= 0 && (key === 'minBytesPerSecond' ? Number.isFinite(v) : v > 0));

@@ -155,7 +155,7 @@ describe('files found in a directory', () => {
   });
 
   it('refuse unknown options', async () => {
-    await expect(loadIdxDataset(TINY, 'train', { root: filled, verfy: false } as never)).rejects.toThrow('loadIdxDataset: unknown option "verfy"');
+    await expect(loadIdxDataset(TINY, 'train', { root: filled, verfy: false } as never)).rejects.toThrow("loadIdxDataset: unknown option 'verfy' (expected 'root', ");
   });
 });
 

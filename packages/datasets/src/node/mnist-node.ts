@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import { FASHION_MNIST, type IdxDatasetResource, type IdxFileSpec, MNIST, imageDataset } from '../mnist.js';
 import type { TensorDataset } from '../tensor-dataset.js';
 import { type DownloadOptions, downloadFile } from './download.js';
@@ -89,14 +89,9 @@ async function verifyAll(resource: IdxDatasetResource, found: Partial<Record<Fil
   }
 }
 
-const KNOWN_OPTIONS = new Set(['root', 'download', 'cacheDir', 'mirrors', 'systemDirs', 'timeoutMs', 'deadlineMs', 'minBytesPerSecond',
-  'rateWindowMs', 'verify', 'env', 'fetch', 'onProgress']);
+const IDX_DATASET_OPTIONS = ['root', 'download', 'cacheDir', 'mirrors', 'systemDirs', 'timeoutMs', 'deadlineMs', 'minBytesPerSecond',
+  'rateWindowMs', 'verify', 'env', 'fetch', 'onProgress'] as const satisfies readonly (keyof IdxDatasetOptions)[];
 
-function checkOptions(op: string, options: IdxDatasetOptions): void {
-  if (!options || typeof options !== 'object') throw new MlpkitError(op, `expected an options object, got ${String(options)}`);
-  for (const key of Object.keys(options))
-    if (!KNOWN_OPTIONS.has(key)) throw new MlpkitError(op, `unknown option "${key}": expected one of ${[...KNOWN_OPTIONS].join(', ')}`);
-}
 
 const complete = (found: Partial<Record<FileKey, string>>): found is Record<FileKey, string> => KEYS.every((k) => found[k]);
 
@@ -114,7 +109,7 @@ export function defaultCacheDir(env: Readonly<Record<string, string | undefined>
  * Every file found is checked against the pinned digests unless `verify` is false.
  */
 export async function locateIdxDataset(resource: IdxDatasetResource, options: IdxDatasetOptions = {}): Promise<DatasetLocation> {
-  checkOptions('locateIdxDataset', options);
+  checkOptions('locateIdxDataset', options, IDX_DATASET_OPTIONS);
   const env = options.env ?? process.env;
   const download = options.download ?? true;
   const findChecked = async (dir: string): Promise<Partial<Record<FileKey, string>>> => {
@@ -168,7 +163,7 @@ export async function locateIdxDataset(resource: IdxDatasetResource, options: Id
  * and int32 labels, finding or downloading the files as `locateIdxDataset` describes.
  */
 export async function loadIdxDataset(resource: IdxDatasetResource, split: Split = 'train', options: IdxDatasetOptions = {}): Promise<TensorDataset> {
-  checkOptions('loadIdxDataset', options);
+  checkOptions('loadIdxDataset', options, IDX_DATASET_OPTIONS);
   if (split !== 'train' && split !== 'test')
     throw new MlpkitError('loadIdxDataset', `split must be 'train' or 'test', got ${JSON.stringify(split)}`);
   const { paths } = await locateIdxDataset(resource, options);

@@ -57,7 +57,7 @@ describe('saveModel / loadModel', () => {
     expect(loaded.metadata).toEqual({ epochs: '4' });
     expect(Array.from(loaded.scaler!.transform(x).data)).toEqual(Array.from(scaler.transform(x).data));
     expect(() => saveModel(new Linear(1, 1), { metadata: { 'mlpkit.architecture': '{}' } })).toThrow(/reserved/);
-    expect(() => saveModel(new Linear(1, 1), { scalar: scaler } as never)).toThrow(/unknown option "scalar"/);
+    expect(() => saveModel(new Linear(1, 1), { scalar: scaler } as never)).toThrow("saveModel: unknown option 'scalar' (expected 'scaler', 'metadata')");
   });
 
   it('refuses a model it cannot describe, naming the layer', () => {

@@ -1,5 +1,5 @@
 import { type Module, type SafetensorsMetadata, saveSafetensors } from '@mlpkit/nn';
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import type { Scaler } from '../scalers/scaler.js';
 import { scalerToMetadata } from '../scalers/scaler-metadata.js';
 import { ARCHITECTURE_METADATA_KEY } from './architecture.js';
@@ -13,7 +13,7 @@ export interface SaveModelOptions {
   metadata?: SafetensorsMetadata;
 }
 
-const known = new Set(['scaler', 'metadata']);
+const SAVE_MODEL_OPTIONS = ['scaler', 'metadata'] as const satisfies readonly (keyof SaveModelOptions)[];
 
 /**
  * The whole model as safetensors bytes: the weights and buffers (its `stateDict()`), and in
@@ -26,7 +26,7 @@ const known = new Set(['scaler', 'metadata']);
  * const { model: again } = loadModel(bytes);
  */
 export function saveModel(model: Module, options: SaveModelOptions = {}): Uint8Array {
-  for (const key of Object.keys(options)) if (!known.has(key)) throw new MlpkitError('saveModel', `unknown option "${key}"; expected scaler, metadata`);
+  checkOptions('saveModel', options, SAVE_MODEL_OPTIONS);
   const metadata = options.metadata ?? {};
   for (const key of Object.keys(metadata))
     if (key.startsWith('mlpkit.')) throw new MlpkitError('saveModel', `metadata key "${key}" is reserved: keys starting with "mlpkit." belong to the model file format`);

@@ -1,8 +1,7 @@
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { DelayedError, type Job, Worker } from 'bullmq';
-import { MlpkitError } from '@mlpkit/tensor';
-import { checkKeys } from '../check-options.js';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import { makeReporter } from '../pruning.js';
 import type { TrialRecord } from '../trial-record.js';
 import type { QueueTuning, TrialJob } from './queue-job.js';
@@ -52,7 +51,7 @@ interface Prepared {
  * a killed worker's lock expires and another worker takes the trial (stalled-job recovery).
  */
 export async function startQueueWorker(options: QueueWorkerOptions): Promise<QueueWorker> {
-  checkKeys('startQueueWorker', options, WORKER_OPTIONS);
+  checkOptions('startQueueWorker', options, WORKER_OPTIONS);
   await checkRedis('mlpkit-search worker', options.redis);
   const threads = options.threads ?? 1;
   if (!Number.isInteger(threads) || threads < 1) throw new MlpkitError('mlpkit-search worker', `threads must be an integer >= 1, got ${threads}`);

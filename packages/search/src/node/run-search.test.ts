@@ -115,7 +115,7 @@ describe('runSearch in trial processes', { timeout: 120_000 }, () => {
   });
 
   it('refuses unknown options and misplaced ones', async () => {
-    await expect(runSearch({ module: MODULE, space, trials: 2, concurrency: 2 } as never)).rejects.toThrow(/^runSearch: unknown option 'concurrency'; expected one of module, space/);
+    await expect(runSearch({ module: MODULE, space, trials: 2, concurrency: 2 } as never)).rejects.toThrow(/^runSearch: unknown option 'concurrency' \(expected 'module', 'space', /);
     await expect(runSearch({ module: MODULE, space, trials: 2, workers: 0 })).rejects.toThrow(/workers must be an integer >= 1, got 0/);
     await expect(runSearch({ module: MODULE, space, trials: 2, isolation: 'fiber' } as never)).rejects.toThrow(/^runSearch: isolation must be 'process' or 'thread', got fiber/);
     await expect(runSearch({ module: MODULE, space, trials: 2, pruning: { rule: 'asha', rungs: [2, 1] } })).rejects.toThrow(/pruning.rungs: expected increasing/);

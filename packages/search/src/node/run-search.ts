@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { MlpkitError } from '@mlpkit/tensor';
-import { checkKeys, checkMode } from '../check-options.js';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
+import { checkMode } from '../check-mode.js';
 import { MemoryReportStore, type PruningOptions, checkPruning, makeReporter } from '../pruning.js';
 import { runTrials } from '../run-trials.js';
 import type { SearchResult } from '../search-result.js';
@@ -81,7 +81,7 @@ function resumable(path: string | undefined, specs: TrialSpec[]): TrialRecord[] 
  * const result = await runSearch({ module: './trial.ts', space: { lr: logUniform(1e-4, 1) }, trials: 20, results: 'search.jsonl' });
  */
 export async function runSearch(options: RunSearchOptions): Promise<SearchResult> {
-  checkKeys('runSearch', options, KEYS);
+  checkOptions('runSearch', options, KEYS);
   if (isTrialRunner()) {
     throw new MlpkitError('runSearch', 'called in a trial runner, which imported the trial module: a module that is also the search program must start the search only when isTrialRunner() is false');
   }
