@@ -3,6 +3,7 @@ import { noGrad } from '@mlpkit/autograd';
 import { Generator, type GradNode, Tensor, manualSeed, randn, recycleFloat32, sum, uninitializedFloat32 } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
 import { Dropout } from './dropout.js';
+import { Flatten } from './flatten.js';
 import { Lambda } from './lambda.js';
 import { Linear } from './linear.js';
 import { Sequential } from './sequential.js';
@@ -168,5 +169,48 @@ describe('with gradients, Sequential hands its intermediates back once backward 
     const values = activation.data.slice();
     sum(y).backward(undefined, { retainGraph: true });
     expect(activation.data).toEqual(values);
+  });
+});
+
+describe("Sequential never hands back the caller's input, nor memory passed on from it", () => {
+  /** Whether any of the next four arrays of `size` the allocator hands out is `data` itself. */
+  const handedOut = (data: Float32Array, size: number): boolean =>
+    Array.from({ length: 4 }, () => uninitializedFloat32(size)).some((a) => a === data);
+
+  it('through a Dropout in evaluation or with p = 0 first, without gradients', () => {
+    for (const [first, rows] of [[new Dropout(0.2), 71], [new Dropout(0), 73]] as const) {
+      manualSeed(2);
+      const x = randn([rows, 400]), values = x.data.slice();
+      const model = new Sequential(first, new Linear(400, 400), relu, new Linear(400, 3)).eval();
+      const y = noGrad(() => model.forward(x));
+      expect(x.data).toEqual(values);
+      expect(handedOut(x.data as Float32Array, rows * 400)).toBe(false);
+      expect(noGrad(() => model.forward(x)).data).toEqual(y.data);
+    }
+  });
+
+  it('through Flatten and an evaluation Dropout, and with gradients through Dropout(0)', () => {
+    manualSeed(2);
+    const x = randn([79, 20, 20]);
+    noGrad(() => new Sequential(new Flatten(), new Dropout(0.5), new Linear(400, 3)).eval().forward(x));
+    expect(handedOut(x.data as Float32Array, 79 * 400)).toBe(false);
+
+    const h = new Linear(8, 400).forward(randn([83, 8]));
+    const y = new Sequential(new Dropout(0), new Linear(400, 400), relu, new Linear(400, 3)).forward(h);
+    sum(y).backward();
+    expect(h.data.length).toBe(83 * 400);
+  });
+
+  it('but an intermediate an evaluation Dropout passed on is still handed back, named by the layer that made it', () => {
+    const { first, last, x, size } = setup(67, 347);
+    const activation = noGrad(() => relu(first.forward(x)));
+    for (let i = 0; i < 4; i++) uninitializedFloat32(size);
+    noGrad(() => new Sequential(first, relu, new Dropout(0.5), last).eval().forward(x));
+    expect(reusedFor(activation, size)).toBe(true);
+
+    const y = new Sequential(first, relu, new Dropout(0), last).forward(x);
+    const passed = (y.gradNode as GradNode).inputs[0];
+    sum(y).backward();
+    expect(() => passed.data).toThrow('the output of layer 1, read only by layer 3');
   });
 });

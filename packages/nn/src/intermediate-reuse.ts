@@ -45,19 +45,28 @@ export function keepsNoReference(layer: Module): boolean {
 }
 
 /**
- * Hands the memory of `intermediate` (a Sequential's output of layer `index - 1`, read by layer
- * `index`, both keeping no reference) back to the allocator, so that the next output of its
+ * Whether `output` is `input` passed on (Dropout in evaluation, or with p = 0, returns its
+ * input itself; a view shares its memory), rather than memory a layer made. Tensors on a
+ * device count as passed on: nothing here releases them.
+ */
+export function passedOn(input: Tensor, output: Tensor): boolean {
+  if (input === output || input.deviceBuffer || output.deviceBuffer) return true;
+  return input.data.buffer === output.data.buffer;
+}
+
+/**
+ * Hands the memory of `intermediate` back to the allocator, so that the next output of its
  * size reuses it, warm in the caches, instead of waiting for the garbage collector
  * (docs/design.md, "What fresh memory costs"): at once without gradients; with them, once
  * backward has run every node that used it (autograd's releaseAfterBackward), since the graph
- * is then the only other reader. Not when `output` shares its memory (a view) or it lives on a
- * device; recycleFloat32 itself skips what is not a whole, large, unshared float32 array.
+ * is then the only other reader. The caller (Sequential) vouches that `intermediate` is memory
+ * layer `made` made and that only layers keeping no reference read it, the last being layer
+ * `readBy`, whose output is new memory. recycleFloat32 itself skips what is not a whole, large,
+ * unshared float32 array.
  */
-export function releaseIntermediate(intermediate: Tensor, output: Tensor, grads: boolean, index: number): void {
-  if (intermediate.deviceBuffer || output.deviceBuffer) return;
+export function releaseIntermediate(intermediate: Tensor, grads: boolean, made: number, readBy: number): void {
   const data = intermediate.data;
-  if (data.buffer === output.data.buffer) return;
   if (!grads) {
     if (data instanceof Float32Array) recycleFloat32(data);
-  } else if (intermediate.gradNode) releaseAfterBackward(intermediate, `Sequential (the output of layer ${index - 1}, read only by layer ${index})`);
+  } else if (intermediate.gradNode) releaseAfterBackward(intermediate, `Sequential (the output of layer ${made}, read only by layer ${readBy})`);
 }

@@ -1,6 +1,6 @@
 import { isGradEnabled } from '@mlpkit/autograd';
 import { MlpkitError, type Tensor } from '@mlpkit/tensor';
-import { releaseIntermediate, keepsNoReference } from './intermediate-reuse.js';
+import { keepsNoReference, passedOn, releaseIntermediate } from './intermediate-reuse.js';
 import { Lambda, type Layer } from './lambda.js';
 import { Module } from './module.js';
 
@@ -56,7 +56,10 @@ export class Sequential extends Module {
     // second layer and, with gradients, the graph (intermediate-reuse.ts): without gradients it
     // is dead once the second layer has read it, with them once backward has used it.
     const grads = isGradEnabled();
-    let x = input, previousKeepsNone = false;
+    // `owned`: x is memory layer `made` of this Sequential made, and only layers that keep no
+    // reference have read it or passed it on since. The caller's input, and whatever shares its
+    // memory, is never owned (an evaluation Dropout first hands the input itself to the next layer).
+    let x = input, owned = false, made = -1;
     for (let i = 0; i < this.count; i++) {
       const layer = this.at(i), before = x;
       // Judged before the call: a forward that swapped itself for a listed one while running has kept what it saw.
@@ -67,8 +70,10 @@ export class Sequential extends Module {
         if (error instanceof MlpkitError && !error.message.startsWith('Sequential: ')) throw new MlpkitError('Sequential', `layer ${i}: ${error.message}`);
         throw error;
       }
-      if (i > 0 && keepsNone && previousKeepsNone) releaseIntermediate(before, x, grads, i);
-      previousKeepsNone = keepsNone;
+      const same = passedOn(before, x);
+      if (owned && keepsNone && !same) releaseIntermediate(before, grads, made, i);
+      if (!same) made = i;
+      owned = keepsNone && (same ? owned : true);
     }
     return x;
   }

@@ -8,6 +8,7 @@ import { crossEntropy } from '@mlpkit/losses';
 import { Dropout, Linear, Sequential } from '@mlpkit/nn';
 import { BatchNorm1d, LayerNorm } from '@mlpkit/normalization';
 import { SGD } from '@mlpkit/optimizers';
+import { noGrad } from '@mlpkit/autograd';
 import { type Backend, Generator, type GradNode, type Tensor, manualSeed, randint, randn, referenceBackend, setBackend } from '@mlpkit/tensor';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasBlas } from './has-blas.test-helper.js';
@@ -67,7 +68,7 @@ describe("Sequential's intermediates, released after backward", () => {
       // Made afresh for each run: a Dropout's generator moves on as it draws its masks.
       const pairs: (() => [Act, Act])[] = [
         () => [relu, relu], () => [tanh, new Sigmoid()], () => [new Tanh(), sigmoid], () => [relu, new Dropout(0.3, { generator: new Generator(5) })],
-        () => [new BatchNorm1d(HIDDEN), relu], () => [new LayerNorm(HIDDEN), new BatchNorm1d(HIDDEN)],
+        () => [new BatchNorm1d(HIDDEN), new LayerNorm(HIDDEN)], () => [new LayerNorm(HIDDEN), new BatchNorm1d(HIDDEN)],
       ];
       for (const pair of pairs) {
         const kept = train(...pair(), true), released = train(...pair(), false);
@@ -78,6 +79,17 @@ describe("Sequential's intermediates, released after backward", () => {
         expect(released.reused).toBe(3);
         expect(kept.reused).toBe(0);
       }
+    });
+
+    it(`leave the caller's input alone when an evaluation Dropout hands it to the next layer (${name})`, async () => {
+      setBackend(await make());
+      manualSeed(4);
+      const x = randn([100, HIDDEN]), values = x.data.slice();
+      const model = new Sequential(new Dropout(0.2), new BatchNorm1d(HIDDEN), relu, new BatchNorm1d(HIDDEN), relu).eval();
+      const outputs = [0, 1, 2].map(() => noGrad(() => model.forward(x)).data.slice());
+      expect(x.data).toEqual(values);
+      expect(outputs[1]).toEqual(outputs[0]);
+      expect(outputs[2]).toEqual(outputs[0]);
     });
   }
 });

@@ -1,6 +1,6 @@
 import { ReLU } from '@mlpkit/activations';
 import { noGrad } from '@mlpkit/autograd';
-import { Linear, Sequential, declareKeepsNoReference } from '@mlpkit/nn';
+import { Dropout, Linear, Sequential, declareKeepsNoReference } from '@mlpkit/nn';
 import { type GradNode, type Tensor, manualSeed, randn, sum, uninitializedFloat32 } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
 import { BatchNorm1d } from './batch-norm-1d.js';
@@ -49,6 +49,17 @@ describe('normalization layers join the layers Sequential reuses the memory betw
       expect(handedBack[2]).toEqual(hiddenOut.data);
     });
   }
+
+  it("never hands back the caller's input that an evaluation Dropout passed to BatchNorm1d", () => {
+    manualSeed(4);
+    const x = randn([100, 200]), values = x.data.slice();
+    const model = new Sequential(new Dropout(0.2), new BatchNorm1d(200), new ReLU(), new BatchNorm1d(200), new ReLU()).eval();
+    const first = noGrad(() => model.forward(x)).data.slice();
+    const drawn = Array.from({ length: 4 }, () => uninitializedFloat32(100 * 200));
+    expect(drawn.some((a) => a === x.data)).toBe(false);
+    expect(x.data).toEqual(values);
+    expect(noGrad(() => model.forward(x)).data).toEqual(first);
+  });
 
   it('declareKeepsNoReference refuses what is not a forward function', () => {
     expect(() => declareKeepsNoReference(null as never)).toThrow("declareKeepsNoReference: expected a layer's forward function, got null");
