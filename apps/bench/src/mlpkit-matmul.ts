@@ -1,5 +1,5 @@
 import { createWasmBackend } from '@mlpkit/backend-wasm/node';
-import { type Backend, Tensor, openStepScope, referenceBackend } from '@mlpkit/tensor';
+import { type Backend, Tensor, type TypedArray, openStepScope, referenceBackend } from '@mlpkit/tensor';
 import { type Product, flops, storedShapes } from './shapes.js';
 import { timeMs } from './timing.js';
 import { wasmPeakGflops } from './wasm-peak.js';
@@ -17,18 +17,26 @@ function random(shape: number[]): Tensor {
 }
 
 /**
- * GFLOP/s of `backend`'s matmul on product `p`, median of rounds of at least `minMs`. With
- * `reuseOutput`, each call's output goes back to the allocator before the next call (a step
- * scope around it), as a training step's products do (docs/design.md, "Intermediates of
- * training") and as PyTorch's row frees each result; without it, each output is left to the
- * garbage collector and the next one lands in new memory.
+ * One call of `backend`'s matmul, returning its output's array. With `reuseOutput`, the call
+ * runs in a step scope that hands its output back to the allocator when it ends, as a training
+ * step's products are (docs/design.md, "Intermediates of training") and as PyTorch's row frees
+ * each result; without it, each output is left to the garbage collector and the next one lands
+ * in new memory.
  */
+export function callMatmul(backend: Backend, a: Tensor, b: Tensor, params: { transA: boolean; transB: boolean }, reuseOutput: boolean): TypedArray {
+  if (!reuseOutput) return backend.kernels.matmul([a, b], params).data;
+  const scope = openStepScope('bench matmul');
+  const out = backend.kernels.matmul([a, b], params).data;
+  scope.release([]);
+  return out;
+}
+
+/** GFLOP/s of `backend`'s matmul on product `p` (see {@link callMatmul}), median of rounds of at least `minMs`. */
 export function measure(backend: Backend, p: Product, minMs: number, reuseOutput = false): number {
   const [sa, sb] = storedShapes(p);
   const a = random(sa), b = random(sb);
   const params = { transA: p.transA, transB: p.transB };
-  const call = () => { backend.kernels.matmul([a, b], params); };
-  const ms = timeMs(reuseOutput ? () => { const scope = openStepScope('bench matmul'); call(); scope.release([]); } : call, minMs);
+  const ms = timeMs(() => { callMatmul(backend, a, b, params, reuseOutput); }, minMs);
   return flops(p) / ms / 1e6;
 }
 
