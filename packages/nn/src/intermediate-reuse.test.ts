@@ -1,6 +1,6 @@
 import { ReLU, Sigmoid, Tanh, relu, sigmoid, tanh } from '@mlpkit/activations';
 import { noGrad } from '@mlpkit/autograd';
-import { Generator, type GradNode, Tensor, manualSeed, randn, recycleFloat32, sum, uninitializedFloat32 } from '@mlpkit/tensor';
+import { type Backend, Generator, type GradNode, Tensor, type TensorStorage, manualSeed, randn, recycleFloat32, referenceBackend, setBackend, sum, uninitializedFloat32 } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
 import { Dropout } from './dropout.js';
 import { Flatten } from './flatten.js';
@@ -211,6 +211,53 @@ describe("Sequential never hands back the caller's input, nor memory passed on f
     const y = new Sequential(first, relu, new Dropout(0), last).forward(x);
     const passed = (y.gradNode as GradNode).inputs[0];
     sum(y).backward();
-    expect(() => passed.data).toThrow('the output of layer 1, read only by layer 3');
+    expect(() => passed.data).toThrow('the output of layer 1, read only by layers 2 to 3)');
+  });
+});
+
+/** The reference backend with relu (maximum) on a pretend device: its output lives there until `data` reads it back. */
+function reluOnDevice(made: TensorStorage[]): Backend {
+  const values = (t: TensorStorage): Float32Array => {
+    const b = t.deviceBuffer as { values?: Float32Array } | undefined;
+    return b?.values ?? Float32Array.from(t.data as Float32Array);
+  };
+  const onDevice = (v: Float32Array, shape: readonly number[]): TensorStorage => {
+    let host: Float32Array | null = null;
+    const buffer = { values: v };
+    const stored = { shape, dtype: 'float32', get deviceBuffer() { return host ? undefined : buffer; }, get data() { return (host ??= v.slice()); } } as unknown as TensorStorage;
+    made.push(stored);
+    return stored;
+  };
+  return { ...referenceBackend, name: 'pretend-device', kernels: { ...referenceBackend.kernels, maximum: (inputs: readonly TensorStorage[]) => {
+    const [a, b] = inputs.map(values);
+    return onDevice(a.map((v, i) => Math.max(v, b.length === 1 ? b[0] : b[i])), inputs[0].shape);
+  } } } as Backend;
+}
+
+describe('with an output on a device', () => {
+  it('releases only host memory, each named by the layer that made it', () => {
+    const made: TensorStorage[] = [];
+    setBackend(reluOnDevice(made));
+    try {
+      manualSeed(1);
+      const y = new Sequential(new Linear(200, 200), relu, tanh, new Linear(200, 3)).forward(randn([100, 200]));
+      const activated = (y.gradNode as GradNode).inputs[0];
+      const onDevice = (activated.gradNode as GradNode).inputs[0];
+      const hidden = (onDevice.gradNode as GradNode).inputs[0];
+      expect(made.length).toBe(1); // relu's output, which tanh then read back
+      sum(y).backward();
+      expect(() => hidden.data).toThrow('(the output of layer 0, read only by layer 1)');
+      expect(() => activated.data).toThrow('(the output of layer 2, read only by layer 3)');
+      expect(onDevice.data.length).toBe(100 * 200);
+    } finally {
+      setBackend(referenceBackend);
+    }
+  });
+});
+
+describe('errors', () => {
+  it("name the layer of each Sequential, the outer's first", () => {
+    const model = new Sequential(new Linear(4, 8), relu, new Sequential(new Linear(8, 8), new Linear(5, 3)));
+    expect(() => model.forward(randn([2, 4]))).toThrow(/^Sequential: layer 2: layer 1: Linear: Linear\(inFeatures=5/);
   });
 });

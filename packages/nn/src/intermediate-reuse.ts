@@ -8,7 +8,7 @@ import type { Module } from './module.js';
 
 /**
  * The forward functions that return a new array (or, as Dropout in evaluation, their input
- * itself, which releaseIntermediate's check of the buffers catches) and keep no reference to
+ * itself, which Sequential follows with passedOn) and keep no reference to
  * their input or their output once they return, except, with gradients, through the one graph
  * node they record (which takes the input as an input); other packages add theirs with
  * {@link declareKeepsNoReference}. The functions, not their classes: a subclass
@@ -46,11 +46,12 @@ export function keepsNoReference(layer: Module): boolean {
 
 /**
  * Whether `output` is `input` passed on (Dropout in evaluation, or with p = 0, returns its
- * input itself; a view shares its memory), rather than memory a layer made. Tensors on a
- * device count as passed on: nothing here releases them.
+ * input itself; a view shares its memory), rather than memory a layer made. For tensors on a
+ * device: whether both hold the same device buffer.
  */
 export function passedOn(input: Tensor, output: Tensor): boolean {
-  if (input === output || input.deviceBuffer || output.deviceBuffer) return true;
+  if (input === output) return true;
+  if (input.deviceBuffer || output.deviceBuffer) return input.deviceBuffer === output.deviceBuffer;
   return input.data.buffer === output.data.buffer;
 }
 
@@ -59,14 +60,17 @@ export function passedOn(input: Tensor, output: Tensor): boolean {
  * size reuses it, warm in the caches, instead of waiting for the garbage collector
  * (docs/design.md, "What fresh memory costs"): at once without gradients; with them, once
  * backward has run every node that used it (autograd's releaseAfterBackward), since the graph
- * is then the only other reader. The caller (Sequential) vouches that `intermediate` is memory
- * layer `made` made and that only layers keeping no reference read it, the last being layer
- * `readBy`, whose output is new memory. recycleFloat32 itself skips what is not a whole, large,
+ * is then the only other reader. The caller (Sequential) vouches that `intermediate` is host
+ * memory layer `made` made and that only layers keeping no reference read it or passed it on,
+ * the last being layer `readBy`, whose output is new memory. recycleFloat32 itself skips what is not a whole, large,
  * unshared float32 array.
  */
 export function releaseIntermediate(intermediate: Tensor, grads: boolean, made: number, readBy: number): void {
   const data = intermediate.data;
   if (!grads) {
     if (data instanceof Float32Array) recycleFloat32(data);
-  } else if (intermediate.gradNode) releaseAfterBackward(intermediate, `Sequential (the output of layer ${made}, read only by layer ${readBy})`);
+    return;
+  }
+  const readers = readBy === made + 1 ? `layer ${readBy}` : `layers ${made + 1} to ${readBy}`;
+  if (intermediate.gradNode) releaseAfterBackward(intermediate, `Sequential (the output of layer ${made}, read only by ${readers})`);
 }

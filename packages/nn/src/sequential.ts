@@ -67,13 +67,15 @@ export class Sequential extends Module {
       try {
         x = layer.forward(before);
       } catch (error) {
-        if (error instanceof MlpkitError && !error.message.startsWith('Sequential: ')) throw new MlpkitError('Sequential', `layer ${i}: ${error.message}`);
+        // A nested Sequential's error already names its own layer: the outer index goes first.
+        if (error instanceof MlpkitError) throw new MlpkitError('Sequential', `layer ${i}: ${error.message.replace(/^Sequential: /, '')}`);
         throw error;
       }
       const same = passedOn(before, x);
       if (owned && keepsNone && !same) releaseIntermediate(before, grads, made, i);
       if (!same) made = i;
-      owned = keepsNone && (same ? owned : true);
+      // Memory on a device is never released here: such an output is not owned.
+      owned = keepsNone && !x.deviceBuffer && (same ? owned : true);
     }
     return x;
   }
