@@ -62,8 +62,8 @@ export function passedOn(input: Tensor, output: Tensor): boolean {
  * backward has run every node that used it (autograd's releaseAfterBackward), since the graph
  * is then the only other reader. The caller (Sequential) vouches that `intermediate` is host
  * memory layer `made` made and that only layers keeping no reference read it or passed it on,
- * the last being layer `readBy`, whose output is new memory. recycleFloat32 itself skips what is not a whole, large,
- * unshared float32 array.
+ * the last being layer `readBy`, whose output is new memory. recycleFloat32 itself skips what
+ * is not a whole, large, unshared float32 array.
  */
 export function releaseIntermediate(intermediate: Tensor, grads: boolean, made: number, readBy: number): void {
   const data = intermediate.data;

@@ -92,7 +92,6 @@ async function verifyAll(resource: IdxDatasetResource, found: Partial<Record<Fil
 const IDX_DATASET_OPTIONS = ['root', 'download', 'cacheDir', 'mirrors', 'systemDirs', 'timeoutMs', 'deadlineMs', 'minBytesPerSecond',
   'rateWindowMs', 'verify', 'env', 'fetch', 'onProgress'] as const satisfies readonly (keyof IdxDatasetOptions)[];
 
-
 const complete = (found: Partial<Record<FileKey, string>>): found is Record<FileKey, string> => KEYS.every((k) => found[k]);
 
 /** The default cache root: `$MLPKIT_CACHE_DIR`, `$XDG_CACHE_HOME/mlpkit` or `~/.cache/mlpkit`. */
