@@ -41,8 +41,9 @@ export function measure(backend: Backend, p: Product, minMs: number, reuseOutput
 }
 
 /**
- * mlpkit's wasm backend at each thread count (on one thread also with its outputs reused), its other kernel, the peak of each kernel's
- * register tile, and the reference backend (small products only in quick mode).
+ * mlpkit's wasm backend at each thread count (on one thread also with its outputs reused), its
+ * other kernel, the peak of each kernel's register tile, and the reference backend (small
+ * products only in quick mode).
  */
 export async function mlpkitRows(products: Product[], threadCounts: number[], minMs: number, quick: boolean): Promise<Row[]> {
   const rows: Row[] = [];

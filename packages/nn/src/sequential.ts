@@ -75,7 +75,7 @@ export class Sequential extends Module {
       if (owned && keepsNone && !same) releaseIntermediate(before, grads, made, i);
       if (!same) made = i;
       // Memory on a device is never released here: such an output is not owned.
-      owned = keepsNone && !x.deviceBuffer && (same ? owned : true);
+      owned = keepsNone && !x.deviceBuffer && (owned || !same);
     }
     return x;
   }
