@@ -23,4 +23,20 @@ describe('pnpm demo (the command)', () => {
     expect(run.stderr).toContain('--trials: flags of --experiment search, which this run is not');
     expect(run.status).toBe(1);
   });
+
+  it('runs the search worker from the sources: search-worker --help prints its usage', () => {
+    const run = demo('search-worker', '--help');
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('mlpkit-search worker --redis URL [options]');
+    expect(run.status).toBe(0);
+  });
+
+  it('search-worker refuses an unknown flag and a missing --redis, without connecting', () => {
+    const unknown = demo('search-worker', '--redis', 'redis://127.0.0.1:1', '--thread', '2');
+    expect(unknown.stderr).toContain("Unknown option '--thread'");
+    expect(unknown.status).toBe(1);
+    const noRedis = demo('search-worker');
+    expect(noRedis.stderr).toContain('--redis URL is required');
+    expect(noRedis.status).toBe(1);
+  });
 });

@@ -39,6 +39,7 @@ export interface DemoOptions {
 
 export const USAGE = `pnpm demo [options]
 pnpm demo predict --model FILE [--count N] [--json] [--images FILE]   (classify with a saved model; see apps/demo/README.md)
+pnpm demo search-worker --redis URL [options]   (run a search's trials for a coordinator elsewhere; --help lists the options)
 
 Trains the slides' recommended recipe on Fashion-MNIST and writes plots and the model to apps/demo/out/:
 784-512-256-10, inputs in [-1, 1], He normal, BatchNorm1d, ReLU, dropout 0.2, Adam lr 1e-3 with
@@ -71,7 +72,7 @@ cosine decay over 20 epochs, batch 128, all 60 000 training images, tested on al
   --trials N            search: random configurations per stage, coarse then fine (default 10 each);
                         there --epochs N is a fine trial's epochs (default 5), a coarse trial's at most 3
   --workers N           search: trial processes here (default one per core; with --redis, 0 leaves trials to other machines)
-  --redis URL           search: put trials on a BullMQ queue for \`mlpkit-search worker --redis URL\` processes
+  --redis URL           search: put trials on a BullMQ queue for \`pnpm demo search-worker --redis URL\` processes
   --resume              continue a killed run from OUT/training-checkpoint.safetensors (same flags)
   --help
 `;

@@ -10,4 +10,7 @@ export interface Subcommand {
  */
 export const SUBCOMMANDS: Readonly<Record<string, () => Promise<Subcommand>>> = {
   predict: async () => ({ main: (await import('./predict-main.js')).predictMain }),
+  // The search's queue worker from the sources, started here as the coordinator is (trial
+  // modules are named relative to this directory): a checkout has no built `mlpkit-search` bin.
+  'search-worker': async () => ({ main: async (argv) => (await import('@mlpkit/search/node')).workerCommand(['worker', ...argv]) }),
 };

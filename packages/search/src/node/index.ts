@@ -10,3 +10,4 @@ export { isTrialRunner } from './trial-runner.js';
 export { startQueueWorker, type QueueWorker, type QueueWorkerOptions } from './queue-worker.js';
 export { type QueueTuning, type TrialJob } from './queue-job.js';
 export { checkRedis } from './redis-connection.js';
+export { workerCommand } from './worker-command.js';
