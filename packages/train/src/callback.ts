@@ -20,6 +20,8 @@ export interface TrainContext {
   readonly history: History;
   /** Epochs asked for. */
   readonly epochs: number;
+  /** Whether the run goes on from a training checkpoint (`resumeFrom`): callbacks with state then keep the state loaded from it. */
+  readonly resumed: boolean;
   /** Batches per training epoch, when the loader says (`length`). */
   readonly stepsPerEpoch: number | undefined;
   /** The current 0-based epoch. */
@@ -48,7 +50,25 @@ export interface Callback {
   onEpochEnd?(epoch: number, logs: EpochLogs, ctx: TrainContext): void | Promise<void>;
   /** Runs however training ends, divergence included, so progress bars close and files are final. */
   onTrainEnd?(history: History, ctx: TrainContext): void | Promise<void>;
+  /**
+   * What the callback keeps from epoch to epoch (a best value, a count of epochs), for the
+   * training checkpoints of `fit({ checkpoint })`: numbers, strings, booleans, null, lists,
+   * plain objects and Tensors (stored bit for bit). With {@link Callback.loadStateDict}, a run
+   * resumed with the same callbacks goes on as if never interrupted; a callback without the
+   * pair starts afresh when a run is resumed.
+   */
+  stateDict?(): CallbackState;
+  /**
+   * Puts back what `stateDict` returned, read from an untrusted checkpoint: it checks every
+   * field (against `ctx.model` where it holds weights) before changing anything, and throws
+   * an `MlpkitError` naming the field. `fit` calls it before `onTrainBegin`, which then keeps
+   * the loaded state (`ctx.resumed`) instead of starting afresh.
+   */
+  loadStateDict?(state: CallbackState, ctx: TrainContext): void;
 }
+
+/** A callback's state in a training checkpoint (see {@link Callback.stateDict}). */
+export type CallbackState = Record<string, unknown>;
 
 /** Calls `hook` on every callback that has it, in order, awaiting each. */
 export async function runHook<K extends keyof Callback>(

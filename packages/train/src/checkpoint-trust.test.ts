@@ -6,6 +6,7 @@ import { DivergenceGuard } from './divergence.js';
 import { History } from './history.js';
 import { captureTrainingState, restoreTrainingState } from './resume.js';
 import { loaders } from './toy.test-helper.js';
+import { createTrainContext } from './train-context.js';
 import { decodeTrainingState, encodeTrainingState } from './training-state.js';
 
 function run(seed: number) {
@@ -13,7 +14,8 @@ function run(seed: number) {
   const model = new Sequential(new Linear(2, 3));
   const optimizer = new SGD(model.parameters(), { lr: 0.1, momentum: 0.9 });
   const scheduler = new StepLR(optimizer, { stepSize: 1 });
-  return { model, optimizer, scheduler, parts: { optimizer, scheduler, train: loaders(1).train } };
+  const parts = { optimizer, scheduler, train: loaders(1).train, epochs: 3 };
+  return { model, optimizer, scheduler, parts, ctx: () => createTrainContext(model, parts, new History()) };
 }
 
 /** A checkpoint of a run after one SGD step with momentum (so there is optimizer state to carry). */
@@ -22,7 +24,7 @@ function checkpoint() {
   for (const p of a.model.parameters()) p.grad = new Tensor(new Float32Array(p.size).fill(0.5), p.shape);
   a.optimizer.step();
   a.scheduler.step();
-  return decodeTrainingState(encodeTrainingState(captureTrainingState(a.model, a.parts, new History(), new DivergenceGuard(), 1, 4)));
+  return decodeTrainingState(encodeTrainingState(captureTrainingState(a.ctx(), a.parts, new DivergenceGuard(), 1)));
 }
 
 /** Everything a refused restore must leave as it was. */
@@ -33,7 +35,7 @@ describe('training checkpoints: a refused one leaves the run as it was', () => {
     const state = checkpoint();
     expect(Object.keys(state.optimizer)).toEqual(['state', 'param_groups']);
     const b = run(1);
-    restoreTrainingState(state, b.model, b.parts, new History(), new DivergenceGuard());
+    restoreTrainingState(state, b.ctx(), b.parts, new DivergenceGuard());
     expect(b.optimizer.stateDict().state[0].momentum_buffer).toHaveLength(6);
   });
 
@@ -48,8 +50,8 @@ describe('training checkpoints: a refused one leaves the run as it was', () => {
       edit(state);
       const b = run(1);
       const before = snapshot(b);
-      expect(() => restoreTrainingState(state, b.model, b.parts, new History(), new DivergenceGuard())).toThrow(MlpkitError);
-      expect(() => restoreTrainingState(state, b.model, b.parts, new History(), new DivergenceGuard())).toThrow(message);
+      expect(() => restoreTrainingState(state, b.ctx(), b.parts, new DivergenceGuard())).toThrow(MlpkitError);
+      expect(() => restoreTrainingState(state, b.ctx(), b.parts, new DivergenceGuard())).toThrow(message);
       expect(snapshot(b)).toBe(before);
     });
 });

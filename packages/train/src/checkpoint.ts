@@ -1,5 +1,5 @@
-import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
-import type { Callback, TrainContext } from './callback.js';
+import { MlpkitError, StateReader, type Tensor, checkOptions } from '@mlpkit/tensor';
+import type { Callback, CallbackState, TrainContext } from './callback.js';
 import type { EpochLogs } from './history.js';
 import { Monitor, type MonitorMode } from './monitor.js';
 
@@ -43,7 +43,8 @@ function hasNonFinite(state: Record<string, Tensor>): string | null {
  * Saves the model at the end of epochs, through a `save` function (browser-safe: IndexedDB,
  * a download, memory). `ModelCheckpoint` in `@mlpkit/train/node` plugs in atomic safetensors
  * files. Weights holding NaN or Infinity are never saved, so a diverging run cannot overwrite a
- * good checkpoint.
+ * good checkpoint. Its best value goes into `fit`'s training checkpoints, so a resumed run
+ * saves only what beats the best of the whole run.
  *
  * @example
  * new Checkpoint({ save: ({ state }) => { best = state; }, monitor: 'valAccuracy' });
@@ -63,7 +64,23 @@ export class Checkpoint implements Callback {
 
   onTrainBegin(ctx: TrainContext): void {
     if (typeof ctx.model.stateDict !== 'function') throw new MlpkitError('Checkpoint', 'the model has no stateDict()');
-    this.monitor = new Monitor(this.monitor.key, this.options.mode);
+    // A resumed run goes on from the state fit loaded into this callback.
+    if (!ctx.resumed) this.monitor = new Monitor(this.monitor.key, this.options.mode);
+  }
+
+  /** The best monitored value so far and the epochs saved, for `fit`'s training checkpoints. */
+  stateDict(): CallbackState {
+    return { ...this.monitor.stateDict(), savedEpochs: [...this.savedEpochs] };
+  }
+
+  /** Goes on from a {@link Checkpoint.stateDict} (checked field by field first). */
+  loadStateDict(state: CallbackState): void {
+    const read = new StateReader(`${this.constructor.name}.loadStateDict`);
+    read.object('', state, { required: ['monitor', 'mode', 'best', 'bestEpoch', 'savedEpochs'] });
+    const applyMonitor = this.monitor.prepareLoad(read, state);
+    const saved = Array.from(read.numbers('savedEpochs', state.savedEpochs, { integer: true, min: 0 }));
+    applyMonitor();
+    this.savedEpochs.splice(0, this.savedEpochs.length, ...saved);
   }
 
   async onEpochEnd(epoch: number, logs: EpochLogs, ctx: TrainContext): Promise<void> {

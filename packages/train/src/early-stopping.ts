@@ -1,8 +1,8 @@
-import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
-import type { Callback, TrainContext } from './callback.js';
+import { MlpkitError, StateReader, type Tensor, checkOptions } from '@mlpkit/tensor';
+import type { Callback, CallbackState, TrainContext } from './callback.js';
 import type { EpochLogs, History } from './history.js';
 import { Monitor, type MonitorMode } from './monitor.js';
-import { restoreState, snapshotState } from './snapshot.js';
+import { readSnapshot, restoreState, snapshotState } from './snapshot.js';
 
 /** Options of {@link EarlyStopping}. */
 export interface EarlyStoppingOptions {
@@ -24,7 +24,9 @@ const EARLY_STOPPING_OPTIONS = ['monitor', 'mode', 'patience', 'minDelta', 'rest
  * Stops training when a validation value stops improving for `patience` epochs (the slides'
  * early stopping on a validation set), optionally restoring the best weights. The best weights
  * are kept as an in-memory copy of the model's state dict, and also restored when training
- * diverges, since the weights then are worse than any saved epoch.
+ * diverges, since the weights then are worse than any saved epoch. Its count of epochs without
+ * improvement, best value and best weights go into `fit`'s training checkpoints, so a resumed
+ * run stops at the same epoch as the uninterrupted one.
  *
  * @example
  * fit(model, { ..., callbacks: [new EarlyStopping({ monitor: 'valAccuracy', patience: 3, restoreBestWeights: true })] });
@@ -55,10 +57,13 @@ export class EarlyStopping implements Callback {
   }
 
   onTrainBegin(ctx: TrainContext): void {
-    this.monitor = new Monitor(this.monitor.key, this.options.mode, this.monitor.minDelta);
-    this.wait = 0;
-    this.stoppedEpoch = -1;
-    this.bestState = null;
+    // A resumed run goes on from the state fit loaded into this callback.
+    if (!ctx.resumed) {
+      this.monitor = new Monitor(this.monitor.key, this.options.mode, this.monitor.minDelta);
+      this.wait = 0;
+      this.stoppedEpoch = -1;
+      this.bestState = null;
+    }
     if (this.restoreBestWeights && typeof ctx.model.stateDict !== 'function')
       throw new MlpkitError('EarlyStopping', 'restoreBestWeights needs a model with stateDict() and loadStateDict()');
   }
@@ -81,5 +86,29 @@ export class EarlyStopping implements Callback {
   onTrainEnd(history: History, ctx: TrainContext): void {
     if (!this.restoreBestWeights || !this.bestState) return;
     if (history.stopped || history.last?.epoch !== this.monitor.bestEpoch) restoreState(ctx.model, this.bestState);
+  }
+
+  /** The best value, the epochs waited and the best weights (with `restoreBestWeights`), for `fit`'s training checkpoints. */
+  stateDict(): CallbackState {
+    return { ...this.monitor.stateDict(), wait: this.wait, stoppedEpoch: this.stoppedEpoch, bestWeights: this.bestState };
+  }
+
+  /** Goes on from an {@link EarlyStopping.stateDict}, checked field by field (the weights against `ctx.model`) first. */
+  loadStateDict(state: CallbackState, ctx: TrainContext): void {
+    const read = new StateReader('EarlyStopping.loadStateDict');
+    read.object('', state, { required: ['monitor', 'mode', 'best', 'bestEpoch', 'wait', 'stoppedEpoch', 'bestWeights'] });
+    const applyMonitor = this.monitor.prepareLoad(read, state);
+    const wait = read.number('wait', state.wait, { integer: true, min: 0 });
+    const stoppedEpoch = read.number('stoppedEpoch', state.stoppedEpoch, { integer: true, min: -1 });
+    // Best weights exist exactly when restoreBestWeights is on and some epoch was best.
+    const weightsExpected = this.restoreBestWeights && (state.bestEpoch as number) >= 0;
+    if (!weightsExpected && state.bestWeights !== null)
+      read.fail('bestWeights', `null (restoreBestWeights is ${this.restoreBestWeights}${this.restoreBestWeights ? ' and no epoch was best yet' : ''})`, state.bestWeights);
+    if (weightsExpected && state.bestWeights === null) read.fail('bestWeights', 'the best epoch\'s weights (restoreBestWeights is true)', null);
+    const bestState = weightsExpected ? readSnapshot(read, 'bestWeights', state.bestWeights, ctx.model) : null;
+    applyMonitor();
+    this.wait = wait;
+    this.stoppedEpoch = stoppedEpoch;
+    this.bestState = bestState;
   }
 }

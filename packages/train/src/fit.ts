@@ -8,6 +8,7 @@ import { leaveIterator } from './leave-iterator.js';
 import { type MetricSpecs, createMetrics, valKey } from './metric-specs.js';
 import type { ProgressListener } from './progress.js';
 import { captureTrainingState, checkResumable, restoreTrainingState } from './resume.js';
+import { createTrainContext } from './train-context.js';
 import { type StepParts, trainStep } from './train-step.js';
 import { type TrainingState, encodeTrainingState } from './training-state.js';
 import type { LoaderLike, MetricLike, OptimizerLike, SchedulerLike, TrainableModel } from './types.js';
@@ -58,14 +59,17 @@ export interface FitOptions {
   validationSplit?: number;
   /**
    * Where the whole run is saved after every finished epoch: `save(bytes, epoch)` receives a
-   * training checkpoint (model, optimizer, scheduler, loaders' position, generator state and
-   * history) for `resumeFrom`. `checkpointFile(path)` from `@mlpkit/train/node` writes it atomically.
+   * training checkpoint (model, optimizer, scheduler, loaders' position, generator state,
+   * history, and the state of callbacks that have `stateDict()`, such as EarlyStopping and
+   * Checkpoint) for `resumeFrom`. `checkpointFile(path)` from `@mlpkit/train/node` writes it atomically.
    */
   checkpoint?: { save(bytes: Uint8Array, epoch: number): void | Promise<void> };
   /**
    * A training checkpoint (its bytes) to continue from: the run goes on at the epoch after the
    * last one saved, with the same losses bit for bit as a run that was never interrupted (same
-   * backend and seed), its History continuing the saved one. `epochs` stays the total.
+   * backend and seed), its History continuing the saved one. `epochs` stays the total. Pass
+   * the same callbacks: those with state go on from theirs (a checkpoint holding the state of
+   * other ones is refused); one of your own without `stateDict()`/`loadStateDict()` starts afresh.
    */
   resumeFrom?: Uint8Array | TrainingState;
   /**
@@ -110,17 +114,6 @@ function checkModel(model: TrainableModel): void {
       throw new MlpkitError('fit', `model: expected an object with forward, parameters, train and eval (an nn Module), but ${name} is missing`);
 }
 
-function makeContext(model: TrainableModel, options: FitOptions, history: History): TrainContext {
-  return {
-    model, optimizer: options.optimizer, history, epochs: options.epochs,
-    stepsPerEpoch: typeof options.train.length === 'number' ? options.train.length : undefined,
-    epoch: 0, globalStep: 0, stopRequested: null,
-    stop(reason, message) {
-      this.stopRequested ??= { reason, message, epoch: this.epoch };
-    },
-  };
-}
-
 /**
  * Trains `model` for `epochs` passes over `train`, PyTorch-shaped inside: per batch
  * `model.train()`, `optimizer.zeroGrad()`, forward, `loss.backward()`, `optimizer.step()`; after
@@ -145,9 +138,9 @@ export async function fit(model: TrainableModel, fitOptions: FitOptions): Promis
   const callbacks = options.callbacks ?? [];
   const guard = new DivergenceGuard(options.divergenceFactor === false ? Infinity : options.divergenceFactor ?? 3);
   const history = new History();
-  const ctx = makeContext(model, options, history);
+  const ctx = createTrainContext(model, options, history);
   if (options.checkpoint || options.resumeFrom) checkResumable(model, options);
-  const resumed = options.resumeFrom ? restoreTrainingState(options.resumeFrom, model, options, history, guard) : null;
+  const resumed = options.resumeFrom ? restoreTrainingState(options.resumeFrom, ctx, options, guard) : null;
   const firstEpoch = resumed?.epochsDone ?? 0;
   ctx.globalStep = resumed?.globalStep ?? 0;
   await runHook(callbacks, 'onTrainBegin', ctx);
@@ -162,7 +155,7 @@ export async function fit(model: TrainableModel, fitOptions: FitOptions): Promis
       if (options.scheduler && (options.schedulerStep ?? 'epoch') === 'epoch') stepScheduler(options, logs);
       history.push(logs);
       await runHook(callbacks, 'onEpochEnd', epoch, logs, ctx);
-      if (options.checkpoint) await options.checkpoint.save(encodeTrainingState(captureTrainingState(model, options, history, guard, epoch + 1, ctx.globalStep)), epoch);
+      if (options.checkpoint) await options.checkpoint.save(encodeTrainingState(captureTrainingState(ctx, options, guard, epoch + 1)), epoch);
     }
   } finally {
     history.stopped = ctx.stopRequested;

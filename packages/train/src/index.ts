@@ -1,13 +1,13 @@
 // Browser-safe parts of @mlpkit/train; the terminal progress bar and checkpoint files live in './node'.
 export type { TrainableModel, LossFn, OptimizerLike, ParamGroupLike, SchedulerLike, BatchLike, LoaderLike, MetricLike } from './types.js';
 export { History, type EpochLogs, type StopInfo } from './history.js';
-export { type Callback, type TrainContext, type BatchLogs } from './callback.js';
+export { type Callback, type CallbackState, type TrainContext, type BatchLogs } from './callback.js';
 export { fit, type FitOptions } from './fit.js';
 export { evaluate, type EvaluateOptions, type EvaluateResult, type LossInput } from './evaluate.js';
 export { type MetricSpecs, type MetricName, metricFactories } from './metric-specs.js';
 export { type TrainingState, type OptimizerStateLike, TRAINING_METADATA_KEY, encodeTrainingState, decodeTrainingState } from './training-state.js';
 export { TrainingDivergedError, DivergenceGuard, type DivergenceState } from './divergence.js';
-export { Monitor, resolveMode, type MonitorMode } from './monitor.js';
+export { Monitor, resolveMode, type MonitorMode, type MonitorState } from './monitor.js';
 export { EarlyStopping, type EarlyStoppingOptions } from './early-stopping.js';
 export { Checkpoint, type CheckpointOptions, type CheckpointRecord } from './checkpoint.js';
 export { ProgressCallback, EpochLogger, formatLogs, type ProgressEvent, type ProgressListener } from './progress.js';

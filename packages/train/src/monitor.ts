@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, type StateReader } from '@mlpkit/tensor';
 import type { EpochLogs } from './history.js';
 
 /** Whether a monitored value improves by going down or up; 'auto' guesses from its name. */
@@ -9,6 +9,14 @@ export function resolveMode(monitor: string, mode: MonitorMode = 'auto'): 'min' 
   if (mode === 'min' || mode === 'max') return mode;
   if (mode !== 'auto') throw new MlpkitError('monitor', `mode must be 'min', 'max' or 'auto', got ${String(mode)}`);
   return /acc|f1|auc|precision|recall|r2|score/i.test(monitor) ? 'max' : 'min';
+}
+
+/** A {@link Monitor}'s place in a training checkpoint: what it watches, and the best so far. */
+export interface MonitorState {
+  monitor: string;
+  mode: 'min' | 'max';
+  best: number;
+  bestEpoch: number;
 }
 
 /**
@@ -42,5 +50,27 @@ export class Monitor {
     this.best = value;
     this.bestEpoch = epoch;
     return true;
+  }
+
+  /** What a resumed run needs to go on judging improvements as this one does. */
+  stateDict(): MonitorState {
+    return { monitor: this.key, mode: this.mode, best: this.best, bestEpoch: this.bestEpoch };
+  }
+
+  /**
+   * Checks a saved {@link MonitorState} (untrusted: from a checkpoint) and returns what applies
+   * it; a state that watched another key or direction is refused, its best would mean nothing here.
+   */
+  prepareLoad(read: StateReader, state: Record<string, unknown>): () => void {
+    if (state.monitor !== this.key) read.fail('monitor', `${JSON.stringify(this.key)} (what this callback watches)`, state.monitor);
+    if (state.mode !== this.mode) read.fail('mode', `${JSON.stringify(this.mode)} (this callback's mode)`, state.mode);
+    const bestEpoch = read.number('bestEpoch', state.bestEpoch, { integer: true, min: -1 });
+    const start = this.mode === 'min' ? Infinity : -Infinity;
+    // Before any epoch the best is the starting infinity; after one it is a value some epoch logged.
+    if (bestEpoch === -1 ? state.best !== start : !Number.isFinite(state.best)) read.fail('best', bestEpoch === -1 ? String(start) : 'a finite number', state.best);
+    return () => {
+      this.best = state.best as number;
+      this.bestEpoch = bestEpoch;
+    };
   }
 }

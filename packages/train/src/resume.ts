@@ -1,6 +1,7 @@
 import { MlpkitError, defaultGenerator } from '@mlpkit/tensor';
+import type { Callback, TrainContext } from './callback.js';
+import { captureCallbackStates, loadCallbackStates, statefulCallbacks } from './callback-states.js';
 import type { DivergenceGuard } from './divergence.js';
-import type { History } from './history.js';
 import { type OptimizerStateLike, type TrainingState, decodeTrainingState } from './training-state.js';
 import type { LoaderLike, OptimizerLike, SchedulerLike, TrainableModel } from './types.js';
 
@@ -10,6 +11,8 @@ export interface ResumableParts {
   scheduler?: SchedulerLike;
   train: LoaderLike;
   val?: LoaderLike;
+  /** Those with `stateDict()` and `loadStateDict()` are saved and restored with the rest. */
+  callbacks?: readonly Callback[];
 }
 
 type Stateful = { stateDict(): unknown; loadStateDict(state: unknown): unknown };
@@ -22,14 +25,14 @@ export function checkResumable(model: TrainableModel, parts: ResumableParts): vo
   if (typeof model.stateDict !== 'function' || typeof model.loadStateDict !== 'function') throw new MlpkitError('fit', 'checkpoint/resumeFrom: the model needs stateDict() and loadStateDict()');
   if (!stateful(parts.optimizer)) throw new MlpkitError('fit', 'checkpoint/resumeFrom: the optimizer needs stateDict() and loadStateDict()');
   if (parts.scheduler && !stateful(parts.scheduler)) throw new MlpkitError('fit', 'checkpoint/resumeFrom: the scheduler needs stateDict() and loadStateDict()');
+  statefulCallbacks(parts.callbacks ?? []);
 }
 
-/** The whole state of a run after `epochsDone` finished epochs. */
-export function captureTrainingState(
-  model: TrainableModel, parts: ResumableParts, history: History, guard: DivergenceGuard, epochsDone: number, globalStep: number,
-): TrainingState {
+/** The whole state of a run (`ctx`) after `epochsDone` finished epochs. */
+export function captureTrainingState(ctx: TrainContext, parts: ResumableParts, guard: DivergenceGuard, epochsDone: number): TrainingState {
+  const { model, history } = ctx;
   return {
-    epochsDone, globalStep,
+    epochsDone, globalStep: ctx.globalStep,
     model: (model.stateDict as () => TrainingState['model'])(),
     optimizer: (parts.optimizer as unknown as Stateful).stateDict() as OptimizerStateLike,
     scheduler: parts.scheduler ? ((parts.scheduler as unknown as Stateful).stateDict() as Record<string, unknown>) : null,
@@ -37,21 +40,26 @@ export function captureTrainingState(
     generator: defaultGenerator().getState(),
     history: { records: history.records.map((r) => ({ ...r })), initialLoss: history.initialLoss },
     divergence: guard.getState(),
+    callbacks: captureCallbackStates(parts.callbacks ?? []),
+    stopped: ctx.stopRequested && { ...ctx.stopRequested },
   };
 }
 
 /**
- * Loads the model, optimizer and scheduler states; each checks everything before it changes
- * anything, and when a later one refuses, the earlier ones are put back, so a refused
- * checkpoint leaves the run as it was.
+ * Loads the model, optimizer, scheduler and callbacks' states; each checks everything before
+ * it changes anything, and when a later one refuses, the earlier ones are put back, so a
+ * refused checkpoint leaves the run as it was.
  */
-function loadAllOrNothing(model: TrainableModel, optimizer: Stateful, scheduler: Stateful | undefined, state: TrainingState): void {
+function loadAllOrNothing(ctx: TrainContext, parts: ResumableParts, state: TrainingState): void {
+  const { model } = ctx;
+  const optimizer = parts.optimizer as unknown as Stateful, scheduler = parts.scheduler as unknown as Stateful | undefined;
   const weights = Object.entries((model.stateDict as () => TrainingState['model'])()).map(([key, t]) => [key, t.data.slice()] as const);
   const before = { optimizer: structuredClone(optimizer.stateDict()), scheduler: scheduler && structuredClone(scheduler.stateDict()) };
   try {
     (model.loadStateDict as (s: TrainingState['model']) => unknown)(state.model);
     optimizer.loadStateDict(state.optimizer);
     scheduler?.loadStateDict(state.scheduler);
+    loadCallbackStates(parts.callbacks ?? [], state.callbacks, ctx);
   } catch (error) {
     const live = (model.stateDict as () => TrainingState['model'])();
     for (const [key, data] of weights) live[key].data.set(data);
@@ -62,21 +70,23 @@ function loadAllOrNothing(model: TrainableModel, optimizer: Stateful, scheduler:
 }
 
 /**
- * Puts a run back where a checkpoint left it: model, optimizer, scheduler, loaders' epochs,
- * the global generator, the history and the divergence guard's reference. Everything that can
- * refuse (the model's keys and shapes, the optimizer's groups) is loaded before the rest.
+ * Puts a run (`ctx`) back where a checkpoint left it: model, optimizer, scheduler, callbacks,
+ * loaders' epochs, the global generator, the history, the divergence guard's reference and a
+ * stop requested at the last epoch saved. Everything that can refuse (the model's keys and
+ * shapes, the optimizer's groups, the callbacks' states) is loaded before the rest.
  */
-export function restoreTrainingState(from: Uint8Array | TrainingState, model: TrainableModel, parts: ResumableParts, history: History, guard: DivergenceGuard): TrainingState {
+export function restoreTrainingState(from: Uint8Array | TrainingState, ctx: TrainContext, parts: ResumableParts, guard: DivergenceGuard): TrainingState {
   const state = from instanceof Uint8Array ? decodeTrainingState(from) : from;
-  const scheduler = parts.scheduler as unknown as Stateful | undefined;
-  if (!!scheduler !== (state.scheduler !== null))
-    throw new MlpkitError('fit', `resumeFrom: the checkpoint was written ${state.scheduler ? 'with' : 'without'} a scheduler, this run has ${scheduler ? 'one' : 'none'}`);
-  loadAllOrNothing(model, parts.optimizer as unknown as Stateful, scheduler, state);
+  const { history } = ctx;
+  if (!!parts.scheduler !== (state.scheduler !== null))
+    throw new MlpkitError('fit', `resumeFrom: the checkpoint was written ${state.scheduler ? 'with' : 'without'} a scheduler, this run has ${parts.scheduler ? 'one' : 'none'}`);
+  loadAllOrNothing(ctx, parts, state);
   for (const [loader, epoch] of [[parts.train, state.loaderEpoch], [parts.val, state.valLoaderEpoch]] as const)
     if (epoch !== null && epochOf(loader) !== null) (loader as unknown as { epoch: number }).epoch = epoch;
   defaultGenerator().setState(state.generator);
   history.records.push(...state.history.records);
   history.initialLoss = state.history.initialLoss;
   guard.setState(state.divergence);
+  ctx.stopRequested = state.stopped && { ...state.stopped };
   return state;
 }

@@ -1,11 +1,13 @@
 import { loadSafetensors, saveSafetensors } from '@mlpkit/nn';
 import { type GeneratorState, MlpkitError, type Tensor, fromTypedArray } from '@mlpkit/tensor';
+import type { CallbackState } from './callback.js';
+import { packCallbackStates, unpackCallbackStates } from './callback-state-tensors.js';
 import type { DivergenceState } from './divergence.js';
-import type { EpochLogs } from './history.js';
+import type { EpochLogs, StopInfo } from './history.js';
 
 /** The metadata key a training checkpoint keeps its JSON part under. */
 export const TRAINING_METADATA_KEY = 'mlpkit.training';
-const VERSION = 1;
+const VERSION = 2;
 
 /**
  * An optimizer's `stateDict()` as `fit` saves it, under PyTorch's keys (its per-parameter
@@ -35,6 +37,10 @@ export interface TrainingState {
   history: { records: EpochLogs[]; initialLoss: number | null };
   /** The divergence guard's reference and smoothed loss. */
   divergence: DivergenceState;
+  /** The state of each callback with `stateDict()`, keyed `EarlyStopping#0` (class name, rank among those of that name). */
+  callbacks: Record<string, CallbackState>;
+  /** Why the run stopped at the end of the last epoch saved, if it did: a resumed run then ends there too. */
+  stopped: StopInfo | null;
 }
 
 const fail = (path: string, message: string): never => {
@@ -69,8 +75,8 @@ export function encodeTrainingState(state: TrainingState): Uint8Array {
       else tensors[`optimizer.${id}.${key}`] = fromTypedArray(Float64Array.from(value as ArrayLike<number>));
     }
   }
-  const { model: _model, optimizer, ...rest } = state;
-  const json = { version: VERSION, ...rest, optimizer: { param_groups: optimizer.param_groups, scalars } };
+  const { model: _model, optimizer, callbacks, ...rest } = state;
+  const json = { version: VERSION, ...rest, optimizer: { param_groups: optimizer.param_groups, scalars }, callbacks: packCallbackStates(callbacks, tensors) };
   return saveSafetensors(tensors, { [TRAINING_METADATA_KEY]: JSON.stringify(json, replacer) });
 }
 
@@ -110,6 +116,13 @@ function checkDivergence(value: unknown): DivergenceState {
   };
 }
 
+function checkStopped(value: unknown): StopInfo | null {
+  if (value === null) return null;
+  const s = object(value, 'stopped');
+  for (const key of ['reason', 'message'] as const) if (typeof s[key] !== 'string') fail(`stopped.${key}`, `expected a string, got ${JSON.stringify(s[key])}`);
+  return { reason: s.reason as string, message: s.message as string, epoch: integer(s.epoch, 'stopped.epoch') as number };
+}
+
 /** Reads and checks, field by field, a checkpoint written by {@link encodeTrainingState}. */
 export function decodeTrainingState(bytes: Uint8Array): TrainingState {
   const { tensors, metadata } = loadSafetensors(bytes);
@@ -130,8 +143,10 @@ export function decodeTrainingState(bytes: Uint8Array): TrainingState {
   const state: OptimizerStateLike['state'] = {};
   for (const [id, entry] of Object.entries(scalars)) state[String(integer(Number(id), `optimizer.scalars.${id}`))] = { ...(object(entry, `optimizer.scalars.${id}`) as Record<string, number>) };
   const model: Record<string, Tensor> = {};
+  const callbackTensors: Record<string, Tensor> = {};
   for (const [name, t] of Object.entries(tensors)) {
     if (name.startsWith('model.')) model[name.slice(6)] = t;
+    else if (name.startsWith('callbacks.')) callbackTensors[name] = t;
     else {
       const match = /^optimizer\.(\d+)\.([A-Za-z_]\w*)$/.exec(name);
       if (!match || forbidden.has(match[2])) fail(`tensors.${name}`, 'unexpected tensor');
@@ -149,5 +164,7 @@ export function decodeTrainingState(bytes: Uint8Array): TrainingState {
     generator: checkGenerator(root.generator),
     history: checkHistory(root.history),
     divergence: checkDivergence(root.divergence),
+    callbacks: unpackCallbackStates(root.callbacks, callbackTensors),
+    stopped: checkStopped(root.stopped),
   };
 }
