@@ -30,7 +30,10 @@ export interface TrainContext {
   globalStep: number;
   /** Set by `stop`; `fit` finishes the current epoch's bookkeeping and returns. */
   stopRequested: StopInfo | null;
-  /** Asks `fit` to stop after the current epoch (or batch, from `onBatchEnd`). */
+  /**
+   * Asks `fit` to stop after the current epoch, or, from `onBatchEnd`, after the current batch:
+   * an epoch so cut short is logged but not checkpointed (see `StopInfo.batchesDone`).
+   */
   stop(reason: string, message: string): void;
 }
 

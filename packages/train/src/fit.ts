@@ -58,10 +58,10 @@ export interface FitOptions {
    */
   validationSplit?: number;
   /**
-   * Where the whole run is saved after every finished epoch: `save(bytes, epoch)` receives a
-   * training checkpoint (model, optimizer, scheduler, loaders' position, generator state,
-   * history, and the state of callbacks that have `stateDict()`, such as EarlyStopping and
-   * Checkpoint) for `resumeFrom`. `checkpointFile(path)` from `@mlpkit/train/node` writes it atomically.
+   * Where the whole run is saved after every finished epoch (not one a stop cut short, see
+   * `StopInfo.batchesDone`): `save(bytes, epoch)` receives a training checkpoint (model,
+   * optimizer, scheduler, loaders' position, generator state, history, and the state of
+   * callbacks that have `stateDict()`, such as EarlyStopping and Checkpoint) for `resumeFrom`. `checkpointFile(path)` from `@mlpkit/train/node` writes it atomically.
    */
   checkpoint?: { save(bytes: Uint8Array, epoch: number): void | Promise<void> };
   /**
@@ -148,14 +148,18 @@ export async function fit(model: TrainableModel, fitOptions: FitOptions): Promis
     for (let epoch = firstEpoch; epoch < options.epochs && !ctx.stopRequested; epoch++) {
       ctx.epoch = epoch;
       await runHook(callbacks, 'onEpochBegin', epoch, ctx);
-      const logs = await trainEpoch(model, options, lossFn, guard, callbacks, ctx);
+      const trained = await trainEpoch(model, options, lossFn, guard, callbacks, ctx);
       history.initialLoss = guard.initialLoss;
-      if (!logs) break;
+      if (!trained) break;
+      const { logs, cutShort } = trained;
+      // An epoch a stop cut short is logged and validated, but it is no finished epoch: the
+      // scheduler does not step for it and no training checkpoint records it, so resuming
+      // runs it again whole, from the last finished one.
       if (options.val) addValidation(model, options, lossFn, logs, (done, total) => { for (const cb of callbacks) cb.onValidationProgress?.(done, total, ctx); });
-      if (options.scheduler && (options.schedulerStep ?? 'epoch') === 'epoch') stepScheduler(options, logs);
+      if (options.scheduler && (options.schedulerStep ?? 'epoch') === 'epoch' && !cutShort) stepScheduler(options, logs);
       history.push(logs);
       await runHook(callbacks, 'onEpochEnd', epoch, logs, ctx);
-      if (options.checkpoint) await options.checkpoint.save(encodeTrainingState(captureTrainingState(ctx, options, guard, epoch + 1)), epoch);
+      if (options.checkpoint && !cutShort) await options.checkpoint.save(encodeTrainingState(captureTrainingState(ctx, options, guard, epoch + 1)), epoch);
     }
   } finally {
     history.stopped = ctx.stopRequested;
@@ -166,11 +170,14 @@ export async function fit(model: TrainableModel, fitOptions: FitOptions): Promis
   return history;
 }
 
-/** One training epoch; null when a divergence (or a batch-level stop) cut it short. */
+/**
+ * One training epoch's logs; null when a divergence cut it short. A stop requested at a batch
+ * before the last ends it there (`cutShort`), and the stop records how many batches it trained.
+ */
 async function trainEpoch(
   model: TrainableModel, options: FitOptions, lossFn: ReturnType<typeof asLossFn>,
   guard: DivergenceGuard, callbacks: readonly Callback[], ctx: TrainContext,
-): Promise<EpochLogs | null> {
+): Promise<{ logs: EpochLogs; cutShort: boolean } | null> {
   const { optimizer } = options;
   const metrics: Map<string, MetricLike> = createMetrics('fit', options.metrics);
   const lr = optimizer.paramGroups[0]?.lr ?? Number.NaN;
@@ -183,7 +190,7 @@ async function trainEpoch(
     afterStep: () => { if (options.scheduler && options.schedulerStep === 'batch') options.scheduler.step(); },
   };
   const batches = options.train[Symbol.iterator]();
-  let exhausted = false, failing = true;
+  let exhausted = false, failing = true, cutShort = false;
   try {
     for (;;) {
       const outcome = trainStep(batches, parts, { epoch: ctx.epoch, batch }, options.reuseMemory ?? false);
@@ -198,7 +205,11 @@ async function trainEpoch(
       ctx.globalStep++;
       await runHook(callbacks, 'onBatchEnd', batch, { batch, loss: outcome.value, size: outcome.size, runningLoss: total / count }, ctx);
       batch++;
-      if (ctx.stopRequested) break;
+      if (ctx.stopRequested) {
+        cutShort = !noBatchAfter(batches, batch, ctx.stepsPerEpoch);
+        if (cutShort) ctx.stopRequested.batchesDone = batch;
+        break;
+      }
     }
     failing = false;
   } finally {
@@ -207,7 +218,16 @@ async function trainEpoch(
   if (count === 0) throw new MlpkitError('fit', 'train: the loader yielded no batches');
   const logs: EpochLogs = { epoch: ctx.epoch, loss: total / count, lr };
   for (const [name, m] of metrics) logs[name] = m.compute();
-  return logs;
+  return { logs, cutShort };
+}
+
+/**
+ * Whether a stop after `done` batches came at the epoch's end: the loader's length says, or,
+ * without one, whether it has a batch left (taken and dropped: the epoch ends either way).
+ */
+function noBatchAfter(batches: Iterator<unknown>, done: number, steps: number | undefined): boolean {
+  if (steps !== undefined) return done >= steps;
+  return batches.next().done === true;
 }
 
 function stepScheduler(options: FitOptions, logs: EpochLogs): void {

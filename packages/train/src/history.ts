@@ -24,6 +24,13 @@ export interface StopInfo {
   message: string;
   /** Epoch during which training stopped. */
   epoch: number;
+  /**
+   * Set when the stop cut its epoch short (a callback's `ctx.stop` in `onBatchEnd`, before the
+   * last batch): the batches that epoch trained. Its record covers only them, the scheduler did
+   * not step for it and no training checkpoint was written for it, so a resumed run trains it
+   * again whole.
+   */
+  batchesDone?: number;
 }
 
 /**

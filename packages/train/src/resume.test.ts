@@ -52,6 +52,41 @@ describe('fit: checkpoints and resume', () => {
     for (const key of Object.keys(a)) expect(Array.from(b[key].data), key).toEqual(Array.from(a[key].data));
   });
 
+  it('writes no checkpoint for an epoch a stop cut short, so resuming trains that epoch whole', async () => {
+    const common = { loss: crossEntropy, epochs: 4, divergenceFactor: 50 };
+    const whole = setup(0);
+    const uninterrupted = await fit(whole.model, { ...whole.parts, ...common, callbacks: [whole.recorder] });
+    const perEpoch = whole.batchLosses.length / 4;
+
+    const stopped = setup(0);
+    const saved: number[] = [];
+    const kept: Uint8Array[] = [];
+    const budget: Callback = { onBatchEnd: (b, _logs, ctx) => { if (ctx.epoch === 1 && b === 2) ctx.stop('timeBudget', 'out of time'); } };
+    const history = await fit(stopped.model, { ...stopped.parts, ...common, callbacks: [budget], checkpoint: { save: (bytes, epoch) => { saved.push(epoch); kept.push(bytes); } } });
+    expect(saved).toEqual([0]);
+    expect(history.stopped).toEqual({ reason: 'timeBudget', message: 'out of time', epoch: 1, batchesDone: 3 });
+    expect(history.records.map((r) => r.epoch)).toEqual([0, 1]); // the cut epoch is logged, marked by batchesDone
+    expect(stopped.optimizer.paramGroups[0].lr).toBe(history.records[1].lr); // and the scheduler did not step for it
+
+    const resumed = setup(7);
+    const again = await fit(resumed.model, { ...resumed.parts, ...common, callbacks: [resumed.recorder], resumeFrom: kept[0] });
+    expect(resumed.batchLosses).toEqual(whole.batchLosses.slice(perEpoch));
+    expect(again.records).toEqual(uninterrupted.records);
+  });
+
+  it('counts a stop at the last batch as a finished epoch, with or without the loader\'s length', async () => {
+    for (const withLength of [true, false]) {
+      const run = setup(0);
+      const train = withLength ? run.train : { [Symbol.iterator]: () => run.train[Symbol.iterator]() };
+      const last = run.train.length - 1;
+      const saved: number[] = [];
+      const stopAt = (epoch: number, batch: number): Callback => ({ onBatchEnd: (b, _logs, ctx) => { if (ctx.epoch === epoch && b === batch) ctx.stop('custom', 'now'); } });
+      const history = await fit(run.model, { ...run.parts, train, loss: crossEntropy, epochs: 3, callbacks: [stopAt(1, last)], checkpoint: { save: (_b, epoch) => { saved.push(epoch); } } });
+      expect(saved, `withLength ${withLength}`).toEqual([0, 1]);
+      expect(history.stopped?.batchesDone).toBeUndefined();
+    }
+  });
+
   it('carries the divergence guard reference over', async () => {
     const run = setup(0);
     const saved: Uint8Array[] = [];
