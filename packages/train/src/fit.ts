@@ -67,7 +67,8 @@ export interface FitOptions {
   /**
    * A training checkpoint (its bytes) to continue from: the run goes on at the epoch after the
    * last one saved, with the same losses bit for bit as a run that was never interrupted (same
-   * backend and seed), its History continuing the saved one. `epochs` stays the total. Pass
+   * backend and seed), its History continuing the saved one. `epochs` stays the total (a
+   * checkpoint with more epochs done is refused; as many returns the saved History). Pass
    * the same callbacks: those with state go on from theirs (a checkpoint holding the state of
    * other ones is refused); one of your own without `stateDict()`/`loadStateDict()` starts afresh.
    */

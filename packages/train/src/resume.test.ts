@@ -111,6 +111,10 @@ describe('fit: checkpoints and resume', () => {
       return fit(r.model, { train: r.train, loss: crossEntropy, optimizer: r.optimizer, scheduler: withScheduler ? r.scheduler : undefined, epochs: 2, resumeFrom: bytes });
     };
     await expect(tryResume(saved[0], false)).rejects.toThrow(/written with a scheduler, this run has none/);
+    const further = again();
+    await expect(fit(further.model, { ...further.parts, loss: crossEntropy, epochs: 2, resumeFrom: encodeTrainingState({ ...state, epochsDone: 4 }) }))
+      .rejects.toThrow('fit: resumeFrom: the checkpoint has 4 epochs done, more than epochs: 2 (the whole run\'s count, those done included)');
+    expect(Array.from(further.model.stateDict()['0.weight'].data)).toEqual(Array.from(again().model.stateDict()['0.weight'].data)); // nothing loaded
     await expect(tryResume(encodeTrainingState({ ...state, epochsDone: -1 }))).rejects.toThrow(/resumeFrom: epochsDone: expected a non-negative integer/);
     await expect(tryResume(encodeTrainingState({ ...state, generator: { s: [1, 2, 3], spare: null } as never }))).rejects.toThrow(/generator\.s/);
     const withProto = encodeTrainingState({ ...state, scheduler: JSON.parse('{"__proto__": {"polluted": 1}}') });

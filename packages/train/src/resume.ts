@@ -78,6 +78,8 @@ function loadAllOrNothing(ctx: TrainContext, parts: ResumableParts, state: Train
 export function restoreTrainingState(from: Uint8Array | TrainingState, ctx: TrainContext, parts: ResumableParts, guard: DivergenceGuard): TrainingState {
   const state = from instanceof Uint8Array ? decodeTrainingState(from) : from;
   const { history } = ctx;
+  if (state.epochsDone > ctx.epochs)
+    throw new MlpkitError('fit', `resumeFrom: the checkpoint has ${state.epochsDone} epochs done, more than epochs: ${ctx.epochs} (the whole run's count, those done included)`);
   if (!!parts.scheduler !== (state.scheduler !== null))
     throw new MlpkitError('fit', `resumeFrom: the checkpoint was written ${state.scheduler ? 'with' : 'without'} a scheduler, this run has ${parts.scheduler ? 'one' : 'none'}`);
   loadAllOrNothing(ctx, parts, state);
