@@ -2,7 +2,9 @@ import { holdWriterLock, releaseWriterLock, saveFile } from '@mlpkit/nn/node';
 import { checkOptions } from '@mlpkit/tensor';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { TrainContext } from '../callback.js';
 import { Checkpoint, type CheckpointOptions } from '../checkpoint.js';
+import { claimWritablePath } from './writable-path.js';
 
 /** Options of {@link ModelCheckpoint}: a file path instead of a `save` function. */
 export interface ModelCheckpointOptions extends Omit<CheckpointOptions, 'save'> {
@@ -46,6 +48,12 @@ export class ModelCheckpoint extends Checkpoint {
       },
     });
     this.path = options.path;
+  }
+
+  /** Creates the directory and takes the path's lock before training, so an unwritable path costs no epoch. */
+  override onTrainBegin(ctx: TrainContext): void {
+    super.onTrainBegin(ctx);
+    claimWritablePath(this.path, 'ModelCheckpoint');
   }
 
   /** The run is over: another process may write this path now. */
