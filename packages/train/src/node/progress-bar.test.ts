@@ -28,6 +28,19 @@ describe('ProgressBar', () => {
     expect(text()).toMatch(/\d+\/10 batches \| [\d,]+ images\/s \| [\d.]+s elapsed \| ETA/);
   });
 
+  it('draws a count without a total or an ETA on a TTY when the loaders have no length', async () => {
+    const model = mlp();
+    const { train, val } = loaders();
+    const lengthless = (loader: Iterable<unknown>) => ({ [Symbol.iterator]: () => loader[Symbol.iterator]() }) as typeof train;
+    const { stream, text } = fakeStream(true);
+    await fit(model, { train: lengthless(train), val: lengthless(val), loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: 0.1 }), epochs: 1,
+      callbacks: [new ProgressBar({ stream, epochSummary: false })] });
+    await new Promise((r) => setImmediate(r));
+    expect(text()).toMatch(/epoch 1\/1 \d+ batches \| [\d,]+ images\/s \| [\d.]+s elapsed \| loss \d\.\d{4}/);
+    expect(text()).toMatch(/epoch 1\/1 validating \d+ batches \| [\d.]+s elapsed/);
+    expect(text()).not.toMatch(/\/0 batches|ETA/);
+  });
+
   it('prints a line at a steady interval within an epoch without a TTY, with rate, elapsed time and ETA', async () => {
     const model = mlp();
     const { train, val } = loaders();

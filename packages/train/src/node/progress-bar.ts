@@ -25,7 +25,8 @@ const PROGRESS_BAR_OPTIONS = ['stream', 'fps', 'epochSummary', 'intervalMs', 'un
 
 /**
  * A terminal progress bar per epoch (cli-progress): batches done, rate (samples per second),
- * elapsed time, ETA and the running loss, then a bar for the validation batches. On a non-TTY
+ * elapsed time, ETA and the running loss, then a bar for the validation batches (for a loader
+ * without `length`, the count of batches done, with no total and no ETA). On a non-TTY
  * stream (CI logs, pipes) it prints the same as a line every `intervalMs` within an epoch, so
  * a long epoch still shows life, and a summary line per epoch.
  *
@@ -53,7 +54,10 @@ export class ProgressBar implements Callback {
     this.epochStart = this.lastLine = this.now();
     this.samples = 0;
     this.validating = false;
-    if (this.stream.isTTY) this.startBar(`epoch ${epoch + 1}/${ctx.epochs} [{bar}] {value}/{total} batches | {rate} | {elapsed} elapsed | ETA {eta_formatted} | loss {loss}`, ctx.stepsPerEpoch ?? 0);
+    // Without the loader's length there is no total to fill a bar towards, nor an ETA: a count only.
+    const done = ctx.stepsPerEpoch === undefined ? '{value} batches' : '[{bar}] {value}/{total} batches';
+    const eta = ctx.stepsPerEpoch === undefined ? '' : ' | ETA {eta_formatted}';
+    if (this.stream.isTTY) this.startBar(`epoch ${epoch + 1}/${ctx.epochs} ${done} | {rate} | {elapsed} elapsed${eta} | loss {loss}`, ctx.stepsPerEpoch ?? 0);
   }
 
   onBatchEnd(batch: number, logs: BatchLogs, ctx: TrainContext): void {
@@ -69,7 +73,8 @@ export class ProgressBar implements Callback {
 
   onValidationProgress(done: number, total: number | undefined, ctx: TrainContext): void {
     if (this.stream.isTTY) {
-      if (!this.validating) this.startBar(`epoch ${ctx.epoch + 1}/${ctx.epochs} validating [{bar}] {value}/{total} batches | {elapsed} elapsed`, total ?? 0);
+      const count = total === undefined ? '{value} batches' : '[{bar}] {value}/{total} batches';
+      if (!this.validating) this.startBar(`epoch ${ctx.epoch + 1}/${ctx.epochs} validating ${count} | {elapsed} elapsed`, total ?? 0);
       this.bar?.update(done, { elapsed: this.pace().elapsed });
     } else if (this.due()) {
       this.stream.write(`epoch ${ctx.epoch + 1}/${ctx.epochs}: validating, ${done}${total ? `/${total}` : ''} batches, ${this.pace().elapsed} elapsed\n`);
