@@ -1,6 +1,6 @@
 import { Linear, Sequential } from '@mlpkit/nn';
 import { SGD, StepLR } from '@mlpkit/optimizers';
-import { MlpkitError, Tensor, manualSeed } from '@mlpkit/tensor';
+import { MlpkitError, Tensor, defaultGenerator, manualSeed } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
 import { DivergenceGuard } from './divergence.js';
 import { History } from './history.js';
@@ -28,7 +28,7 @@ function checkpoint() {
 }
 
 /** Everything a refused restore must leave as it was. */
-const snapshot = (r: ReturnType<typeof run>) => JSON.stringify([r.model.parameters().map((p) => [...p.data]), r.optimizer.stateDict(), r.scheduler.stateDict()]);
+const snapshot = (r: ReturnType<typeof run>) => JSON.stringify([r.model.parameters().map((p) => [...p.data]), r.optimizer.stateDict(), r.scheduler.stateDict(), defaultGenerator().getState()]);
 
 describe('training checkpoints: a refused one leaves the run as it was', () => {
   it('carries the optimizer state under PyTorch\'s keys and restores it', () => {
@@ -42,6 +42,8 @@ describe('training checkpoints: a refused one leaves the run as it was', () => {
   const hostile: [string, (s: ReturnType<typeof checkpoint>) => void, RegExp][] = [
     ['a momentum buffer of the wrong length (after the model loaded)', (s) => (s.optimizer.state[0].momentum_buffer = [1, 2]), /SGD\.loadStateDict: state\["0"\]\.momentum_buffer: expected an array of 6/],
     ['a string learning rate', (s) => (s.optimizer.param_groups[0].lr = 'x'), /SGD\.loadStateDict: param_groups\[0\]\.lr: expected a finite number ≥ 0, got "x"/],
+    ['a generator state of zeros, which never leaves zero', (s) => (s.generator = { s: [0, 0, 0, 0], spare: null }), /Generator\.setState: expected s to be 4 unsigned 32-bit integers, not all zero/],
+    ['a NaN spare normal in the generator', (s) => (s.generator = { ...s.generator, spare: NaN }), /Generator\.setState: expected spare to be a number or null, got number NaN/],
     ['a bad scheduler state (after the model and the optimizer loaded)', (s) => (s.scheduler!.last_epoch = -7), /StepLR\.loadStateDict: last_epoch: expected an integer ≥ -1, got -7/],
   ];
   for (const [what, edit, message] of hostile)
@@ -54,4 +56,23 @@ describe('training checkpoints: a refused one leaves the run as it was', () => {
       expect(() => restoreTrainingState(state, b.ctx(), b.parts, new DivergenceGuard())).toThrow(message);
       expect(snapshot(b)).toBe(before);
     });
+});
+
+describe('training checkpoint files: the generator and the divergence guard are checked when read', () => {
+  /** A checkpoint's bytes after `edit` changed its state. */
+  const bytes = (edit: (s: ReturnType<typeof checkpoint>) => void) => {
+    const state = checkpoint();
+    edit(state);
+    return encodeTrainingState(state);
+  };
+
+  it('refuses a generator the Generator itself would refuse', () => {
+    expect(() => decodeTrainingState(bytes((s) => (s.generator = { s: [0, 0, 0, 0], spare: null })))).toThrow(/fit: resumeFrom: generator: .*not all zero/);
+    expect(() => decodeTrainingState(bytes((s) => (s.generator = { ...s.generator, spare: Infinity })))).toThrow(/fit: resumeFrom: generator: .*spare/);
+  });
+
+  it('refuses non-finite losses in the divergence guard, which would switch it off', () => {
+    expect(() => decodeTrainingState(bytes((s) => (s.divergence = { ...s.divergence, reference: NaN })))).toThrow('fit: resumeFrom: divergence.reference: expected a finite number or null, got NaN');
+    expect(() => decodeTrainingState(bytes((s) => (s.divergence = { ...s.divergence, warmupLosses: [1, Infinity] })))).toThrow('divergence.warmupLosses: expected a list of finite numbers');
+  });
 });

@@ -46,7 +46,7 @@ export function captureTrainingState(ctx: TrainContext, parts: ResumableParts, g
 }
 
 /**
- * Loads the model, optimizer, scheduler and callbacks' states; each checks everything before
+ * Loads the global generator's, the model's, optimizer's, scheduler's and callbacks' states; each checks everything before
  * it changes anything, and when a later one refuses, the earlier ones are put back, so a
  * refused checkpoint leaves the run as it was.
  */
@@ -54,8 +54,10 @@ function loadAllOrNothing(ctx: TrainContext, parts: ResumableParts, state: Train
   const { model } = ctx;
   const optimizer = parts.optimizer as unknown as Stateful, scheduler = parts.scheduler as unknown as Stateful | undefined;
   const weights = Object.entries((model.stateDict as () => TrainingState['model'])()).map(([key, t]) => [key, t.data.slice()] as const);
-  const before = { optimizer: structuredClone(optimizer.stateDict()), scheduler: scheduler && structuredClone(scheduler.stateDict()) };
+  const generator = defaultGenerator();
+  const before = { optimizer: structuredClone(optimizer.stateDict()), scheduler: scheduler && structuredClone(scheduler.stateDict()), generator: generator.getState() };
   try {
+    generator.setState(state.generator);
     (model.loadStateDict as (s: TrainingState['model']) => unknown)(state.model);
     optimizer.loadStateDict(state.optimizer);
     scheduler?.loadStateDict(state.scheduler);
@@ -65,6 +67,7 @@ function loadAllOrNothing(ctx: TrainContext, parts: ResumableParts, state: Train
     for (const [key, data] of weights) live[key].data.set(data);
     optimizer.loadStateDict(before.optimizer);
     scheduler?.loadStateDict(before.scheduler);
+    generator.setState(before.generator);
     throw error;
   }
 }
@@ -85,7 +88,6 @@ export function restoreTrainingState(from: Uint8Array | TrainingState, ctx: Trai
   loadAllOrNothing(ctx, parts, state);
   for (const [loader, epoch] of [[parts.train, state.loaderEpoch], [parts.val, state.valLoaderEpoch]] as const)
     if (epoch !== null && epochOf(loader) !== null) (loader as unknown as { epoch: number }).epoch = epoch;
-  defaultGenerator().setState(state.generator);
   history.records.push(...state.history.records);
   history.initialLoss = state.history.initialLoss;
   guard.setState(state.divergence);

@@ -1,5 +1,5 @@
 import { loadSafetensors, saveSafetensors } from '@mlpkit/nn';
-import { type GeneratorState, MlpkitError, type Tensor, fromTypedArray } from '@mlpkit/tensor';
+import { Generator, type GeneratorState, MlpkitError, type Tensor, fromTypedArray } from '@mlpkit/tensor';
 import type { CallbackState } from './callback.js';
 import { packCallbackStates, unpackCallbackStates } from './callback-state-tensors.js';
 import type { DivergenceState } from './divergence.js';
@@ -89,10 +89,19 @@ const integer = (value: unknown, path: string, nullable = false): number | null 
 const numberOrNull = (value: unknown, path: string): number | null =>
   value === null || typeof value === 'number' ? (value as number | null) : fail(path, `expected a number or null, got ${JSON.stringify(value)}`);
 
+const finiteOrNull = (value: unknown, path: string): number | null =>
+  value === null || (typeof value === 'number' && Number.isFinite(value)) ? (value as number | null) : fail(path, `expected a finite number or null, got ${typeof value === 'number' ? value : JSON.stringify(value)}`);
+
+/** The generator's state, refused here by the Generator's own rules: restoring it must not be the first refusal after the weights are loaded. */
 function checkGenerator(value: unknown): GeneratorState {
   const g = object(value, 'generator');
-  if (!Array.isArray(g.s) || g.s.length !== 4 || !g.s.every((v) => Number.isInteger(v) && v >= 0 && v < 2 ** 32)) fail('generator.s', 'expected four 32-bit unsigned integers');
-  return { s: g.s as GeneratorState['s'], spare: numberOrNull(g.spare, 'generator.spare') };
+  const state = { s: g.s, spare: g.spare } as GeneratorState;
+  try {
+    new Generator(1).setState(state);
+  } catch (error) {
+    fail('generator', (error as Error).message);
+  }
+  return state;
 }
 
 function checkHistory(value: unknown): TrainingState['history'] {
@@ -109,10 +118,11 @@ function checkHistory(value: unknown): TrainingState['history'] {
 
 function checkDivergence(value: unknown): DivergenceState {
   const d = object(value, 'divergence');
-  if (!Array.isArray(d.warmupLosses) || !d.warmupLosses.every((v) => typeof v === 'number')) fail('divergence.warmupLosses', 'expected a list of numbers');
+  // A run saves only finite losses here: a non-finite one stops it first. NaN would switch the guard off.
+  if (!Array.isArray(d.warmupLosses) || !d.warmupLosses.every((v) => typeof v === 'number' && Number.isFinite(v))) fail('divergence.warmupLosses', 'expected a list of finite numbers');
   return {
-    initialLoss: numberOrNull(d.initialLoss, 'divergence.initialLoss'), reference: numberOrNull(d.reference, 'divergence.reference'),
-    smoothed: numberOrNull(d.smoothed, 'divergence.smoothed'), warmupLosses: [...(d.warmupLosses as number[])],
+    initialLoss: finiteOrNull(d.initialLoss, 'divergence.initialLoss'), reference: finiteOrNull(d.reference, 'divergence.reference'),
+    smoothed: finiteOrNull(d.smoothed, 'divergence.smoothed'), warmupLosses: [...(d.warmupLosses as number[])],
   };
 }
 
