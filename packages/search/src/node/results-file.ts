@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, truncateSync } from 'node:fs';
 import { MlpkitError } from '@mlpkit/tensor';
 import type { TrialRecord } from '../trial-record.js';
 
@@ -21,7 +21,8 @@ function checkRecord(path: string, line: number, r: unknown): TrialRecord {
 
 /**
  * Reads the finished trials of a JSONL results file (none when it does not exist). A last line cut
- * short by a killed process is skipped: that trial did not finish and runs again.
+ * short by a killed process (no newline at its end) is skipped: that trial did not finish and runs
+ * again. Any other line that is not JSON is refused: the file is not what a search wrote.
  */
 export function readResults(path: string): TrialRecord[] {
   if (!existsSync(path)) return [];
@@ -33,20 +34,37 @@ export function readResults(path: string): TrialRecord[] {
     try {
       parsed = JSON.parse(text);
     } catch {
-      if (i >= lines.length - 2) return; // the torn last line of an interrupted write
-      throw new MlpkitError('search', `${path}:${i + 1}: not a JSON line; is this a results file?`);
+      if (i === lines.length - 1) return; // the torn last line of an interrupted write
+      throw new MlpkitError('search', `${path}:${i + 1}: not a JSON line; is this a results file? (A trial's line cut short by an interrupted write can be deleted: that trial runs again.)`);
     }
     out.push(checkRecord(path, i + 1, parsed));
   });
   return out;
 }
 
-/** Appends one finished trial as a line, first ending a torn last line so that it stays separate. */
+/**
+ * Appends one finished trial as a line. A last line left unfinished by an interrupted write is
+ * cut off first: appended after, it would sit in the middle of the file, where readers refuse
+ * a line that is not JSON. A complete last line that only lacks its newline is kept.
+ */
 export function appendResult(path: string, record: TrialRecord<unknown>): void {
   let prefix = '';
   if (existsSync(path)) {
-    const text = readFileSync(path, 'utf8');
-    if (text.length > 0 && !text.endsWith('\n')) prefix = '\n';
+    const bytes = readFileSync(path);
+    const start = bytes.lastIndexOf(0x0a) + 1; // where the unterminated last line starts
+    if (start < bytes.length) {
+      if (isJson(bytes.subarray(start).toString('utf8'))) prefix = '\n';
+      else truncateSync(path, start);
+    }
   }
   appendFileSync(path, `${prefix}${JSON.stringify(record)}\n`);
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
