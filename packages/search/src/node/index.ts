@@ -5,6 +5,7 @@ export { loadTrialModule, fingerprint, type TrialModule } from './trial-module.j
 export { ProcessPool } from './process-pool.js';
 export { ThreadPool } from './thread-pool.js';
 export { type TrialPool } from './trial-pool.js';
+export { TrialNotRunError } from './trial-not-run-error.js';
 export { type Isolation } from './isolation.js';
 export { isTrialRunner } from './trial-runner.js';
 export { startQueueWorker, type QueueWorker, type QueueWorkerOptions } from './queue-worker.js';

@@ -13,6 +13,10 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
+// Signals that ask a process to stop: a terminal sends SIGINT (Ctrl-C) to its whole process group,
+// trial processes included. They end the trial, not because of anything in it.
+const INTERRUPTS = new Set<string>(['SIGINT', 'SIGTERM', 'SIGHUP']);
+
 function launchProcess(module: string): LaunchRunner {
   return (events) => {
     const child = spawnTrialProcess(module);
@@ -21,7 +25,7 @@ function launchProcess(module: string): LaunchRunner {
         events.death(`the trial's process failed: ${e.message}`);
         child.kill('SIGKILL');
       })
-      .on('exit', (code, signal) => events.death(signal ? `the trial's process was killed by ${signal}` : `the trial's process exited with code ${code}`));
+      .on('exit', (code, signal) => events.death(signal ? `the trial's process was killed by ${signal}` : `the trial's process exited with code ${code}`, INTERRUPTS.has(signal ?? '')));
     return { send: (msg) => void child.send(msg), stop: () => stopChild(child) };
   };
 }
@@ -30,8 +34,9 @@ function launchProcess(module: string): LaunchRunner {
  * Child processes that run trials of one trial module, one trial per process at a time (the
  * default of `runSearch`): each process runs on one core (see `spawnTrialProcess`), so N of them
  * do N times the work of one. Processes start on first use and are reused; one that dies
- * mid-trial (a crash, `process.exit`, a kill) fails that trial and is replaced. `close()` kills
- * them, and they never outlive this process.
+ * mid-trial (a crash, `process.exit`, a kill) fails that trial and is replaced, except that one
+ * stopped by SIGINT, SIGTERM or SIGHUP leaves its trial unrecorded (`run` rejects with a
+ * `TrialNotRunError`). `close()` kills them, and they never outlive this process.
  */
 export class ProcessPool extends TrialPool {
   constructor(size: number, module: string, reporter: Reporter) {

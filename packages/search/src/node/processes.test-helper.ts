@@ -16,9 +16,12 @@ export interface Spawned {
   exited: Promise<number | null>;
 }
 
-/** Runs `file args` in Node with tsx and the source condition, with `env` added. */
-export function spawnTs(file: string, args: string[], env: Record<string, string> = {}, cwd = process.cwd()): Spawned {
-  const proc = spawn(process.execPath, ['--import', TSX, '--conditions=mlpkit-source', file, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Runs `file args` in Node with tsx and the source condition, with `env` added; `detached` puts it
+ * in a process group of its own, as a terminal starts a program, so that a test can signal the group.
+ */
+export function spawnTs(file: string, args: string[], env: Record<string, string> = {}, detached = false): Spawned {
+  const proc = spawn(process.execPath, ['--import', TSX, '--conditions=mlpkit-source', file, ...args], { detached, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout!.on('data', (d: Buffer) => (out += d));
   proc.stderr!.on('data', (d: Buffer) => (out += d));

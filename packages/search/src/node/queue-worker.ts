@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import { DelayedError, type Job, Worker } from 'bullmq';
+import { DelayedError, type Job, WaitingError, Worker } from 'bullmq';
 import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import { makeReporter } from '../pruning.js';
 import type { TrialRecord } from '../trial-record.js';
@@ -35,7 +35,10 @@ const WORKER_OPTIONS = [
 
 /** A running queue worker. */
 export interface QueueWorker {
-  /** Finishes the trials in flight (unless `force`) and stops. */
+  /**
+   * Finishes the trials in flight and stops; with `force`, stops them now and gives them back to
+   * the queue, where another worker (or this one started again) runs them.
+   */
   close(force?: boolean): Promise<void>;
 }
 
@@ -87,7 +90,16 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
       throw new DelayedError(message);
     }
     log(`trial ${data.spec.index} started (search ${data.search})`);
-    const record = await pool.run(data.spec);
+    let record: TrialRecord;
+    try {
+      record = await pool.run(data.spec);
+    } catch (error) {
+      // Interrupted (Ctrl-C) or stopped by close(true): nothing wrong with the trial, so it runs again.
+      const why = error instanceof Error ? error.message : String(error);
+      log(`trial ${data.spec.index} goes back to the queue (${why})`);
+      await job.moveToWait(token);
+      throw new WaitingError(why);
+    }
     log(`trial ${data.spec.index} ${record.status}${record.score === null ? '' : ` ${record.score}`}`);
     return { ...record, worker: me };
   };
@@ -105,8 +117,13 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   await worker.waitUntilReady();
   return {
     async close(force = false) {
+      if (force) {
+        // Take no new trial, then stop the running ones: their jobs go back to the queue (process_).
+        await worker.pause(true);
+        for (const p of searches.values()) await (await p).pool.close();
+      }
       // With Redis gone, BullMQ's close would wait for it: a forced close gives up after two seconds.
-      const closing = worker.close(force);
+      const closing = worker.close();
       await (force ? Promise.race([closing, new Promise((r) => setTimeout(r, 2000))]) : closing);
       for (const p of searches.values()) await (await p).pool.close();
       connection.disconnect();

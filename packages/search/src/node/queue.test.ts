@@ -67,6 +67,23 @@ describe.skipIf(!hasRedis)('search on a BullMQ queue', { timeout: 180_000 }, () 
     expect(result.trials.map((t) => t.score)).toEqual(here.trials.map((t) => t.score));
   });
 
+  it('gives back the trial of a worker stopped by Ctrl-C: another worker runs it, and it is not recorded as failed', async () => {
+    const marks = mkdtempSync(join(dir, 'marks-'));
+    // Each worker in a process group of its own, as a terminal starts it: Ctrl-C reaches the worker and its trial processes.
+    const workers = [0, 1].map(() => spawnTs(CLI, ['worker', '--redis', redis.url, '--queue', 'ctrl-c', ...WORKER_FLAGS], { MLPKIT_SEARCH_MARKS: marks }, true));
+    spawned.push(...workers);
+    const search = runSearch({ module: MODULE, grid: grid(3, 1000), seed: 5, mode: 'min', workers: 0, redis: redis.url, queue: 'ctrl-c', queueTuning: FAST });
+    const first = await until('a trial to start', () => marksOf(marks)[0]);
+    const victim = workers.find((w) => w.proc.pid === first.ppid)!;
+    process.kill(-victim.proc.pid!, 'SIGINT');
+    expect(await victim.exited).toBe(0);
+    const result = await search;
+    for (const w of workers) w.proc.kill('SIGTERM');
+    expect(result.trials.map((t) => [t.status, t.error])).toEqual([['ok', undefined], ['ok', undefined], ['ok', undefined]]);
+    expect(result.trials[first.index].worker).not.toMatch(new RegExp(`:${victim.proc.pid}$`));
+    expect(marksOf(marks).filter((m) => m.index === first.index)).toHaveLength(2);
+  });
+
   it('resumes after the coordinator is SIGKILLed: finished trials are not run again', async () => {
     const marks = mkdtempSync(join(dir, 'marks-'));
     const results = join(dir, 'resume.jsonl');

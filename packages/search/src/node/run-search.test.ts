@@ -6,7 +6,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { logUniform, randint } from '../distributions.js';
 import { randomSearch } from '../search.js';
 import { summaryLine } from '../search-result.js';
-import { isAlive, marksOf } from './processes.test-helper.js';
+import { COORDINATOR, isAlive, marksOf, spawnTs, until } from './processes.test-helper.js';
+import { readResults } from './results-file.js';
 import { runSearch } from './run-search.js';
 import { trial } from './toy-trial.test-helper.js';
 
@@ -74,6 +75,28 @@ describe('runSearch in trial processes', { timeout: 120_000 }, () => {
     expect([pid(0), pid(2)].filter(isAlive)).toEqual([]);
   });
 
+  it('on Ctrl-C keeps the finished trials and records none of the interrupted ones, and leaves no process behind', async () => {
+    // Trial 0 finishes, trial 1 runs when the terminal's SIGINT reaches the whole process group:
+    // a program that dies of it, and one that handles SIGINT and outlives its trial processes.
+    const searches = ['dies', 'survives'].map((how) => {
+      const marks = mkdtempSync(join(dir, 'marks-'));
+      const results = join(dir, `ctrl-c-${how}.jsonl`);
+      const options = { module: MODULE, grid: { lr: [0.1], waitMs: [0, 60_000] }, mode: 'min', workers: 1, results };
+      const env: Record<string, string> = how === 'survives' ? { MLPKIT_SEARCH_MARKS: marks, MLPKIT_SEARCH_IGNORE_SIGINT: '1' } : { MLPKIT_SEARCH_MARKS: marks };
+      return { how, marks, results, program: spawnTs(COORDINATOR, [JSON.stringify(options)], env, true) };
+    });
+    for (const { marks, results, program } of searches) {
+      await until('trial 1 to start', () => (marksOf(marks).some((m) => m.index === 1) && readResults(results).length === 1) || (program.proc.exitCode !== null && fail(program.output())));
+      process.kill(-program.proc.pid!, 'SIGINT');
+    }
+    for (const { how, marks, results, program } of searches) {
+      await program.exited;
+      if (how === 'survives') expect(program.output()).toMatch(/runSearch: stopped: search: trial 1 has no result: the trial's process was killed by SIGINT; it was not recorded, and the finished trials are in .*ctrl-c-survives\.jsonl: run the search again to resume/);
+      expect(readResults(results).map((r) => [r.index, r.status])).toEqual([[0, 'ok']]);
+      await until('the trial processes to exit', () => marksOf(marks).every((m) => !isAlive(m.pid)), 10_000);
+    }
+  });
+
   it("runs trials on worker threads with isolation: 'thread', with the same results", async () => {
     const marks = marking();
     const options = { module: MODULE, space, trials: 4, seed: 2, mode: 'min', workers: 2 } as const;
@@ -124,3 +147,7 @@ describe('runSearch in trial processes', { timeout: 120_000 }, () => {
     await expect(runSearch({ module: MODULE, space, trials: 2, redis: 'localhost:6379' })).rejects.toThrow(/redis: expected a URL such as redis:/);
   });
 });
+
+function fail(output: string): never {
+  throw new Error(`the search program exited early: ${output}`);
+}

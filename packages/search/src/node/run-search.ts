@@ -11,6 +11,7 @@ import type { QueueTuning } from './queue-job.js';
 import { appendResult, readResults } from './results-file.js';
 import { type Isolation, checkIsolation, openPool } from './isolation.js';
 import { fingerprint, loadTrialModule, resolveModule } from './trial-module.js';
+import { TrialNotRunError } from './trial-not-run-error.js';
 import { isTrialRunner } from './trial-runner.js';
 
 /** Options of {@link runSearch}. */
@@ -111,6 +112,10 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
   try {
     // At capacity, each runner has its next trial waiting beside the one it runs.
     return await runTrials(specs, { execute: (s) => pool.run(s), concurrency: pool.capacity, done, mode, onRecord });
+  } catch (error) {
+    if (!(error instanceof TrialNotRunError)) throw error;
+    // A trial process stopped by a signal that the search's own process survived (it handles SIGINT, say).
+    throw new MlpkitError('runSearch', `stopped: ${error.message}; it was not recorded${options.results ? `, and the finished trials are in ${options.results}: run the search again to resume` : ''}`);
   } finally {
     await pool.close();
   }

@@ -3,6 +3,7 @@ import { MemoryReportStore, makeReporter } from '../pruning.js';
 import { type TrialSpec, toSpecs } from '../space.js';
 import type { TrialRecord } from '../trial-record.js';
 import type { ToRunner } from './trial-messages.js';
+import { TrialNotRunError } from './trial-not-run-error.js';
 import { type RunnerEvents, TrialPool } from './trial-pool.js';
 
 /** A runner in memory that runs its trials in the order sent, each when the test says so. */
@@ -71,6 +72,25 @@ describe('TrialPool', () => {
     expect(runs(runners[1])).toEqual([1]);
     runners[1].finish();
     expect(await b).toMatchObject({ index: 1, status: 'ok', worker: '1' });
+  });
+
+  it('leaves a trial whose runner was interrupted (Ctrl-C) unrecorded, and runs the one waiting there on a new runner', async () => {
+    const { pool, runners } = fakePool(1);
+    const [a, b] = toSpecs([{ lr: 1 }, { lr: 2 }], 0).map((s) => pool.run(s));
+    runners[0].events.death("the trial's process was killed by SIGINT", true);
+    await expect(a).rejects.toThrow(new TrialNotRunError(0, 'interrupted', "the trial's process was killed by SIGINT"));
+    expect(runs(runners[1])).toEqual([1]);
+    runners[1].finish();
+    expect(await b).toMatchObject({ index: 1, status: 'ok' });
+  });
+
+  it('rejects the trials it holds when closed, running or waiting, rather than leaving them pending', async () => {
+    const { pool } = fakePool(1);
+    const held = toSpecs([0, 1, 2].map((lr) => ({ lr })), 0).map((s) => pool.run(s).catch((e: unknown) => e));
+    await pool.close();
+    const settled = await Promise.race([Promise.all(held), tick().then(() => 'still pending')]);
+    expect(settled).toEqual([0, 1, 2].map((i) => new TrialNotRunError(i, 'closed', 'the trial pool was closed before it finished')));
+    expect((settled as TrialNotRunError[]).map((e) => e.reason)).toEqual(['closed', 'closed', 'closed']);
   });
 
   it('gives a trial waiting at a busy runner to one left idle, which runs it', async () => {

@@ -3,12 +3,16 @@ import type { Reporter } from '../pruning.js';
 import type { TrialSpec } from '../space.js';
 import type { TrialRecord } from '../trial-record.js';
 import type { FromRunner, ToRunner } from './trial-messages.js';
+import { TrialNotRunError } from './trial-not-run-error.js';
 
 /** What a trial runner tells its pool. */
 export interface RunnerEvents {
   message(msg: FromRunner): void;
-  /** The runner is gone (crashed, exited or was killed); `why` becomes the error of the trial it ran. */
-  death(why: string): void;
+  /**
+   * The runner is gone (crashed, exited or was killed); `why` becomes the error of the trial it ran.
+   * `interrupted`: a signal asked it to stop (Ctrl-C), which says nothing about the trial.
+   */
+  death(why: string, interrupted?: boolean): void;
 }
 
 /** A trial runner (a worker thread or a child process) as its pool drives it. */
@@ -25,6 +29,7 @@ export type LaunchRunner = (events: RunnerEvents) => Runner;
 interface Pending {
   spec: TrialSpec;
   resolve(record: TrialRecord): void;
+  reject(error: TrialNotRunError): void;
 }
 
 interface Slot {
@@ -43,7 +48,9 @@ const DEPTH = 2;
  * elsewhere. With more trials in flight than runners (up to {@link capacity}), each runner is
  * sent its next trial while it runs one: it starts it without waiting for this process (whose
  * answer takes longest when every core runs a trial). A runner left idle takes back a waiting
- * trial that another has not started. {@link ThreadPool} and {@link ProcessPool} differ only in
+ * trial that another has not started. A trial whose runner was interrupted, or that is still in
+ * the pool when it closes, has no record: its `run` rejects with a {@link TrialNotRunError}.
+ * {@link ThreadPool} and {@link ProcessPool} differ only in
  * how they launch a runner.
  */
 export class TrialPool {
@@ -61,16 +68,20 @@ export class TrialPool {
   /** Runs one trial on a runner and resolves to its record. */
   run<P>(spec: TrialSpec<P>): Promise<TrialRecord<P>> {
     if (this.closed) return Promise.reject(new MlpkitError('search', 'run: the trial pool is closed'));
-    return new Promise((resolve) => {
-      this.unsent.push({ spec: spec as TrialSpec, resolve: resolve as Pending['resolve'] });
+    return new Promise((resolve, reject) => {
+      this.unsent.push({ spec: spec as TrialSpec, resolve: resolve as Pending['resolve'], reject });
       this.dispatch();
     });
   }
 
-  /** Stops every runner and resolves once they are gone. */
+  /** Stops every runner and resolves once they are gone; the trials not finished reject their `run`. */
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.splice(0).map((s) => s.runner.stop()));
+    const slots = this.slots.splice(0);
+    for (const p of [...this.unsent.splice(0), ...slots.flatMap((s) => s.trials.splice(0))]) {
+      p.reject(new TrialNotRunError(p.spec.index, 'closed', 'the trial pool was closed before it finished'));
+    }
+    await Promise.all(slots.map((s) => s.runner.stop()));
   }
 
   /** Sends unsent trials to idle runners first, then new ones, then to runners with room to queue. */
@@ -96,14 +107,15 @@ export class TrialPool {
     const slot = { trials: [] as Pending[] } as Slot;
     slot.runner = this.launch({
       message: (msg) => this.receive(slot, msg),
-      death: (why) => {
+      death: (why, interrupted) => {
         const i = this.slots.indexOf(slot);
         if (i < 0) return; // closed, or a second event of the same death
         this.slots.splice(i, 1);
         const [ran, ...waiting] = slot.trials.splice(0);
         // The waiting trials never started: they run again on another runner.
         this.unsent.unshift(...waiting);
-        ran?.resolve({ ...ran.spec, status: 'failed', score: null, error: why, reports: {}, ms: 0 });
+        if (ran && interrupted) ran.reject(new TrialNotRunError(ran.spec.index, 'interrupted', why));
+        else ran?.resolve({ ...ran.spec, status: 'failed', score: null, error: why, reports: {}, ms: 0 });
         this.dispatch();
       },
     });

@@ -10,7 +10,8 @@ export const USAGE = `mlpkit-search worker --redis URL [options]
 Runs trials of the searches a coordinator (runSearch({ redis })) puts on the BullMQ queue.
 Start it in the same directory layout as the coordinator: jobs name the trial module by its path
 relative to the coordinator's working directory, and a worker whose copy of the module or data
-differs refuses them.
+differs refuses them. Ctrl-C (SIGINT) or SIGTERM stops it: its trials in flight go back to the
+queue, for another worker or for this one started again.
 
   --redis URL              redis://host:port (required)
   --queue NAME             queue name (default mlpkit-search)
@@ -38,8 +39,9 @@ function isolationFlag(v: string | undefined): Isolation | undefined {
 }
 
 /**
- * `mlpkit-search worker --redis URL ...`: serves trials until SIGINT/SIGTERM (exit 0) or until it
- * refuses a search whose code or data differ from this machine's (exit 2). Unknown flags throw.
+ * `mlpkit-search worker --redis URL ...`: serves trials until SIGINT/SIGTERM (exit 0; the trials in
+ * flight go back to the queue) or until it refuses a search whose code or data differ from this
+ * machine's (exit 2). Unknown flags throw.
  */
 export async function workerCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -76,7 +78,8 @@ export async function workerCommand(argv: string[]): Promise<number> {
   log?.(`waiting for trials on ${values.redis} (queue ${values.queue ?? 'mlpkit-search'})`);
   process.once('SIGINT', stop).once('SIGTERM', stop);
   await stopped;
-  await worker.close(refused !== undefined);
+  if (refused === undefined) log?.('stopping: the trials in flight go back to the queue');
+  await worker.close(true);
   if (refused) console.error(refused);
   return refused ? 2 : 0;
 }
