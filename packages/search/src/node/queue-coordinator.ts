@@ -54,7 +54,10 @@ export async function runOnQueue(specs: TrialSpec[], o: QueueRunOptions): Promis
   const queue = new Queue<TrialJob, TrialRecord>(o.queue ?? 'mlpkit-search', { connection });
   queue.on('error', () => {});
   const records = new Map(o.done.map((r) => [r.index, r]));
-  const local = o.workers > 0 ? await startQueueWorker({ redis: o.redis, queue: o.queue, threads: o.workers, isolation: o.isolation, tuning: t }) : undefined;
+  // Its own worker refusing (its trial runners cannot load the module, say) would put the trials off forever: stop instead.
+  let refused: string | undefined;
+  const onRefuse = (message: string): void => void (refused ??= message);
+  const local = o.workers > 0 ? await startQueueWorker({ redis: o.redis, queue: o.queue, threads: o.workers, isolation: o.isolation, tuning: t, onRefuse }) : undefined;
   const job = (spec: TrialSpec) => ({
     name: 'trial', data: { search, module: portablePath(o.module), fingerprint: o.fingerprint, mode: o.mode, pruning: o.pruning, spec },
     opts: { jobId: jobId(search, spec.index), attempts: 1, removeOnComplete: false, removeOnFail: false },
@@ -70,6 +73,7 @@ export async function runOnQueue(specs: TrialSpec[], o: QueueRunOptions): Promis
     let lastSweep = Date.now();
     while (pending().length > 0) {
       await sleep(t.pollMs ?? 100);
+      if (refused) throw new MlpkitError('runSearch', `this process's own queue worker stopped: ${refused}`);
       const timeout = t.redisTimeoutMs ?? 60_000;
       try {
         for (const j of await within(timeout, queue.getJobs(['completed', 'failed']))) {

@@ -9,6 +9,7 @@ import { checkRedis, redisClient } from './redis-connection.js';
 import { RedisReportStore } from './redis-report-store.js';
 import { type Isolation, checkIsolation, openPool } from './isolation.js';
 import { fingerprint, loadTrialModule } from './trial-module.js';
+import { TrialNotRunError } from './trial-not-run-error.js';
 import type { TrialPool } from './trial-pool.js';
 
 /** Options of {@link startQueueWorker}. */
@@ -77,23 +78,29 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     return { pool: openPool(isolation, threads, abs, reporter), print, abs };
   };
 
+  /** Puts the job off for a moment, for another worker, and tells the owner: this machine cannot run the search's trials. */
+  const refuse = async (job: Job<TrialJob>, token: string | undefined, why: string): Promise<never> => {
+    const message = `mlpkit-search worker: refusing the trials of search ${job.data.search}: ${why}`;
+    await job.moveToDelayed(Date.now() + 1000, token);
+    options.onRefuse?.(message);
+    throw new DelayedError(message);
+  };
+
   const process_ = async (job: Job<TrialJob>, token?: string): Promise<TrialRecord> => {
     const data = job.data;
     let prepared = searches.get(data.search);
     if (!prepared) searches.set(data.search, (prepared = prepare(data)));
     const { pool, print, abs } = await prepared;
     if (print !== data.fingerprint) {
-      const message = `mlpkit-search worker: refusing the trials of search ${data.search}: its trial module ${data.module} and data have fingerprint ${data.fingerprint}, ` +
-        `but this machine's copy (${abs}) has ${print}, so it has different code or data. Give this machine the same module and data, then start the worker again.`;
-      await job.moveToDelayed(Date.now() + 1000, token);
-      options.onRefuse?.(message);
-      throw new DelayedError(message);
+      return refuse(job, token, `its trial module ${data.module} and data have fingerprint ${data.fingerprint}, ` +
+        `but this machine's copy (${abs}) has ${print}, so it has different code or data. Give this machine the same module and data, then start the worker again.`);
     }
     log(`trial ${data.spec.index} started (search ${data.search})`);
     let record: TrialRecord;
     try {
       record = await pool.run(data.spec);
     } catch (error) {
+      if (error instanceof TrialNotRunError && error.reason === 'unloadable') return refuse(job, token, `${error.detail}. Fix this machine's copy, then start the worker again.`);
       // Interrupted (Ctrl-C) or stopped by close(true): nothing wrong with the trial, so it runs again.
       const why = error instanceof Error ? error.message : String(error);
       log(`trial ${data.spec.index} goes back to the queue (${why})`);

@@ -121,6 +121,19 @@ describe.skipIf(!hasRedis)('search on a BullMQ queue', { timeout: 180_000 }, () 
     }
   });
 
+  it("stops when its own worker's trial runners cannot set up the trial module, and records no trial", async () => {
+    const broken = fileURLToPath(new URL('./broken-trial.test-helper.ts', import.meta.url));
+    const results = join(dir, 'broken.jsonl');
+    process.env.MLPKIT_SEARCH_BROKEN = 'setup';
+    try {
+      await expect(runSearch({ module: broken, grid: grid(2, 0), workers: 1, redis: redis.url, queue: 'broken', results, queueTuning: FAST }))
+        .rejects.toThrow(new RegExp(`^runSearch: this process's own queue worker stopped: .*refusing the trials of search \\w+: could not load the trial module ${broken}: no such backend on this machine`));
+    } finally {
+      delete process.env.MLPKIT_SEARCH_BROKEN;
+    }
+    expect(readResults(results)).toEqual([]);
+  });
+
   it('recovers when Redis restarts empty mid-search, keeping every finished trial', async () => {
     const results = join(dir, 'restart.jsonl');
     const search = runSearch({ module: MODULE, grid: grid(4, 400), mode: 'min', workers: 1, redis: redis.url, queue: 'restart', results, queueTuning: FAST });

@@ -13,9 +13,13 @@ import { trial } from './toy-trial.test-helper.js';
 
 const MODULE = fileURLToPath(new URL('./toy-trial.test-helper.ts', import.meta.url));
 const UNGUARDED = fileURLToPath(new URL('./unguarded-trial.test-helper.ts', import.meta.url));
+const BROKEN = fileURLToPath(new URL('./broken-trial.test-helper.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'mlpkit-search-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-afterEach(() => void delete process.env.MLPKIT_SEARCH_MARKS);
+afterEach(() => {
+  delete process.env.MLPKIT_SEARCH_MARKS;
+  delete process.env.MLPKIT_SEARCH_BROKEN;
+});
 /** A fresh directory for the toy trial's marks, passed to the trial runners through the environment. */
 function marking(): string {
   const marks = mkdtempSync(join(dir, 'marks-'));
@@ -111,9 +115,17 @@ describe('runSearch in trial processes', { timeout: 120_000 }, () => {
   });
 
   it('refuses to start a search inside a trial runner (a trial module that starts one when imported)', async () => {
-    const r = await runSearch({ module: UNGUARDED, grid: { x: [1] }, workers: 1 });
-    expect(r.trials[0].status).toBe('failed');
-    expect(r.trials[0].error).toMatch(/^could not load the trial module: runSearch: called in a trial runner/);
+    await expect(runSearch({ module: UNGUARDED, grid: { x: [1] }, workers: 1 }))
+      .rejects.toThrow(`runSearch: could not load the trial module ${UNGUARDED}: runSearch: called in a trial runner`);
+  });
+
+  it('stops with an error naming the trial module when it cannot be loaded or set up, and records no trial', async () => {
+    const results = join(dir, 'broken.jsonl');
+    const search = { module: BROKEN, grid: { x: [1, 2, 3, 4] }, workers: 2, results };
+    await expect(runSearch(search)).rejects.toThrow(`runSearch: could not load the trial module ${BROKEN}: ENOENT: data/train.csv is missing`);
+    process.env.MLPKIT_SEARCH_BROKEN = 'setup';
+    await expect(runSearch({ ...search, isolation: 'thread' })).rejects.toThrow(`runSearch: could not load the trial module ${BROKEN}: no such backend on this machine`);
+    expect(readResults(results)).toEqual([]);
   });
 
   it('stops poor trials early by ASHA and records where', async () => {

@@ -10,7 +10,7 @@ import { runOnQueue } from './queue-coordinator.js';
 import type { QueueTuning } from './queue-job.js';
 import { appendResult, readResults } from './results-file.js';
 import { type Isolation, checkIsolation, openPool } from './isolation.js';
-import { fingerprint, loadTrialModule, resolveModule } from './trial-module.js';
+import { fingerprint, loadFailure, loadTrialModule, resolveModule } from './trial-module.js';
 import { TrialNotRunError } from './trial-not-run-error.js';
 import { isTrialRunner } from './trial-runner.js';
 
@@ -102,7 +102,9 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
     options.onTrial?.(r, ++finished, specs.length);
   };
   if (options.redis) {
-    const print = await fingerprint(module, await loadTrialModule(module));
+    const print = await loadTrialModule(module).then((mod) => fingerprint(module, mod), (error: unknown) => {
+      throw new MlpkitError('runSearch', loadFailure(module, error));
+    });
     return runOnQueue(specs, { redis: options.redis, queue: options.queue, module, fingerprint: print, mode, pruning, workers, isolation, done, onRecord, tuning: options.queueTuning });
   }
   if (options.queue !== undefined || options.queueTuning !== undefined) throw new MlpkitError('runSearch', 'queue and queueTuning need redis');
@@ -114,6 +116,8 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
     return await runTrials(specs, { execute: (s) => pool.run(s), concurrency: pool.capacity, done, mode, onRecord });
   } catch (error) {
     if (!(error instanceof TrialNotRunError)) throw error;
+    // The environment's problem, not the trials': nothing is recorded, so a run that fixes it finds no stale failures.
+    if (error.reason === 'unloadable') throw new MlpkitError('runSearch', error.detail);
     // A trial process stopped by a signal that the search's own process survived (it handles SIGINT, say).
     throw new MlpkitError('runSearch', `stopped: ${error.message}; it was not recorded${options.results ? `, and the finished trials are in ${options.results}: run the search again to resume` : ''}`);
   } finally {

@@ -10,11 +10,16 @@ export type ToRunner =
   | { type: 'decision'; id: number; stop: EarlyStop | null }
   | { type: 'cancel'; index: number };
 
-/** Trial runner → pool: a per-epoch report awaiting a decision, a finished trial, or a cancelled one that never started. */
+/**
+ * Trial runner → pool: a per-epoch report awaiting a decision, a finished trial, a cancelled one
+ * that never started, or one that could not start because the trial module did not load (or its
+ * `setup()` threw).
+ */
 export type FromRunner =
   | { type: 'report'; id: number; index: number; epoch: number; value: number }
   | { type: 'done'; record: TrialRecord }
-  | { type: 'cancelled'; index: number };
+  | { type: 'cancelled'; index: number }
+  | { type: 'unloadable'; index: number; error: string };
 
 /** The runner's end of its channel to the pool: `parentPort` in a thread, `process.send` in a child process. */
 export interface TrialPort {

@@ -42,6 +42,11 @@ export async function loadTrialModule(abs: string): Promise<TrialModule> {
   return { trial: trial as TrialFunction, setup: mod.setup as TrialModule['setup'], dataFingerprint: mod.dataFingerprint as TrialModule['dataFingerprint'] };
 }
 
+/** Why a trial module could not be loaded (or its `setup()` run), naming it. */
+export function loadFailure(abs: string, error: unknown): string {
+  return `could not load the trial module ${abs}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
 /**
  * The search's fingerprint: a hash of the trial module's source and its `dataFingerprint`. A
  * queue worker whose copy differs refuses the search's trials.

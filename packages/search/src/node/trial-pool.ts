@@ -48,8 +48,9 @@ const DEPTH = 2;
  * elsewhere. With more trials in flight than runners (up to {@link capacity}), each runner is
  * sent its next trial while it runs one: it starts it without waiting for this process (whose
  * answer takes longest when every core runs a trial). A runner left idle takes back a waiting
- * trial that another has not started. A trial whose runner was interrupted, or that is still in
- * the pool when it closes, has no record: its `run` rejects with a {@link TrialNotRunError}.
+ * trial that another has not started. A trial whose runner was interrupted or could not load the
+ * trial module, or that is still in the pool when it closes, has no record: its `run` rejects with
+ * a {@link TrialNotRunError}.
  * {@link ThreadPool} and {@link ProcessPool} differ only in
  * how they launch a runner.
  */
@@ -133,6 +134,7 @@ export class TrialPool {
     if (i < 0) return;
     const [p] = slot.trials.splice(i, 1);
     if (msg.type === 'done') p.resolve(msg.record);
+    else if (msg.type === 'unloadable') p.reject(new TrialNotRunError(index, 'unloadable', msg.error));
     else this.unsent.unshift(p);
     this.dispatch();
     if (msg.type === 'done') this.rebalance(slot);

@@ -6,7 +6,7 @@ import { runTrial } from '../run-trial.js';
 import type { TrialSpec } from '../space.js';
 import type { EarlyStop } from '../trial-record.js';
 import type { TrialPort } from './trial-messages.js';
-import { type TrialModule, loadTrialModule } from './trial-module.js';
+import { type TrialModule, loadFailure, loadTrialModule } from './trial-module.js';
 
 // On globalThis rather than in a module variable: the built package may hold this file in more than one chunk.
 const RUNNER = Symbol.for('@mlpkit/search trial runner');
@@ -38,8 +38,8 @@ export function serveTrials(port: TrialPort, module: string): void {
     try {
       mod = await (ready ??= load());
     } catch (error) {
-      const message = `could not load the trial module: ${error instanceof Error ? error.message : String(error)}`;
-      port.post({ type: 'done', record: { ...spec, status: 'failed', score: null, error: message, reports: {}, ms: 0 } });
+      // Not the trial's failure but the environment's: the pool gets no record to keep.
+      port.post({ type: 'unloadable', index: spec.index, error: loadFailure(module, error) });
       return;
     }
     manualSeed(spec.seed);
