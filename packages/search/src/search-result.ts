@@ -38,8 +38,8 @@ export function searchResult<P>(records: TrialRecord<P>[], resumed: number, mode
   };
 }
 
-/** The summary line: `search: T trials (R resumed, N run, D diverged, S stopped early)`. */
+/** The summary line: `search: T trials (R resumed, N run, D diverged, F failed, S stopped early)`. */
 export function summaryLine(result: SearchResult<unknown>): string {
   const c = result.counts;
-  return `search: ${c.total} trials (${c.resumed} resumed, ${c.run} run, ${c.diverged} diverged, ${c.stopped} stopped early)`;
+  return `search: ${c.total} trials (${c.resumed} resumed, ${c.run} run, ${c.diverged} diverged, ${c.failed} failed, ${c.stopped} stopped early)`;
 }

@@ -39,7 +39,7 @@ describe('gridSearch', () => {
     });
     expect(epochs).toEqual([1, 2]);
     expect(r.trials[0]).toMatchObject({ status: 'diverged', score: null, error: 'metric became NaN after epoch 2; trial stopped', reports: { 1: 1, 2: null } });
-    expect(summaryLine(r)).toBe('search: 1 trials (0 resumed, 1 run, 1 diverged, 0 stopped early)');
+    expect(summaryLine(r)).toBe('search: 1 trials (0 resumed, 1 run, 1 diverged, 0 failed, 0 stopped early)');
   });
 
   it('refuses an empty value list and unknown options', async () => {

@@ -42,14 +42,14 @@ async function checkSearchStages(out: string, first: string): Promise<void> {
   expect(fine).toBeGreaterThan(coarse);
   expect(trialLines(first.slice(coarse, fine))).toBe(3);
   expect(trialLines(first.slice(fine))).toBe(3);
-  expect(first).toMatch(/^search: 6 trials \(0 resumed, 6 run, \d diverged, \d stopped early\)$/m);
+  expect(first).toMatch(/^search: 6 trials \(0 resumed, 6 run, \d diverged, \d failed, \d stopped early\)$/m);
   const files = await readdir(out);
   for (const f of ['search-coarse.jsonl', 'search-fine.jsonl', 'search-coarse-table.txt', 'search-fine-table.txt']) expect(files).toContain(f);
   const again = await runQuick('search', out);
   expect(again.code).toBe(0);
   expect(again.text).toMatch(/^coarse stage: search: 3 trials \(3 resumed, 0 run,/m);
   expect(again.text).toMatch(/^fine stage: search: 3 trials \(3 resumed, 0 run,/m);
-  expect(again.text).toMatch(/^search: 6 trials \(6 resumed, 0 run, \d diverged, \d stopped early\)$/m);
+  expect(again.text).toMatch(/^search: 6 trials \(6 resumed, 0 run, \d diverged, \d failed, \d stopped early\)$/m);
   expect(trialLines(again.text)).toBe(0);
   // The fine stage's ranges come from the coarse results alone, so the rerun names the same ones.
   const fineHeading = (text: string): string | undefined => text.match(/^fine stage: .*$/m)?.[0];

@@ -59,7 +59,7 @@ describe.skipIf(!hasRedis)('search on a BullMQ queue', { timeout: 180_000 }, () 
     for (const w of workers) w.proc.kill('SIGTERM');
     const lines = readResults(results);
     expect(lines.map((r) => r.index).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(summaryLine(result)).toBe('search: 9 trials (0 resumed, 9 run, 0 diverged, 0 stopped early)');
+    expect(summaryLine(result)).toBe('search: 9 trials (0 resumed, 9 run, 0 diverged, 0 failed, 0 stopped early)');
     // The killed trial started twice (on the victim, then elsewhere) and was recorded once, from another worker.
     expect(marksOf(marks).filter((m) => m.index === victimIndex).length).toBeGreaterThanOrEqual(2);
     expect(lines.find((r) => r.index === victimIndex)!.worker).not.toMatch(new RegExp(`:${victimPid}$`));

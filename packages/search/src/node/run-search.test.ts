@@ -47,7 +47,7 @@ describe('runSearch in trial processes', { timeout: 120_000 }, () => {
 
     // A finished search reruns nothing; a trial whose line was torn by a kill runs again.
     const again = await runSearch({ module: MODULE, space, trials: 5, seed: 4, mode: 'min', workers: 2, results });
-    expect(summaryLine(again)).toBe('search: 5 trials (5 resumed, 0 run, 0 diverged, 0 stopped early)');
+    expect(summaryLine(again)).toBe('search: 5 trials (5 resumed, 0 run, 0 diverged, 0 failed, 0 stopped early)');
     const lines = readFileSync(results, 'utf8').trim().split('\n');
     const torn = lines.find((l) => JSON.parse(l).index === 2) as string;
     writeFileSync(results, `${lines.filter((l) => l !== torn).join('\n')}\n${torn.slice(0, 30)}`);
@@ -64,7 +64,7 @@ describe('runSearch in trial processes', { timeout: 120_000 }, () => {
     expect(r.trials[1].error).toBe('trial 1 broke on purpose');
     expect(r.trials[2].error).toMatch(/loss .*(became|more than 3×)/);
     expect(r.best?.index).toBe(0);
-    expect(summaryLine(r)).toBe('search: 4 trials (0 resumed, 4 run, 1 diverged, 0 stopped early)');
+    expect(summaryLine(r)).toBe('search: 4 trials (0 resumed, 4 run, 1 diverged, 2 failed, 0 stopped early)');
   });
 
   it('fails a trial whose process exits and goes on in a new process', async () => {
