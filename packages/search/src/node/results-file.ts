@@ -1,4 +1,5 @@
-import { appendFileSync, existsSync, readFileSync, truncateSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, truncateSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { MlpkitError } from '@mlpkit/tensor';
 import type { TrialRecord } from '../trial-record.js';
 
@@ -40,6 +41,22 @@ export function readResults(path: string): TrialRecord[] {
     out.push(checkRecord(path, i + 1, parsed));
   });
   return out;
+}
+
+/**
+ * Checks before any trial runs that the results file can be written: creates its directory (as
+ * `ModelCheckpoint` does for its file) and the file, so that a bad path fails now, not after the
+ * first trial has run.
+ */
+export function openResults(op: string, path: unknown): string {
+  if (typeof path !== 'string' || path === '') throw new MlpkitError(op, `results: expected the path of a JSONL file, got ${JSON.stringify(path)}`);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    closeSync(openSync(path, 'a'));
+  } catch (error) {
+    throw new MlpkitError(op, `results: cannot write ${path} (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return path;
 }
 
 /**

@@ -149,6 +149,18 @@ describe('runSearch in trial processes', { timeout: 120_000 }, () => {
     expect(r.counts.stopped).toBeGreaterThanOrEqual(1);
   });
 
+  it('creates the directory of its results file, and refuses one it cannot write before any trial runs', async () => {
+    const results = join(dir, 'new', 'dir', 'r.jsonl');
+    const r = await runSearch({ module: MODULE, grid: { lr: [0.1] }, mode: 'min', workers: 1, results });
+    expect(readResults(results)).toEqual(r.trials);
+    const marks = marking();
+    const underFile = join(results, 'sub', 'r.jsonl');
+    await expect(runSearch({ module: MODULE, grid: { lr: [0.1] }, mode: 'min', workers: 1, results: underFile }))
+      .rejects.toThrow(`runSearch: results: cannot write ${underFile} (ENOTDIR`);
+    expect(marksOf(marks)).toEqual([]);
+    await expect(runSearch({ module: MODULE, grid: { lr: [0.1] }, results: 3 } as never)).rejects.toThrow(/^runSearch: results: expected the path of a JSONL file, got 3/);
+  });
+
   it('refuses unknown options and misplaced ones', async () => {
     await expect(runSearch({ module: MODULE, space, trials: 2, concurrency: 2 } as never)).rejects.toThrow(/^runSearch: unknown option 'concurrency' \(expected 'module', 'space', /);
     await expect(runSearch({ module: MODULE, space, trials: 2, workers: 0 })).rejects.toThrow(/workers must be an integer >= 1, got 0/);

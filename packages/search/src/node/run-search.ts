@@ -8,7 +8,7 @@ import { type Space, type TrialSpec, gridPoints, samplePoints, toSpecs } from '.
 import type { TrialRecord } from '../trial-record.js';
 import { runOnQueue } from './queue-coordinator.js';
 import type { QueueTuning } from './queue-job.js';
-import { appendResult, readResults } from './results-file.js';
+import { appendResult, openResults, readResults } from './results-file.js';
 import { type Isolation, checkIsolation, openPool } from './isolation.js';
 import { fingerprint, loadFailure, loadTrialModule, resolveModule } from './trial-module.js';
 import { TrialNotRunError } from './trial-not-run-error.js';
@@ -37,7 +37,7 @@ export interface RunSearchOptions {
    * two threads do less than twice the work of one.
    */
   isolation?: Isolation;
-  /** JSONL file: each finished trial is appended; a rerun skips the trials it holds. */
+  /** JSONL file: each finished trial is appended; a rerun skips the trials it holds. Its directory is created if need be. */
   results?: string;
   /** `redis://host:port`: put trials on a BullMQ queue for `mlpkit-search worker` processes. */
   redis?: string;
@@ -95,6 +95,7 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
   }
   const module = resolveModule('runSearch', options.module);
   const specs = specsOf(options);
+  if (options.results !== undefined) openResults('runSearch', options.results);
   const done = resumable(options.results, specs);
   let finished = done.length;
   const onRecord = (r: TrialRecord): void => {
