@@ -4,7 +4,7 @@ export { readResults, appendResult } from './results-file.js';
 export { loadTrialModule, fingerprint, type TrialModule } from './trial-module.js';
 export { ProcessPool } from './process-pool.js';
 export { ThreadPool } from './thread-pool.js';
-export { type TrialPool } from './trial-pool.js';
+export { type TrialPool, type TrialPoolOptions } from './trial-pool.js';
 export { TrialNotRunError } from './trial-not-run-error.js';
 export { type Isolation } from './isolation.js';
 export { isTrialRunner } from './trial-runner.js';

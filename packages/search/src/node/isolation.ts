@@ -2,7 +2,7 @@ import { MlpkitError } from '@mlpkit/tensor';
 import type { Reporter } from '../pruning.js';
 import { ProcessPool } from './process-pool.js';
 import { ThreadPool } from './thread-pool.js';
-import type { TrialPool } from './trial-pool.js';
+import type { TrialPool, TrialPoolOptions } from './trial-pool.js';
 
 /** Where trials run: each in a child process (the default: scales with the cores) or on a worker thread. */
 export type Isolation = 'process' | 'thread';
@@ -15,6 +15,6 @@ export function checkIsolation(op: string, isolation: unknown): Isolation {
 }
 
 /** A pool of `size` trial runners of `module` of the given isolation. */
-export function openPool(isolation: Isolation, size: number, module: string, reporter: Reporter): TrialPool {
-  return isolation === 'thread' ? new ThreadPool(size, module, reporter) : new ProcessPool(size, module, reporter);
+export function openPool(isolation: Isolation, size: number, module: string, reporter: Reporter, options: TrialPoolOptions = {}): TrialPool {
+  return isolation === 'thread' ? new ThreadPool(size, module, reporter, options) : new ProcessPool(size, module, reporter, options);
 }

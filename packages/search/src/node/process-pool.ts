@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { Reporter } from '../pruning.js';
 import { spawnTrialProcess } from './process-spawn.js';
 import type { FromRunner } from './trial-messages.js';
-import { type LaunchRunner, TrialPool } from './trial-pool.js';
+import { type LaunchRunner, TrialPool, type TrialPoolOptions, checkPoolOptions } from './trial-pool.js';
 
 /** Kills `child` and resolves once it has exited (at once if it already has). */
 function stopChild(child: ChildProcess): Promise<void> {
@@ -39,7 +39,7 @@ function launchProcess(module: string): LaunchRunner {
  * `TrialNotRunError`). `close()` kills them, and they never outlive this process.
  */
 export class ProcessPool extends TrialPool {
-  constructor(size: number, module: string, reporter: Reporter) {
-    super(size, reporter, launchProcess(module));
+  constructor(size: number, module: string, reporter: Reporter, options: TrialPoolOptions = {}) {
+    super(size, reporter, launchProcess(module), checkPoolOptions('ProcessPool', options));
   }
 }

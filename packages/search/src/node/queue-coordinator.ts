@@ -20,6 +20,7 @@ export interface QueueRunOptions {
   fingerprint: string;
   mode: 'min' | 'max';
   pruning?: PruningOptions;
+  trialTimeoutMs?: number;
   /** Trial runners of this process's own queue worker; 0 for none. */
   workers: number;
   isolation: Isolation;
@@ -59,7 +60,7 @@ export async function runOnQueue(specs: TrialSpec[], o: QueueRunOptions): Promis
   const onRefuse = (message: string): void => void (refused ??= message);
   const local = o.workers > 0 ? await startQueueWorker({ redis: o.redis, queue: o.queue, threads: o.workers, isolation: o.isolation, tuning: t, onRefuse }) : undefined;
   const job = (spec: TrialSpec) => ({
-    name: 'trial', data: { search, module: portablePath(o.module), fingerprint: o.fingerprint, mode: o.mode, pruning: o.pruning, spec },
+    name: 'trial', data: { search, module: portablePath(o.module), fingerprint: o.fingerprint, mode: o.mode, pruning: o.pruning, trialTimeoutMs: o.trialTimeoutMs, spec },
     opts: { jobId: jobId(search, spec.index), attempts: 1, removeOnComplete: false, removeOnFail: false },
   });
   const pending = (): TrialSpec[] => specs.filter((s) => !records.has(s.index));

@@ -12,6 +12,8 @@ export interface TrialJob {
   fingerprint: string;
   mode: 'min' | 'max';
   pruning?: PruningOptions;
+  /** The search's time limit per trial (`runSearch`'s `trialTimeoutMs`); none when absent. */
+  trialTimeoutMs?: number;
   spec: TrialSpec;
 }
 

@@ -75,7 +75,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
       print = `unloadable (${error instanceof Error ? error.message : String(error)})`;
     }
     const reporter = makeReporter(data.pruning, data.mode, new RedisReportStore(reports, data.search));
-    return { pool: openPool(isolation, threads, abs, reporter), print, abs };
+    return { pool: openPool(isolation, threads, abs, reporter, { trialTimeoutMs: data.trialTimeoutMs }), print, abs };
   };
 
   /** Puts the job off for a moment, for another worker, and tells the owner: this machine cannot run the search's trials. */

@@ -161,6 +161,19 @@ describe('runSearch in trial processes', { timeout: 120_000 }, () => {
     await expect(runSearch({ module: MODULE, grid: { lr: [0.1] }, results: 3 } as never)).rejects.toThrow(/^runSearch: results: expected the path of a JSONL file, got 3/);
   });
 
+  it('fails a trial that runs past trialTimeoutMs, stops its process, and goes on in a new one', async () => {
+    const marks = marking();
+    const r = await runSearch({ module: MODULE, grid: { lr: [0.1], waitMs: [60_000, 0] }, mode: 'min', workers: 1, trialTimeoutMs: 1500 });
+    expect(r.trials.map((t) => [t.status, t.error])).toEqual([['failed', 'the trial timed out after 1500 ms'], ['ok', undefined]]);
+    const pid = (index: number) => marksOf(marks).find((m) => m.index === index)!.pid;
+    expect(pid(1)).not.toBe(pid(0));
+    expect(isAlive(pid(0))).toBe(false);
+    for (const bad of [0, -5, NaN, Infinity, 2 ** 31, '1000']) {
+      await expect(runSearch({ module: MODULE, grid: { lr: [0.1] }, trialTimeoutMs: bad as number }))
+        .rejects.toThrow(`runSearch: trialTimeoutMs: expected a positive finite number of milliseconds, at most 2147483647 (24.8 days), got ${String(bad)}`);
+    }
+  });
+
   it('refuses unknown options and misplaced ones', async () => {
     await expect(runSearch({ module: MODULE, space, trials: 2, concurrency: 2 } as never)).rejects.toThrow(/^runSearch: unknown option 'concurrency' \(expected 'module', 'space', /);
     await expect(runSearch({ module: MODULE, space, trials: 2, workers: 0 })).rejects.toThrow(/workers must be an integer >= 1, got 0/);

@@ -13,6 +13,7 @@ import { type Isolation, checkIsolation, openPool } from './isolation.js';
 import { fingerprint, loadFailure, loadTrialModule, resolveModule } from './trial-module.js';
 import { TrialNotRunError } from './trial-not-run-error.js';
 import { isTrialRunner } from './trial-runner.js';
+import { checkTrialTimeout } from './trial-timeout.js';
 
 /** Options of {@link runSearch}. */
 export interface RunSearchOptions {
@@ -37,6 +38,12 @@ export interface RunSearchOptions {
    * two threads do less than twice the work of one.
    */
   isolation?: Isolation;
+  /**
+   * Stops a trial still running this many milliseconds after it started (a hung trial would hold
+   * its worker for good): its process or thread is stopped and replaced, and the trial is recorded
+   * as failed, timed out. Queue workers apply it too. Default: no limit.
+   */
+  trialTimeoutMs?: number;
   /** JSONL file: each finished trial is appended; a rerun skips the trials it holds. Its directory is created if need be. */
   results?: string;
   /** `redis://host:port`: put trials on a BullMQ queue for `mlpkit-search worker` processes. */
@@ -49,7 +56,9 @@ export interface RunSearchOptions {
   onTrial?: (record: TrialRecord, done: number, total: number) => void;
 }
 
-const KEYS = ['module', 'space', 'grid', 'trials', 'seed', 'mode', 'pruning', 'workers', 'isolation', 'results', 'redis', 'queue', 'queueTuning', 'onTrial'];
+const RUN_SEARCH_OPTIONS = [
+  'module', 'space', 'grid', 'trials', 'seed', 'mode', 'pruning', 'workers', 'isolation', 'trialTimeoutMs', 'results', 'redis', 'queue', 'queueTuning', 'onTrial',
+] as const satisfies readonly (keyof RunSearchOptions)[];
 
 function specsOf(options: RunSearchOptions): TrialSpec[] {
   if ((options.space === undefined) === (options.grid === undefined)) throw new MlpkitError('runSearch', 'expected exactly one of space (random search, with trials) or grid');
@@ -82,13 +91,14 @@ function resumable(path: string | undefined, specs: TrialSpec[]): TrialRecord[] 
  * const result = await runSearch({ module: './trial.ts', space: { lr: logUniform(1e-4, 1) }, trials: 20, results: 'search.jsonl' });
  */
 export async function runSearch(options: RunSearchOptions): Promise<SearchResult> {
-  checkOptions('runSearch', options, KEYS);
+  checkOptions('runSearch', options, RUN_SEARCH_OPTIONS);
   if (isTrialRunner()) {
     throw new MlpkitError('runSearch', 'called in a trial runner, which imported the trial module: a module that is also the search program must start the search only when isTrialRunner() is false');
   }
   const isolation = checkIsolation('runSearch', options.isolation);
   const mode = checkMode('runSearch', options.mode);
   const pruning = checkPruning('runSearch', options.pruning);
+  const trialTimeoutMs = checkTrialTimeout('runSearch', options.trialTimeoutMs);
   const workers = options.workers ?? availableParallelism();
   if (!Number.isInteger(workers) || workers < (options.redis ? 0 : 1)) {
     throw new MlpkitError('runSearch', `workers must be an integer >= ${options.redis ? 0 : 1}, got ${options.workers}`);
@@ -106,12 +116,12 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
     const print = await loadTrialModule(module).then((mod) => fingerprint(module, mod), (error: unknown) => {
       throw new MlpkitError('runSearch', loadFailure(module, error));
     });
-    return runOnQueue(specs, { redis: options.redis, queue: options.queue, module, fingerprint: print, mode, pruning, workers, isolation, done, onRecord, tuning: options.queueTuning });
+    return runOnQueue(specs, { redis: options.redis, queue: options.queue, module, fingerprint: print, mode, pruning, trialTimeoutMs, workers, isolation, done, onRecord, tuning: options.queueTuning });
   }
   if (options.queue !== undefined || options.queueTuning !== undefined) throw new MlpkitError('runSearch', 'queue and queueTuning need redis');
   const store = new MemoryReportStore();
   for (const r of done) for (const [epoch, value] of Object.entries(r.reports)) if (value !== null) await store.record(r.index, Number(epoch), value);
-  const pool = openPool(isolation, workers, module, makeReporter(pruning, mode, store));
+  const pool = openPool(isolation, workers, module, makeReporter(pruning, mode, store), { trialTimeoutMs });
   try {
     // At capacity, each runner has its next trial waiting beside the one it runs.
     return await runTrials(specs, { execute: (s) => pool.run(s), concurrency: pool.capacity, done, mode, onRecord });

@@ -1,6 +1,6 @@
 import type { Reporter } from '../pruning.js';
 import type { FromRunner } from './trial-messages.js';
-import { type LaunchRunner, TrialPool } from './trial-pool.js';
+import { type LaunchRunner, TrialPool, type TrialPoolOptions, checkPoolOptions } from './trial-pool.js';
 import { spawnTrialThread } from './thread-spawn.js';
 
 function launchThread(module: string): LaunchRunner {
@@ -26,7 +26,7 @@ function launchThread(module: string): LaunchRunner {
  * of one: {@link ProcessPool}, the default, scales better.
  */
 export class ThreadPool extends TrialPool {
-  constructor(size: number, module: string, reporter: Reporter) {
-    super(size, reporter, launchThread(module));
+  constructor(size: number, module: string, reporter: Reporter, options: TrialPoolOptions = {}) {
+    super(size, reporter, launchThread(module), checkPoolOptions('ThreadPool', options));
   }
 }

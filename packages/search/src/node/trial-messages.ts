@@ -11,11 +11,12 @@ export type ToRunner =
   | { type: 'cancel'; index: number };
 
 /**
- * Trial runner → pool: a per-epoch report awaiting a decision, a finished trial, a cancelled one
- * that never started, or one that could not start because the trial module did not load (or its
- * `setup()` threw).
+ * Trial runner → pool: a trial starts (its time limit runs from here), a per-epoch report awaiting
+ * a decision, a finished trial, a cancelled one that never started, or one that could not start
+ * because the trial module did not load (or its `setup()` threw).
  */
 export type FromRunner =
+  | { type: 'started'; index: number }
   | { type: 'report'; id: number; index: number; epoch: number; value: number }
   | { type: 'done'; record: TrialRecord }
   | { type: 'cancelled'; index: number }

@@ -4,7 +4,7 @@ import { type TrialSpec, toSpecs } from '../space.js';
 import type { TrialRecord } from '../trial-record.js';
 import type { ToRunner } from './trial-messages.js';
 import { TrialNotRunError } from './trial-not-run-error.js';
-import { type RunnerEvents, TrialPool } from './trial-pool.js';
+import { type RunnerEvents, TrialPool, type TrialPoolOptions } from './trial-pool.js';
 
 /** A runner in memory that runs its trials in the order sent, each when the test says so. */
 interface FakeRunner {
@@ -13,13 +13,14 @@ interface FakeRunner {
   queue: TrialSpec[];
   events: RunnerEvents;
   finish(): void;
+  stopped: boolean;
 }
 
-function fakePool(size: number): { pool: TrialPool; runners: FakeRunner[] } {
+function fakePool(size: number, options: TrialPoolOptions = {}): { pool: TrialPool; runners: FakeRunner[] } {
   const runners: FakeRunner[] = [];
   const pool = new TrialPool(size, makeReporter(undefined, 'min', new MemoryReportStore()), (events) => {
     const r: FakeRunner = {
-      sent: [], queue: [], events,
+      sent: [], queue: [], events, stopped: false,
       finish() {
         const spec = r.queue.shift()!;
         events.message({ type: 'done', record: { ...spec, status: 'ok', score: spec.index, reports: {}, ms: 1, worker: String(runners.indexOf(r)) } });
@@ -34,9 +35,9 @@ function fakePool(size: number): { pool: TrialPool; runners: FakeRunner[] } {
         // Only a trial that waits (not the first, which runs) can be taken back.
         if (i > 0) queueMicrotask(() => events.message({ type: 'cancelled', index: r.queue.splice(i, 1)[0].index }));
       },
-      stop: async () => undefined,
+      stop: async () => void (r.stopped = true),
     };
-  });
+  }, options);
   return { pool, runners };
 }
 
@@ -91,6 +92,21 @@ describe('TrialPool', () => {
     const settled = await Promise.race([Promise.all(held), tick().then(() => 'still pending')]);
     expect(settled).toEqual([0, 1, 2].map((i) => new TrialNotRunError(i, 'closed', 'the trial pool was closed before it finished')));
     expect((settled as TrialNotRunError[]).map((e) => e.reason)).toEqual(['closed', 'closed', 'closed']);
+  });
+
+  it('fails a trial still running at its time limit, stops its runner, and runs the one waiting there on a new runner', async () => {
+    const { pool, runners } = fakePool(1, { trialTimeoutMs: 20 });
+    const [a, b] = toSpecs([{ lr: 1 }, { lr: 2 }], 0).map((s) => pool.run(s));
+    runners[0].events.message({ type: 'started', index: 0 });
+    expect(await a).toMatchObject({ index: 0, status: 'failed', score: null, error: 'the trial timed out after 20 ms', ms: 20 });
+    expect(runners[0].stopped).toBe(true);
+    expect(runs(runners[1])).toEqual([1]);
+    // A trial that finishes in time keeps its record, and its timer goes with it.
+    runners[1].events.message({ type: 'started', index: 1 });
+    runners[1].finish();
+    expect(await b).toMatchObject({ index: 1, status: 'ok' });
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(runners[1].stopped).toBe(false);
   });
 
   it('gives a trial waiting at a busy runner to one left idle, which runs it', async () => {

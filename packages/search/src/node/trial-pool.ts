@@ -1,9 +1,10 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import type { Reporter } from '../pruning.js';
 import type { TrialSpec } from '../space.js';
 import type { TrialRecord } from '../trial-record.js';
 import type { FromRunner, ToRunner } from './trial-messages.js';
 import { TrialNotRunError } from './trial-not-run-error.js';
+import { checkTrialTimeout } from './trial-timeout.js';
 
 /** What a trial runner tells its pool. */
 export interface RunnerEvents {
@@ -36,6 +37,26 @@ interface Slot {
   runner: Runner;
   /** The trials sent to the runner, in the order it runs them: the first runs, the others wait there. */
   trials: Pending[];
+  /** Stops the running trial at its time limit. */
+  timer?: NodeJS.Timeout;
+}
+
+/** Options of a trial pool ({@link ProcessPool}, {@link ThreadPool}). */
+export interface TrialPoolOptions {
+  /**
+   * A trial still running this many milliseconds after it started (its runner's start-up and
+   * the module's import not counted) is stopped with its runner, which a new one replaces, and
+   * recorded as failed. Default: no limit.
+   */
+  trialTimeoutMs?: number;
+}
+
+const TRIAL_POOL_OPTIONS = ['trialTimeoutMs'] as const satisfies readonly (keyof TrialPoolOptions)[];
+
+/** Checks a pool's options for `op` (the pool's class). */
+export function checkPoolOptions(op: string, options: TrialPoolOptions): TrialPoolOptions {
+  checkOptions(op, options, TRIAL_POOL_OPTIONS);
+  return { trialTimeoutMs: checkTrialTimeout(op, options.trialTimeoutMs) };
 }
 
 /** Trials a runner holds at once: one running and one waiting, so it never waits for the pool between two. */
@@ -48,11 +69,11 @@ const DEPTH = 2;
  * elsewhere. With more trials in flight than runners (up to {@link capacity}), each runner is
  * sent its next trial while it runs one: it starts it without waiting for this process (whose
  * answer takes longest when every core runs a trial). A runner left idle takes back a waiting
- * trial that another has not started. A trial whose runner was interrupted or could not load the
- * trial module, or that is still in the pool when it closes, has no record: its `run` rejects with
- * a {@link TrialNotRunError}.
- * {@link ThreadPool} and {@link ProcessPool} differ only in
- * how they launch a runner.
+ * trial that another has not started. A trial past its time limit (`trialTimeoutMs`) fails, and
+ * its runner is stopped and replaced. A trial whose runner was interrupted or could not load the
+ * trial module, or that is still in the pool when it closes, has no record: its `run` rejects
+ * with a {@link TrialNotRunError}. {@link ThreadPool} and {@link ProcessPool} differ only in how
+ * they launch a runner.
  */
 export class TrialPool {
   /** Trials in flight that keep every runner busy without a wait: one running and one waiting per runner. */
@@ -62,7 +83,7 @@ export class TrialPool {
   private readonly unsent: Pending[] = [];
   private closed = false;
 
-  constructor(readonly size: number, private readonly reporter: Reporter, private readonly launch: LaunchRunner) {
+  constructor(readonly size: number, private readonly reporter: Reporter, private readonly launch: LaunchRunner, private readonly options: TrialPoolOptions = {}) {
     this.capacity = size * DEPTH;
   }
 
@@ -79,6 +100,7 @@ export class TrialPool {
   async close(): Promise<void> {
     this.closed = true;
     const slots = this.slots.splice(0);
+    for (const s of slots) clearTimeout(s.timer);
     for (const p of [...this.unsent.splice(0), ...slots.flatMap((s) => s.trials.splice(0))]) {
       p.reject(new TrialNotRunError(p.spec.index, 'closed', 'the trial pool was closed before it finished'));
     }
@@ -108,20 +130,39 @@ export class TrialPool {
     const slot = { trials: [] as Pending[] } as Slot;
     slot.runner = this.launch({
       message: (msg) => this.receive(slot, msg),
-      death: (why, interrupted) => {
-        const i = this.slots.indexOf(slot);
-        if (i < 0) return; // closed, or a second event of the same death
-        this.slots.splice(i, 1);
-        const [ran, ...waiting] = slot.trials.splice(0);
-        // The waiting trials never started: they run again on another runner.
-        this.unsent.unshift(...waiting);
-        if (ran && interrupted) ran.reject(new TrialNotRunError(ran.spec.index, 'interrupted', why));
-        else ran?.resolve({ ...ran.spec, status: 'failed', score: null, error: why, reports: {}, ms: 0 });
-        this.dispatch();
-      },
+      death: (why, interrupted) => this.retire(slot, why, interrupted),
     });
     this.slots.push(slot);
     return slot;
+  }
+
+  /**
+   * Takes out a runner that died (or ran out of time): the trial it ran fails with `why`, or has
+   * no record when it was `interrupted`, and the trials waiting there, never started, run elsewhere.
+   * False when it was already out (closed, or a second event of the same death).
+   */
+  private retire(slot: Slot, why: string, interrupted = false, ms = 0): boolean {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return false;
+    this.slots.splice(i, 1);
+    clearTimeout(slot.timer);
+    const [ran, ...waiting] = slot.trials.splice(0);
+    this.unsent.unshift(...waiting);
+    if (ran && interrupted) ran.reject(new TrialNotRunError(ran.spec.index, 'interrupted', why));
+    else ran?.resolve({ ...ran.spec, status: 'failed', score: null, error: why, reports: {}, ms });
+    this.dispatch();
+    return true;
+  }
+
+  /** Starts the time limit of the trial that `slot`'s runner has just started (if it is the one the pool thinks runs there). */
+  private watch(slot: Slot, index: number): void {
+    const ms = this.options.trialTimeoutMs;
+    if (ms === undefined || slot.trials[0]?.spec.index !== index) return;
+    clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => {
+      // A hung trial (an endless loop, an await that never settles) cannot stop itself: its runner goes.
+      if (this.retire(slot, `the trial timed out after ${ms} ms`, false, ms)) void slot.runner.stop();
+    }, ms);
   }
 
   private receive(slot: Slot, msg: FromRunner): void {
@@ -129,10 +170,12 @@ export class TrialPool {
       void this.reporter(msg.index, msg.epoch, msg.value).then((stop) => slot.runner.send({ type: 'decision', id: msg.id, stop }));
       return;
     }
+    if (msg.type === 'started') return this.watch(slot, msg.index);
     const index = msg.type === 'done' ? msg.record.index : msg.index;
     const i = slot.trials.findIndex((p) => p.spec.index === index);
     if (i < 0) return;
     const [p] = slot.trials.splice(i, 1);
+    if (i === 0) clearTimeout(slot.timer);
     if (msg.type === 'done') p.resolve(msg.record);
     else if (msg.type === 'unloadable') p.reject(new TrialNotRunError(index, 'unloadable', msg.error));
     else this.unsent.unshift(p);

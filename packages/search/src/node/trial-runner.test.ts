@@ -18,7 +18,7 @@ describe('serveTrials', { timeout: 30_000 }, () => {
       post: (msg) => {
         got.push(msg);
         if (msg.type === 'report') handler({ type: 'decision', id: msg.id, stop: null });
-        if (got.filter((m) => m.type !== 'report').length === 4) settle();
+        if (got.filter((m) => m.type === 'done' || m.type === 'cancelled').length === 4) settle();
       },
       listen: (h) => (handler = h),
     }, MODULE);
@@ -28,8 +28,8 @@ describe('serveTrials', { timeout: 30_000 }, () => {
     await finished;
     const ends = got.flatMap((m) => (m.type === 'done' ? [`done ${m.record.index} ${m.record.status}`] : m.type === 'cancelled' ? [`cancelled ${m.index}`] : []));
     expect(ends).toEqual(['cancelled 2', 'done 0 ok', 'done 1 ok', 'done 3 ok']);
-    // Each trial's reports come before its record, and no two trials interleave.
-    const order = got.map((m) => (m.type === 'report' ? m.index : m.type === 'done' ? m.record.index : -1)).filter((i) => i >= 0);
-    expect(order).toEqual([0, 0, 0, 1, 1, 1, 3, 3, 3]);
+    // Each trial starts, reports, then sends its record, and no two trials interleave.
+    const order = got.flatMap((m) => (m.type === 'started' || m.type === 'report' ? [`${m.type} ${m.index}`] : m.type === 'done' ? [`done ${m.record.index}`] : []));
+    expect(order).toEqual([0, 1, 3].flatMap((i) => [`started ${i}`, `report ${i}`, `report ${i}`, `done ${i}`]));
   });
 });

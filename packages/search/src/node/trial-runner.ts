@@ -43,6 +43,7 @@ export function serveTrials(port: TrialPort, module: string): void {
       return;
     }
     manualSeed(spec.seed);
+    port.post({ type: 'started', index: spec.index });
     const record = await runTrial(mod.trial, spec, (index, epoch, value) =>
       new Promise((resolve) => {
         const id = nextId++;
