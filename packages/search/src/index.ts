@@ -1,6 +1,6 @@
 // Browser-safe parts of @mlpkit/search; worker threads, the results file and the BullMQ queue live in './node'.
 export { uniform, logUniform, randint, choice, isDistribution, type Distribution } from './distributions.js';
-export { gridPoints, samplePoints, trialSeed, toSpecs, type Space, type ParamsOf, type TrialSpec } from './space.js';
+export { MAX_TRIALS, gridPoints, samplePoints, trialSeed, toSpecs, type Space, type ParamsOf, type TrialSpec } from './space.js';
 export { type TrialRecord, type TrialStatus, type EarlyStop } from './trial-record.js';
 export {
   checkPruning, pruneDecision, makeReporter, MemoryReportStore,

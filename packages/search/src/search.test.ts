@@ -86,8 +86,15 @@ describe('randomSearch', () => {
     expect(() => logUniform(0, 1)).toThrow(/^logUniform: expected 0 < low < high/);
     expect(() => randint(1.5, 3)).toThrow(/^randint: expected integers low < high/);
     expect(() => choice([])).toThrow(/^choice: expected a non-empty array/);
-    await expect(randomSearch({ lr: logUniform(1e-3, 1) }, () => 0, { trials: 0 })).rejects.toThrow(/^randomSearch: trials must be an integer >= 1/);
+    await expect(randomSearch({ lr: logUniform(1e-3, 1) }, () => 0, { trials: 0 })).rejects.toThrow('randomSearch: trials must be an integer from 1 to 1000000, got 0');
+    await expect(randomSearch({ lr: logUniform(1e-3, 1) }, () => 0, { trials: 1e12 })).rejects.toThrow('randomSearch: trials must be an integer from 1 to 1000000, got 1000000000000');
     await expect(randomSearch({ lr: 3 } as never, () => 0, { trials: 1 })).rejects.toThrow(/^randomSearch: space.lr: expected a distribution/);
     expect(choice([1, 2]).sample(new Generator(0))).toBeOneOf([1, 2]);
+  });
+
+  it('refuses a grid of more trials than a search runs, before making any of them', () => {
+    const thousand = Array.from({ length: 1000 }, (_, i) => i);
+    expect(() => gridPoints({ a: thousand, b: thousand, c: thousand })).toThrow('gridSearch: the grid has 1000 × 1000 × 1000 = 1000000000 combinations, more than 1000000 trials; draw some of them with randomSearch instead');
+    expect(() => gridPoints({ a: thousand, b: [...thousand, 1000] })).toThrow(/1000 × 1001 = 1001000 combinations/);
   });
 });

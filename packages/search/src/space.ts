@@ -26,21 +26,28 @@ function valuesOf(op: string, key: string, entry: unknown): readonly unknown[] {
   throw new MlpkitError(op, `space.${key}: expected a non-empty array of values or choice([...]), got ${isDistribution(entry) ? entry.label : typeof entry}`);
 }
 
+/**
+ * The most trials one search runs. Each is a training run, so a search past it is a mistake
+ * (a grid of three lists of 1000), and making its trials would exhaust the heap first.
+ */
+export const MAX_TRIALS = 1_000_000;
+
 /** Every combination of `space`'s values, the last key varying fastest. */
 export function gridPoints<S extends Space>(space: S): ParamsOf<S>[] {
   checkSpace('gridSearch', space);
+  const lists = Object.entries(space).map(([key, entry]) => [key, valuesOf('gridSearch', key, entry)] as const);
+  const count = lists.reduce((n, [, values]) => n * values.length, 1);
+  if (count > MAX_TRIALS)
+    throw new MlpkitError('gridSearch', `the grid has ${lists.map(([, v]) => v.length).join(' × ')} = ${count} combinations, more than ${MAX_TRIALS} trials; draw some of them with randomSearch instead`);
   let points: Record<string, unknown>[] = [{}];
-  for (const [key, entry] of Object.entries(space)) {
-    const values = valuesOf('gridSearch', key, entry);
-    points = points.flatMap((p) => values.map((v) => ({ ...p, [key]: v })));
-  }
+  for (const [key, values] of lists) points = points.flatMap((p) => values.map((v) => ({ ...p, [key]: v })));
   return points as ParamsOf<S>[];
 }
 
 /** `trials` configurations drawn from `space` with a generator seeded by `seed`. */
 export function samplePoints<S extends Space>(space: S, trials: number, seed = 0): ParamsOf<S>[] {
   checkSpace('randomSearch', space);
-  if (!Number.isInteger(trials) || trials < 1) throw new MlpkitError('randomSearch', `trials must be an integer >= 1, got ${trials}`);
+  if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS) throw new MlpkitError('randomSearch', `trials must be an integer from 1 to ${MAX_TRIALS}, got ${trials}`);
   const entries = Object.entries(space).map(([key, entry]) =>
     [key, isDistribution(entry) ? entry : valuesOf('randomSearch', key, entry)] as const);
   const g = new Generator(seed);

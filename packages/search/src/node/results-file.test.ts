@@ -37,4 +37,10 @@ describe('the JSONL results file', () => {
     writeFileSync(last, `${line(0)}\nnot json\n`);
     expect(() => readResults(last)).toThrow(/last\.jsonl:2: not a JSON line/);
   });
+
+  it('checks every field of every line, naming the line', () => {
+    const path = join(dir, 'edited.jsonl');
+    writeFileSync(path, `${line(0)}\n${JSON.stringify({ ...record(1), reports: { abc: 'x' } })}\n`);
+    expect(() => readResults(path)).toThrow(/^search: .*edited\.jsonl:2\.reports: expected epoch counts/);
+  });
 });

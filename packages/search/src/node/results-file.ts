@@ -2,23 +2,7 @@ import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSyn
 import { dirname } from 'node:path';
 import { MlpkitError } from '@mlpkit/tensor';
 import type { TrialRecord } from '../trial-record.js';
-
-const STATUSES = new Set(['ok', 'diverged', 'failed', 'stopped']);
-
-function checkRecord(path: string, line: number, r: unknown): TrialRecord {
-  const bad = (field: string, want: string): never => {
-    throw new MlpkitError('search', `${path}:${line}: ${field}: expected ${want}`);
-  };
-  if (typeof r !== 'object' || r === null || Array.isArray(r)) bad('record', 'a JSON object');
-  const o = r as Record<string, unknown>;
-  if (Object.prototype.hasOwnProperty.call(o, '__proto__')) bad('__proto__', 'no such key');
-  if (!Number.isInteger(o.index) || (o.index as number) < 0) bad('index', 'an integer >= 0');
-  if (typeof o.params !== 'object' || o.params === null || Array.isArray(o.params)) bad('params', 'an object');
-  if (!STATUSES.has(o.status as string)) bad('status', "'ok', 'diverged', 'failed' or 'stopped'");
-  if (o.score !== null && typeof o.score !== 'number') bad('score', 'a number or null');
-  if (typeof o.reports !== 'object' || o.reports === null) bad('reports', 'an object');
-  return o as unknown as TrialRecord;
-}
+import { checkTrialRecord } from './check-trial-record.js';
 
 /**
  * Reads the finished trials of a JSONL results file (none when it does not exist). A last line cut
@@ -38,7 +22,7 @@ export function readResults(path: string): TrialRecord[] {
       if (i === lines.length - 1) return; // the torn last line of an interrupted write
       throw new MlpkitError('search', `${path}:${i + 1}: not a JSON line; is this a results file? (A trial's line cut short by an interrupted write can be deleted: that trial runs again.)`);
     }
-    out.push(checkRecord(path, i + 1, parsed));
+    out.push(checkTrialRecord(`${path}:${i + 1}`, parsed));
   });
   return out;
 }
