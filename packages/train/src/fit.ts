@@ -3,7 +3,7 @@ import { type Callback, type TrainContext, runHook } from './callback.js';
 import { checkFlag } from './check-flag.js';
 import { DivergenceGuard, TrainingDivergedError } from './divergence.js';
 import { type LossInput, asLossFn, evaluate } from './evaluate.js';
-import { type EpochLogs, History } from './history.js';
+import { type EpochLogs, History, type StopInfo } from './history.js';
 import { leaveIterator } from './leave-iterator.js';
 import { type MetricSpecs, createMetrics, valKey } from './metric-specs.js';
 import type { ProgressListener } from './progress.js';
@@ -160,7 +160,11 @@ export async function fit(model: TrainableModel, fitOptions: FitOptions): Promis
       if (options.scheduler && (options.schedulerStep ?? 'epoch') === 'epoch' && !cutShort) stepScheduler(options, logs);
       history.push(logs);
       await runHook(callbacks, 'onEpochEnd', epoch, logs, ctx);
-      if (options.checkpoint && !cutShort) await options.checkpoint.save(encodeTrainingState(captureTrainingState(ctx, options, guard, epoch + 1)), epoch);
+      // Nor is an epoch whose weights a callback found diverged (Checkpoint's NaN check): saved,
+      // it would replace the last good training checkpoint with one that resumes into NaN. (The
+      // loop's condition narrows stopRequested to null for tsc; a callback may have set it since.)
+      const diverged = (ctx.stopRequested as StopInfo | null)?.reason === 'diverged';
+      if (options.checkpoint && !cutShort && !diverged) await options.checkpoint.save(encodeTrainingState(captureTrainingState(ctx, options, guard, epoch + 1)), epoch);
     }
   } finally {
     history.stopped = ctx.stopRequested;

@@ -87,6 +87,20 @@ describe('fit: checkpoints and resume', () => {
     }
   });
 
+  it('writes no checkpoint for an epoch whose weights a callback found diverged, keeping the last good one', async () => {
+    const run = setup(0);
+    const saved: number[] = [];
+    // At the end of epoch 1 the weights turn NaN, and Checkpoint (as its NaN check does) stops the run as diverged.
+    const poison: Callback = { onEpochEnd: (epoch, _logs, ctx) => {
+      if (epoch !== 1) return;
+      run.model.parameters()[0].data.fill(Number.NaN);
+      ctx.stop('diverged', 'weights hold NaN');
+    } };
+    await expect(fit(run.model, { ...run.parts, loss: crossEntropy, epochs: 3, callbacks: [poison], checkpoint: { save: (_b, epoch) => { saved.push(epoch); } } }))
+      .rejects.toThrow('weights hold NaN');
+    expect(saved).toEqual([0]);
+  });
+
   it('carries the divergence guard reference over', async () => {
     const run = setup(0);
     const saved: Uint8Array[] = [];
