@@ -1,7 +1,7 @@
 import { zerosLike } from './buffers.js';
 import { Optimizer, type ParamState } from './optimizer.js';
 import { type FloatArray, type ParamsInput, withDefaults } from './param.js';
-import { checkLrAndWeightDecay, checkNonNegative, checkUnitClosed } from './validate.js';
+import { checkLrAndWeightDecay, checkNonNegative, checkUnitClosed, checkSwitches } from './validate.js';
 
 /** Adadelta's hyperparameters (PyTorch's `torch.optim.Adadelta`, camelCased). */
 export interface AdadeltaOptions {
@@ -32,6 +32,7 @@ export class Adadelta extends Optimizer<AdadeltaOptions> {
   }
 
   protected checkHyperParams(h: AdadeltaOptions): void {
+    checkSwitches('Adadelta', h, ['maximize']);
     checkLrAndWeightDecay('Adadelta', h);
     checkUnitClosed('Adadelta', 'rho', h.rho);
     checkNonNegative('Adadelta', 'eps', 'epsilon value', h.eps);

@@ -1,7 +1,7 @@
 import { fullLike } from './buffers.js';
 import { Optimizer, type ParamState } from './optimizer.js';
 import { type FloatArray, type ParamGroup, type ParamsInput, withDefaults } from './param.js';
-import { checkLrAndWeightDecay, checkNonNegative } from './validate.js';
+import { checkLrAndWeightDecay, checkNonNegative, checkSwitches } from './validate.js';
 
 /** Adagrad's hyperparameters (PyTorch's `torch.optim.Adagrad`, camelCased). */
 export interface AdagradOptions {
@@ -34,6 +34,7 @@ export class Adagrad extends Optimizer<AdagradOptions> {
   }
 
   protected checkHyperParams(h: AdagradOptions): void {
+    checkSwitches('Adagrad', h, ['maximize']);
     checkLrAndWeightDecay('Adagrad', h);
     checkNonNegative('Adagrad', 'lrDecay', 'lr_decay value', h.lrDecay);
     checkNonNegative('Adagrad', 'initialAccumulatorValue', 'initial_accumulator_value value', h.initialAccumulatorValue);

@@ -2,7 +2,7 @@ import { fusedAdam } from '@mlpkit/tensor';
 import { zerosLike } from './buffers.js';
 import { Optimizer, type ParamState } from './optimizer.js';
 import { type FloatArray, type ParamsInput, withDefaults } from './param.js';
-import { checkAdamOptions } from './validate.js';
+import { checkAdamOptions, checkSwitches } from './validate.js';
 
 /** Adam's hyperparameters (PyTorch's `torch.optim.Adam`, camelCased). */
 export interface AdamOptions {
@@ -68,6 +68,7 @@ export class Adam extends Optimizer<AdamOptions> {
   }
 
   protected checkHyperParams(h: AdamOptions): void {
+    checkSwitches('Adam', h, ['amsgrad', 'maximize']);
     checkAdamOptions('Adam', h);
   }
 

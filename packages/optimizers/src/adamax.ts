@@ -1,7 +1,7 @@
 import { zerosLike } from './buffers.js';
 import { Optimizer, type ParamState } from './optimizer.js';
 import { type FloatArray, type ParamsInput, withDefaults } from './param.js';
-import { checkAdamOptions } from './validate.js';
+import { checkAdamOptions, checkSwitches } from './validate.js';
 
 /** Adamax's hyperparameters (PyTorch's `torch.optim.Adamax`, camelCased). */
 export interface AdamaxOptions {
@@ -32,6 +32,7 @@ export class Adamax extends Optimizer<AdamaxOptions> {
   }
 
   protected checkHyperParams(h: AdamaxOptions): void {
+    checkSwitches('Adamax', h, ['maximize']);
     checkAdamOptions('Adamax', h);
   }
 

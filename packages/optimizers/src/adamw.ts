@@ -1,7 +1,7 @@
 import { type AdamOptions, adamDefaults, adamUpdate, initAdamState } from './adam.js';
 import { Optimizer, type ParamState } from './optimizer.js';
 import { type FloatArray, type ParamsInput, withDefaults } from './param.js';
-import { checkAdamOptions } from './validate.js';
+import { checkAdamOptions, checkSwitches } from './validate.js';
 
 /** AdamW's hyperparameters: Adam's, with `weightDecay` decoupled from the gradient (default 1e-2). */
 export type AdamWOptions = AdamOptions;
@@ -20,6 +20,7 @@ export class AdamW extends Optimizer<AdamWOptions> {
   }
 
   protected checkHyperParams(h: AdamWOptions): void {
+    checkSwitches('AdamW', h, ['amsgrad', 'maximize']);
     checkAdamOptions('AdamW', h);
   }
 

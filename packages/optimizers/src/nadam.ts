@@ -1,7 +1,7 @@
 import { zerosLike } from './buffers.js';
 import { Optimizer, type ParamState } from './optimizer.js';
 import { type FloatArray, type ParamsInput, withDefaults } from './param.js';
-import { checkAdamOptions, checkNonNegative } from './validate.js';
+import { checkAdamOptions, checkNonNegative, checkSwitches } from './validate.js';
 
 /** NAdam's hyperparameters (PyTorch's `torch.optim.NAdam`, camelCased). */
 export interface NAdamOptions {
@@ -41,6 +41,7 @@ export class NAdam extends Optimizer<NAdamOptions> {
   }
 
   protected checkHyperParams(h: NAdamOptions): void {
+    checkSwitches('NAdam', h, ['maximize']);
     checkAdamOptions('NAdam', h);
     checkNonNegative('NAdam', 'momentumDecay', 'momentum_decay value', h.momentumDecay);
   }

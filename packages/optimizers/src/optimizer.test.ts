@@ -129,6 +129,27 @@ describe('bad input', () => {
     expect(() => new O.SGD([p]).step()).toThrow('SGD: step: a gradient has 1 elements but its parameter has 2');
   });
 
+  it('a switch that is not true or false, for every optimizer, in the options or a group', () => {
+    const switches: Record<string, string[]> = { SGD: ['nesterov'], Adam: ['amsgrad'], AdamW: ['amsgrad'], RMSprop: ['centered'] };
+    for (const [name, Optim] of all)
+      for (const key of ['maximize', ...(switches[name] ?? [])]) {
+        expect(() => new Optim([f32([1])], { [key]: 'false' })).toThrow(`${name}: ${key}: expected true or false, got "false"`);
+        expect(() => new Optim([{ params: [f32([1])], [key]: 1 }])).toThrow(`${name}: ${key}: expected true or false, got 1`);
+      }
+  });
+
+  it("SGD's dampening must be a finite number (PyTorch leaves it unchecked; NaN poisons the parameters)", () => {
+    expect(() => new O.SGD([f32([1])], { momentum: 0.9, dampening: NaN })).toThrow('SGD: dampening: expected a finite number, got NaN');
+    expect(() => new O.SGD([f32([1])], { dampening: Infinity })).toThrow(/dampening: expected a finite number, got Infinity/);
+    expect(() => new O.SGD([f32([1])], { momentum: 0.9, dampening: 0.5 })).not.toThrow();
+  });
+
+  it("RMSprop's alpha outside [0, 1] (PyTorch checks only >= 0; above 1 the parameters turn NaN)", () => {
+    expect(() => new O.RMSprop([f32([1])], { alpha: 1.5 })).toThrow('RMSprop: Invalid alpha value: expected 0 <= alpha <= 1, got 1.5');
+    expect(() => new O.RMSprop([f32([1])], { alpha: -0.1 })).toThrow(/got -0.1/);
+    expect(() => new O.RMSprop([f32([1])], { alpha: 1 })).not.toThrow();
+  });
+
   it('betas outside [0, 1), for every optimizer that has betas', () => {
     for (const Optim of [O.Adam, O.AdamW, O.Adamax, O.NAdam, O.RAdam] as Ctor[]) {
       expect(() => new Optim([f32([1])], { betas: [1.0, 0.999] })).toThrow(/Invalid beta parameter at index 0 \(betas\[0\]\): expected 0 <= betas\[0\] < 1, got 1$/);

@@ -1,7 +1,7 @@
 import { zerosLike } from './buffers.js';
 import { Optimizer, type ParamState } from './optimizer.js';
 import { type FloatArray, type ParamsInput, withDefaults } from './param.js';
-import { checkAdamOptions } from './validate.js';
+import { checkAdamOptions, checkSwitches } from './validate.js';
 
 /** RAdam's hyperparameters (PyTorch's `torch.optim.RAdam`, camelCased). */
 export interface RAdamOptions {
@@ -44,6 +44,7 @@ export class RAdam extends Optimizer<RAdamOptions> {
   }
 
   protected checkHyperParams(h: RAdamOptions): void {
+    checkSwitches('RAdam', h, ['maximize']);
     checkAdamOptions('RAdam', h);
   }
 

@@ -1,7 +1,7 @@
 import { zerosLike } from './buffers.js';
 import { Optimizer, type ParamState } from './optimizer.js';
 import { type FloatArray, type ParamsInput, withDefaults } from './param.js';
-import { checkLrAndWeightDecay, checkNonNegative } from './validate.js';
+import { checkLrAndWeightDecay, checkNonNegative, checkSwitches, checkUnitClosed } from './validate.js';
 
 /** RMSprop's hyperparameters (PyTorch's `torch.optim.RMSprop`, camelCased). */
 export interface RMSpropOptions {
@@ -37,10 +37,13 @@ export class RMSprop extends Optimizer<RMSpropOptions> {
   }
 
   protected checkHyperParams(h: RMSpropOptions): void {
+    checkSwitches('RMSprop', h, ['centered', 'maximize']);
     checkLrAndWeightDecay('RMSprop', h);
     checkNonNegative('RMSprop', 'eps', 'epsilon value', h.eps);
     checkNonNegative('RMSprop', 'momentum', 'momentum value', h.momentum);
-    checkNonNegative('RMSprop', 'alpha', 'alpha value', h.alpha);
+    // PyTorch only asks alpha >= 0, but with alpha > 1 the weight (1 − alpha) of g² is negative
+    // and the square average, then the parameters, turn NaN: refused, as Adadelta's rho is.
+    checkUnitClosed('RMSprop', 'alpha', h.alpha);
   }
 
   protected initState(param: FloatArray): ParamState {

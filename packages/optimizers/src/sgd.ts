@@ -1,9 +1,9 @@
-import { MlpkitError, fusedSgdMomentum } from '@mlpkit/tensor';
+import { MlpkitError, StateReader, fusedSgdMomentum } from '@mlpkit/tensor';
 import { zerosLike } from './buffers.js';
 import { subtractScaled } from './subtract-scaled.js';
 import { Optimizer, type ParamState } from './optimizer.js';
 import { type FloatArray, type ParamGroup, type ParamsInput, withDefaults } from './param.js';
-import { checkLrAndWeightDecay, checkNonNegative } from './validate.js';
+import { checkLrAndWeightDecay, checkNonNegative, checkSwitches } from './validate.js';
 
 /** SGD's hyperparameters (PyTorch's `torch.optim.SGD`, camelCased). */
 export interface SGDOptions {
@@ -48,8 +48,11 @@ export class SGD extends Optimizer<SGDOptions> {
   }
 
   protected checkHyperParams(h: SGDOptions): void {
+    checkSwitches('SGD', h, ['nesterov', 'maximize']);
     checkLrAndWeightDecay('SGD', h);
     checkNonNegative('SGD', 'momentum', 'momentum value', h.momentum);
+    // PyTorch leaves dampening unchecked; NaN or Infinity would only surface as NaN parameters.
+    new StateReader('SGD').number('dampening', h.dampening);
     if (h.nesterov && (h.momentum <= 0 || h.dampening !== 0))
       throw new MlpkitError('SGD', `Nesterov momentum requires a momentum and zero dampening: got nesterov=true with momentum=${h.momentum} and dampening=${h.dampening}`);
   }

@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, StateReader } from '@mlpkit/tensor';
 
 // PyTorch checks these in every optimizer's constructor; the messages keep PyTorch's words
 // ("Invalid learning rate") and add the argument's camelCase name and the value received.
@@ -36,4 +36,13 @@ export function checkAdamOptions(op: string, h: { lr: number; weightDecay: numbe
   checkLrAndWeightDecay(op, h);
   checkNonNegative(op, 'eps', 'epsilon value', h.eps);
   checkBetas(op, h.betas);
+}
+
+/**
+ * Throws unless each named switch is true or false: a string such as `"false"` is truthy, so
+ * taken as is it would flip the rule it names (`maximize: "false"` climbs the loss).
+ */
+export function checkSwitches<H extends object>(op: string, h: H, names: readonly (keyof H & string)[]): void {
+  const read = new StateReader(op);
+  for (const name of names) read.boolean(name, h[name]);
 }
