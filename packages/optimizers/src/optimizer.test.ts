@@ -126,7 +126,29 @@ describe('bad input', () => {
   it('a gradient of the wrong size', () => {
     const p = f32([1, 2]);
     p.grad = f32([1]);
-    expect(() => new O.SGD([p]).step()).toThrow('SGD: step: a gradient has 1 elements but its parameter has 2');
+    expect(() => new O.SGD([p]).step()).toThrow('SGD: step: group 0, parameter 0: the gradient has shape [1] but its parameter has shape [2]');
+  });
+
+  it('a gradient of the right length but another shape, before any parameter moves', () => {
+    const first = f32([1]);
+    first.grad = f32([1]);
+    const p = tensor([[1, 2, 3], [4, 5, 6]]);
+    p.grad = tensor([[1, 0], [0, 0], [0, 0]]);
+    expect(() => new O.SGD([first, p], { lr: 1 }).step()).toThrow('SGD: step: group 0, parameter 1: the gradient has shape [3, 2] but its parameter has shape [2, 3]');
+    expect([first.data[0], ...p.data]).toEqual([1, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it('a gradient that is not a tensor', () => {
+    const p = f32([1]);
+    (p as { grad: unknown }).grad = [1];
+    expect(() => new O.SGD([p]).step()).toThrow('SGD: step: group 0, parameter 0: expected grad to be null or a tensor, got an array of length 1');
+  });
+
+  it('a parameter twice in one group (it would be stepped twice), for every optimizer', () => {
+    const p = f32([1]);
+    for (const [name, Optim] of all)
+      expect(() => new Optim([p, f32([2]), p])).toThrow(`${name}: params: optimizer contains a parameter group with duplicate parameters (group 0, parameter 2 is parameter 0 again)`);
+    expect(() => new O.SGD([{ params: [f32([1])] }, { params: [p, p] }])).toThrow(/duplicate parameters \(group 1, parameter 1 is parameter 0 again\)/);
   });
 
   it('a switch that is not true or false, for every optimizer, in the options or a group', () => {

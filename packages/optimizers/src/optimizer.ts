@@ -1,4 +1,4 @@
-import { MlpkitError, fusedZero } from '@mlpkit/tensor';
+import { MlpkitError, describe as describeValue, formatShape, fusedZero, shapesEqual } from '@mlpkit/tensor';
 import type { BaseHyperParams, FloatArray, ParamGroup, ParamGroupInput, ParamLike, ParamsInput } from './param.js';
 import { isGroupInput, isParamLike, paramList } from './param.js';
 import { type OptimizerStateDict, loadOptimizerState, saveOptimizerState } from './state-dict.js';
@@ -90,16 +90,15 @@ export abstract class Optimizer<H extends BaseHyperParams = BaseHyperParams> {
    */
   step(closure?: () => number): number | undefined {
     const loss = closure?.();
+    // Every gradient is checked before any parameter moves, so a bad one leaves no half-step.
+    this.paramGroups.forEach((group, gi) => group.params.forEach((p, pi) => this.checkGrad(p, gi, pi)));
     for (const group of this.paramGroups) {
       for (const p of group.params) {
         if (p.grad === null || p.grad === undefined) continue;
         const param = p.data as FloatArray;
-        const grad = p.grad.data;
-        if (grad.length !== param.length)
-          throw new MlpkitError(this.name, `step: a gradient has ${grad.length} elements but its parameter has ${param.length}`);
         let state = this.state.get(p);
         if (!state) this.state.set(p, (state = this.initState(param, group)));
-        this.update(param, grad, state, group);
+        this.update(param, p.grad.data, state, group);
       }
     }
     return loss;
@@ -138,12 +137,31 @@ export abstract class Optimizer<H extends BaseHyperParams = BaseHyperParams> {
     });
   }
 
+  /** Throws unless a parameter's gradient is absent, or array data shaped like the parameter. */
+  private checkGrad(p: ParamLike, groupIndex: number, index: number): void {
+    const grad = p.grad as unknown;
+    if (grad === null || grad === undefined) return;
+    const where = `step: group ${groupIndex}, parameter ${index}`;
+    if (typeof grad !== 'object' || !isParamLike(grad))
+      throw new MlpkitError(this.name, `${where}: expected grad to be null or a tensor, got ${describe(grad)}`);
+    // A transposed gradient has the right length but pairs every element with the wrong one.
+    const shape = (x: object) => ('shape' in x && Array.isArray(x.shape) ? (x.shape as number[]) : null);
+    const [paramShape, gradShape] = [shape(p), shape(grad)];
+    if (paramShape && gradShape ? !shapesEqual(paramShape, gradShape) : grad.data.length !== p.data.length)
+      throw new MlpkitError(this.name, `${where}: the gradient has shape ${formatShape(gradShape ?? [grad.data.length])} but its parameter has shape ${formatShape(paramShape ?? [p.data.length])}`);
+  }
+
+  /** Throws if a parameter of the new group is in an earlier group or twice in this one (it would be stepped twice). */
   private checkDisjoint(params: ParamLike[], groupIndex: number): void {
     const seen = new Set<ParamLike>();
     for (const group of this.paramGroups) for (const p of group.params) seen.add(p);
+    const inGroup = new Map<ParamLike, number>();
     params.forEach((p, i) => {
       if (seen.has(p))
         throw new MlpkitError(this.name, `params: some parameters appear in more than one parameter group (group ${groupIndex}, parameter ${i} is already in an earlier group)`);
+      if (inGroup.has(p))
+        throw new MlpkitError(this.name, `params: optimizer contains a parameter group with duplicate parameters (group ${groupIndex}, parameter ${i} is parameter ${inGroup.get(p)} again)`);
+      inGroup.set(p, i);
     });
   }
 }
@@ -152,5 +170,5 @@ function describe(x: unknown): string {
   if (x === null || x === undefined) return String(x);
   if (typeof x !== 'object') return `${typeof x} ${String(x)}`;
   if (isParamLike(x)) return `a parameter with ${x.data.constructor.name} data`;
-  return x.constructor?.name ?? 'object';
+  return describeValue(x);
 }
