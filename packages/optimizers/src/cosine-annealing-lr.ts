@@ -1,4 +1,4 @@
-import { checkOptions } from '@mlpkit/tensor';
+import { StateReader, checkOptions } from '@mlpkit/tensor';
 import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableOptimizer, type SchedulerBaseOptions, checkInteger } from './lr-scheduler.js';
 
 /** CosineAnnealingLR's options (PyTorch's `CosineAnnealingLR`, camelCased). */
@@ -30,7 +30,8 @@ export class CosineAnnealingLR extends LRScheduler {
     super('CosineAnnealingLR', optimizer, options.lastEpoch);
     checkInteger('CosineAnnealingLR', 'TMax', options.TMax, 1);
     this.TMax = options.TMax;
-    this.etaMin = options.etaMin ?? 0;
+    // A negative floor would end the cosine at a negative lr, which no optimizer accepts.
+    this.etaMin = new StateReader('CosineAnnealingLR').number('etaMin', options.etaMin ?? 0, { min: 0 });
     this.initialStep();
   }
 

@@ -1,4 +1,4 @@
-import { MlpkitError, type StateReader, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, StateReader, checkOptions } from '@mlpkit/tensor';
 import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableOptimizer, type SchedulerBaseOptions, type SchedulerStateDict, checkInteger } from './lr-scheduler.js';
 
 /** CosineAnnealingWarmRestarts' options (PyTorch's `CosineAnnealingWarmRestarts`, camelCased). */
@@ -43,7 +43,8 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
     checkInteger('CosineAnnealingWarmRestarts', 'TMult', options.TMult ?? 1, 1);
     this.T0 = options.T0;
     this.TMult = options.TMult ?? 1;
-    this.etaMin = options.etaMin ?? 0;
+    // A negative floor would end each cosine at a negative lr, which no optimizer accepts.
+    this.etaMin = new StateReader('CosineAnnealingWarmRestarts').number('etaMin', options.etaMin ?? 0, { min: 0 });
     this.Ti = this.T0;
     this.Tcur = this.lastEpoch;
     this.initialStep();
@@ -91,7 +92,7 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
   }
 
   private jump(epoch: number): void {
-    if (!(epoch >= 0)) throw new MlpkitError('CosineAnnealingWarmRestarts', `epoch: expected a non-negative number, got ${epoch}`);
+    if (!(epoch >= 0 && epoch < Infinity)) throw new MlpkitError('CosineAnnealingWarmRestarts', `epoch: expected a finite non-negative number, got ${epoch}`);
     if (epoch < this.T0) {
       this.Ti = this.T0;
       this.Tcur = epoch;

@@ -1,4 +1,4 @@
-import { checkOptions } from '@mlpkit/tensor';
+import { StateReader, checkOptions } from '@mlpkit/tensor';
 import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableOptimizer, type SchedulerBaseOptions } from './lr-scheduler.js';
 
 /** ExponentialLR's options (PyTorch's `ExponentialLR`, camelCased). */
@@ -22,7 +22,8 @@ export class ExponentialLR extends LRScheduler {
   constructor(optimizer: SchedulableOptimizer, options: ExponentialLROptions) {
     checkOptions('ExponentialLR', options, EXPONENTIAL_LR_OPTIONS);
     super('ExponentialLR', optimizer, options.lastEpoch);
-    this.gamma = options.gamma;
+    // PyTorch checks no factor; a negative or NaN one would reach the optimizer as its lr.
+    this.gamma = new StateReader('ExponentialLR').number('gamma', options.gamma, { min: 0 });
     this.initialStep();
   }
 

@@ -33,9 +33,9 @@ export class LinearLR extends LRScheduler {
     checkOptions('LinearLR', options, LINEAR_LR_OPTIONS);
     super('LinearLR', optimizer, options.lastEpoch);
     const { startFactor = 1 / 3, endFactor = 1, totalIters = 5 } = options;
-    if (!(startFactor > 0 && startFactor <= 1))
+    if (typeof startFactor !== 'number' || !(startFactor > 0 && startFactor <= 1))
       throw new MlpkitError('LinearLR', `startFactor: starting multiplicative factor expected to be greater than 0 and less or equal to 1, got ${startFactor}`);
-    if (!(endFactor >= 0 && endFactor <= 1))
+    if (typeof endFactor !== 'number' || !(endFactor >= 0 && endFactor <= 1))
       throw new MlpkitError('LinearLR', `endFactor: ending multiplicative factor expected to be between 0 and 1, got ${endFactor}`);
     checkInteger('LinearLR', 'totalIters', totalIters, 1);
     this.startFactor = startFactor;

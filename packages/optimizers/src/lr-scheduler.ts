@@ -59,6 +59,7 @@ export abstract class LRScheduler {
 
   protected constructor(name: string, optimizer: SchedulableOptimizer, lastEpoch = -1) {
     this.name = name;
+    new StateReader(name).number('lastEpoch', lastEpoch, { integer: true, min: -1 });
     if (!optimizer || !Array.isArray(optimizer.paramGroups))
       throw new MlpkitError(name, `optimizer: expected an optimizer with paramGroups, got ${String(optimizer)}`);
     this.optimizer = optimizer;

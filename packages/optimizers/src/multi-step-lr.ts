@@ -1,4 +1,4 @@
-import { MlpkitError, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, StateReader, checkOptions } from '@mlpkit/tensor';
 import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableOptimizer, type SchedulerBaseOptions } from './lr-scheduler.js';
 
 /** MultiStepLR's options (PyTorch's `MultiStepLR`, camelCased). */
@@ -27,10 +27,11 @@ export class MultiStepLR extends LRScheduler {
   constructor(optimizer: SchedulableOptimizer, options: MultiStepLROptions) {
     checkOptions('MultiStepLR', options, MULTI_STEP_LR_OPTIONS);
     super('MultiStepLR', optimizer, options.lastEpoch);
-    if (!Array.isArray(options.milestones) || options.milestones.some((m) => !Number.isInteger(m)))
-      throw new MlpkitError('MultiStepLR', `milestones: expected an array of integer epochs, got ${JSON.stringify(options.milestones)}`);
+    if (!Array.isArray(options.milestones) || options.milestones.some((m) => !Number.isInteger(m) || m < 0))
+      throw new MlpkitError('MultiStepLR', `milestones: expected an array of integer epochs >= 0, got ${JSON.stringify(options.milestones)}`);
     this.milestones = [...options.milestones].sort((a, b) => a - b);
-    this.gamma = options.gamma ?? 0.1;
+    // PyTorch checks no factor; a negative or NaN one would reach the optimizer as its lr.
+    this.gamma = new StateReader('MultiStepLR').number('gamma', options.gamma ?? 0.1, { min: 0 });
     this.initialStep();
   }
 

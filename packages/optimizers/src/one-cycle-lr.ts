@@ -1,4 +1,4 @@
-import { MlpkitError, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, StateReader, type NumberRule, checkOptions } from '@mlpkit/tensor';
 import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableGroup, type SchedulableOptimizer, type SchedulerBaseOptions, checkInteger } from './lr-scheduler.js';
 
 /** OneCycleLR's options (PyTorch's `OneCycleLR`, camelCased). */
@@ -66,11 +66,16 @@ export class OneCycleLR extends LRScheduler {
       throw new MlpkitError('OneCycleLR', `pctStart: expected a number between 0 and 1, got ${String(pctStart)}`);
     if (annealStrategy !== 'cos' && annealStrategy !== 'linear')
       throw new MlpkitError('OneCycleLR', `annealStrategy must be one of 'cos' or 'linear', got ${String(annealStrategy)}`);
+    // PyTorch checks none of these; a zero divisor or a negative peak would set NaN or negative rates.
+    const read = new StateReader('OneCycleLR');
+    read.number('divFactor', divFactor, { above: 0 });
+    read.number('finalDivFactor', finalDivFactor, { above: 0 });
+    read.boolean('cycleMomentum', cycleMomentum);
     this.anneal = annealStrategy === 'cos' ? annealCos : annealLinear;
-    this.phases = phasesOf(this.totalSteps, pctStart, options.threePhase ?? false);
+    this.phases = phasesOf(this.totalSteps, pctStart, read.boolean('threePhase', options.threePhase ?? false));
     const groups = optimizer.paramGroups;
     const fresh = (options.lastEpoch ?? -1) === -1;
-    const maxLrs = perGroup('maxLr', groups, options.maxLr);
+    const maxLrs = perGroup('maxLr', groups, options.maxLr, { min: 0 });
     if (fresh)
       groups.forEach((g, i) => {
         g.initialLr = maxLrs[i] / divFactor;
@@ -106,8 +111,11 @@ export class OneCycleLR extends LRScheduler {
   private initMomentum(groups: SchedulableGroup[], options: OneCycleLROptions, fresh: boolean): void {
     if (!('momentum' in this.optimizer.defaults) && !this.useBeta1)
       throw new MlpkitError('OneCycleLR', 'cycleMomentum: the optimizer must support momentum (a momentum or betas hyperparameter) when cycleMomentum is true');
-    const maxMomentums = perGroup('maxMomentum', groups, options.maxMomentum ?? 0.95);
-    const baseMomentums = perGroup('baseMomentum', groups, options.baseMomentum ?? 0.85);
+    const maxMomentums = perGroup('maxMomentum', groups, options.maxMomentum ?? 0.95, { min: 0 });
+    const baseMomentums = perGroup('baseMomentum', groups, options.baseMomentum ?? 0.85, { min: 0 });
+    // Adam's β₁ must stay below 1: at 1 its bias correction divides by zero.
+    if (this.useBeta1 && [...maxMomentums, ...baseMomentums].some((m) => m >= 1))
+      throw new MlpkitError('OneCycleLR', `maxMomentum, baseMomentum: expected values < 1 when cycling betas[0], got ${JSON.stringify([maxMomentums, baseMomentums])}`);
     if (!fresh) return;
     groups.forEach((g, i) => {
       this.setMomentum(g, maxMomentums[i]);
@@ -147,9 +155,10 @@ function phasesOf(total: number, pct: number, threePhase: boolean): Phase[] {
   ];
 }
 
-function perGroup(name: string, groups: readonly unknown[], value: number | readonly number[]): number[] {
-  if (typeof value === 'number') return groups.map(() => value);
+function perGroup(name: string, groups: readonly unknown[], value: number | readonly number[], rule: NumberRule): number[] {
+  const read = new StateReader('OneCycleLR');
+  if (typeof value === 'number') return groups.map(() => read.number(name, value, rule));
   if (!Array.isArray(value) || value.length !== groups.length)
     throw new MlpkitError('OneCycleLR', `${name}: expected a number or ${groups.length} values (one per group), got ${JSON.stringify(value)}`);
-  return [...value];
+  return Array.from(read.numbers(name, value, rule));
 }

@@ -60,13 +60,22 @@ export class ReduceLROnPlateau {
     checkOptions('ReduceLROnPlateau', options, REDUCE_LR_ON_PLATEAU_OPTIONS);
     const { mode = 'min', factor = 0.1, patience = 10, threshold = 1e-4, thresholdMode = 'rel', cooldown = 0, minLr = 0, eps = 1e-8 } = options;
     const op = 'ReduceLROnPlateau';
-    if (!(factor < 1)) throw new MlpkitError(op, `factor: expected a number < 1.0, got ${String(factor)}`);
+    if (typeof factor !== 'number' || !(factor < 1)) throw new MlpkitError(op, `factor: expected a number < 1.0, got ${String(factor)}`);
+    // PyTorch checks only factor < 1; NaN here would never reduce, or never count a bad epoch, silently.
+    const read = new StateReader(op);
+    read.number('factor', factor, { min: 0 });
+    read.number('patience', patience, { integer: true, min: 0 });
+    read.number('threshold', threshold, { min: 0 });
+    read.number('cooldown', cooldown, { integer: true, min: 0 });
+    read.number('eps', eps, { min: 0 });
     if (mode !== 'min' && mode !== 'max') throw new MlpkitError(op, `mode: expected 'min' or 'max', got ${String(mode)}`);
     if (thresholdMode !== 'rel' && thresholdMode !== 'abs')
       throw new MlpkitError(op, `thresholdMode: expected 'rel' or 'abs', got ${String(thresholdMode)}`);
     const groups = optimizer.paramGroups.length;
     if (Array.isArray(minLr) && minLr.length !== groups)
       throw new MlpkitError(op, `minLr: expected ${groups} values (one per group), got ${minLr.length}`);
+    if (Array.isArray(minLr)) read.numbers('minLr', minLr, { min: 0 });
+    else read.number('minLr', minLr, { min: 0 });
     this.optimizer = optimizer;
     this.mode = mode;
     this.factor = factor;

@@ -171,6 +171,64 @@ describe('scheduler bad input', () => {
     ] as const) expect(make).toThrow(`${name}: unknown option 'step_size'`);
   });
 
+  it('a negative or NaN gamma, which would become the lr, for every decaying scheduler', () => {
+    for (const [name, make] of [
+      ['StepLR', (gamma: number) => new O.StepLR(sgd(), { stepSize: 1, gamma })],
+      ['MultiStepLR', (gamma: number) => new O.MultiStepLR(sgd(), { milestones: [1], gamma })],
+      ['ExponentialLR', (gamma: number) => new O.ExponentialLR(sgd(), { gamma })],
+    ] as const) {
+      expect(() => make(-1)).toThrow(`${name}: gamma: expected a finite number ≥ 0, got -1`);
+      expect(() => make(NaN)).toThrow(`${name}: gamma: expected a finite number ≥ 0, got NaN`);
+      expect(() => make(1.5)).not.toThrow();
+    }
+    expect(() => new O.ExponentialLR(sgd(), {} as never)).toThrow('ExponentialLR: gamma: expected a finite number ≥ 0, got nothing (the field is missing)');
+  });
+
+  it('a negative etaMin, a negative or fractional milestone, a non-integer lastEpoch, a string factor', () => {
+    expect(() => new O.CosineAnnealingLR(sgd(), { TMax: 5, etaMin: -0.1 })).toThrow('CosineAnnealingLR: etaMin: expected a finite number ≥ 0, got -0.1');
+    expect(() => new O.CosineAnnealingWarmRestarts(sgd(), { T0: 5, etaMin: NaN })).toThrow('CosineAnnealingWarmRestarts: etaMin: expected a finite number ≥ 0, got NaN');
+    expect(() => new O.CosineAnnealingWarmRestarts(sgd(), { T0: 5 }).step(Infinity)).toThrow(/epoch: expected a finite non-negative number, got Infinity/);
+    expect(() => new O.MultiStepLR(sgd(), { milestones: [-2, 3] })).toThrow('MultiStepLR: milestones: expected an array of integer epochs >= 0, got [-2,3]');
+    expect(() => new O.StepLR(sgd(), { stepSize: 1, lastEpoch: 0.5 })).toThrow('StepLR: lastEpoch: expected an integer ≥ -1, got 0.5');
+    expect(() => new O.LinearLR(sgd(), { startFactor: '0.5' as never })).toThrow(/LinearLR: startFactor: .* got 0.5/);
+  });
+
+  it('SequentialLR milestones that are never reached: fractional, or out of order', () => {
+    const make = (milestones: number[]) => {
+      const opt = sgd();
+      const schedulers = [0.5, 0.5, 0.5].map((gamma) => new O.ExponentialLR(opt, { gamma }));
+      return () => new O.SequentialLR(opt, { schedulers, milestones });
+    };
+    expect(make([1.5, 3])).toThrow('SequentialLR: milestones[0]: expected an integer ≥ 0, got 1.5');
+    expect(make([4, 2])).toThrow('SequentialLR: milestones[1]: expected an integer ≥ 4, got 2');
+    expect(make([2, 4])).not.toThrow();
+  });
+
+  it('OneCycleLR: negative peaks and momenta, zero divisors, switches that are not true or false, β₁ reaching 1', () => {
+    const total = { totalSteps: 10 };
+    expect(() => new O.OneCycleLR(sgd(), { maxLr: -0.1, ...total })).toThrow('OneCycleLR: maxLr: expected a finite number ≥ 0, got -0.1');
+    expect(() => new O.OneCycleLR(sgd(), { maxLr: [NaN], ...total })).toThrow('OneCycleLR: maxLr[0]: expected a finite number ≥ 0, got NaN');
+    expect(() => new O.OneCycleLR(sgd(), { maxLr: 0.1, divFactor: 0, ...total })).toThrow('OneCycleLR: divFactor: expected a finite number > 0, got 0');
+    expect(() => new O.OneCycleLR(sgd(), { maxLr: 0.1, finalDivFactor: -1, ...total })).toThrow(/finalDivFactor: expected a finite number > 0, got -1/);
+    expect(() => new O.OneCycleLR(sgd(), { maxLr: 0.1, baseMomentum: -0.5, ...total })).toThrow('OneCycleLR: baseMomentum: expected a finite number ≥ 0, got -0.5');
+    expect(() => new O.OneCycleLR(sgd(), { maxLr: 0.1, threePhase: 'no' as never, ...total })).toThrow('OneCycleLR: threePhase: expected true or false, got "no"');
+    expect(() => new O.OneCycleLR(sgd(), { maxLr: 0.1, cycleMomentum: 0 as never, ...total })).toThrow('OneCycleLR: cycleMomentum: expected true or false, got 0');
+    const adam = new O.Adam([new Tensor(new Float32Array(1), [1])]);
+    expect(() => new O.OneCycleLR(adam, { maxLr: 0.1, maxMomentum: 1, ...total })).toThrow(/maxMomentum, baseMomentum: expected values < 1 when cycling betas\[0\]/);
+    expect(() => new O.OneCycleLR(sgd(), { maxLr: 0.1, maxMomentum: 1, ...total })).not.toThrow();
+  });
+
+  it('ReduceLROnPlateau: a negative factor, threshold, eps or minLr, a fractional patience or cooldown', () => {
+    const make = (options: O.ReduceLROnPlateauOptions) => () => new O.ReduceLROnPlateau(sgd(), options);
+    expect(make({ factor: -0.5 })).toThrow('ReduceLROnPlateau: factor: expected a finite number ≥ 0, got -0.5');
+    expect(make({ patience: NaN })).toThrow('ReduceLROnPlateau: patience: expected an integer ≥ 0, got NaN');
+    expect(make({ cooldown: 1.5 })).toThrow('ReduceLROnPlateau: cooldown: expected an integer ≥ 0, got 1.5');
+    expect(make({ threshold: -1 })).toThrow('ReduceLROnPlateau: threshold: expected a finite number ≥ 0, got -1');
+    expect(make({ eps: NaN })).toThrow('ReduceLROnPlateau: eps: expected a finite number ≥ 0, got NaN');
+    expect(make({ minLr: -1 })).toThrow('ReduceLROnPlateau: minLr: expected a finite number ≥ 0, got -1');
+    expect(make({ minLr: [NaN] })).toThrow('ReduceLROnPlateau: minLr[0]: expected a finite number ≥ 0, got NaN');
+  });
+
   it('resuming with lastEpoch needs the initialLr a previous scheduler stored', () => {
     expect(() => new O.StepLR(sgd(), { stepSize: 2, lastEpoch: 4 })).toThrow(/param 'initialLr' is not specified in paramGroups\[0\]/);
   });

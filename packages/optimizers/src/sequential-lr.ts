@@ -34,6 +34,10 @@ export class SequentialLR {
     });
     if (!Array.isArray(milestones) || milestones.length !== schedulers.length - 1)
       throw new MlpkitError('SequentialLR', `milestones: expected one fewer milestone than schedulers (${schedulers.length - 1}), got ${JSON.stringify(milestones)}`);
+    // A milestone that is no integer epoch is never reached, and one out of order never hands over: the next scheduler would silently never run.
+    const read = new StateReader('SequentialLR');
+    milestones.forEach((m, i) => read.number(`milestones[${i}]`, m, { integer: true, min: i === 0 ? 0 : milestones[i - 1] }));
+    read.number('lastEpoch', lastEpoch, { integer: true, min: -1 });
     this.optimizer = optimizer;
     this.schedulers = [...schedulers];
     this.milestones = [...milestones];

@@ -1,4 +1,4 @@
-import { checkOptions } from '@mlpkit/tensor';
+import { StateReader, checkOptions } from '@mlpkit/tensor';
 import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableOptimizer, type SchedulerBaseOptions, checkInteger } from './lr-scheduler.js';
 
 /** StepLR's options (PyTorch's `StepLR`, camelCased). */
@@ -30,7 +30,8 @@ export class StepLR extends LRScheduler {
     super('StepLR', optimizer, options.lastEpoch);
     checkInteger('StepLR', 'stepSize', options.stepSize, 1);
     this.stepSize = options.stepSize;
-    this.gamma = options.gamma ?? 0.1;
+    // PyTorch checks no factor; a negative or NaN one would reach the optimizer as its lr.
+    this.gamma = new StateReader('StepLR').number('gamma', options.gamma ?? 0.1, { min: 0 });
     this.initialStep();
   }
 
