@@ -45,9 +45,15 @@ describe('Accuracy', () => {
     expect(acc.compute()).toBe(0);
   });
 
+  it('refuses NaN or infinite scores, which have no argmax, as topKAccuracyScore and rocAucScore do', () => {
+    expect(() => accuracyScore([0, 1], tensor([[NaN, NaN], [0.2, 0.8]]))).toThrow('accuracyScore: yPred: expected finite values, got NaN at index 0');
+    expect(() => accuracyScore([0, 1], [[0.9, 0.1], [0.2, -Infinity]])).toThrow('accuracyScore: yPred: expected finite values, got -Infinity at index 3');
+    expect(() => new Accuracy().update([[NaN, 1]], [1])).toThrow('Accuracy.update: preds: expected finite values, got NaN at index 0');
+  });
+
   it('names update arguments in its errors', () => {
     expect(() => new Accuracy().update([0, 1], [0])).toThrow('Accuracy.update: preds: expected 1 samples to match targets, got 2');
     expect(() => new Accuracy({ numClasses: 2 }).update([0, 2], [0, 1])).toThrow('preds: class index 2 at index 1 is out of range for numClasses 2');
-    expect(() => new Accuracy({ numClasses: 0 })).toThrow('Accuracy: numClasses: expected a positive integer, got 0');
+    expect(() => new Accuracy({ numClasses: 0 })).toThrow('Accuracy: numClasses: expected an integer in 1..65536, got 0');
   });
 });

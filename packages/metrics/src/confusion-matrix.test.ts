@@ -35,4 +35,12 @@ describe('confusionMatrix', () => {
     expect(cm.compute().tolist()).toEqual([[1, 0, 0], [1, 0, 0], [0, 0, 1]]);
     expect(() => cm.update([3], [0])).toThrow('ConfusionMatrix.update: preds: class index 3 at index 0 is out of range for numClasses 3');
   });
+
+  it('refuses a numClasses that is not an integer in 1..65536, and a matrix too large to allocate', () => {
+    expect(() => confusionMatrix([0, 1], [0, 1], { numClasses: 1e6 })).toThrow('confusionMatrix: numClasses: expected an integer in 1..65536, got 1000000');
+    expect(() => confusionMatrix([0, 1], [0, 1], { numClasses: 2.5 })).toThrow(/numClasses: expected an integer in 1\.\.65536, got 2.5/);
+    expect(() => new ConfusionMatrix({ numClasses: '3' as never })).toThrow('ConfusionMatrix: numClasses: expected an integer in 1..65536, got the string "3"');
+    expect(() => confusionMatrix([0, 1], [0, 1], { numClasses: 40000 })).toThrow(/confusionMatrix: a int32 tensor of 1600000000 elements needs .*, more than the .* one tensor may hold/);
+    expect(() => confusionMatrix([0, 1], [0, 1], { labels: Array.from({ length: 40000 }, (_, i) => i) })).toThrow(/1600000000 elements/);
+  });
 });

@@ -1,4 +1,4 @@
-import { MlpkitError, Tensor, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, Tensor, checkAllocation, checkOptions } from '@mlpkit/tensor';
 import type { ConfusionCounts } from './confusion-counts.js';
 import { CLASS_OPTIONS, type ClassOptions, ConfusionMetric, countsOf } from './confusion-metric.js';
 import { type Predictions, type Vector, checkLabelList, range } from './inputs.js';
@@ -42,8 +42,10 @@ function fromCounts(op: string, counts: ConfusionCounts, options: ConfusionMatri
       throw new MlpkitError(op, `labels: expected at least one label that occurs in yTrue, got [${labels.join(', ')}]`);
   }
   labels ??= options.numClasses !== undefined ? range(options.numClasses) : counts.presentLabels();
-  const matrix = counts.matrix(labels);
   const n = labels.length;
+  // Many labels make an n × n matrix: refused with its size before anything is allocated.
+  checkAllocation(op, options.normalize ? 'float64' : 'int32', n * n);
+  const matrix = counts.matrix(labels);
   return new Tensor(options.normalize ? normalized(matrix, n, options.normalize) : matrix, [n, n]);
 }
 

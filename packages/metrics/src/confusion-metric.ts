@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, describe } from '@mlpkit/tensor';
 import { ConfusionCounts } from './confusion-counts.js';
 import { type Predictions, type Vector, checkBelow, checkNonEmpty, checkSameLength, readLabels } from './inputs.js';
 import type { StreamingMetric } from './metric.js';
@@ -12,12 +12,18 @@ export interface ClassOptions {
   numClasses?: number;
 }
 
+/**
+ * The most classes `numClasses` may name: per-class results then hold 65536 entries, and a
+ * wider confusion matrix (which also needs the bytes `confusionMatrix` checks) is no picture anyone reads.
+ */
+export const maxNumClasses = 2 ** 16;
+
 /** The keys of {@link ClassOptions}, which every label metric's option list starts with. */
 export const CLASS_OPTIONS = ['numClasses'] as const satisfies readonly (keyof ClassOptions)[];
 
 function checkNumClasses(op: string, numClasses: number): void {
-  if (!Number.isInteger(numClasses) || numClasses < 1)
-    throw new MlpkitError(op, `numClasses: expected a positive integer, got ${numClasses}`);
+  if (!Number.isInteger(numClasses) || numClasses < 1 || numClasses > maxNumClasses)
+    throw new MlpkitError(op, `numClasses: expected an integer in 1..${maxNumClasses}, got ${typeof numClasses === 'number' ? numClasses : describe(numClasses)}`);
 }
 
 /** Reads and checks one batch of true and predicted labels (`yPred` may be scores [N, C]). */

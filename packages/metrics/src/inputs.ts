@@ -65,6 +65,8 @@ export function readLabels(op: string, name: string, x: Predictions, allowScores
   // One score column has no argmax to take: a probability or a logit needs its own threshold.
   if (t.cols === 1)
     throw new MlpkitError(op, `${name}: expected class indices [N] or scores [N, C] with C ≥ 2, got shape [${t.rows}, 1]; threshold a single score into class indices first`);
+  // A NaN row has no argmax (every comparison is false, so class 0 would win): refused, as the score metrics do.
+  if (t.cols !== null) checkFinite(op, name, t);
   const values = t.cols === null ? t.data : rowArgmax(t);
   const out = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) {
@@ -76,11 +78,16 @@ export function readLabels(op: string, name: string, x: Predictions, allowScores
   return out;
 }
 
+/** Throws on the first NaN or infinity in a table, naming its flat index. */
+function checkFinite(op: string, name: string, t: Table): void {
+  const bad = t.data.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) throw new MlpkitError(op, `${name}: expected finite values, got ${t.data[bad]} at index ${bad}`);
+}
+
 /** Reads scores, probabilities or regression values, refusing NaN and infinities. */
 export function readFinite(op: string, name: string, x: Matrix): Table {
   const t = readTable(op, name, x);
-  const bad = t.data.findIndex((v) => !Number.isFinite(v));
-  if (bad >= 0) throw new MlpkitError(op, `${name}: expected finite values, got ${t.data[bad]} at index ${bad}`);
+  checkFinite(op, name, t);
   return t;
 }
 
