@@ -38,4 +38,11 @@ describe('logLoss', () => {
     m.reset();
     expect(() => m.compute()).toThrow('LogLoss.compute: targets: expected at least one sample');
   });
+
+  it('refuses probabilities outside [0, 1] (scikit-learn clips them into a plausible loss)', () => {
+    expect(() => logLoss([0, 1], [[2, -1], [0.5, 0.5]])).toThrow('logLoss: yProb: expected probabilities in [0, 1], got 2 at index 0');
+    expect(() => logLoss([0, 1], [1.5, -0.5])).toThrow('logLoss: yProb: expected probabilities in [0, 1], got 1.5 at index 0');
+    expect(() => new LogLoss().update([[0.5, 0.5], [0.2, 1.2]], [0, 1])).toThrow('LogLoss.update: probabilities: expected probabilities in [0, 1], got 1.2 at index 3');
+    expect(logLoss([0, 1], [[1, 0], [0, 1]])).toBeCloseTo(-Math.log(1 - Number.EPSILON), 20);
+  });
 });

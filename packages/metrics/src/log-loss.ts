@@ -28,6 +28,16 @@ function checkEps(op: string, eps: unknown): number {
 const clip = (p: number, eps: number): number => Math.min(Math.max(p, eps), 1 - eps);
 
 /**
+ * Refuses a value outside [0, 1]. scikit-learn clips it silently, so [2, -1] scores as if it
+ * were [1, 0]: logits or unnormalised scores passed by mistake would give a plausible loss.
+ */
+function checkProbabilities(op: string, name: string, batch: ScoreBatch): ScoreBatch {
+  const bad = batch.scores.data.findIndex((p) => !(p >= 0 && p <= 1));
+  if (bad >= 0) throw new MlpkitError(op, `${name}: expected probabilities in [0, 1], got ${batch.scores.data[bad]} at index ${bad}`);
+  return batch;
+}
+
+/**
  * `total` plus Σ -log p[true] over a batch, after clipping and renormalising each row as
  * scikit-learn 1.2 does. Samples are added one by one onto the running total, so batches
  * sum in the same order as one pass over the whole dataset.
@@ -68,7 +78,8 @@ export class LogLoss implements StreamingMetric<number, Matrix, Vector> {
 
   /** Adds a batch: `probabilities` [N, C] (rows are renormalised) or [N] for P(class 1), `targets` class indices [N]. */
   update(probabilities: Matrix, targets: Vector): void {
-    this.add(readScoreBatch('LogLoss.update', targets, probabilities, this.labels, ['targets', 'probabilities'], this.cols));
+    const op = 'LogLoss.update';
+    this.add(checkProbabilities(op, 'probabilities', readScoreBatch(op, targets, probabilities, this.labels, ['targets', 'probabilities'], this.cols)));
   }
 
   /** @internal Adds a checked batch. */
@@ -94,7 +105,8 @@ export class LogLoss implements StreamingMetric<number, Matrix, Vector> {
 /**
  * Cross-entropy of predicted probabilities, the mean of -log p[true class] (scikit-learn
  * 1.2's `log_loss`). `yProb` is [N, C] probabilities (column j for class `labels[j]`,
- * default j), or [N] holding P(class 1) of a binary problem.
+ * default j), or [N] holding P(class 1) of a binary problem. Every value must lie in [0, 1]:
+ * unlike scikit-learn, which clips, mlpkit refuses logits and other scores.
  *
  * @example logLoss([0, 1], [[0.8, 0.2], [0.3, 0.7]]) // (-log 0.8 - log 0.7) / 2 ≈ 0.2899
  */
@@ -103,6 +115,6 @@ export function logLoss(yTrue: Vector, yProb: Matrix, options: LogLossOptions = 
   checkOptions(op, options, LOG_LOSS_OPTIONS);
   checkEps(op, options.eps);
   const metric = new LogLoss(options);
-  metric.add(readScoreDataset(op, yTrue, yProb, options.labels, 'yProb'));
+  metric.add(checkProbabilities(op, 'yProb', readScoreDataset(op, yTrue, yProb, options.labels, 'yProb')));
   return metric.compute();
 }
