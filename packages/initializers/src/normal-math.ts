@@ -17,10 +17,27 @@ function erfcPositive(x: number): number {
     return 1 - (2 / Math.sqrt(Math.PI)) * sum;
   }
   if (x > 27) return 0;
-  // Laplace's continued fraction erfc(x) = e^{-x²}/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))), from the tail up.
+  return Math.exp(-x * x) / Math.sqrt(Math.PI) / laplaceFraction(x);
+}
+
+/**
+ * x + (1/2)/(x + 1/(x + (3/2)/(x + …))), evaluated from the tail up: Laplace's continued
+ * fraction, erfc(x) = e^{-x²}/√π / laplaceFraction(x), accurate for x ≥ 2.5.
+ */
+function laplaceFraction(x: number): number {
   let tail = 0;
   for (let n = 80; n >= 1; n--) tail = n / 2 / (x + tail);
-  return Math.exp(-x * x) / Math.sqrt(Math.PI) / (x + tail);
+  return x + tail;
+}
+
+/**
+ * Mills' ratio (1 − Φ(z))/φ(z) for z ≥ 0. Far in the tail both factors underflow (Φ(−38) is
+ * 0 in double precision) while their ratio, about 1/z, stays exact.
+ */
+export function millsRatio(z: number): number {
+  const x = z / SQRT2;
+  if (x < 2.5) return erfcPositive(x) / 2 / normalPdf(z);
+  return 1 / (SQRT2 * laplaceFraction(x));
 }
 
 /** The standard normal density φ(z). */

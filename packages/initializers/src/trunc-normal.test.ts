@@ -38,6 +38,30 @@ describe('truncNormal_', () => {
     expect(Math.abs(s.std / want.std - 1)).toBeLessThan(0.03);
   });
 
+  it('has the closed-form moments of intervals so far in a tail that the CDF underflows (scipy.stats.truncnorm)', () => {
+    expect(truncNormalStats({ a: 50, b: 60 }).mean).toBeCloseTo(50.019984031902176, 10);
+    expect(truncNormalStats({ a: 50, b: 60 }).std).toBeCloseTo(0.019976069686804727, 7);
+    expect(truncNormalStats({ a: -60, b: -50 }).mean).toBeCloseTo(-50.019984031902176, 10);
+    expect(truncNormalStats({ a: 40, b: Infinity }).mean).toBeCloseTo(40.024968847210886, 10);
+    expect(truncNormalStats({ a: 8, b: 8.001 }).mean).toBeCloseTo(8.000499333304106, 10);
+    expect(truncNormalStats({ a: 6, b: 7 }).mean).toBeCloseTo(6.157210903378302, 12);
+  });
+
+  it.each([
+    [{ mean: 0, std: 1, a: 50, b: 60 }],
+    [{ mean: 1, std: 2, a: -119, b: -99 }],
+    [{ mean: 0, std: 1, a: 40, b: Infinity }],
+    [{ mean: 0, std: 1, a: 8, b: 8.001 }],
+  ])('samples an interval far in a tail, where the CDF underflows: %o', (options) => {
+    const n = 20_000;
+    const s = moments(truncNormal_(zeros([n], { dtype: 'float64' }), { ...options, generator: new Generator(3) }).data);
+    const want = truncNormalStats(options);
+    expect(s.min).toBeGreaterThanOrEqual(options.a);
+    expect(s.max).toBeLessThanOrEqual(options.b);
+    expect(Math.abs(s.mean - want.mean)).toBeLessThan((5 * want.std) / Math.sqrt(n));
+    expect(Math.abs(s.std / want.std - 1)).toBeLessThan(0.05);
+  });
+
   it('refuses an empty interval', () => {
     expect(() => truncNormal_(zeros([3]), { a: 1, b: 1 })).toThrow(/truncNormal_: expected a < b, got a 1 and b 1/);
   });
