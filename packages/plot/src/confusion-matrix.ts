@@ -1,5 +1,5 @@
 import { isArray } from './check.js';
-import { MlpkitError, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, Tensor, checkOptions, describe } from '@mlpkit/tensor';
 import { type PlotSpec, topLevel } from './spec.js';
 
 /**
@@ -13,9 +13,14 @@ import { type PlotSpec, topLevel } from './spec.js';
 export function confusionMatrixSpec(matrix: readonly (readonly number[])[], classNames: readonly string[], options: { title?: string; size?: number } = {}): PlotSpec {
   const op = 'confusionMatrixSpec';
   checkOptions(op, options, ['title', 'size']);
+  // metrics' confusionMatrix returns a Tensor: say how to pass it rather than refuse it blankly.
+  if (!isArray(matrix))
+    throw new MlpkitError(op, `matrix: expected rows of counts (an array of arrays), got ${describe(matrix)}${matrix instanceof Tensor ? ' (pass matrix.tolist())' : ''}`);
+  if (!isArray(classNames) || classNames.some((name) => typeof name !== 'string'))
+    throw new MlpkitError(op, `classNames: expected an array of strings, got ${describe(classNames)}`);
   const n = classNames.length;
-  if (!isArray(matrix) || matrix.length !== n || matrix.some((row) => !isArray(row) || row.length !== n))
-    throw new MlpkitError(op, `expected a ${n}×${n} matrix (one row and column per class name), got ${isArray(matrix) ? `${matrix.length} rows` : typeof matrix}`);
+  if (matrix.length !== n || matrix.some((row) => !isArray(row) || row.length !== n))
+    throw new MlpkitError(op, `expected a ${n}×${n} matrix (one row and column per class name), got ${matrix.length} rows`);
   const values = matrix.flatMap((row, i) => row.map((count, j) => {
     if (!(Number.isFinite(count) && count >= 0)) throw new MlpkitError(op, `matrix[${i}][${j}]: expected a count >= 0, got ${count}`);
     return { actual: classNames[i], predicted: classNames[j], count };

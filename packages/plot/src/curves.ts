@@ -1,5 +1,5 @@
-import { MlpkitError, checkOptions } from '@mlpkit/tensor';
-import { checkNumbers, checkSameLength, isArray } from './check.js';
+import { checkOptions } from '@mlpkit/tensor';
+import { checkItems, checkNumbers, checkSameLength } from './check.js';
 import { categoricalScale } from './palette.js';
 import { type PlotSpec, topLevel } from './spec.js';
 
@@ -51,7 +51,7 @@ export function curvesSpec(series: readonly CurveSeries[], options: CurvesOption
 export function curvesBody(series: readonly CurveSeries[], options: CurvesOptions = {}): PlotSpec {
   const op = 'curvesSpec';
   checkOptions(op, options, CURVES_OPTIONS);
-  if (!isArray(series) || series.length === 0) throw new MlpkitError(op, 'expected at least one series');
+  checkItems(op, series, 'series', true);
   const values: { x: number; y: number; series: string }[] = [];
   const ends: { x: number; y: number; series: string }[] = [];
   for (const s of series) {

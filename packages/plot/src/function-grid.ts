@@ -1,5 +1,5 @@
-import { MlpkitError, checkOptions } from '@mlpkit/tensor';
-import { checkNumbers, checkSameLength, isArray } from './check.js';
+import { checkOptions } from '@mlpkit/tensor';
+import { checkItems, checkNumbers, checkSameLength } from './check.js';
 import { categoricalScale } from './palette.js';
 import { type PlotSpec, topLevel } from './spec.js';
 
@@ -21,7 +21,7 @@ export interface FunctionCurve {
 export function functionGridSpec(curves: readonly FunctionCurve[], options: { title?: string; columns?: number } = {}): PlotSpec {
   const op = 'functionGridSpec';
   checkOptions(op, options, ['title', 'columns']);
-  if (!isArray(curves) || curves.length === 0) throw new MlpkitError(op, 'expected at least one function');
+  checkItems(op, curves, 'function', true);
   const values = curves.flatMap((c) => {
     for (const k of ['x', 'f', 'df'] as const) checkNumbers(op, `${c.name}.${k}`, c[k]);
     checkSameLength(op, [`${c.name}.x`, c.x], [`${c.name}.f`, c.f]);

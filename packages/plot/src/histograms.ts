@@ -1,5 +1,5 @@
 import { MlpkitError, checkOptions } from '@mlpkit/tensor';
-import { checkNumbers, isArray } from './check.js';
+import { checkItems, checkNumbers } from './check.js';
 import { OKABE_ITO } from './palette.js';
 import { type PlotSpec, topLevel } from './spec.js';
 
@@ -22,7 +22,7 @@ export interface HistogramData {
 export function histogramsSpec(histograms: readonly HistogramData[], options: { title?: string; columns?: number; panelWidth?: number; xTitle?: string } = {}): PlotSpec {
   const op = 'histogramsSpec';
   checkOptions(op, options, ['title', 'columns', 'panelWidth', 'xTitle']);
-  if (!isArray(histograms) || histograms.length === 0) throw new MlpkitError(op, 'expected at least one histogram');
+  checkItems(op, histograms, 'histogram', true);
   const values = histograms.flatMap((h) => {
     checkNumbers(op, `${h.name}.edges`, h.edges);
     checkNumbers(op, `${h.name}.counts`, h.counts);

@@ -1,4 +1,4 @@
-import { isArray } from './check.js';
+import { checkItems, isArray } from './check.js';
 import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import { type CurveSeries, curvesBody } from './curves.js';
 import { type PlotSpec, topLevel } from './spec.js';
@@ -21,9 +21,9 @@ export interface LayerStatsSeries {
 export function layerStatsSpec(series: readonly LayerStatsSeries[], options: { title?: string; keys?: readonly string[]; logY?: readonly string[] } = {}): PlotSpec {
   checkOptions('layerStatsSpec', options, ['title', 'keys', 'logY']);
   const keys = options.keys ?? ['mean', 'std'];
-  if (!isArray(series) || series.length === 0) throw new MlpkitError('layerStatsSpec', 'expected at least one series');
+  checkItems('layerStatsSpec', series, 'series', true);
   for (const s of series) for (const k of keys)
-    if (s.layers.some((l) => typeof l[k] !== 'number')) throw new MlpkitError('layerStatsSpec', `${s.name}: every layer needs a number "${k}"`);
+    if (!isArray(s.layers) || s.layers.some((l) => l === null || typeof l !== 'object' || typeof l[k] !== 'number')) throw new MlpkitError('layerStatsSpec', `${s.name}: every layer needs a number "${k}"`);
   return topLevel(options.title, {
     hconcat: keys.map((k) => ({
       ...curvesBody(series.map((s): CurveSeries => ({ name: s.name, y: s.layers.map((l) => l[k]) })), {

@@ -1,3 +1,4 @@
+import { Tensor } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
 import {
   OKABE_ITO, confusionMatrixSpec, curvesSpec, functionGridSpec, histogramsSpec, layerStatsSpec, lrRangeSpec, searchResultsSpec, trainingCurvesSpec,
@@ -72,5 +73,20 @@ describe('@mlpkit/plot specs', () => {
     expect(() => searchResultsSpec([{ params: { a: 1, b: 2 }, score: 1 }], { x: 'a', y: 'b', titel: 'x' } as never)).toThrow("searchResultsSpec: unknown option 'titel'");
     expect(() => functionGridSpec([{ name: 'f', x: [0], f: [0], df: [0] }], bad)).toThrow("functionGridSpec: unknown option 'titel'");
     expect(() => toPng('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', { zoom: 2 } as object)).toThrow("toPng: unknown option 'zoom'");
+  });
+
+  it('refuses arguments of the wrong type with an MlpkitError naming the builder', () => {
+    const m = new Tensor(new Float32Array([1, 0, 0, 1]), [2, 2]);
+    expect(() => confusionMatrixSpec(m as never, undefined as never)).toThrow('confusionMatrixSpec: matrix: expected rows of counts (an array of arrays), got an object (Tensor) (pass matrix.tolist())');
+    expect(() => confusionMatrixSpec([[1]], undefined as never)).toThrow('confusionMatrixSpec: classNames: expected an array of strings, got undefined');
+    expect(() => confusionMatrixSpec([[1]], [1] as never)).toThrow('confusionMatrixSpec: classNames: expected an array of strings, got an array of length 1');
+    expect(() => histogramsSpec([null] as never)).toThrow('histogramsSpec: histogram 0: expected an object, got null');
+    expect(() => histogramsSpec({ name: 'h', edges: [0, 1], counts: [1] } as never)).toThrow('histogramsSpec: expected at least one histogram, got an object (Object)');
+    expect(() => histogramsSpec([{ edges: [0, 1], counts: [1] }] as never)).toThrow('histogramsSpec: histogram 0: expected a string name, got undefined');
+    expect(() => curvesSpec([null] as never)).toThrow('curvesSpec: series 0: expected an object, got null');
+    expect(() => functionGridSpec([5] as never)).toThrow('functionGridSpec: function 0: expected an object, got number 5');
+    expect(() => layerStatsSpec([{ name: 's', layers: null }] as never)).toThrow('layerStatsSpec: s: every layer needs a number "mean"');
+    expect(() => searchResultsSpec([null] as never, { x: 'a', y: 'b' })).toThrow('searchResultsSpec: trial 0: expected an object, got null');
+    expect(() => (searchResultsSpec as (t: unknown) => unknown)([{ params: { a: 1 }, score: 1 }])).toThrow('searchResultsSpec: expected options naming the params to plot, { x, y }, got undefined');
   });
 });

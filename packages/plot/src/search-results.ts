@@ -1,5 +1,5 @@
-import { isArray } from './check.js';
-import { MlpkitError, checkOptions } from '@mlpkit/tensor';
+import { checkItems } from './check.js';
+import { MlpkitError, checkOptions, describe } from '@mlpkit/tensor';
 import { OKABE_ITO } from './palette.js';
 import { type PlotSpec, topLevel } from './spec.js';
 
@@ -19,8 +19,9 @@ export interface TrialLike {
  */
 export function searchResultsSpec(trials: readonly TrialLike[], options: { x: string; y: string; metric?: string; title?: string; logX?: boolean; logY?: boolean }): PlotSpec {
   const op = 'searchResultsSpec';
+  if (options === null || typeof options !== 'object') throw new MlpkitError(op, `expected options naming the params to plot, { x, y }, got ${describe(options)}`);
   checkOptions(op, options, ['x', 'y', 'metric', 'title', 'logX', 'logY']);
-  if (!isArray(trials) || trials.length === 0) throw new MlpkitError(op, 'expected at least one trial');
+  checkItems(op, trials, 'trial', false);
   const metric = options.metric ?? 'score';
   const rows = trials.map((t, i) => {
     const x = t.params?.[options.x];
