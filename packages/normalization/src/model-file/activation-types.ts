@@ -43,6 +43,7 @@ export const activationTypes: readonly AnyModuleType[] = rows.map(([type, cls, ,
   options,
   config: (layer: Activation) => Object.fromEntries(Object.keys(options).map((name) => [name, (layer as unknown as Record<string, OptionValue>)[name]])),
   create: (o: ModuleOptions) => new cls(...Object.keys(options).map((name) => o[name])),
+  state: () => ({}),
 }));
 
 /** The type name of an activation function Sequential holds as a plain function (`relu`), called with its defaults. */

@@ -2,10 +2,11 @@ import { Dropout, Flatten, Identity, Linear, Maxout, PReLU } from '@mlpkit/nn';
 import { BatchNorm1d } from '../layers/batch-norm-1d.js';
 import { LayerNorm } from '../layers/layer-norm.js';
 import { activationTypes } from './activation-types.js';
-import type { AnyModuleType, ModuleOptions, ModuleType } from './module-type.js';
+import type { AnyModuleType, ModuleOptions, ModuleType, StateEntry } from './module-type.js';
 
 type Float = 'float32' | 'float64';
-const float = (dtype: string | undefined): Float => (dtype === 'float64' ? 'float64' : 'float32');
+const float = (dtype: unknown): Float => (dtype === 'float64' ? 'float64' : 'float32');
+const noState = (): Record<string, StateEntry> => ({});
 
 const linear: ModuleType<Linear> = {
   type: 'Linear',
@@ -14,6 +15,10 @@ const linear: ModuleType<Linear> = {
   required: ['inFeatures', 'outFeatures'],
   config: (m) => ({ inFeatures: m.inFeatures, outFeatures: m.outFeatures, bias: m.bias !== null, dtype: float(m.weight.dtype) }),
   create: (o) => new Linear(o.inFeatures as number, o.outFeatures as number, { bias: o.bias as boolean | undefined, dtype: o.dtype as Float | undefined }),
+  state: (o) => {
+    const dtype = float(o.dtype), out = o.outFeatures as number;
+    return { weight: { shape: [out, o.inFeatures as number], dtype }, ...(o.bias !== false && { bias: { shape: [out], dtype } }) };
+  },
 };
 
 const batchNorm1d: ModuleType<BatchNorm1d> = {
@@ -26,6 +31,17 @@ const batchNorm1d: ModuleType<BatchNorm1d> = {
     dtype: float((m.weight ?? m.runningMean)?.dtype),
   }),
   create: ({ numFeatures, ...rest }) => new BatchNorm1d(numFeatures as number, rest as ModuleOptions & { dtype?: Float }),
+  state: (o) => {
+    const dtype = float(o.dtype), shape = [o.numFeatures as number];
+    return {
+      ...(o.affine !== false && { weight: { shape, dtype }, bias: { shape, dtype } }),
+      ...(o.trackRunningStats !== false && {
+        running_mean: { shape, dtype, legacyKey: 'runningMean' },
+        running_var: { shape, dtype, legacyKey: 'runningVar' },
+        num_batches_tracked: { shape: [], dtype: 'int32', legacyKey: 'numBatchesTracked' },
+      }),
+    };
+  },
 };
 
 const layerNorm: ModuleType<LayerNorm> = {
@@ -38,6 +54,11 @@ const layerNorm: ModuleType<LayerNorm> = {
     bias: m.bias !== null, dtype: float(m.weight?.dtype),
   }),
   create: ({ normalizedShape, ...rest }) => new LayerNorm(normalizedShape as number[], rest as ModuleOptions & { dtype?: Float }),
+  state: (o) => {
+    const dtype = float(o.dtype), shape = o.normalizedShape as number[], affine = o.elementwiseAffine !== false;
+    if (shape.length === 0) return null; // refused by the constructor, which says why
+    return { ...(affine && { weight: { shape, dtype } }), ...(affine && o.bias !== false && { bias: { shape, dtype } }) };
+  },
 };
 
 const dropout: ModuleType<Dropout> = {
@@ -46,6 +67,7 @@ const dropout: ModuleType<Dropout> = {
   options: { p: 'number' },
   config: (m) => ({ p: m.p }),
   create: (o) => new Dropout(o.p as number | undefined),
+  state: noState,
 };
 
 const flatten: ModuleType<Flatten> = {
@@ -54,9 +76,10 @@ const flatten: ModuleType<Flatten> = {
   options: { startDim: 'integer', endDim: 'integer' },
   config: (m) => ({ startDim: m.startDim, endDim: m.endDim }),
   create: (o) => new Flatten(o.startDim as number | undefined, o.endDim as number | undefined),
+  state: noState,
 };
 
-const identity: ModuleType<Identity> = { type: 'Identity', module: Identity, options: {}, config: () => ({}), create: () => new Identity() };
+const identity: ModuleType<Identity> = { type: 'Identity', module: Identity, options: {}, config: () => ({}), create: () => new Identity(), state: noState };
 
 const maxout: ModuleType<Maxout> = {
   type: 'Maxout',
@@ -65,6 +88,7 @@ const maxout: ModuleType<Maxout> = {
   required: ['units', 'k'],
   config: (m) => ({ units: m.units, k: m.k }),
   create: (o) => new Maxout(o.units as number, o.k as number),
+  state: noState,
 };
 
 const prelu: ModuleType<PReLU> = {
@@ -73,6 +97,7 @@ const prelu: ModuleType<PReLU> = {
   options: { numParameters: 'integer', dtype: 'dtype' },
   config: (m) => ({ numParameters: m.numParameters, dtype: float(m.weight.dtype) }),
   create: (o) => new PReLU(o.numParameters as number | undefined, 0.25, { dtype: o.dtype as Float | undefined }),
+  state: (o) => ({ weight: { shape: [(o.numParameters as number | undefined) ?? 1], dtype: float(o.dtype) } }),
 };
 
 /**

@@ -5,6 +5,7 @@ import { scalerFromMetadata } from '../scalers/scaler-metadata.js';
 import { ARCHITECTURE_METADATA_KEY } from './architecture.js';
 import { buildModel } from './build-model.js';
 import { checkArchitecture } from './check-architecture.js';
+import { checkFileState } from './check-file-state.js';
 
 /** What {@link loadModel} gives back. */
 export interface LoadedModel {
@@ -18,7 +19,8 @@ export interface LoadedModel {
 
 /**
  * Rebuilds a model saved by `saveModel` with no code: checks the architecture field by field,
- * builds each module from its options, loads the weights strictly (every key, every shape),
+ * checks that the file holds every weight the modules will have (name, shape, dtype) before
+ * building any, builds each module from its options, loads the weights strictly (every key, every shape),
  * and returns it in eval mode with its scaler. A file without an architecture (weights only)
  * or naming an unregistered type is refused with the reason.
  *
@@ -31,7 +33,9 @@ export function loadModel(bytes: Uint8Array): LoadedModel {
   const text = metadata[ARCHITECTURE_METADATA_KEY];
   if (text === undefined)
     throw new MlpkitError('loadModel', `the file has no "${ARCHITECTURE_METADATA_KEY}" metadata: it holds weights only (not written by saveModel); build the model in code and use loadSafetensors + loadStateDict`);
-  const model = buildModel(checkArchitecture(text).model);
+  const spec = checkArchitecture(text).model;
+  // Before anything is allocated: a short header must not build layers the file has no weights for.
+  const model = buildModel(spec, checkFileState(spec, tensors));
   const scaler = scalerFromMetadata(metadata);
   try {
     model.loadStateDict(tensors);

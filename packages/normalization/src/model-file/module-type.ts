@@ -12,6 +12,14 @@ export type OptionValue = number | boolean | string | null | number[];
 /** Constructor options as they sit in a model file. */
 export type ModuleOptions = Record<string, OptionValue>;
 
+/** One state-dict entry a module will hold, known from its options before it is built. */
+export interface StateEntry {
+  shape: readonly number[];
+  dtype: 'float32' | 'float64' | 'int32';
+  /** An older key the entry may sit under in a file (see Module's legacyStateKeys). */
+  legacyKey?: string;
+}
+
 /**
  * How a module class is written to a model file and built again from it. The file keeps only
  * `config(module)`; `create(options)` must rebuild a module whose `stateDict()` has the same
@@ -30,6 +38,13 @@ export interface ModuleType<M = Module> {
   config(module: M): ModuleOptions;
   /** A new module (or a forward-only activation layer) from checked options. */
   create(options: ModuleOptions): Layer;
+  /**
+   * The state-dict entries (own keys, not prefixed) that `create(options)` gives, without
+   * building anything: `loadModel` checks a file's tensors against them before it allocates a
+   * module. Without it (or when it gives null, for options `create` refuses and explains),
+   * `loadModel` builds the module first and then counts its values against what the file holds.
+   */
+  state?(options: ModuleOptions): Record<string, StateEntry> | null;
 }
 
 /** A module type of whatever class, as registries that hold several keep them. */
