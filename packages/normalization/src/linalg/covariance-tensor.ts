@@ -11,5 +11,5 @@ import { covarianceMatrix } from './covariance.js';
 export function covariance(x: Tensor, ddof = 1): Tensor {
   const m = matrixOf('covariance', x);
   if (m.rows - ddof <= 0) throw new MlpkitError('covariance', `needs more than ddof = ${ddof} samples, got shape ${formatShape(x.shape)}`);
-  return new Tensor(covarianceMatrix(m, columnMean(m), ddof), [m.cols, m.cols]);
+  return new Tensor(covarianceMatrix('covariance', m, columnMean(m), ddof), [m.cols, m.cols]);
 }

@@ -1,12 +1,26 @@
+import { MlpkitError, allocate } from '@mlpkit/tensor';
 import type { Matrix } from '../scalers/matrix.js';
+
+// F×F grows with the square of the features: a small input (2 samples of 50,000 features is
+// 800 KB) can ask for tens of GiB, so it is refused by tensor's cap before any work is done.
+function squareStorage(op: string, f: number): Float64Array {
+  try {
+    return allocate('float64', f * f, op);
+  } catch (error) {
+    if (!(error instanceof MlpkitError)) throw error;
+    const why = error.message.slice(error.op.length + 2);
+    throw new MlpkitError(op, `${f} features need a ${f}×${f} covariance matrix: ${why}; reduce the features first`);
+  }
+}
 
 /**
  * The features' covariance matrix (features × features, row-major, float64) around `mean`,
  * dividing by `rows - ddof`: sum over samples of the outer product of the centered rows.
+ * `op` names the caller when the matrix is too large to allocate.
  */
-export function covarianceMatrix(m: Matrix, mean: Float64Array, ddof: number): Float64Array {
+export function covarianceMatrix(op: string, m: Matrix, mean: Float64Array, ddof: number): Float64Array {
   const f = m.cols;
-  const cov = new Float64Array(f * f);
+  const cov = squareStorage(op, f);
   const row = new Float64Array(f);
   for (let i = 0; i < m.rows; i++) {
     for (let j = 0; j < f; j++) row[j] = m.data[i * f + j] - mean[j];

@@ -1,7 +1,8 @@
-import { MlpkitError, randn, manualSeed, tensor, Tensor } from '@mlpkit/tensor';
+import { MlpkitError, randn, manualSeed, tensor, Tensor, zeros } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
 import { covariance } from '../linalg/covariance-tensor.js';
 import { PCA } from './pca.js';
+import { ZCAWhitening } from './zca-whitening.js';
 
 /** 200 correlated samples of 3 features, in float64. */
 function data(): Tensor {
@@ -66,5 +67,13 @@ describe('PCA', () => {
 
   it('refuses an unknown option', () => {
     expect(() => new PCA({ components: 2 } as object)).toThrow("PCA: unknown option 'components'");
+  });
+
+  it('refuses up front a covariance larger than one tensor may hold (2 samples of 100,000 features would need 74.5 GiB)', () => {
+    const wide = zeros([2, 100_000]);
+    const need = '100000 features need a 100000×100000 covariance matrix: a float64 tensor of 10000000000 elements needs 74.5 GiB, more than the 4.0 GiB one tensor may hold';
+    expect(() => new PCA().fit(wide)).toThrow(`PCA.fit: ${need}`);
+    expect(() => new ZCAWhitening().fit(wide)).toThrow(`ZCAWhitening.fit: ${need}`);
+    expect(() => covariance(wide)).toThrow(`covariance: ${need}`);
   });
 });

@@ -99,7 +99,7 @@ export class PCA extends FeatureScaler {
   protected fitMatrix(m: Matrix): void {
     const f = m.cols;
     const mean = columnMean(m);
-    const { values, vectors } = symmetricEigen(covarianceMatrix(m, mean, 1), f);
+    const { values, vectors } = symmetricEigen(covarianceMatrix(`${this.type}.fit`, m, mean, 1), f);
     const variance = values.map((v) => Math.max(v, 0));
     const total = variance.reduce((a, b) => a + b, 0);
     const ratios = variance.map((v) => (total > 0 ? v / total : 0));

@@ -82,7 +82,7 @@ export class ZCAWhitening extends FeatureScaler {
 
   protected fitMatrix(m: Matrix): void {
     const mean = columnMean(m);
-    const { values, vectors } = symmetricEigen(covarianceMatrix(m, mean, this.ddof), m.cols);
+    const { values, vectors } = symmetricEigen(covarianceMatrix(`${this.type}.fit`, m, mean, this.ddof), m.cols);
     this.meanV = mean;
     this.valuesV = values.map((v) => Math.max(v, 0));
     this.vectorsV = vectors;
