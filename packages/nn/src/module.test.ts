@@ -99,6 +99,22 @@ describe('Module', () => {
     );
   });
 
+  it('asks each module which values it refuses, naming the full key and loading nothing', () => {
+    class Positive extends Module {
+      scale = new Parameter(ones([2]));
+      forward(x: Tensor) { return x; }
+      protected override refusedValues(given: (key: string) => Tensor | undefined): [string, string][] {
+        return given('scale')?.data.some((v) => v <= 0) ? [['scale', 'positive values']] : [];
+      }
+    }
+    const model = new Sequential(new Linear(1, 1), new Positive());
+    const state = model.stateDict();
+    const bad = { ...state, '0.weight': tensor([[7]]), '1.scale': tensor([1, -1]) };
+    expect(() => model.loadStateDict(bad)).toThrow(/nothing was loaded:\n {2}1\.scale: positive values/);
+    expect(model.stateDict()['0.weight'].item()).not.toBe(7);
+    expect(() => model.loadStateDict({ ...bad, '1.scale': tensor([1, 2]) })).not.toThrow();
+  });
+
   it('prints like PyTorch', () => {
     expect(new Sequential(new Linear(4, 2), relu).toString()).toBe('Sequential(\n  (0): Linear(inFeatures=4, outFeatures=2, bias=true)\n  (1): relu()\n)');
   });

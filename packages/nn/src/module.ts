@@ -61,6 +61,17 @@ export abstract class Module {
     return {};
   }
 
+  /**
+   * Values this module refuses to load, as `[own key, what was expected]` pairs (e.g. a
+   * negative running variance, which would turn eval's output into NaN). `loadStateDict` asks
+   * every module, with `given(key)` the tensor the state holds for one of its own keys, once
+   * names, shapes and dtypes fit, and copies nothing if any module refuses. A subclass
+   * overrides it when some values would silently break its forward.
+   */
+  protected refusedValues(_given: (key: string) => Tensor | undefined): [string, string][] {
+    return [];
+  }
+
   /** Assigns `param` to property `name`, for names computed at run time. */
   registerParameter(name: string, param: Parameter | null): void {
     (this as Record<string, unknown>)[name] = param;
@@ -194,6 +205,10 @@ export abstract class Module {
       else if ((given.dtype !== target.dtype && !(given.dtype === 'float32' && target.dtype === 'float64')) || given.data.length !== target.data.length)
         problems.push(`dtype mismatch for ${key}: the model has ${target.dtype}, the state dict ${given.dtype}`);
     }
+    if (!problems.length)
+      for (const [prefix, m] of this.namedModules())
+        for (const [key, expected] of m.refusedValues((own) => source.get(prefix ? `${prefix}.${own}` : own)))
+          problems.push(`${prefix ? `${prefix}.${key}` : key}: ${expected}`);
     if (problems.length)
       throw new MlpkitError('loadStateDict', `the state dict does not fit ${this.constructor.name}; nothing was loaded:\n  ${problems.join('\n  ')}`);
     for (const [key, target] of targets) {

@@ -67,6 +67,24 @@ describe('BatchNorm1d', () => {
     expect([...bn.runningMean!.data]).toEqual([1, 2]);
   });
 
+  it('refuses to load running statistics that would make eval NaN, loading nothing', () => {
+    const good = new BatchNorm1d(2).stateDict();
+    const cases: [string, number, string][] = [
+      ['running_var', -5, 'running_var: expected finite values ≥ 0, got -5 at [1]'],
+      ['running_var', Infinity, 'running_var: expected finite values ≥ 0, got Infinity at [1]'],
+      ['running_mean', NaN, 'running_mean: expected finite values, got NaN at [1]'],
+      ['num_batches_tracked', -7, 'num_batches_tracked: expected a count ≥ 0, got -7 at [0]'],
+    ];
+    for (const [key, value, message] of cases) {
+      const state = Object.fromEntries(Object.entries(good).map(([k, t]) => [k, t.clone()]));
+      state[key].data[state[key].size - 1] = value;
+      state.weight.data.fill(3);
+      const bn = new BatchNorm1d(2);
+      expect(() => bn.loadStateDict(state)).toThrow(message);
+      expect([...bn.weight!.data]).toEqual([1, 1]); // nothing was loaded
+    }
+  });
+
   it('refuses an unknown option', () => {
     expect(() => new BatchNorm1d(2, { trackRunningStat: false } as object)).toThrow("BatchNorm1d: unknown option 'trackRunningStat'");
   });

@@ -1,6 +1,7 @@
 import { Module, Parameter, declareKeepsNoReference } from '@mlpkit/nn';
 import { MlpkitError, type Tensor, checkOptions, formatShape, full, ones, zeros } from '@mlpkit/tensor';
 import { batchNorm } from './batch-norm-function.js';
+import { checkEps, checkFlags, checkMomentum } from './check-layer-options.js';
 
 /** Options of {@link BatchNorm1d}, as `torch.nn.BatchNorm1d` names them. */
 export interface BatchNorm1dOptions {
@@ -15,6 +16,12 @@ export interface BatchNorm1dOptions {
   /** Parameter and buffer dtype (default float32). */
   dtype?: 'float32' | 'float64';
 }
+
+const loadedRules: [key: string, expected: string, ok: (v: number) => boolean][] = [
+  ['running_mean', 'finite values', Number.isFinite],
+  ['running_var', 'finite values ≥ 0', (v) => Number.isFinite(v) && v >= 0],
+  ['num_batches_tracked', 'a count ≥ 0', (v) => v >= 0],
+];
 
 const BATCH_NORM_1D_OPTIONS = ['eps', 'momentum', 'affine', 'trackRunningStats', 'dtype'] as const satisfies readonly (keyof BatchNorm1dOptions)[];
 
@@ -46,6 +53,9 @@ export class BatchNorm1d extends Module {
     super();
     checkOptions('BatchNorm1d', options, BATCH_NORM_1D_OPTIONS);
     if (!Number.isInteger(numFeatures) || numFeatures < 1) throw new MlpkitError('BatchNorm1d', `numFeatures must be a positive integer, got ${numFeatures}`);
+    checkEps('BatchNorm1d', options.eps);
+    checkMomentum('BatchNorm1d', options.momentum, true);
+    checkFlags('BatchNorm1d', options, ['affine', 'trackRunningStats']);
     this.numFeatures = numFeatures;
     this.eps = options.eps ?? 1e-5;
     this.momentum = options.momentum === undefined ? 0.1 : options.momentum;
@@ -64,6 +74,17 @@ export class BatchNorm1d extends Module {
   /** Files mlpkit wrote before it used PyTorch's buffer names still load. */
   protected override legacyStateKeys(): Readonly<Record<string, string>> {
     return { runningMean: 'running_mean', runningVar: 'running_var', numBatchesTracked: 'num_batches_tracked' };
+  }
+
+  // A negative or non-finite variance (or a NaN mean) makes every eval output NaN; a negative count is no count.
+  protected override refusedValues(given: (key: string) => Tensor | undefined): [string, string][] {
+    const refused: [string, string][] = [];
+    for (const [key, expected, ok] of loadedRules) {
+      const data = given(key)?.data;
+      const at = data ? data.findIndex((v) => !ok(v)) : -1;
+      if (at >= 0) refused.push([key, `expected ${expected}, got ${data![at]} at [${at}]`]);
+    }
+    return refused;
   }
 
   /** Running mean 0, running variance 1, no batches tracked. */

@@ -1,6 +1,7 @@
 import { customOp } from '@mlpkit/autograd';
 import { type BatchNormStats, MlpkitError, Tensor, allocate, checkOptions, formatShape, fusedBatchNorm, fusedBatchNormBackward, fusedChannelMoments } from '@mlpkit/tensor';
 import { type ChannelLayout, channelLayout, channelMoments } from './channel-layout.js';
+import { checkEps, checkMomentum } from './check-layer-options.js';
 
 /** Options of {@link batchNorm}, as `torch.nn.functional.batch_norm` names them. */
 export interface BatchNormOptions {
@@ -72,6 +73,8 @@ function statistics(input: Tensor, layout: ChannelLayout, o: BatchNormOptions, u
  */
 export function batchNorm(input: Tensor, options: BatchNormOptions = {}): Tensor {
   checkOptions('batchNorm', options, BATCH_NORM_OPTIONS);
+  checkEps('batchNorm', options.eps);
+  checkMomentum('batchNorm', options.momentum, false);
   const layout = channelLayout('batchNorm', input);
   const { weight, bias, runningMean, runningVar } = options;
   for (const [name, t] of [['weight', weight], ['bias', bias], ['runningMean', runningMean], ['runningVar', runningVar]] as const) checkVector(name, t, layout.c);

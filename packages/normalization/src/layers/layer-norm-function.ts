@@ -1,6 +1,7 @@
 import { customOp } from '@mlpkit/autograd';
 import { MlpkitError, Tensor, allocate, checkOptions, formatShape, shapesEqual } from '@mlpkit/tensor';
 import { tensorOf } from './batch-norm-function.js';
+import { checkEps } from './check-layer-options.js';
 
 /** Options of {@link layerNorm}, as `torch.nn.functional.layer_norm` names them. */
 export interface LayerNormOptions {
@@ -52,6 +53,7 @@ function normalizeRows(data: ArrayLike<number>, rows: number, d: number, eps: nu
  */
 export function layerNorm(input: Tensor, normalizedShape: number | readonly number[], options: LayerNormOptions = {}): Tensor {
   checkOptions('layerNorm', options, LAYER_NORM_OPTIONS);
+  checkEps('layerNorm', options.eps);
   const shape = typeof normalizedShape === 'number' ? [normalizedShape] : [...normalizedShape];
   check(input, shape, options);
   const { weight, bias } = options;

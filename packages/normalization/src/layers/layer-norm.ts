@@ -1,5 +1,6 @@
 import { Module, Parameter, declareKeepsNoReference } from '@mlpkit/nn';
 import { MlpkitError, type Tensor, checkOptions, ones, zeros } from '@mlpkit/tensor';
+import { checkEps, checkFlags } from './check-layer-options.js';
 import { layerNorm } from './layer-norm-function.js';
 
 /** Options of {@link LayerNorm}, as `torch.nn.LayerNorm` names them. */
@@ -38,6 +39,8 @@ export class LayerNorm extends Module {
     const shape = typeof normalizedShape === 'number' ? [normalizedShape] : [...normalizedShape];
     if (shape.length === 0 || !shape.every((d) => Number.isInteger(d) && d > 0))
       throw new MlpkitError('LayerNorm', `normalizedShape must be a positive integer or a non-empty list of them, got ${JSON.stringify(normalizedShape)}`);
+    checkEps('LayerNorm', options.eps);
+    checkFlags('LayerNorm', options, ['elementwiseAffine', 'bias']);
     this.normalizedShape = shape;
     this.eps = options.eps ?? 1e-5;
     this.elementwiseAffine = options.elementwiseAffine ?? true;

@@ -1,4 +1,4 @@
-import { MlpkitError, checkOptions, formatShape } from '@mlpkit/tensor';
+import { MlpkitError, StateReader, checkOptions, formatShape } from '@mlpkit/tensor';
 import type { ScalerJSON } from './scaler.js';
 import { ScalerReader } from './scaler-reader.js';
 import { StatelessScaler } from './stateless-scaler.js';
@@ -34,13 +34,17 @@ export class Normalize extends StatelessScaler {
   constructor(options: NormalizeOptions) {
     super();
     checkOptions('Normalize', options, NORMALIZE_OPTIONS);
-    const { mean, std } = options;
+    const { mean, std } = options ?? ({} as NormalizeOptions);
+    // A NaN mean turns every output of its channel into NaN, silently.
+    const read = new StateReader('Normalize');
+    read.numbers('mean', mean);
+    read.numbers('std', std);
     if (mean.length === 0 || mean.length !== std.length)
       throw new MlpkitError('Normalize', `mean and std must be non-empty and the same length, got ${mean.length} and ${std.length}`);
-    const zero = std.findIndex((s) => !(s !== 0 && Number.isFinite(s)));
-    if (zero >= 0) throw new MlpkitError('Normalize', `std must be finite and non-zero, got std[${zero}] = ${std[zero]}`);
-    this.mean = [...mean];
-    this.std = [...std];
+    const zero = std.indexOf(0);
+    if (zero >= 0) throw new MlpkitError('Normalize', `std must be non-zero, got std[${zero}] = 0`);
+    this.mean = Array.from(mean);
+    this.std = Array.from(std);
   }
 
   /** Rebuilds a scaler saved with `toJSON()`. */
