@@ -34,6 +34,15 @@ describe('StateReader', () => {
     expect(read.object('o', Object.create(null))).toEqual({});
   });
 
+  it('refuses nesting deeper than any saved state, before it can exhaust the stack', () => {
+    let nested: unknown = 1;
+    for (let i = 0; i < 20000; i++) nested = [nested];
+    expect(() => read.deep('s', nested)).toThrow(/^Thing\.load: s(\[0\]){64}: expected at most 64 levels of nesting, got an array of 1$/);
+    let ok: unknown = 1;
+    for (let i = 0; i < 64; i++) ok = { a: ok };
+    expect(() => read.deep('s', ok)).not.toThrow();
+  });
+
   it('quotes keys that are not identifiers in paths, and describes what it got briefly', () => {
     expect(read.at('state', '0')).toBe('state["0"]');
     expect(read.at('', 'lr')).toBe('lr');

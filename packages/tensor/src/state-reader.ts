@@ -7,6 +7,9 @@ import { MlpkitError } from './errors.js';
  */
 export const forbiddenKeys: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** How deep loaded state may nest (objects and arrays) before {@link StateReader.deep} refuses it. */
+const maxStateDepth = 64;
+
 /** Options of {@link StateReader.number}. */
 export interface NumberRule {
   /** Smallest allowed value (inclusive). */
@@ -127,17 +130,21 @@ export class StateReader {
     return list as ArrayLike<number>;
   }
 
-  /** Refuses a forbidden key anywhere inside `value` (objects and arrays, any depth). */
-  deep(path: string, value: unknown): void {
+  /**
+   * Refuses a forbidden key anywhere inside `value` (objects and arrays), and nesting deeper
+   * than {@link maxStateDepth}, which no saved state reaches and which would exhaust the stack.
+   */
+  deep(path: string, value: unknown, depth = 0): void {
     if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return;
+    if (depth >= maxStateDepth) this.fail(path, `at most ${maxStateDepth} levels of nesting`, value);
     if (Array.isArray(value)) {
       // Paths are built only for nested objects: long arrays of numbers cost one pass.
-      for (let i = 0; i < value.length; i++) if (value[i] !== null && typeof value[i] === 'object') this.deep(`${path}[${i}]`, value[i]);
+      for (let i = 0; i < value.length; i++) if (value[i] !== null && typeof value[i] === 'object') this.deep(`${path}[${i}]`, value[i], depth + 1);
       return;
     }
     for (const [key, item] of Object.entries(value)) {
       if (forbiddenKeys.has(key)) this.fail(this.at(path, key), 'no such key (it could reach an object prototype)', item);
-      this.deep(this.at(path, key), item);
+      this.deep(this.at(path, key), item, depth + 1);
     }
   }
 }

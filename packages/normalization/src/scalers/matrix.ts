@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor, formatShape } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkTensor, formatShape } from '@mlpkit/tensor';
 
 /**
  * A (samples, features) view of a tensor's storage, without copying it. Scalers read
@@ -36,8 +36,9 @@ export function assertFinite(op: string, x: Tensor): void {
   }
 }
 
-/** The (samples, features) view of `x`, after checking it has at least 2 dims and no NaN/Inf. */
+/** The (samples, features) view of `x`, after checking it is a Tensor with at least 2 dims and no NaN/Inf. */
 export function matrixOf(op: string, x: Tensor): Matrix {
+  checkTensor(op, x);
   if (x.ndim < 2)
     throw new MlpkitError(op, `expected a 2-D (samples, features) input (or more dims, flattened into features), got shape ${formatShape(x.shape)}; reshape a single sample to [1, ${x.shape[0] ?? 1}]`);
   if (x.dtype === 'bool') throw new MlpkitError(op, `expected a numeric tensor, got dtype bool`);

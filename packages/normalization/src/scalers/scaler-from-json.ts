@@ -23,6 +23,15 @@ const readers: Record<string, (json: ScalerJSON) => Scaler> = {
   ScalerPipeline: (json) => ScalerPipeline.fromJSON(json, scalerFromJSON),
 };
 
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    // A syntax error, or nesting deep enough to exhaust the parser's stack.
+    throw new MlpkitError('scalerFromJSON', `expected the JSON text of a scaler, got text that does not parse (${(error as Error).message})`);
+  }
+}
+
 /**
  * Rebuilds any scaler from what its `toJSON()` wrote (the object, or its JSON string), with
  * its configuration and fitted statistics, ready to `transform`.
@@ -31,8 +40,8 @@ const readers: Record<string, (json: ScalerJSON) => Scaler> = {
  * const restored = scalerFromJSON(JSON.parse(JSON.stringify(scaler)));
  */
 export function scalerFromJSON(json: ScalerJSON | string): Scaler {
-  const parsed: unknown = typeof json === 'string' ? JSON.parse(json) : json;
   const check = new StateReader('scalerFromJSON');
+  const parsed = typeof json === 'string' ? parse(json) : json;
   check.deep('', parsed);
   const envelope = check.object('', parsed, { required: ['type', 'version', 'config', 'state'] });
   const type = check.string('type', envelope.type);

@@ -1,4 +1,4 @@
-import { MlpkitError, Tensor } from '@mlpkit/tensor';
+import { MlpkitError, Tensor, checkTensor } from '@mlpkit/tensor';
 import { assertFinite } from './matrix.js';
 import type { Scaler, ScalerJSON } from './scaler.js';
 
@@ -11,6 +11,7 @@ export abstract class StatelessScaler implements Scaler {
   readonly fitted = true;
 
   fit(x: Tensor): this {
+    checkTensor(`${this.type}.fit`, x);
     assertFinite(`${this.type}.fit`, x);
     return this;
   }
@@ -40,6 +41,7 @@ export abstract class StatelessScaler implements Scaler {
 
   private map(method: string, x: Tensor, fn: (v: number, i: number) => number): Tensor {
     const op = `${this.type}.${method}`;
+    checkTensor(op, x);
     if (x.dtype === 'bool') throw new MlpkitError(op, 'expected a numeric tensor, got dtype bool');
     this.checkShape(op, x.shape);
     assertFinite(op, x);

@@ -1,0 +1,32 @@
+import { MlpkitError } from '@mlpkit/tensor';
+import { describe, expect, it } from 'vitest';
+import { PixelScaler } from './pixel-scaler.js';
+import { ScalerPipeline } from './scaler-pipeline.js';
+import { scalerFromJSON } from './scaler-from-json.js';
+import { StandardScaler } from './standard-scaler.js';
+
+describe('scalers refuse what is not their input with an MlpkitError', () => {
+  it('fit and transform take a Tensor, and say how to wrap plain arrays', () => {
+    expect(() => new StandardScaler().fit([[1, 2], [3, 4]] as never)).toThrow(
+      'StandardScaler.fit: expected input to be a Tensor, got an array of length 2 (wrap plain arrays with tensor(...))',
+    );
+    expect(() => new PixelScaler().transform(new Float32Array(2) as never)).toThrow('PixelScaler.transform: expected input to be a Tensor, got a Float32Array');
+  });
+
+  it('scalerFromJSON refuses text that does not parse, and nesting no scaler has', () => {
+    expect(() => scalerFromJSON('not json')).toThrow(/^scalerFromJSON: expected the JSON text of a scaler, got text that does not parse \(/);
+    const deep = `{"type":"StandardScaler","version":1,"config":${'{"a":'.repeat(20000)}1${'}'.repeat(20000)},"state":null}`;
+    for (const input of [deep, JSON.parse(deep)]) {
+      const error = (() => { try { scalerFromJSON(input); } catch (e) { return e; } })();
+      expect(error).toBeInstanceOf(MlpkitError);
+      expect((error as Error).message).toMatch(/^scalerFromJSON: config(\.a){63}: expected at most 64 levels of nesting, got an object$/);
+    }
+  });
+
+  it('ScalerPipeline refuses a step that is not a scaler when it is built', () => {
+    expect(() => new ScalerPipeline([5 as never])).toThrow(
+      'ScalerPipeline: expected step 0 to be a scaler (with fit, transform, fitTransform, inverseTransform, toJSON), got number 5',
+    );
+    expect(() => new ScalerPipeline('x' as never)).toThrow('ScalerPipeline: expected an array of scalers, got the string "x"');
+  });
+});
