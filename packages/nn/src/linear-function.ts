@@ -1,6 +1,6 @@
 import { customOp } from '@mlpkit/autograd';
 import {
-  MlpkitError, type Tensor, formatShape, fusedLinear, fusedLinearBackward, matmulTransposed, reshape, sum,
+  MlpkitError, type Tensor, formatShape, fusedLinear, fusedLinearBackward, matmulTransposed, reshape, sizeOf, sum,
 } from '@mlpkit/tensor';
 
 function check(input: Tensor, weight: Tensor, bias: Tensor | null | undefined): void {
@@ -23,7 +23,8 @@ function check(input: Tensor, weight: Tensor, bias: Tensor | null | undefined): 
 export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
   check(input, weight, bias);
   const [outF, inF] = weight.shape;
-  const rows = inF === 0 ? input.size : input.size / inF;
+  // From the leading dims, not size / inF: with inF = 0 the size is 0 whatever the rows are.
+  const rows = sizeOf(input.shape.slice(0, -1));
   const outShape = [...input.shape.slice(0, -1), outF];
   const inputs = bias ? [input, weight, bias] : [input, weight];
   // Leading dims fold into one batch dim; reshape of contiguous storage copies nothing.

@@ -1,5 +1,5 @@
-import { gradcheck } from '@mlpkit/autograd';
-import { Generator, MlpkitError, add, matmul, randn, tensor } from '@mlpkit/tensor';
+import { gradcheck, requiresGrad } from '@mlpkit/autograd';
+import { Generator, MlpkitError, add, matmul, randn, tensor, zeros } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
 import { linear } from './linear-function.js';
 import { Linear } from './linear.js';
@@ -26,6 +26,16 @@ describe('linear (fused op)', () => {
   it('passes gradcheck for dX = dY W, dW = dYᵀ X, db = Σ dY, with 2-D and 3-D input', () => {
     expect(gradcheck((x, w, b) => linear(x, w, b), [f64([3, 5], 1), f64([4, 5], 2), f64([4], 3)]).ok).toBe(true);
     expect(gradcheck((x, w) => linear(x, w), [f64([2, 3, 5], 4), f64([4, 5], 5)]).ok).toBe(true);
+  });
+
+  it('with no input features gives the bias for every row, as PyTorch does', () => {
+    const weight = requiresGrad(zeros([2, 0])), bias = requiresGrad(tensor([1, 2]));
+    const y = linear(zeros([3, 0]), weight, bias);
+    expect(y.tolist()).toEqual([[1, 2], [1, 2], [1, 2]]);
+    expect(linear(zeros([4, 1, 0]), weight, bias).shape).toEqual([4, 1, 2]);
+    y.sum().backward();
+    expect(bias.grad!.tolist()).toEqual([3, 3]);
+    expect(weight.grad!.shape).toEqual([2, 0]);
   });
 
   it('refuses mismatched shapes', () => {
