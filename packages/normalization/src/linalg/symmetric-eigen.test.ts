@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, tensor } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
 import { symmetricEigen } from './symmetric-eigen.js';
 
@@ -39,6 +39,16 @@ describe('symmetricEigen', () => {
   it('refuses a non-symmetric matrix or a wrong size', () => {
     expect(() => symmetricEigen(Float64Array.from([1, 2, 3, 4]), 2)).toThrow(/\[0, 1\] = 2 and \[1, 0\] = 3/);
     expect(() => symmetricEigen(new Float64Array(3), 2)).toThrow(MlpkitError);
+  });
+
+  it('refuses a tensor, a bad n or maxSweeps and non-finite values, saying what it expected', () => {
+    const t = tensor([[2, 1], [1, 2]], { dtype: 'float64' });
+    expect(() => symmetricEigen(t as never, 2)).toThrow(
+      'symmetricEigen: expected the matrix as a row-major Float64Array, got an object (Tensor) (pass Float64Array.from(t.data) and t.shape[0])',
+    );
+    expect(() => symmetricEigen(new Float64Array(4), undefined as never)).toThrow('symmetricEigen: expected n to be an integer in 0..9007199254740991, got undefined');
+    expect(() => symmetricEigen(new Float64Array(4), 2, { maxSweeps: -1 })).toThrow('expected maxSweeps to be an integer in 0..9007199254740991, got -1');
+    expect(() => symmetricEigen(Float64Array.of(NaN, 0, 0, 1), 2)).toThrow('symmetricEigen: expected finite values, got NaN at [0, 0]');
   });
 
   it('refuses an unknown option', () => {

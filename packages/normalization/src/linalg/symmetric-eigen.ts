@@ -1,4 +1,4 @@
-import { MlpkitError, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, Tensor, checkInteger, checkOptions, describe } from '@mlpkit/tensor';
 
 /** Eigenvalues in descending order and the matching unit eigenvectors. */
 export interface SymmetricEigen {
@@ -57,6 +57,17 @@ function sortDescending(a: Float64Array, v: Float64Array, n: number): SymmetricE
   return { values, vectors };
 }
 
+function checkArguments(matrix: unknown, n: unknown, options: SymmetricEigenOptions): asserts matrix is Float64Array {
+  if (!(matrix instanceof Float64Array))
+    throw new MlpkitError('symmetricEigen', `expected the matrix as a row-major Float64Array, got ${describe(matrix)}${matrix instanceof Tensor ? ' (pass Float64Array.from(t.data) and t.shape[0])' : ''}`);
+  checkInteger('symmetricEigen', 'n', n, 0);
+  if (matrix.length !== n * n) throw new MlpkitError('symmetricEigen', `expected ${n}×${n} = ${n * n} values, got ${matrix.length}`);
+  if (options.maxSweeps !== undefined) checkInteger('symmetricEigen', 'maxSweeps', options.maxSweeps, 0);
+  // Rotations would spread a NaN or an infinity over every eigenvalue, silently.
+  const bad = matrix.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) throw new MlpkitError('symmetricEigen', `expected finite values, got ${matrix[bad]} at [${Math.floor(bad / n)}, ${bad % n}]`);
+}
+
 /**
  * Eigen-decomposition of a real symmetric n×n matrix (row-major, float64) by cyclic Jacobi
  * rotations: slow for large n (O(n³) per sweep) but simple, exact to rounding, and always
@@ -64,7 +75,7 @@ function sortDescending(a: Float64Array, v: Float64Array, n: number): SymmetricE
  */
 export function symmetricEigen(matrix: Float64Array, n: number, options: SymmetricEigenOptions = {}): SymmetricEigen {
   checkOptions('symmetricEigen', options, EIGEN_OPTIONS);
-  if (matrix.length !== n * n) throw new MlpkitError('symmetricEigen', `expected ${n}×${n} = ${n * n} values, got ${matrix.length}`);
+  checkArguments(matrix, n, options);
   for (let p = 0; p < n; p++)
     for (let q = p + 1; q < n; q++) {
       const x = matrix[p * n + q], y = matrix[q * n + p];
