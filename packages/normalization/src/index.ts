@@ -10,6 +10,7 @@ export { ZCAWhitening, type ZCAWhiteningOptions } from './scalers/zca-whitening.
 export { PixelScaler, type PixelScalerOptions } from './scalers/pixel-scaler.js';
 export { Normalize, type NormalizeOptions } from './scalers/normalize.js';
 export { ScalerPipeline } from './scalers/scaler-pipeline.js';
+export { checkScaler } from './scalers/check-scaler.js';
 export { scalerFromJSON } from './scalers/scaler-from-json.js';
 export { SCALER_METADATA_KEY, scalerToMetadata, scalerFromMetadata } from './scalers/scaler-metadata.js';
 export { symmetricEigen, type SymmetricEigen, type SymmetricEigenOptions } from './linalg/symmetric-eigen.js';

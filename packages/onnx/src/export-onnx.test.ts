@@ -69,5 +69,9 @@ describe('exportOnnx, run in onnxruntime', () => {
     expect(() => exportOnnx(new Sequential(new LayerNorm(2)), { inputShape: [1, 2], opset: 16 })).toThrow(/LayerNormalization, which needs opset 17/);
     expect(() => exportOnnx(new Sequential(new BatchNorm1d(2, { trackRunningStats: false })), { inputShape: [1, 2] })).toThrow(/needs running statistics/);
     expect(() => exportOnnx(new Sequential(new Linear(2, 2)), { inputShape: [1, 2], axis: 1 } as never)).toThrow("exportOnnx: unknown option 'axis' (expected 'inputShape', 'scaler', 'opset', 'producerName')");
+    expect(() => exportOnnx(new Linear(2, 2), { inputShape: [1, 2], scaler: { type: 'X', fitted: true } as never })).toThrow(
+      'exportOnnx: expected scaler to be a scaler (type, fitted, fit, transform, fitTransform, inverseTransform, toJSON), got an object (Object)',
+    );
+    expect(() => exportOnnx(new Linear(2, 2), { inputShape: [1, 2], producerName: 5 as never })).toThrow('exportOnnx: expected producerName to be a string, got number 5');
   });
 });

@@ -25,7 +25,7 @@ describe('scalers refuse what is not their input with an MlpkitError', () => {
 
   it('ScalerPipeline refuses a step that is not a scaler when it is built', () => {
     expect(() => new ScalerPipeline([5 as never])).toThrow(
-      'ScalerPipeline: expected step 0 to be a scaler (with fit, transform, fitTransform, inverseTransform, toJSON), got number 5',
+      'ScalerPipeline: expected step 0 to be a scaler (type, fitted, fit, transform, fitTransform, inverseTransform, toJSON), got number 5',
     );
     expect(() => new ScalerPipeline('x' as never)).toThrow('ScalerPipeline: expected an array of scalers, got the string "x"');
   });

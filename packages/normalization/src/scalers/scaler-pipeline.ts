@@ -1,8 +1,7 @@
 import { MlpkitError, type Tensor, describe } from '@mlpkit/tensor';
+import { checkScaler } from './check-scaler.js';
 import type { Scaler, ScalerJSON } from './scaler.js';
 import { ScalerReader } from './scaler-reader.js';
-
-const scalerMethods = ['fit', 'transform', 'fitTransform', 'inverseTransform', 'toJSON'] as const;
 
 /**
  * Several scalers applied in order, as one scaler (torchvision's Compose, scikit-learn's
@@ -19,11 +18,8 @@ export class ScalerPipeline implements Scaler {
   constructor(steps: readonly Scaler[]) {
     if (!Array.isArray(steps)) throw new MlpkitError('ScalerPipeline', `expected an array of scalers, got ${describe(steps)}`);
     if (steps.length === 0) throw new MlpkitError('ScalerPipeline', 'expected at least one step, got none');
-    // Checked here, not at fit: a step without these methods would fail later as a TypeError.
-    steps.forEach((step, i) => {
-      if (!scalerMethods.every((name) => typeof (step as unknown as Record<string, unknown> | null)?.[name] === 'function'))
-        throw new MlpkitError('ScalerPipeline', `expected step ${i} to be a scaler (with ${scalerMethods.join(', ')}), got ${describe(step)}`);
-    });
+    // Checked here, not at fit, where a step that is not a scaler would fail as a TypeError.
+    steps.forEach((step, i) => checkScaler('ScalerPipeline', step, `step ${i}`));
     this.steps = [...steps];
   }
 
