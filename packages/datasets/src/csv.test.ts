@@ -41,6 +41,12 @@ describe('parseCsv', () => {
     expect(() => parseCsv('a,b\n1,x\n', { classNames: ['y'] })).toThrow('target "x" in data row 1 is not one of classNames [y]');
   });
 
+  it('refuses integer labels too large for a class, instead of wrapping or allocating them', () => {
+    expect(() => parseCsv('a,y\n1,4294967297\n2,0\n')).toThrow("parseCsv: target 4294967297 in data row 1 is too large for a class label: labels must lie in [0, 16777216) (numeric targets need task: 'regression')");
+    expect(() => parseCsv('a,y\n1,0\n2,2000000000\n')).toThrow('target 2000000000 in data row 2 is too large');
+    expect(parseCsv('a,y\n1,16777215\n').numClasses).toBe(16777216);
+  });
+
   it('refuses an unknown option', () => {
     expect(() => parseCsv(IRIS_LIKE, { separator: ',' } as object)).toThrow("parseCsv: unknown option 'separator'");
   });

@@ -1,5 +1,6 @@
 import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import Papa from 'papaparse';
+import { MAX_CLASSES } from './class-count.js';
 import { TensorDataset } from './tensor-dataset.js';
 
 /** How `parseCsv` reads a table into features and a target. */
@@ -45,7 +46,13 @@ function labelsOf(values: string[], classNames: readonly string[] | undefined): 
     });
     return { labels, classNames };
   }
-  if (values.every((v) => /^\d+$/.test(v))) return { labels: Int32Array.from(values, Number) };
+  if (values.every((v) => /^\d+$/.test(v))) {
+    // Checked before Int32Array stores them: 4294967297 would wrap to 1.
+    const bad = values.findIndex((v) => Number(v) >= MAX_CLASSES);
+    if (bad >= 0)
+      throw new MlpkitError(OP, `target ${values[bad]} in data row ${bad + 1} is too large for a class label: labels must lie in [0, ${MAX_CLASSES}) (numeric targets need task: 'regression')`);
+    return { labels: Int32Array.from(values, Number) };
+  }
   const names = [...new Set(values)].sort();
   const index = new Map(names.map((n, k) => [n, k]));
   return { labels: Int32Array.from(values, (v) => index.get(v)!), classNames: names };

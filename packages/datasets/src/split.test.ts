@@ -39,6 +39,16 @@ describe('trainValTestSplit', () => {
     expect([...train.targets.slice(0, 36)]).not.toEqual(Array(36).fill(0));
   });
 
+  it('stratifies only the classes present, in label order, however many classes there may be', () => {
+    const labels = [4, 0, 4, 0, 4, 0, 4, 0];
+    const few = trainValTestSplit(indexed(labels), [0.5, 0.25, 0.25], { stratify: true, seed: 3 });
+    const many = new TensorDataset(Float32Array.from(labels, (_, i) => i), Int32Array.from(labels), { featureShape: [1], numClasses: 2 ** 24 });
+    const split = trainValTestSplit(many, [0.5, 0.25, 0.25], { stratify: true, seed: 3 });
+    expect([...split.train.features]).toEqual([...few.train.features]);
+    expect([...split.test.features]).toEqual([...few.test.features]);
+    expect(split.train.numClasses).toBe(2 ** 24);
+  });
+
   it('gives an empty part for a zero fraction', () => {
     const { val } = trainValTestSplit(indexed([0, 1, 0, 1]), [0.5, 0, 0.5], { seed: 0 });
     expect(val.length).toBe(0);

@@ -62,10 +62,7 @@ export function trainValTestSplit(dataset: TensorDataset, fractions: readonly nu
     if (dataset.numClasses === null)
       throw new MlpkitError('trainValTestSplit', 'stratify needs class labels (Int32Array targets), got regression targets');
     if (!shuffle) throw new MlpkitError('trainValTestSplit', 'stratify: true needs shuffle: true, got shuffle: false');
-    const byClass: number[][] = Array.from({ length: dataset.numClasses }, () => []);
-    const labels = dataset.targets as Int32Array;
-    for (let i = 0; i < labels.length; i++) byClass[labels[i]].push(i);
-    for (const rows of byClass) {
+    for (const rows of rowsByClass(dataset.targets as Int32Array)) {
       const order = shuffleInPlace(Int32Array.from(rows), g);
       cut(order, partSizes(rows.length, fractions), parts);
     }
@@ -80,6 +77,20 @@ export function trainValTestSplit(dataset: TensorDataset, fractions: readonly nu
     return dataset.subset(idx);
   });
   return { train, val, test };
+}
+
+/**
+ * Row indices grouped by label, in ascending label order. Only the classes present cost
+ * anything: numClasses may be millions while the dataset has a few rows.
+ */
+function rowsByClass(labels: Int32Array): number[][] {
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < labels.length; i++) {
+    const rows = groups.get(labels[i]);
+    if (rows) rows.push(i);
+    else groups.set(labels[i], [i]);
+  }
+  return [...groups.keys()].sort((a, b) => a - b).map((label) => groups.get(label)!);
 }
 
 function cut(order: Int32Array, sizes: number[], parts: number[][]): void {

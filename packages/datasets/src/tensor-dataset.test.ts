@@ -57,6 +57,15 @@ describe('TensorDataset', () => {
       .toThrow('labels must lie in [0, 1), got labels[1] = -1');
   });
 
+  it('caps the class count at 2^24, given or inferred from the labels', () => {
+    expect(() => new TensorDataset(new Float32Array(2), Int32Array.from([0, 1]), { numClasses: 5e7 }))
+      .toThrow('TensorDataset: numClasses must be an integer in 0..16777216, got 50000000');
+    expect(() => new TensorDataset(new Float32Array(2), Int32Array.from([0, 2 ** 31 - 1])))
+      .toThrow('TensorDataset: numClasses (the largest label + 1) must be an integer in 0..16777216, got 2147483648');
+    expect(() => new TensorDataset(new Float32Array(1), Int32Array.from([0]), { numClasses: 1.5 })).toThrow('numClasses must be an integer');
+    expect(new TensorDataset(new Float32Array(1), Int32Array.from([0]), { numClasses: 2 ** 24 }).classCounts().length).toBe(2 ** 24);
+  });
+
   it('refuses features and targets of different lengths', () => {
     expect(() => new TensorDataset(new Float32Array(10), Int32Array.from([0, 1, 1]), { featureShape: [4] }))
       .toThrow('TensorDataset: features has 10 values but targets has 3 rows of featureShape [4] (needs 12)');

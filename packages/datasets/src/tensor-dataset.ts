@@ -1,4 +1,5 @@
 import { MlpkitError, Tensor, checkOptions, formatShape } from '@mlpkit/tensor';
+import { checkNumClasses } from './class-count.js';
 
 /** Storage for a dataset's features: one contiguous typed array, row-major, sample after sample. */
 export type FeatureArray = Uint8Array | Float32Array | Float64Array | Int32Array;
@@ -12,7 +13,7 @@ export interface TensorDatasetOptions {
   featureShape?: readonly number[];
   /** Shape of one sample's target: `[]` for a class label (the default for Int32Array), `[k]` for k regression outputs. */
   targetShape?: readonly number[];
-  /** Number of classes when targets are labels; every label must lie in [0, numClasses). Defaults to max label + 1. */
+  /** Number of classes when targets are labels, at most 2²⁴; every label must lie in [0, numClasses). Defaults to max label + 1. */
   numClasses?: number;
   /** A readable name per class index. */
   classNames?: readonly string[];
@@ -168,8 +169,7 @@ function checkLabels(labels: Int32Array, numClasses: number | undefined, classNa
   let max = -1;
   for (const v of labels) if (v > max) max = v;
   const classes = numClasses ?? classNames?.length ?? max + 1;
-  if (!Number.isInteger(classes) || classes < 0)
-    throw new MlpkitError('TensorDataset', `numClasses must be a non-negative integer, got ${classes}`);
+  checkNumClasses('TensorDataset', classes, numClasses === undefined && !classNames ? 'numClasses (the largest label + 1)' : 'numClasses');
   for (let i = 0; i < labels.length; i++) {
     if (labels[i] < 0 || labels[i] >= classes)
       throw new MlpkitError('TensorDataset', `labels must lie in [0, ${classes}), got labels[${i}] = ${labels[i]}`);
