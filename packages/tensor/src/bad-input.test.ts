@@ -299,6 +299,21 @@ describe('empty reductions and clamp follow PyTorch', () => {
     expect(T.logsumexp(T.zeros([0, 3]), 0).tolist()).toEqual([-Infinity, -Infinity, -Infinity]);
   });
 
+  it('an empty tensor with huge dims exists, as in PyTorch, but its reductions are bounded like any allocation', () => {
+    const wide = T.zeros([0, 1e10]);
+    expect(wide.shape).toEqual([0, 1e10]);
+    expect(T.sum(wide, 1).shape).toEqual([0]);
+    refused(() => T.sum(wide, 0), 'sum', '10000000000 elements', 'GiB');
+    refused(() => T.mean(wide, 0), 'sum', 'GiB');
+    refused(() => T.zeros([0, 2 ** 53 - 1, 2 ** 53 - 1]).sum(0), 'sum', 'GiB');
+    expect(T.mean(T.zeros([0, 3]), 0).tolist()).toEqual([NaN, NaN, NaN]);
+  });
+
+  it('a dim beyond 2^53 - 1 is refused even in an empty tensor: it is no longer exact', () => {
+    refused(() => T.zeros([0, 1e300]), 'full', 'dim 1 of [0, 1e+300] is 1e+300', String(Number.MAX_SAFE_INTEGER));
+    refused(() => new Tensor(new Float32Array(0), [2 ** 53, 0]), 'Tensor', 'dim 0');
+  });
+
   it('clamp with min > max sets every element to max', () => {
     expect(T.clamp(tensor([1, 3, 5]), 4, 2).tolist()).toEqual([2, 2, 2]);
     expect(tensor([-1, 0, 9]).clamp(1, 0).tolist()).toEqual([0, 0, 0]);

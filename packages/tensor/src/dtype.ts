@@ -39,7 +39,8 @@ export function checkDType(op: string, dtype: unknown): asserts dtype is DType {
 
 /** Throws unless `size` elements of `dtype` are a valid, allocatable count. */
 export function checkAllocation(op: string, dtype: DType, size: number): void {
-  if (!Number.isSafeInteger(size) || size < 0)
+  // Integers beyond 2⁵³ are still counts (an empty tensor's other dims multiplied): the byte bound refuses them.
+  if (!Number.isInteger(size) || size < 0)
     throw new MlpkitError(op, `expected a non-negative integer element count, got ${size}`);
   const bytes = size * constructors[dtype].BYTES_PER_ELEMENT;
   if (bytes > maxTensorBytes)

@@ -1,5 +1,5 @@
 import type { Kernel } from '../backend.js';
-import { allocate } from '../dtype.js';
+import { type DType, type DTypeArray, allocate } from '../dtype.js';
 import { sizeOf } from '../shape.js';
 import { forEachBroadcast } from './strided.js';
 import { type TensorStorage, storage } from '../storage.js';
@@ -12,31 +12,34 @@ function finalShape(shape: readonly number[], dims: readonly number[], keepdim: 
   return keepdim ? keptShape(shape, dims) : shape.filter((_, i) => !dims.includes(i));
 }
 
-/** Folds every element into its output slot; accumulates in float64 for accuracy. */
-function fold(x: TensorStorage, dims: readonly number[], init: number, step: (acc: number, v: number) => number): Float64Array {
+/**
+ * Folds every element into its output slot of `out`, allocated here for `op`; accumulates in
+ * float64 for accuracy. Both go through `allocate`'s bound: an empty input can reduce to a huge
+ * output (`[0, 1e10]` over dim 0 is 1e10 sums of nothing).
+ */
+function fold<D extends DType>(
+  op: string, x: TensorStorage, dims: readonly number[], dtype: D, init: number, step: (acc: number, v: number) => number,
+): DTypeArray[D] {
   const kept = keptShape(x.shape, dims);
-  const acc = new Float64Array(sizeOf(kept)).fill(init);
+  const out = allocate(dtype, sizeOf(kept), op);
+  const acc = allocate('float64', out.length, op).fill(init);
   const src = x.data;
   forEachBroadcast(x.shape, [kept], (o, a, _b, _c, n, sa) => {
     for (let i = 0; i < n; i++, a += sa) acc[a] = step(acc[a], src[o + i]);
   });
-  return acc;
+  out.set(acc);
+  return out;
 }
 
 export const sumKernel: Kernel<'sum'> = ([x], { dims, keepdim }) => {
-  const acc = fold(x, dims, 0, (a, v) => a + v);
-  const dtype = x.dtype === 'bool' ? 'int32' : x.dtype;
-  const out = allocate(dtype, acc.length);
-  out.set(acc);
+  const out = fold('sum', x, dims, x.dtype === 'bool' ? 'int32' : x.dtype, 0, (a, v) => a + v);
   return storage(out, finalShape(x.shape, dims, keepdim));
 };
 
 function extremeKernel(sign: 1 | -1): Kernel<'amax' | 'amin'> {
   return ([x], { dims, keepdim }) => {
     // NaN wins, as in PyTorch.
-    const acc = fold(x, dims, -sign * Infinity, (a, v) => (v !== v || a !== a ? NaN : sign * v > sign * a ? v : a));
-    const out = allocate(x.dtype, acc.length);
-    out.set(acc);
+    const out = fold(sign > 0 ? 'amax' : 'amin', x, dims, x.dtype, -sign * Infinity, (a, v) => (v !== v || a !== a ? NaN : sign * v > sign * a ? v : a));
     return storage(out, finalShape(x.shape, dims, keepdim));
   };
 }
@@ -51,7 +54,7 @@ function argKernel(sign: 1 | -1): Kernel<'argmax' | 'argmin'> {
     const outer = sizeOf(shape.slice(0, d));
     const n = shape[d];
     const inner = sizeOf(shape.slice(d + 1));
-    const out = new Int32Array(outer * inner);
+    const out = allocate('int32', outer * inner, sign > 0 ? 'argmax' : 'argmin');
     const src = x.data;
     for (let o = 0; o < outer; o++) {
       for (let i = 0; i < inner; i++) {
