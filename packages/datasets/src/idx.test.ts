@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { type IdxArray, decodeIdx, encodeIdx, parseIdx } from './idx.js';
+import { encodeIdx } from './encode-idx.js';
+import { type IdxArray, decodeIdx, parseIdx } from './idx.js';
 
 const images: IdxArray = { dtype: 'uint8', shape: [2, 3, 2], data: Uint8Array.from({ length: 12 }, (_, i) => i * 20) };
 
@@ -32,6 +33,17 @@ describe('parseIdx', () => {
     expect([...encodeIdx(cases[1]).subarray(8)]).toEqual([0xfe, 0xd4, 0x04, 0xd2]);
   });
 
+  it('reads an ArrayBuffer (what fetch gives) as well as a Uint8Array, and refuses anything else', async () => {
+    const bytes = encodeIdx(images);
+    const buffer = bytes.slice().buffer;
+    expect([...parseIdx(buffer).data]).toEqual([...images.data]);
+    expect((await decodeIdx(buffer)).shape).toEqual([2, 3, 2]);
+    expect((await decodeIdx(new Uint8Array(gzipSync(bytes)).buffer)).shape).toEqual([2, 3, 2]);
+    expect(() => parseIdx(null as never)).toThrow("parseIdx: IDX data: expected the file's bytes as a Uint8Array or an ArrayBuffer, got null");
+    expect(() => parseIdx('abc' as never, 'f.idx')).toThrow('parseIdx: f.idx: expected the file\'s bytes as a Uint8Array or an ArrayBuffer, got the string "abc"');
+    await expect(decodeIdx([0, 0, 8, 1] as never)).rejects.toThrow('decodeIdx: IDX data: expected the file\'s bytes as a Uint8Array or an ArrayBuffer, got an array of length 4');
+  });
+
   it('refuses a bad magic number, an unknown type and zero dimensions', () => {
     expect(() => parseIdx(Uint8Array.from([0x50, 0x4b, 3, 4]), 'x.zip'))
       .toThrow('parseIdx: x.zip: bad magic number: expected the first two bytes to be 0x00 0x00, got 0x50 0x4b (not an IDX file)');
@@ -52,6 +64,30 @@ describe('parseIdx', () => {
 
   it('says to decompress gzip first', () => {
     expect(() => parseIdx(gzipSync(encodeIdx(images)))).toThrow('is gzip-compressed: decompress it first');
+  });
+});
+
+describe('encodeIdx', () => {
+  const encode = (array: object) => () => encodeIdx(array as IdxArray);
+
+  it('refuses values the dtype would wrap, truncate or overflow', () => {
+    expect(encode({ dtype: 'uint8', shape: [2], data: Float32Array.from([1, 300]) })).toThrow('encodeIdx: data[1] is 300, which uint8 cannot hold: expected an integer in 0..255');
+    expect(encode({ dtype: 'int8', shape: [1], data: [-129] })).toThrow('data[0] is -129, which int8 cannot hold');
+    expect(encode({ dtype: 'int32', shape: [1], data: [1.5] })).toThrow('data[0] is 1.5, which int32 cannot hold');
+    expect(encode({ dtype: 'float32', shape: [1], data: [1e39] })).toThrow('data[0] is 1e+39, beyond the largest float32');
+    expect(encode({ dtype: 'int16', shape: [1], data: ['1'] })).toThrow('data[0] is the string "1": expected numbers');
+    expect([...parseIdx(encodeIdx({ dtype: 'float32', shape: [2], data: Float32Array.from([NaN, -Infinity]) })).data]).toEqual([NaN, -Infinity]);
+  });
+
+  it('refuses shapes and dtypes an IDX header cannot say', () => {
+    expect(encode({ dtype: 'uint8', shape: [1.5, 2], data: new Uint8Array(3) })).toThrow('encodeIdx: expected non-negative integer dims, got 1.5 at dim 0 of [1.5, 2]');
+    expect(encode({ dtype: 'uint8', shape: [0, 2 ** 32 + 1], data: new Uint8Array(0) })).toThrow('encodeIdx: dim 1 of [0, 4294967297] is 4294967297, more than the 4294967295 an IDX header holds');
+    expect(encode({ dtype: 'uint8', shape: new Array(256).fill(1), data: new Uint8Array(1) })).toThrow('encodeIdx: an IDX file has 1 to 255 dimensions, got 256');
+    expect(encode({ dtype: 'uint8', shape: [], data: new Uint8Array(1) })).toThrow('an IDX file has 1 to 255 dimensions, got 0');
+    expect(encode({ dtype: 'unit8', shape: [1], data: new Uint8Array(1) })).toThrow(`encodeIdx: expected dtype 'uint8', 'int8', 'int16', 'int32', 'float32', 'float64', got the string "unit8"`);
+    expect(encode({ dtype: 'toString', shape: [1], data: new Uint8Array(1) })).toThrow('got the string "toString"');
+    expect(encode({ dtype: 'uint8', shape: [2], data: 'ab' })).toThrow('encodeIdx: expected data to be a typed array or an array of numbers, got the string "ab"');
+    expect(encode(null as never)).toThrow('encodeIdx: expected { dtype, shape, data }, got null');
   });
 });
 

@@ -1,4 +1,4 @@
-import { MlpkitError, checkOptions, formatShape } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions, describe, formatShape } from '@mlpkit/tensor';
 import { concatBytes, gunzipBounded } from './gunzip-bounded.js';
 
 /** The element types the IDX format defines, by their type byte. */
@@ -17,7 +17,8 @@ export interface IdxArray {
   data: IdxData;
 }
 
-const TYPES: Record<number, { dtype: IdxDType; bytes: number }> = {
+/** Each type byte IDX defines: the element type and its width in bytes. */
+export const IDX_TYPES: Readonly<Record<number, { dtype: IdxDType; bytes: number }>> = {
   0x08: { dtype: 'uint8', bytes: 1 },
   0x09: { dtype: 'int8', bytes: 1 },
   0x0b: { dtype: 'int16', bytes: 2 },
@@ -34,6 +35,16 @@ const hex = (b: number): string => `0x${b.toString(16).padStart(2, '0')}`;
 /** True when `bytes` starts with the gzip magic number (1f 8b). */
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/**
+ * The bytes of an IDX file given as a Uint8Array (a Node Buffer is one) or as the ArrayBuffer
+ * that `fetch(...).arrayBuffer()` returns, viewed without copying; anything else is refused.
+ */
+export function idxBytes(op: string, bytes: unknown, source: string): Uint8Array {
+  if (bytes instanceof Uint8Array) return bytes;
+  if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
+  throw new MlpkitError(op, `${source}: expected the file's bytes as a Uint8Array or an ArrayBuffer, got ${describe(bytes)}`);
 }
 
 /** What an IDX header says: element type, dimensions, and the header's and whole file's byte lengths. */
@@ -53,7 +64,7 @@ function readIdxHeader(prefix: Uint8Array, fail: (why: string) => never): IdxHea
   if (prefix.length < 4) return null;
   if (prefix[0] !== 0 || prefix[1] !== 0)
     fail(`bad magic number: expected the first two bytes to be 0x00 0x00, got ${hex(prefix[0])} ${hex(prefix[1])} (not an IDX file)`);
-  const type = TYPES[prefix[2]];
+  const type = IDX_TYPES[prefix[2]];
   if (!type) fail(`unknown element type byte ${hex(prefix[2])}: expected one of 0x08, 0x09, 0x0b, 0x0c, 0x0d, 0x0e`);
   const ndim = prefix[3];
   if (ndim === 0) fail('declares 0 dimensions: expected at least 1');
@@ -78,12 +89,13 @@ export function idxByteLength(prefix: Uint8Array, source = 'IDX data'): number |
 
 /**
  * Decodes an IDX file (the format of the MNIST and Fashion-MNIST files) from its raw,
- * uncompressed bytes. It checks the magic number (two zero bytes, a known type byte, a
+ * uncompressed bytes (a Uint8Array or an ArrayBuffer). It checks the magic number (two zero bytes, a known type byte, a
  * dimension count), that every dimension is present, and that the data is exactly as long as
  * the dimensions say: a truncated or padded file is refused with the byte counts. `source`
  * names the file in errors. uint8 data is a zero-copy view of `bytes`.
  */
-export function parseIdx(bytes: Uint8Array, source = 'IDX data'): IdxArray {
+export function parseIdx(data: Uint8Array | ArrayBuffer, source = 'IDX data'): IdxArray {
+  const bytes = idxBytes('parseIdx', data, source);
   const fail = (why: string): never => { throw new MlpkitError('parseIdx', `${source}: ${why}`); };
   if (isGzip(bytes)) fail('is gzip-compressed: decompress it first (decodeIdx and readIdxFile do)');
   if (bytes.length < 4) fail(`is ${bytes.length} bytes long, shorter than the 4-byte IDX magic number`);
@@ -147,8 +159,9 @@ export function idxSizeGuard(source: string, maxBytes = Infinity): (chunk: Uint8
  * Decompression stops as soon as the output outgrows the size the IDX header implies (or
  * `maxBytes`), so a small gzip "bomb" costs little more than the file it claims to be.
  */
-export async function decodeIdx(bytes: Uint8Array, source = 'IDX data', options: { maxBytes?: number } = {}): Promise<IdxArray> {
+export async function decodeIdx(data: Uint8Array | ArrayBuffer, source = 'IDX data', options: { maxBytes?: number } = {}): Promise<IdxArray> {
   checkOptions('decodeIdx', options, ['maxBytes']);
+  const bytes = idxBytes('decodeIdx', data, source);
   if (!isGzip(bytes)) return parseIdx(bytes, source);
   const chunks: Uint8Array[] = [];
   const guard = idxSizeGuard(source, options.maxBytes);
@@ -157,34 +170,4 @@ export async function decodeIdx(bytes: Uint8Array, source = 'IDX data', options:
     chunks.push(chunk);
   });
   return parseIdx(concatBytes(chunks, total), source);
-}
-
-/** The type byte IDX uses for each element type (for writing files). */
-export const IDX_TYPE_BYTE: Readonly<Record<IdxDType, number>> = Object.freeze({
-  uint8: 0x08, int8: 0x09, int16: 0x0b, int32: 0x0c, float32: 0x0d, float64: 0x0e,
-});
-
-/** Encodes an array as IDX bytes (big-endian), the inverse of `parseIdx`. */
-export function encodeIdx(array: IdxArray): Uint8Array {
-  const { dtype, shape, data } = array;
-  const count = shape.reduce((a, b) => a * b, 1);
-  if (data.length !== count)
-    throw new MlpkitError('encodeIdx', `data has ${data.length} values but shape ${formatShape(shape)} needs ${count}`);
-  const width = TYPES[IDX_TYPE_BYTE[dtype]].bytes;
-  const header = 4 + 4 * shape.length;
-  const out = new Uint8Array(header + count * width);
-  const view = new DataView(out.buffer);
-  out[2] = IDX_TYPE_BYTE[dtype];
-  out[3] = shape.length;
-  shape.forEach((d, i) => view.setUint32(4 + 4 * i, d, false));
-  for (let i = 0; i < count; i++) {
-    const at = header + i * width, v = data[i];
-    if (dtype === 'uint8') view.setUint8(at, v);
-    else if (dtype === 'int8') view.setInt8(at, v);
-    else if (dtype === 'int16') view.setInt16(at, v, false);
-    else if (dtype === 'int32') view.setInt32(at, v, false);
-    else if (dtype === 'float32') view.setFloat32(at, v, false);
-    else view.setFloat64(at, v, false);
-  }
-  return out;
 }

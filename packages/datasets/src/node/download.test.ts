@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { encodeIdx } from '../idx.js';
+import { encodeIdx } from '../encode-idx.js';
 import { downloadFile } from './download.js';
 import { DRIP_MS, type LocalMirror, startLocalMirror } from './local-mirror.test-helper.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeIdx } from '../idx.js';
+import { encodeIdx } from '../encode-idx.js';
 import { readIdxFile } from './idx-file.js';
 
 const labels = encodeIdx({ dtype: 'uint8', shape: [5], data: Uint8Array.from([3, 1, 4, 1, 5]) });

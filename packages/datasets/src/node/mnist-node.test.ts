@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeIdx } from '../idx.js';
+import { encodeIdx } from '../encode-idx.js';
 import { FASHION_MNIST, type IdxDatasetResource } from '../mnist.js';
 import { locateIdxDataset, loadIdxDataset } from './mnist-node.js';
 import { type LocalMirror, startLocalMirror } from './local-mirror.test-helper.js';
