@@ -47,6 +47,32 @@ describe('parseCsv', () => {
     expect(parseCsv('a,y\n1,16777215\n').numClasses).toBe(16777216);
   });
 
+  it('reads bytes as UTF-8 and refuses what is neither text nor bytes', () => {
+    expect(parseCsv(Buffer.from('a,y\n1,0\n')).x().tolist()).toEqual([[1]]);
+    expect(parseCsv(new TextEncoder().encode('\uFEFFé,y\n2,1\n').buffer).featureNames).toEqual(['é']);
+    expect(() => parseCsv(new Uint8Array([0x61, 0xff, 0x0a]))).toThrow('parseCsv: the CSV bytes are not valid UTF-8');
+    expect(() => parseCsv(5 as never)).toThrow('parseCsv: expected CSV text as a string, a Uint8Array or an ArrayBuffer, got number 5');
+  });
+
+  it('reads numbers only as decimal literals, like any other text that is not a number', () => {
+    expect(parseCsv('a,b,c,d,y\n+1.5,-.5,3.,1E3,0\n').x().tolist()).toEqual([[1.5, -0.5, 3, 1000]]);
+    expect(() => parseCsv('a,y\n0x10,0\n')).toThrow('parseCsv: data row 1, column "a": expected a number, got "0x10"');
+    expect(() => parseCsv('a,y\n1,0b11\n', { task: 'regression' })).toThrow('parseCsv: data row 1, target: expected a number, got "0b11"');
+    expect(() => parseCsv('a,y\nInfinity,0\n')).toThrow('expected a number, got "Infinity"');
+  });
+
+  it('refuses options of the wrong type or value instead of ignoring or defaulting them', () => {
+    const csv = 'a,y\n1,0\n';
+    expect(() => parseCsv(csv, { task: 'regresion' as never })).toThrow(`parseCsv: expected task to be 'classification' or 'regression', got the string "regresion"`);
+    expect(() => parseCsv(csv, { delimiter: 5 as never })).toThrow('parseCsv: expected delimiter to be a non-empty string without quotes or line breaks, got number 5');
+    expect(() => parseCsv(csv, { delimiter: '\n' })).toThrow('expected delimiter to be a non-empty string');
+    expect(() => parseCsv(csv, { classNames: 'abc' as never })).toThrow('parseCsv: expected classNames to be an array of distinct strings, got the string "abc"');
+    expect(() => parseCsv(csv, { classNames: ['0', '0'] })).toThrow('expected classNames to be an array of distinct strings, got [0, 0]');
+    expect(() => parseCsv(csv, { header: 'no' as never })).toThrow('parseCsv: expected header to be a boolean, got the string "no"');
+    expect(() => parseCsv(csv, { target: null as never })).toThrow('parseCsv: expected target to be a column name or index, got null');
+    expect(() => parseCsv(csv, { features: 'a' as never })).toThrow('parseCsv: expected features to be an array of column names or indices, got the string "a"');
+  });
+
   it('refuses an unknown option', () => {
     expect(() => parseCsv(IRIS_LIKE, { separator: ',' } as object)).toThrow("parseCsv: unknown option 'separator'");
   });

@@ -1,4 +1,4 @@
-import { MlpkitError, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, checkBoolean, checkOneOf, checkOptions, describe } from '@mlpkit/tensor';
 import Papa from 'papaparse';
 import { MAX_CLASSES } from './class-count.js';
 import { TensorDataset } from './tensor-dataset.js';
@@ -24,6 +24,42 @@ export interface CsvOptions {
 
 const OP = 'parseCsv';
 const CSV_OPTIONS = ['header', 'delimiter', 'target', 'features', 'task', 'classNames'] as const satisfies readonly (keyof CsvOptions)[];
+
+/** Throws on an option of the wrong type or value; papaparse would ignore a bad delimiter and detect one instead. */
+function checkCsvOptions(options: CsvOptions): void {
+  checkOptions(OP, options, CSV_OPTIONS);
+  const { header, delimiter, target, features, task, classNames } = options;
+  if (header !== undefined) checkBoolean(OP, 'header', header);
+  if (delimiter !== undefined && (typeof delimiter !== 'string' || delimiter === '' || Papa.BAD_DELIMITERS.some((c) => delimiter.includes(c))))
+    throw new MlpkitError(OP, `expected delimiter to be a non-empty string without quotes or line breaks, got ${describe(delimiter)}`);
+  if (target !== undefined && typeof target !== 'string' && typeof target !== 'number')
+    throw new MlpkitError(OP, `expected target to be a column name or index, got ${describe(target)}`);
+  if (features !== undefined && !Array.isArray(features))
+    throw new MlpkitError(OP, `expected features to be an array of column names or indices, got ${describe(features)}`);
+  if (task !== undefined) checkOneOf(OP, 'task', task, ['classification', 'regression']);
+  if (classNames !== undefined && !(Array.isArray(classNames) && classNames.every((c) => typeof c === 'string') && new Set(classNames).size === classNames.length))
+    throw new MlpkitError(OP, `expected classNames to be an array of distinct strings, got ${Array.isArray(classNames) ? `[${classNames.join(', ')}]` : describe(classNames)}`);
+}
+
+/**
+ * A cell's number, or NaN when it is not a decimal literal: Number() alone would also read
+ * `0x10`, `0b11` and `Infinity`, which no CSV writer means as numbers.
+ */
+function cellNumber(cell: string): number {
+  return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cell) ? Number(cell) : NaN;
+}
+
+/** The CSV text: a string, or bytes (a Node Buffer, a file read in a browser) decoded as UTF-8. */
+function csvText(data: unknown): string {
+  if (typeof data === 'string') return data;
+  if (!(data instanceof Uint8Array || data instanceof ArrayBuffer))
+    throw new MlpkitError(OP, `expected CSV text as a string, a Uint8Array or an ArrayBuffer, got ${describe(data)}`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    throw new MlpkitError(OP, 'the CSV bytes are not valid UTF-8: decode them yourself and pass a string');
+  }
+}
 
 function columnIndex(ref: string | number, names: readonly string[] | null, width: number, what: string): number {
   if (typeof ref === 'number') {
@@ -59,12 +95,14 @@ function labelsOf(values: string[], classNames: readonly string[] | undefined): 
 }
 
 /**
- * Parses CSV text (parsed by papaparse, so quoting and line endings follow RFC 4180) into a
- * TensorDataset: float32 features `[N, F]` and int32 labels or float32 targets. A missing or
- * non-numeric feature is an error naming its row and column.
+ * Parses CSV text (parsed by papaparse, so quoting and line endings follow RFC 4180; bytes are
+ * read as UTF-8) into a TensorDataset: float32 features `[N, F]` and int32 labels or float32
+ * targets. A missing or non-numeric feature (numbers are decimal literals: not `0x10`) is an
+ * error naming its row and column.
  */
-export function parseCsv(text: string, options: CsvOptions = {}): TensorDataset {
-  checkOptions(OP, options, CSV_OPTIONS);
+export function parseCsv(data: string | Uint8Array | ArrayBuffer, options: CsvOptions = {}): TensorDataset {
+  checkCsvOptions(options);
+  const text = csvText(data);
   const header = options.header ?? true;
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, '').trim(), { delimiter: options.delimiter ?? '', skipEmptyLines: 'greedy' });
   const fatal = parsed.errors.find((e) => e.type !== 'Delimiter');
@@ -84,7 +122,7 @@ export function parseCsv(text: string, options: CsvOptions = {}): TensorDataset 
   const x = new Float32Array(rows.length * features.length);
   rows.forEach((r, i) => features.forEach((c, j) => {
     const cell = r[c];
-    const v = cell === '' ? NaN : Number(cell);
+    const v = cellNumber(cell);
     if (Number.isNaN(v)) throw new MlpkitError(OP, `data row ${i + 1}, column ${names ? JSON.stringify(names[c]) : c}: expected a number, got ${JSON.stringify(cell)}`);
     x[i * features.length + j] = v;
   }));
@@ -92,7 +130,7 @@ export function parseCsv(text: string, options: CsvOptions = {}): TensorDataset 
   const values = rows.map((r) => r[target]);
   if ((options.task ?? 'classification') === 'regression') {
     const y = Float32Array.from(values, (v, i) => {
-      const n = v === '' ? NaN : Number(v);
+      const n = cellNumber(v);
       if (Number.isNaN(n)) throw new MlpkitError(OP, `data row ${i + 1}, target: expected a number, got ${JSON.stringify(v)}`);
       return n;
     });

@@ -182,6 +182,13 @@ describe('non-numbers are refused', () => {
     refused(() => T.rand([2], { dtype: 'int32' }), 'rand', 'float dtype', 'int32');
     refused(() => T.ones([3]).std(0, bad<T.TensorVarianceOptions>(5)), 'var', 'options object', 'number 5');
   });
+
+  it('the option checks other packages share refuse truthy strings and misspelt choices', () => {
+    expect(refused(() => T.checkBoolean('mine', 'flag', 'no'), 'mine')).toBe('mine: expected flag to be a boolean, got the string "no"');
+    expect(refused(() => T.checkOneOf('mine', 'task', 'regresion', ['classification', 'regression']), 'mine'))
+      .toBe(`mine: expected task to be 'classification' or 'regression', got the string "regresion"`);
+    expect(() => { T.checkBoolean('mine', 'flag', false); T.checkOneOf('mine', 'task', 'regression', ['regression']); }).not.toThrow();
+  });
 });
 
 describe('setBackend refuses what is not a backend', () => {

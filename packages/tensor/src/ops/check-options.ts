@@ -25,3 +25,14 @@ export function checkInteger(op: string, name: string, value: unknown, min = -In
     throw new MlpkitError(op, `expected ${name} to be an integer ${range}, got ${typeof value === 'number' ? value : describe(value)}`);
   }
 }
+
+/** Throws unless `value` is true or false: a string such as `'no'` is truthy and would mean yes. */
+export function checkBoolean(op: string, name: string, value: unknown): asserts value is boolean {
+  if (typeof value !== 'boolean') throw new MlpkitError(op, `expected ${name} to be a boolean, got ${describe(value)}`);
+}
+
+/** Throws unless `value` is one of `allowed` (an option's enum), so a misspelt choice is refused, never defaulted. */
+export function checkOneOf<T extends string>(op: string, name: string, value: unknown, allowed: readonly T[]): asserts value is T {
+  if (!allowed.includes(value as T))
+    throw new MlpkitError(op, `expected ${name} to be ${allowed.map((a) => `'${a}'`).join(' or ')}, got ${describe(value)}`);
+}
