@@ -33,6 +33,25 @@ describe('createWasmBackend options', () => {
     await expect(createBackendOn(null, { nativeCopy: 'memcpy' } as object)).rejects.toThrow('createWasmBackend: expected nativeCopy to be a function (src, dst) => void, got');
   });
 
+  it('refuses thread counts, spins and flags of the wrong type or beyond their bounds', async () => {
+    const refused = (options: object) => expect(createBackendOn(null, options)).rejects.toThrow(MlpkitError);
+    await expect(createBackendOn(null, { threads: 2 ** 40 })).rejects.toThrow('createWasmBackend: threads: 1099511627776 is more than the 256 threads a backend may start');
+    await expect(createBackendOn(null, { threads: 1.5 })).rejects.toThrow('createWasmBackend: expected threads to be a positive integer, got 1.5');
+    await expect(createBackendOn(null, { threads: 1, spinMs: NaN })).rejects.toThrow('createWasmBackend: expected spinMs to be a number of milliseconds in 0..1000, got number NaN');
+    await refused({ threads: 1, spinMs: 'abc' });
+    await refused({ threads: 1, spinMs: Infinity });
+    await refused({ threads: 1, spinMs: -1 });
+    await expect(createBackendOn(null, { threads: 1, relaxedSimd: 'no' } as object)).rejects.toThrow('createWasmBackend: expected relaxedSimd to be a boolean, got the string "no"');
+    expect((await createBackendOn(null, { threads: 1, spinMs: 2, relaxedSimd: false })).fusedMultiplyAdd).toBe(false);
+  });
+
+  it('caps a default thread count from a host with more cores than the bound, instead of refusing it', async () => {
+    const asked: number[] = [];
+    const manyCores: ThreadHost = { ...brokenHost, parallelism: () => 1000, spawn: (count) => (asked.push(count), Promise.reject(new Error('no'))) };
+    expect((await createBackendOn(manyCores)).threads).toBe(1);
+    expect(asked).toEqual([255]);
+  });
+
   it('copies large inputs in and results out with nativeCopy, small ones itself', async () => {
     const copies: number[] = [];
     const backend = await createBackendOn(null, { threads: 1, nativeCopy: (src, dst) => { copies.push(src.length); dst.set(src); } });

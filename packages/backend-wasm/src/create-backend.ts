@@ -1,4 +1,4 @@
-import { type Backend, type KernelTable, MlpkitError, checkOptions, describe, referenceKernels } from '@mlpkit/tensor';
+import { type Backend, type KernelTable, MlpkitError, checkBoolean, checkOptions, describe, referenceKernels } from '@mlpkit/tensor';
 import { controlLength } from './control.js';
 import { wasmBinary, wasmClamp, wasmTranscendental, wasmUnary } from './elementwise.js';
 import { KERNELS_WASM, KERNELS_WASM_SHARED, KERNELS_WASM_SHARED_RELAXED } from './generated/kernels-wasm.js';
@@ -20,6 +20,7 @@ export interface WasmBackendOptions {
    * Threads that share each large matrix product, counting the calling thread. Default: one
    * per core with `@mlpkit/backend-wasm/node`, or in a cross-origin isolated browser page or
    * worker (Web Workers); else 1, since more needs a way to start threads that share memory.
+   * At most 256.
    */
   threads?: number;
   /**
@@ -27,7 +28,7 @@ export interface WasmBackendOptions {
    * next hand-off cheaper, but a spinning worker takes a core from V8's own background threads
    * (garbage collector, compiler): on a 2-core machine W1 training steps ran 10–15 % slower
    * with 2 ms of spinning than with none. Default 0 (sleep at once); raise it for back-to-back
-   * products with nothing in between.
+   * products with nothing in between. At most 1000.
    */
   spinMs?: number;
   /**
@@ -61,6 +62,27 @@ export interface WasmBackendOptions {
 }
 
 const OPTION_NAMES = ['threads', 'spinMs', 'relaxedSimd', 'residentMiB', 'nativeCopy'] as const satisfies readonly (keyof WasmBackendOptions)[];
+
+/** The most threads a backend starts: more than any machine's cores, few enough that a typo (2⁴⁰) is an error, not a crash. */
+const MAX_THREADS = 256;
+
+/** The longest spin: a worker spinning a whole second after each job already takes a core for nothing. */
+const MAX_SPIN_MS = 1000;
+
+/** Throws on an option of the wrong type or range; a worker compares its clock to spinMs, which NaN or a string would make spin forever. */
+function checkBackendOptions(options: WasmBackendOptions): void {
+  checkOptions('createWasmBackend', options, OPTION_NAMES);
+  const { threads, spinMs, relaxedSimd, nativeCopy } = options;
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1))
+    throw new MlpkitError('createWasmBackend', `expected threads to be a positive integer, got ${typeof threads === 'number' ? threads : describe(threads)}`);
+  if (threads !== undefined && threads > MAX_THREADS)
+    throw new MlpkitError('createWasmBackend', `threads: ${threads} is more than the ${MAX_THREADS} threads a backend may start`);
+  if (spinMs !== undefined && !(typeof spinMs === 'number' && spinMs >= 0 && spinMs <= MAX_SPIN_MS))
+    throw new MlpkitError('createWasmBackend', `expected spinMs to be a number of milliseconds in 0..${MAX_SPIN_MS}, got ${describe(spinMs)}`);
+  if (relaxedSimd !== undefined) checkBoolean('createWasmBackend', 'relaxedSimd', relaxedSimd);
+  if (nativeCopy !== undefined && typeof nativeCopy !== 'function')
+    throw new MlpkitError('createWasmBackend', `expected nativeCopy to be a function (src, dst) => void, got ${describe(nativeCopy)}`);
+}
 
 /** The wasm backend: a {@link Backend} plus what it runs on. */
 export interface WasmBackend extends Backend {
@@ -137,8 +159,9 @@ async function startPool(
  * and the SGD and Adam updates on Parameters (which live in its memory); everything else runs
  * the reference kernels.
  *
- * @throws MlpkitError when this engine lacks WebAssembly SIMD, or `threads` is not a positive
- * integer, or asks for more than one thread without a way to start them.
+ * @throws MlpkitError when this engine lacks WebAssembly SIMD, or `threads` is not an integer in
+ * 1..256, or asks for more than one thread without a way to start them, or an option has the
+ * wrong type (`spinMs` a number in 0..1000, `relaxedSimd` a boolean).
  */
 export function createWasmBackend(options: WasmBackendOptions = {}): Promise<WasmBackend> {
   return createBackendOn(browserThreadHost(), options);
@@ -146,14 +169,11 @@ export function createWasmBackend(options: WasmBackendOptions = {}): Promise<Was
 
 /** {@link createWasmBackend} with the threads `host` can start (none when null). */
 export async function createBackendOn(host: ThreadHost | null, options: WasmBackendOptions = {}): Promise<WasmBackend> {
-  checkOptions('createWasmBackend', options, OPTION_NAMES);
-  if (options.nativeCopy !== undefined && typeof options.nativeCopy !== 'function')
-    throw new MlpkitError('createWasmBackend', `expected nativeCopy to be a function (src, dst) => void, got ${describe(options.nativeCopy)}`);
+  checkBackendOptions(options);
   if (!isWasmSimdSupported())
     throw new MlpkitError('createWasmBackend', 'this JavaScript engine has no WebAssembly SIMD (128-bit fixed-width SIMD, in Node >= 16.4 and current browsers); use the reference backend instead');
-  const requested = options.threads ?? host?.parallelism() ?? 1;
-  if (!Number.isInteger(requested) || requested < 1)
-    throw new MlpkitError('createWasmBackend', `expected threads to be a positive integer, got ${String(options.threads)}`);
+  // A default from the host is never refused: a machine with more cores than MAX_THREADS uses that many.
+  const requested = options.threads ?? Math.min(host?.parallelism() ?? 1, MAX_THREADS);
   if (requested > 1 && !host)
     throw new MlpkitError('createWasmBackend', `threads: ${requested} needs worker threads: in Node, import createWasmBackend from '@mlpkit/backend-wasm/node'; in a browser, serve the page cross-origin isolated (headers Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp) so that Web Workers can share its memory`);
   const shared = canShareWasmMemory();
