@@ -86,6 +86,8 @@ describe('DataLoader', () => {
   it('refuses a batch size of 0 and an empty dataset, naming them', () => {
     expect(() => new DataLoader(rows(4), { batchSize: 0 })).toThrow('DataLoader: batchSize must be an integer >= 1, got 0');
     expect(() => new DataLoader(rows(4), { batchSize: 2.5 })).toThrow('batchSize must be an integer >= 1, got 2.5');
+    expect(() => new DataLoader(null as never)).toThrow('DataLoader: expected dataset to be a TensorDataset, got null');
+    expect(() => new DataLoader({ length: 4 } as never)).toThrow('DataLoader: expected dataset to be a TensorDataset, got an object (Object)');
     const empty = new TensorDataset(new Float32Array(0), new Int32Array(0), { featureShape: [2] });
     expect(() => new DataLoader(empty)).toThrow('DataLoader: dataset is empty: dataset.length is 0');
   });

@@ -1,6 +1,6 @@
 import { Generator, MlpkitError, Tensor, checkOptions, uninitializedFloat32 } from '@mlpkit/tensor';
 import { SEED_OPTIONS, type SeedOptions, checkInteger, range, resolveGenerator, shuffleInPlace } from './random-options.js';
-import { type FeatureArray, type TargetArray, type TensorDataset, checkFinite } from './tensor-dataset.js';
+import { type FeatureArray, type TargetArray, type TensorDataset, checkDataset, checkFinite } from './tensor-dataset.js';
 
 /** One batch: features `[B, ...featureShape]`, targets `[B, ...targetShape]`, and which rows they are. */
 export interface Batch {
@@ -60,6 +60,7 @@ export class DataLoader implements Iterable<Batch> {
 
   constructor(dataset: TensorDataset, options: DataLoaderOptions = {}) {
     checkOptions('DataLoader', options, LOADER_OPTIONS);
+    checkDataset('DataLoader', dataset);
     const batchSize = options.batchSize ?? 1;
     checkInteger('DataLoader', 'batchSize', batchSize, 1);
     if (dataset.length === 0) throw new MlpkitError('DataLoader', 'dataset is empty: dataset.length is 0');

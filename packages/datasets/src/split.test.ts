@@ -57,6 +57,8 @@ describe('trainValTestSplit', () => {
   it('refuses fractions that do not sum to 1, naming them', () => {
     const ds = indexed([0, 1]);
     expect(() => trainValTestSplit(ds, [0.8, 0.1, 0.2])).toThrow('trainValTestSplit: fractions must sum to 1, got [0.8, 0.1, 0.2] (sum 1.1)');
+    expect(() => trainValTestSplit(ds, 0.8 as never)).toThrow('trainValTestSplit: expected fractions to be [train, val, test], got number 0.8');
+    expect(() => trainValTestSplit({ length: 4 } as never, [0.5, 0.25, 0.25])).toThrow('trainValTestSplit: expected dataset to be a TensorDataset, got an object (Object)');
     expect(() => trainValTestSplit(ds, [0.8, 0.2])).toThrow('fractions must be [train, val, test], got [0.8, 0.2] (2 values)');
     expect(() => trainValTestSplit(ds, [1.2, -0.1, -0.1])).toThrow('fractions must each lie in [0, 1], got [1.2, -0.1, -0.1]');
   });

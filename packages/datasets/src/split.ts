@@ -1,6 +1,6 @@
-import { MlpkitError, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, checkOptions, describe } from '@mlpkit/tensor';
 import { SEED_OPTIONS, type SeedOptions, range, resolveGenerator, shuffleInPlace } from './random-options.js';
-import type { TensorDataset } from './tensor-dataset.js';
+import { type TensorDataset, checkDataset } from './tensor-dataset.js';
 
 /** How `trainValTestSplit` cuts. */
 export interface SplitOptions extends SeedOptions {
@@ -36,6 +36,8 @@ function partSizes(n: number, fractions: readonly number[]): number[] {
 }
 
 function checkFractions(fractions: readonly number[]): void {
+  if (!Array.isArray(fractions))
+    throw new MlpkitError('trainValTestSplit', `expected fractions to be [train, val, test], got ${describe(fractions)}`);
   const shown = `[${fractions.join(', ')}]`;
   if (fractions.length !== 3)
     throw new MlpkitError('trainValTestSplit', `fractions must be [train, val, test], got ${shown} (${fractions.length} values)`);
@@ -53,6 +55,7 @@ function checkFractions(fractions: readonly number[]): void {
  */
 export function trainValTestSplit(dataset: TensorDataset, fractions: readonly number[], options: SplitOptions = {}): TrainValTestSplit {
   checkOptions('trainValTestSplit', options, SPLIT_OPTIONS);
+  checkDataset('trainValTestSplit', dataset);
   checkFractions(fractions);
   if (dataset.length === 0) throw new MlpkitError('trainValTestSplit', 'dataset is empty: dataset.length is 0');
   const shuffle = options.shuffle ?? true;

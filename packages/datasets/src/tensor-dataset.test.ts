@@ -81,6 +81,16 @@ describe('TensorDataset', () => {
       .toThrow('classNames has 1 names but numClasses is 2');
   });
 
+  it('refuses shapes, names and storage of the wrong type, naming the argument', () => {
+    const make = (f: unknown, t: unknown, options: object = {}) => () => new TensorDataset(f as Float32Array, t as Int32Array, options);
+    expect(make(new Float32Array(4), Int32Array.from([0]), { featureShape: 4 })).toThrow('TensorDataset: expected featureShape (an array of non-negative integers), got number 4');
+    expect(make(new Float32Array(4), new Float32Array(2), { targetShape: [-2] })).toThrow('TensorDataset: expected non-negative integer dims, got -2 at dim 0 of targetShape [-2]');
+    expect(make(new Float32Array(3), Int32Array.from([0, 1, 2]), { classNames: 'abc' })).toThrow('TensorDataset: expected classNames to be an array of strings, got the string "abc"');
+    expect(make(new Float32Array(2), Int32Array.from([0, 1]), { featureNames: [1] })).toThrow('expected featureNames to be an array of strings, got an array of length 1');
+    expect(make([1, 2], Int32Array.from([0]))).toThrow('TensorDataset: expected features in a Uint8Array, Float32Array, Float64Array or Int32Array, got an array of length 2');
+    expect(make(new Float32Array(2), [0])).toThrow('TensorDataset: expected targets in an Int32Array (labels) or a Float32Array (values), got an array of length 1');
+  });
+
   it('refuses an unknown option', () => {
     expect(() => new TensorDataset(new Float32Array(2), Int32Array.from([0, 1]), { shape: [1] } as object)).toThrow("TensorDataset: unknown option 'shape'");
   });

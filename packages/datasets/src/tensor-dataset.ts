@@ -1,4 +1,4 @@
-import { MlpkitError, Tensor, checkOptions, formatShape } from '@mlpkit/tensor';
+import { MlpkitError, Tensor, checkOptions, checkShape, describe, formatShape } from '@mlpkit/tensor';
 import { checkNumClasses } from './class-count.js';
 
 /** Storage for a dataset's features: one contiguous typed array, row-major, sample after sample. */
@@ -27,9 +27,10 @@ const DATASET_OPTIONS = [
 
 const size = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
-function checkShape(name: string, shape: readonly number[]): void {
-  if (!shape.every((d) => Number.isInteger(d) && d >= 0))
-    throw new MlpkitError('TensorDataset', `${name} must hold non-negative integers, got ${formatShape(shape)}`);
+/** Throws unless `names`, when given, is an array of strings (a string's characters are not names). */
+function checkNames(name: string, names: unknown): void {
+  if (names !== undefined && !(Array.isArray(names) && names.every((n) => typeof n === 'string')))
+    throw new MlpkitError('TensorDataset', `expected ${name} to be an array of strings, got ${describe(names)}`);
 }
 
 /**
@@ -74,9 +75,12 @@ export class TensorDataset {
 
   constructor(features: FeatureArray, targets: TargetArray, options: TensorDatasetOptions = {}) {
     checkOptions('TensorDataset', options, DATASET_OPTIONS);
+    checkStorage(features, targets);
+    checkNames('classNames', options.classNames);
+    checkNames('featureNames', options.featureNames);
     const isLabels = targets instanceof Int32Array;
     const targetShape = options.targetShape ?? (isLabels ? [] : [1]);
-    checkShape('targetShape', targetShape);
+    checkShape('TensorDataset', targetShape, 'targetShape');
     const targetWidth = size(targetShape);
     if (targetWidth === 0 || targets.length % targetWidth !== 0)
       throw new MlpkitError('TensorDataset', `targets has ${targets.length} values, not a multiple of targetShape ${formatShape(targetShape)}`);
@@ -84,7 +88,7 @@ export class TensorDataset {
     if (!options.featureShape && n > 0 && features.length % n !== 0)
       throw new MlpkitError('TensorDataset', `features has ${features.length} values, not a multiple of the ${n} rows targets has`);
     const featureShape = options.featureShape ?? [n === 0 ? 0 : features.length / n];
-    checkShape('featureShape', featureShape);
+    checkShape('TensorDataset', featureShape, 'featureShape');
     if (features.length !== n * size(featureShape))
       throw new MlpkitError('TensorDataset',
         `features has ${features.length} values but targets has ${n} rows of featureShape ${formatShape(featureShape)} (needs ${n * size(featureShape)})`);
@@ -163,6 +167,19 @@ export class TensorDataset {
       featureNames: this.featureNames,
     };
   }
+}
+
+/** Throws `op` unless `value` is a TensorDataset, naming what it got instead. */
+export function checkDataset(op: string, value: unknown): asserts value is TensorDataset {
+  if (!(value instanceof TensorDataset)) throw new MlpkitError(op, `expected dataset to be a TensorDataset, got ${describe(value)}`);
+}
+
+/** Throws unless the two arrays are storage a dataset can hold (see {@link FeatureArray} and {@link TargetArray}). */
+function checkStorage(features: unknown, targets: unknown): void {
+  if (!(features instanceof Uint8Array || features instanceof Float32Array || features instanceof Float64Array || features instanceof Int32Array))
+    throw new MlpkitError('TensorDataset', `expected features in a Uint8Array, Float32Array, Float64Array or Int32Array, got ${describe(features)}`);
+  if (!(targets instanceof Int32Array || targets instanceof Float32Array))
+    throw new MlpkitError('TensorDataset', `expected targets in an Int32Array (labels) or a Float32Array (values), got ${describe(targets)}`);
 }
 
 function checkLabels(labels: Int32Array, numClasses: number | undefined, classNames: readonly string[] | undefined): number {

@@ -1,4 +1,5 @@
-import { type Generator, MlpkitError, checkOptions } from '@mlpkit/tensor';
+import { type Generator, MlpkitError, allocate, checkAllocation, checkOptions } from '@mlpkit/tensor';
+import { checkNumClasses } from './class-count.js';
 import { SEED_OPTIONS, type SeedOptions, checkInteger, range, resolveGenerator, shuffleInPlace } from './random-options.js';
 import { TensorDataset } from './tensor-dataset.js';
 
@@ -23,8 +24,9 @@ type Point = (i: number, count: number, g: Generator) => number[];
 function build(op: string, options: ToyOptions, g: Generator, noise: number, counts: number[], points: Point[], dims = 2): TensorDataset {
   if (!(noise >= 0)) throw new MlpkitError(op, `noise must be >= 0, got ${noise}`);
   const n = counts.reduce((a, b) => a + b, 0);
-  const x = new Float32Array(n * dims);
-  const y = new Int32Array(n);
+  // Through the one bound on tensors: nSamples 1e12 is an error that says so, not a RangeError.
+  const x = allocate('float32', n * dims, op);
+  const y = allocate('int32', n, op);
   let row = 0;
   counts.forEach((count, k) => {
     for (let i = 0; i < count; i++, row++) {
@@ -75,6 +77,7 @@ export function makeSpirals(options: ToyOptions & { nClasses?: number; turns?: n
   const n = samples('makeSpirals', options);
   const k = options.nClasses ?? 3;
   checkInteger('makeSpirals', 'nClasses', k, 2);
+  checkNumClasses('makeSpirals', k, 'nClasses');
   const turns = options.turns ?? 0.75;
   const noise = options.noise ?? 0.2;
   if (!(noise >= 0)) throw new MlpkitError('makeSpirals', `noise must be >= 0, got ${noise}`);
@@ -94,8 +97,8 @@ export function makeXor(options: ToyOptions = {}): TensorDataset {
   const g = resolveGenerator('makeXor', options);
   const noise = options.noise ?? 0;
   if (!(noise >= 0)) throw new MlpkitError('makeXor', `noise must be >= 0, got ${noise}`);
-  const x = new Float32Array(2 * n);
-  const y = new Int32Array(n);
+  const x = allocate('float32', 2 * n, 'makeXor');
+  const y = allocate('int32', n, 'makeXor');
   for (let i = 0; i < n; i++) {
     const a = 2 * g.random() - 1, b = 2 * g.random() - 1;
     y[i] = (a > 0) !== (b > 0) ? 1 : 0;
@@ -134,7 +137,10 @@ export function makeBlobs(options: BlobOptions = {}): TensorDataset {
   } else {
     const k = options.centers ?? 3, dims = options.nFeatures ?? 2;
     checkInteger('makeBlobs', 'centers', k, 1);
+    checkNumClasses('makeBlobs', k, 'centers');
     checkInteger('makeBlobs', 'nFeatures', dims, 1);
+    // Before the centres are drawn: nFeatures 1e12 would otherwise fail inside Array.from.
+    checkAllocation('makeBlobs', 'float32', n * dims);
     const [lo, hi] = options.centerBox ?? [-10, 10];
     centers = Array.from({ length: k }, () => Array.from({ length: dims }, () => lo + (hi - lo) * g.random()));
   }

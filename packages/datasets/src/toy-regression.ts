@@ -1,4 +1,4 @@
-import { MlpkitError, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, allocate, checkAllocation, checkOptions } from '@mlpkit/tensor';
 import { SEED_OPTIONS, type SeedOptions, checkInteger, resolveGenerator } from './random-options.js';
 import { TensorDataset } from './tensor-dataset.js';
 
@@ -37,12 +37,14 @@ export function makeLinearRegression(options: LinearRegressionOptions = {}): Lin
   const g = resolveGenerator(op, options);
   const d = options.weights?.length ?? options.nFeatures ?? 1;
   checkInteger(op, 'nFeatures', d, 1);
+  // Before the weights are drawn: nFeatures 1e12 would otherwise fail inside Array.from.
+  checkAllocation(op, 'float32', n * d);
   const weights = Float32Array.from(options.weights ?? Array.from({ length: d }, () => g.normal()));
   const bias = options.bias ?? 0;
   const noise = options.noise ?? 0;
   if (!(noise >= 0)) throw new MlpkitError(op, `noise must be >= 0, got ${noise}`);
-  const x = new Float32Array(n * d);
-  const y = new Float32Array(n);
+  const x = allocate('float32', n * d, op);
+  const y = allocate('float32', n, op);
   for (let i = 0; i < n; i++) {
     let sum = bias;
     for (let j = 0; j < d; j++) {
@@ -81,8 +83,8 @@ export function makePolynomialRegression(options: PolynomialRegressionOptions = 
   const noise = options.noise ?? 0;
   if (!(noise >= 0)) throw new MlpkitError(op, `noise must be >= 0, got ${noise}`);
   const g = resolveGenerator(op, options);
-  const x = new Float32Array(n);
-  const y = new Float32Array(n);
+  const x = allocate('float32', n, op);
+  const y = allocate('float32', n, op);
   for (let i = 0; i < n; i++) {
     const v = lo + (hi - lo) * g.random();
     let sum = 0;

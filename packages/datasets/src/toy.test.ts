@@ -63,6 +63,15 @@ describe('toy classification generators', () => {
     expect(() => makeSpirals({ nClasses: 1 })).toThrow('nClasses must be an integer >= 2, got 1');
   });
 
+  it('refuse sizes beyond one tensor and class counts beyond 2^24, as errors that say so', () => {
+    expect(() => makeBlobs({ nSamples: 1e12 })).toThrow('makeBlobs: a float32 tensor of 2000000000000 elements needs 7450.6 GiB, more than the 4.0 GiB one tensor may hold');
+    expect(() => makeBlobs({ nFeatures: 1e12 })).toThrow('makeBlobs: a float32 tensor of 100000000000000 elements');
+    expect(() => makeBlobs({ centers: 1e12 })).toThrow('makeBlobs: centers must be an integer in 0..16777216, got 1000000000000');
+    expect(() => makeMoons({ nSamples: 1e12 })).toThrow('makeMoons: a float32 tensor');
+    expect(() => makeXor({ nSamples: 1e12 })).toThrow('makeXor: a float32 tensor');
+    expect(() => makeSpirals({ nClasses: 1e12 })).toThrow('makeSpirals: nClasses must be an integer in 0..16777216');
+  });
+
   it('refuse unknown options', () => {
     const bad = { samples: 10 } as object;
     expect(() => makeMoons(bad)).toThrow("makeMoons: unknown option 'samples'");
@@ -91,6 +100,11 @@ describe('toy regression generators', () => {
       expect(x).toBeLessThan(3);
       expect(dataset.targets[i]).toBeCloseTo(1 - 2 * x * x, 4);
     }
+  });
+
+  it('refuse sizes beyond one tensor', () => {
+    expect(() => makeLinearRegression({ nFeatures: 1e12 })).toThrow('makeLinearRegression: a float32 tensor of 100000000000000 elements');
+    expect(() => makePolynomialRegression({ nSamples: 1e12 })).toThrow('makePolynomialRegression: a float32 tensor of 1000000000000 elements');
   });
 
   it('refuse unknown options', () => {

@@ -31,6 +31,11 @@ describe('impossible shapes are refused', () => {
     refused(() => new Tensor(new Float32Array(6), shape as number[]), 'Tensor', 'non-negative integer', got);
   });
 
+  it('checkShape names the argument it checks when told', () => {
+    expect(refused(() => T.checkShape('mine', 4, 'featureShape'), 'mine')).toBe('mine: expected featureShape (an array of non-negative integers), got number 4');
+    expect(refused(() => T.checkShape('mine', [2, -1], 'featureShape'), 'mine')).toBe('mine: expected non-negative integer dims, got -1 at dim 1 of featureShape [2, -1]');
+  });
+
   it('a shape that is not an array', () => {
     refused(() => new Tensor(new Float32Array(1), bad<number[]>(undefined)), 'Tensor', 'undefined');
     refused(() => T.zeros(bad<number[]>(3)), 'full', 'number 3');
@@ -142,6 +147,12 @@ describe('non-numbers are refused', () => {
   it('ragged nested arrays', () => {
     refused(() => tensor([[1, 2], [3]]), 'tensor', 'ragged', 'expected 2 entries');
     refused(() => tensor(bad<number[]>([[1], 2])), 'tensor', 'ragged');
+  });
+
+  it('nested arrays deeper than 1000 dims, as PyTorch refuses them, instead of overflowing the stack', () => {
+    const nest = (depth: number): unknown => { let a: unknown = 1; for (let i = 0; i < depth; i++) a = [a]; return a; };
+    refused(() => tensor(bad<number[]>(nest(100_000))), 'tensor', 'more than 1000 deep');
+    expect(tensor(bad<number[]>(nest(1000))).ndim).toBe(1000);
   });
 
   it('fill values, bounds and scalars must be numbers', () => {

@@ -7,19 +7,21 @@ export type Shape = readonly number[];
  * Throws unless `shape` is an array of non-negative integer dims whose product is a safe
  * integer, naming the op and the offending dim. Each dim must be a safe integer too, the way
  * PyTorch's must fit int64: an empty tensor's other dims are not multiplied into its size,
- * and beyond 2⁵³ − 1 they are no longer exact.
+ * and beyond 2⁵³ − 1 they are no longer exact. `name` names the argument (`featureShape`)
+ * in the messages.
  */
-export function checkShape(op: string, shape: unknown): asserts shape is Shape {
-  if (!Array.isArray(shape)) throw new MlpkitError(op, `expected a shape (an array of non-negative integers), got ${describe(shape)}`);
+export function checkShape(op: string, shape: unknown, name?: string): asserts shape is Shape {
+  if (!Array.isArray(shape)) throw new MlpkitError(op, `expected ${name ?? 'a shape'} (an array of non-negative integers), got ${describe(shape)}`);
+  const shown = `${name ? `${name} ` : ''}${formatShape(shape)}`;
   let size = 1;
   shape.forEach((d: unknown, i) => {
     if (typeof d !== 'number' || !Number.isInteger(d) || d < 0)
-      throw new MlpkitError(op, `expected non-negative integer dims, got ${typeof d === 'number' ? d : describe(d)} at dim ${i} of ${formatShape(shape)}`);
+      throw new MlpkitError(op, `expected non-negative integer dims, got ${typeof d === 'number' ? d : describe(d)} at dim ${i} of ${shown}`);
     if (d > Number.MAX_SAFE_INTEGER)
-      throw new MlpkitError(op, `dim ${i} of ${formatShape(shape)} is ${d}, more than the ${Number.MAX_SAFE_INTEGER} a dim may be`);
+      throw new MlpkitError(op, `dim ${i} of ${shown} is ${d}, more than the ${Number.MAX_SAFE_INTEGER} a dim may be`);
     size *= d;
   });
-  if (!Number.isSafeInteger(size)) throw new MlpkitError(op, `shape ${formatShape(shape)} has ${size} elements, more than any tensor can hold`);
+  if (!Number.isSafeInteger(size)) throw new MlpkitError(op, `${name ?? 'shape'} ${formatShape(shape)} has ${size} elements, more than any tensor can hold`);
 }
 
 /** Number of elements of a shape (1 for a scalar). */

@@ -24,10 +24,18 @@ function dtypeOption(op: string, options: CreationOptions, allowed: readonly str
   return dtype;
 }
 
+/**
+ * The deepest nesting `tensor` reads, as PyTorch's `torch.tensor` refuses "too many dimensions"
+ * beyond 1000: reading deeper arrays recursively would overflow the stack.
+ */
+const MAX_NESTED_DIMS = 1000;
+
 function inferNestedShape(data: NestedArray): number[] {
   const shape: number[] = [];
   let level: NestedArray = data;
   while (Array.isArray(level)) {
+    if (shape.length === MAX_NESTED_DIMS)
+      throw new MlpkitError('tensor', `nested arrays are more than ${MAX_NESTED_DIMS} deep: expected at most ${MAX_NESTED_DIMS} dims`);
     shape.push(level.length);
     level = level[0] as NestedArray;
   }
