@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
+import { type Tensor, checkBoolean, checkOptions } from '@mlpkit/tensor';
 import { noGrad } from './grad-mode.js';
 import type { Vjp } from './node.js';
 import { attachNode, ensureRecorder } from './recorder.js';
@@ -27,8 +27,7 @@ export function customOp(
   options: CustomOpOptions = {},
 ): Tensor {
   checkOptions('customOp', options, ['pure']);
-  if (options.pure !== undefined && typeof options.pure !== 'boolean')
-    throw new MlpkitError('customOp', `expected pure to be a boolean, got ${String(options.pure)}`);
+  if (options.pure !== undefined) checkBoolean('customOp', 'pure', options.pure);
   const output = noGrad(forward);
   if (inputs.some((t) => t.requiresGrad)) {
     ensureRecorder();

@@ -18,7 +18,7 @@ describe('createBlasBackend', () => {
     await expect(createBlasBackend({ threads: 0 })).rejects.toThrow('createBlasBackend: expected threads to be a positive integer, got 0');
     await expect(createBlasBackend({ threads: 1.5 })).rejects.toThrow(MlpkitError);
     await expect(createBlasBackend({ thread: 2 } as object)).rejects.toThrow("createBlasBackend: unknown option 'thread'");
-    await expect(createBlasBackend({ reuseFreedMemory: 'yes' } as object)).rejects.toThrow('createBlasBackend: expected reuseFreedMemory to be a boolean, got yes');
+    await expect(createBlasBackend({ reuseFreedMemory: 'yes' } as object)).rejects.toThrow('createBlasBackend: expected reuseFreedMemory to be true or false, got the string "yes"');
   });
 
   it('looks for OpenBLAS first, Accelerate on macOS, and names the install command per platform', () => {

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { type Backend, MlpkitError, checkOptions } from '@mlpkit/tensor';
+import { type Backend, MlpkitError, checkBoolean, checkOptions } from '@mlpkit/tensor';
 import { createWasmBackend } from '@mlpkit/backend-wasm/node';
 import { loadCblas } from './cblas.js';
 import { blasFused } from './blas-fused.js';
@@ -58,8 +58,7 @@ export async function createBlasBackend(options: BlasBackendOptions = {}): Promi
   const threads = options.threads ?? availableParallelism();
   if (!Number.isInteger(threads) || threads < 1)
     throw new MlpkitError('createBlasBackend', `expected threads to be a positive integer, got ${String(options.threads)}`);
-  if (options.reuseFreedMemory !== undefined && typeof options.reuseFreedMemory !== 'boolean')
-    throw new MlpkitError('createBlasBackend', `expected reuseFreedMemory to be a boolean, got ${String(options.reuseFreedMemory)}`);
+  if (options.reuseFreedMemory !== undefined) checkBoolean('createBlasBackend', 'reuseFreedMemory', options.reuseFreedMemory);
   shortenOpenblasSpin();
   const blas = withThreadPolicy(await loadCblas(options.library), threads);
   if (options.reuseFreedMemory ?? true) reuseFreedMemory(await importKoffi());

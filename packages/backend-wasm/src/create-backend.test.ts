@@ -41,7 +41,7 @@ describe('createWasmBackend options', () => {
     await refused({ threads: 1, spinMs: 'abc' });
     await refused({ threads: 1, spinMs: Infinity });
     await refused({ threads: 1, spinMs: -1 });
-    await expect(createBackendOn(null, { threads: 1, relaxedSimd: 'no' } as object)).rejects.toThrow('createWasmBackend: expected relaxedSimd to be a boolean, got the string "no"');
+    await expect(createBackendOn(null, { threads: 1, relaxedSimd: 'no' } as object)).rejects.toThrow('createWasmBackend: expected relaxedSimd to be true or false, got the string "no"');
     expect((await createBackendOn(null, { threads: 1, spinMs: 2, relaxedSimd: false })).fusedMultiplyAdd).toBe(false);
   });
 

@@ -68,7 +68,7 @@ describe('parseCsv', () => {
     expect(() => parseCsv(csv, { delimiter: '\n' })).toThrow('expected delimiter to be a non-empty string');
     expect(() => parseCsv(csv, { classNames: 'abc' as never })).toThrow('parseCsv: expected classNames to be an array of distinct strings, got the string "abc"');
     expect(() => parseCsv(csv, { classNames: ['0', '0'] })).toThrow('expected classNames to be an array of distinct strings, got [0, 0]');
-    expect(() => parseCsv(csv, { header: 'no' as never })).toThrow('parseCsv: expected header to be a boolean, got the string "no"');
+    expect(() => parseCsv(csv, { header: 'no' as never })).toThrow('parseCsv: expected header to be true or false, got the string "no"');
     expect(() => parseCsv(csv, { target: null as never })).toThrow('parseCsv: expected target to be a column name or index, got null');
     expect(() => parseCsv(csv, { features: 'a' as never })).toThrow('parseCsv: expected features to be an array of column names or indices, got the string "a"');
   });

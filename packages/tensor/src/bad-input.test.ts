@@ -195,7 +195,7 @@ describe('non-numbers are refused', () => {
   });
 
   it('the option checks other packages share refuse truthy strings and misspelt choices', () => {
-    expect(refused(() => T.checkBoolean('mine', 'flag', 'no'), 'mine')).toBe('mine: expected flag to be a boolean, got the string "no"');
+    expect(refused(() => T.checkBoolean('mine', 'flag', 'no'), 'mine')).toBe('mine: expected flag to be true or false, got the string "no"');
     expect(refused(() => T.checkOneOf('mine', 'task', 'regresion', ['classification', 'regression']), 'mine'))
       .toBe(`mine: expected task to be 'classification' or 'regression', got the string "regresion"`);
     expect(() => { T.checkBoolean('mine', 'flag', false); T.checkOneOf('mine', 'task', 'regression', ['regression']); }).not.toThrow();

@@ -41,9 +41,9 @@ describe('fit', () => {
     expect(inPlace.losses).toEqual(byDefault.losses);
     const model = mlp();
     await expect(fit(model, { train: loaders().train, loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: 0.1 }), epochs: 1, setToNone: 'no' as unknown as boolean }))
-      .rejects.toThrow(/setToNone: expected true or false/);
+      .rejects.toThrow(/expected setToNone to be true or false/);
     await expect(fit(model, { train: loaders().train, loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: 0.1 }), epochs: 1, reuseMemory: 1 as unknown as boolean }))
-      .rejects.toThrow(/reuseMemory: expected true or false, got 1/);
+      .rejects.toThrow(/expected reuseMemory to be true or false, got number 1/);
   });
 
   it('closes a loader it leaves early, and reports a callback\'s error over one from closing the loader', async () => {

@@ -117,6 +117,6 @@ describe('fit with reuseMemory', () => {
     expect(plain.batchBuffers).toBe(plain.batches);
     expect(reused.batchBuffers).toBe(1);
     expect(() => evaluate(model, [], { reuse: true } as never)).toThrow(/evaluate: unknown option 'reuse'/);
-    expect(() => evaluate(model, [], { reuseMemory: 'yes' } as never)).toThrow(/evaluate: reuseMemory: expected true or false, got yes/);
+    expect(() => evaluate(model, [], { reuseMemory: 'yes' } as never)).toThrow(/evaluate: expected reuseMemory to be true or false, got the string "yes"/);
   });
 });

@@ -1,4 +1,4 @@
-import { MlpkitError, describe } from '@mlpkit/tensor';
+import { MlpkitError, checkBoolean, describe } from '@mlpkit/tensor';
 
 const shown = (value: unknown) => (typeof value === 'number' ? String(value) : describe(value));
 
@@ -22,6 +22,6 @@ export function checkMomentum(op: string, momentum: unknown, nullable: boolean):
 export function checkFlags(op: string, options: object, names: readonly string[]): void {
   for (const name of names) {
     const value = (options as Record<string, unknown>)[name];
-    if (value !== undefined && typeof value !== 'boolean') throw new MlpkitError(op, `expected ${name} to be true or false, got ${describe(value)}`);
+    if (value !== undefined) checkBoolean(op, name, value);
   }
 }

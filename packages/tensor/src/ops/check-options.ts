@@ -28,7 +28,7 @@ export function checkInteger(op: string, name: string, value: unknown, min = -In
 
 /** Throws unless `value` is true or false: a string such as `'no'` is truthy and would mean yes. */
 export function checkBoolean(op: string, name: string, value: unknown): asserts value is boolean {
-  if (typeof value !== 'boolean') throw new MlpkitError(op, `expected ${name} to be a boolean, got ${describe(value)}`);
+  if (typeof value !== 'boolean') throw new MlpkitError(op, `expected ${name} to be true or false, got ${describe(value)}`);
 }
 
 /** Throws unless `value` is one of `allowed` (an option's enum), so a misspelt choice is refused, never defaulted. */
