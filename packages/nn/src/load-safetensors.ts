@@ -1,4 +1,4 @@
-import { type DType, MlpkitError, type Tensor, allocate, checkOptions, forbiddenKeys, fromTypedArray, sizeOf } from '@mlpkit/tensor';
+import { type DType, MlpkitError, type Tensor, allocate, checkOptions, describe, forbiddenKeys, fromTypedArray, sizeOf } from '@mlpkit/tensor';
 import type { StateDict } from './module.js';
 import type { SafetensorsMetadata } from './save-safetensors.js';
 import { DIGEST_KEY, DIGEST_PREFIX, contentDigest } from './safetensors-digest.js';
@@ -75,7 +75,7 @@ function readEntry(name: string, raw: unknown): Entry {
   checkPlainName(name, 'the tensor name', refuse);
   if (!raw || typeof raw !== 'object') refuse(`the entry for '${name}' is not an object`);
   const { dtype, shape, data_offsets: offsets } = raw as Record<string, unknown>;
-  if (!(typeof dtype === 'string' && dtype in readableCodes)) refuse(`'${name}' has dtype ${JSON.stringify(dtype)}; readable dtypes are ${Object.keys(readableCodes).join(', ')}`);
+  if (!(typeof dtype === 'string' && Object.hasOwn(readableCodes, dtype))) refuse(`'${name}' has dtype ${JSON.stringify(dtype)}; readable dtypes are ${Object.keys(readableCodes).join(', ')}`);
   if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) refuse(`'${name}' has shape ${JSON.stringify(shape)}, not a list of non-negative integers`);
   if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isSafeInteger(o) && o >= 0) || offsets[0] > offsets[1])
     refuse(`'${name}' has data_offsets ${JSON.stringify(offsets)}, not [begin, end] with 0 <= begin <= end`);
@@ -151,6 +151,9 @@ function verifyDigest(metadata: SafetensorsMetadata, entries: Entry[], data: Uin
  */
 export function loadSafetensors(input: Uint8Array | ArrayBuffer, options: LoadSafetensorsOptions = {}): SafetensorsContents {
   checkOptions('loadSafetensors', options, ['requireDigest']);
+  // A number would make an empty buffer of that size (or throw deep inside), a string would read as 0 bytes.
+  if (!(input instanceof Uint8Array) && !(input instanceof ArrayBuffer))
+    throw new MlpkitError('loadSafetensors', `expected the file's bytes (a Uint8Array, Buffer or ArrayBuffer), got ${describe(input)}`);
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   const { header, dataStart } = readHeader(bytes);
   const metadata = readMetadata(header.__metadata__);

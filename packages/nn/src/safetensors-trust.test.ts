@@ -95,3 +95,22 @@ describe('safetensors: what a loaded file may not do', () => {
     expect([...model.parameters()[0].data]).toEqual(before);
   });
 });
+
+describe('safetensors: arguments of the wrong kind', () => {
+  it('loadSafetensors refuses what is not bytes, instead of reading a number as an empty buffer or a string as 0 bytes', () => {
+    expect(() => loadSafetensors(5e9 as never)).toThrow('loadSafetensors: expected the file\'s bytes (a Uint8Array, Buffer or ArrayBuffer), got number 5000000000');
+    expect(() => loadSafetensors('model.safetensors' as never)).toThrow(/loadSafetensors: expected the file's bytes .*, got the string "model\.safetensors"/);
+  });
+
+  it('loadSafetensors names a dtype that is an Object method as unreadable', () => {
+    expect(() => loadSafetensors(craft({ w: { dtype: 'toString', shape: [1], data_offsets: [0, 4] } }, new Uint8Array(4))))
+      .toThrow(/'w' has dtype "toString"; readable dtypes are/);
+  });
+
+  it('saveSafetensors refuses a state dict or metadata that is not a plain object', () => {
+    expect(() => saveSafetensors(null as never)).toThrow(/^saveSafetensors: expected a state dict \(an object of named tensors, e\.g\. model\.stateDict\(\)\), got null/);
+    expect(() => saveSafetensors({}, 'abc' as never)).toThrow(/^saveSafetensors: expected metadata to be an object of strings, got the string "abc"/);
+    expect(() => saveSafetensors({ w: tensor([1]) }, ['x'] as never)).toThrow(/expected metadata to be an object of strings/);
+    expect(loadSafetensors(saveSafetensors(Object.assign(Object.create(null), { w: tensor([1, 2]) }))).tensors.w.shape).toEqual([2]);
+  });
+});

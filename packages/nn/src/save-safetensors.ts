@@ -1,4 +1,4 @@
-import { MlpkitError, Tensor } from '@mlpkit/tensor';
+import { MlpkitError, Tensor, describe } from '@mlpkit/tensor';
 import { checkPlainName } from './load-safetensors.js';
 import type { StateDict } from './module.js';
 import { DIGEST_KEY, DIGEST_PREFIX, contentDigest } from './safetensors-digest.js';
@@ -11,7 +11,13 @@ const refuse = (reason: string): never => {
   throw new MlpkitError('saveSafetensors', reason);
 };
 
+/** A plain object: not null, an array, a string (whose characters would become entries) or a class instance. */
+const isPlainObject = (x: unknown): x is object =>
+  x !== null && typeof x === 'object' && !Array.isArray(x) && [Object.prototype, null].includes(Object.getPrototypeOf(x));
+
 function checkInputs(state: StateDict, metadata: SafetensorsMetadata | undefined): void {
+  if (!isPlainObject(state)) refuse(`expected a state dict (an object of named tensors, e.g. model.stateDict()), got ${describe(state)}`);
+  if (metadata !== undefined && !isPlainObject(metadata)) refuse(`expected metadata to be an object of strings, got ${describe(metadata)}`);
   for (const [name, t] of Object.entries(state)) {
     if (name === '__metadata__') refuse(`'__metadata__' is reserved for the metadata block and cannot name a tensor`);
     checkPlainName(name, 'the tensor name', refuse);
