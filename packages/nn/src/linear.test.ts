@@ -59,6 +59,8 @@ describe('Linear', () => {
     const layer = new Linear(3, 2, { bias: false });
     expect(layer.bias).toBeNull();
     expect(layer.namedParameters().map(([n]) => n)).toEqual(['weight']);
+    // A string is read for truth: 'false' would make a bias.
+    expect(() => new Linear(3, 2, { bias: 'false' as never })).toThrow('Linear: expected bias to be true or false, got the string "false"');
   });
 
   it('names the layer and both shapes when fed the wrong feature count', () => {

@@ -1,5 +1,5 @@
 import { kaimingUniform_, uniform_ } from '@mlpkit/initializers';
-import { type Generator, MlpkitError, type Tensor, checkOptions, checkTensor, formatShape, zeros } from '@mlpkit/tensor';
+import { type Generator, MlpkitError, type Tensor, checkBoolean, checkOptions, checkTensor, formatShape, zeros } from '@mlpkit/tensor';
 import { linear } from './linear-function.js';
 import { Module } from './module.js';
 import { Parameter } from './parameter.js';
@@ -40,6 +40,8 @@ export class Linear extends Module {
     checkOptions('Linear', options, LINEAR_OPTIONS);
     checkFeatures('inFeatures', inFeatures);
     checkFeatures('outFeatures', outFeatures);
+    // Read for truth below, so bias: 'false' would make one.
+    if (options.bias !== undefined) checkBoolean('Linear', 'bias', options.bias);
     this.inFeatures = inFeatures;
     this.outFeatures = outFeatures;
     const dtype = options.dtype ?? 'float32';
