@@ -24,8 +24,9 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
   check(input, weight, bias);
   const [outF, inF] = weight.shape;
   // From the leading dims, not size / inF: with inF = 0 the size is 0 whatever the rows are.
-  const rows = sizeOf(input.shape.slice(0, -1));
-  const outShape = [...input.shape.slice(0, -1), outF];
+  const leading = input.shape.slice(0, -1);
+  const rows = sizeOf(leading);
+  const outShape = [...leading, outF];
   const inputs = bias ? [input, weight, bias] : [input, weight];
   // Leading dims fold into one batch dim; reshape of contiguous storage copies nothing.
   const x2 = reshape(input.detach(), [rows, inF]);

@@ -91,7 +91,8 @@ export abstract class Optimizer<H extends BaseHyperParams = BaseHyperParams> {
   step(closure?: () => number): number | undefined {
     const loss = closure?.();
     // Every gradient is checked before any parameter moves, so a bad one leaves no half-step.
-    this.paramGroups.forEach((group, gi) => group.params.forEach((p, pi) => this.checkGrad(p, gi, pi)));
+    const groups = this.paramGroups;
+    for (let gi = 0; gi < groups.length; gi++) for (let pi = 0; pi < groups[gi].params.length; pi++) this.checkGrad(groups[gi].params[pi], gi, pi);
     for (const group of this.paramGroups) {
       for (const p of group.params) {
         if (p.grad === null || p.grad === undefined) continue;
@@ -141,6 +142,9 @@ export abstract class Optimizer<H extends BaseHyperParams = BaseHyperParams> {
   private checkGrad(p: ParamLike, groupIndex: number, index: number): void {
     const grad = p.grad as unknown;
     if (grad === null || grad === undefined) return;
+    // Every step of every parameter passes here: the usual case returns before any message is built.
+    const paramDims = (p as { shape?: unknown }).shape, gradDims = (grad as { shape?: unknown }).shape;
+    if (Array.isArray(paramDims) && Array.isArray(gradDims) && isParamLike(grad) && shapesEqual(paramDims, gradDims)) return;
     const where = `step: group ${groupIndex}, parameter ${index}`;
     if (typeof grad !== 'object' || !isParamLike(grad))
       throw new MlpkitError(this.name, `${where}: expected grad to be null or a tensor, got ${describe(grad)}`);

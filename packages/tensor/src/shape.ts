@@ -12,15 +12,17 @@ export type Shape = readonly number[];
  */
 export function checkShape(op: string, shape: unknown, name?: string): asserts shape is Shape {
   if (!Array.isArray(shape)) throw new MlpkitError(op, `expected ${name ?? 'a shape'} (an array of non-negative integers), got ${describe(shape)}`);
-  const shown = `${name ? `${name} ` : ''}${formatShape(shape)}`;
+  // Every tensor passes here: the messages are built only when one is thrown.
+  const shown = () => `${name ? `${name} ` : ''}${formatShape(shape)}`;
   let size = 1;
-  shape.forEach((d: unknown, i) => {
+  for (let i = 0; i < shape.length; i++) {
+    const d: unknown = shape[i];
     if (typeof d !== 'number' || !Number.isInteger(d) || d < 0)
-      throw new MlpkitError(op, `expected non-negative integer dims, got ${typeof d === 'number' ? d : describe(d)} at dim ${i} of ${shown}`);
+      throw new MlpkitError(op, `expected non-negative integer dims, got ${typeof d === 'number' ? d : describe(d)} at dim ${i} of ${shown()}`);
     if (d > Number.MAX_SAFE_INTEGER)
-      throw new MlpkitError(op, `dim ${i} of ${shown} is ${d}, more than the ${Number.MAX_SAFE_INTEGER} a dim may be`);
+      throw new MlpkitError(op, `dim ${i} of ${shown()} is ${d}, more than the ${Number.MAX_SAFE_INTEGER} a dim may be`);
     size *= d;
-  });
+  }
   if (!Number.isSafeInteger(size)) throw new MlpkitError(op, `${name ?? 'shape'} ${formatShape(shape)} has ${size} elements, more than any tensor can hold`);
 }
 
