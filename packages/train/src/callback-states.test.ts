@@ -73,13 +73,13 @@ describe('fit: callbacks with state in training checkpoints', () => {
   });
 
   const hostile: [string, (s: ReturnType<typeof decodeTrainingState>) => void, string | RegExp][] = [
-    ['another monitored key', (s) => (s.callbacks['Checkpoint#0'].monitor = 'valAccuracy'), 'Checkpoint.loadStateDict: monitor: expected "valLoss" (what this callback watches), got "valAccuracy"'],
-    ['a negative wait', (s) => (s.callbacks['EarlyStopping#0'].wait = -1), 'EarlyStopping.loadStateDict: wait: expected an integer ≥ 0, got -1'],
-    ['an infinite best after a best epoch', (s) => (s.callbacks['EarlyStopping#0'].best = Infinity), 'EarlyStopping.loadStateDict: best: expected a finite number, got Infinity'],
-    ['best weights of another shape', (s) => ((s.callbacks['EarlyStopping#0'].bestWeights as Record<string, Tensor>)['0.bias'] = new Tensor(new Float32Array(3), [3])),
+    ['another monitored key', (s) => (s.callbacks!['Checkpoint#0'].monitor = 'valAccuracy'), 'Checkpoint.loadStateDict: monitor: expected "valLoss" (what this callback watches), got "valAccuracy"'],
+    ['a negative wait', (s) => (s.callbacks!['EarlyStopping#0'].wait = -1), 'EarlyStopping.loadStateDict: wait: expected an integer ≥ 0, got -1'],
+    ['an infinite best after a best epoch', (s) => (s.callbacks!['EarlyStopping#0'].best = Infinity), 'EarlyStopping.loadStateDict: best: expected a finite number, got Infinity'],
+    ['best weights of another shape', (s) => ((s.callbacks!['EarlyStopping#0'].bestWeights as Record<string, Tensor>)['0.bias'] = new Tensor(new Float32Array(3), [3])),
       'EarlyStopping.loadStateDict: bestWeights["0.bias"]: expected a float32 tensor of shape [16], got "float32 [3]"'],
-    ['best weights missing', (s) => (s.callbacks['EarlyStopping#0'].bestWeights = null), "EarlyStopping.loadStateDict: bestWeights: expected the best epoch's weights (restoreBestWeights is true), got null"],
-    ['a key fit does not make', (s) => (s.callbacks['Checkpoint'] = s.callbacks['Checkpoint#0']), 'fit: resumeFrom: callbacks: expected keys such as "EarlyStopping#0", got "Checkpoint"'],
+    ['best weights missing', (s) => (s.callbacks!['EarlyStopping#0'].bestWeights = null), "EarlyStopping.loadStateDict: bestWeights: expected the best epoch's weights (restoreBestWeights is true), got null"],
+    ['a key fit does not make', (s) => (s.callbacks!['Checkpoint'] = s.callbacks!['Checkpoint#0']), 'fit: resumeFrom: callbacks: expected keys such as "EarlyStopping#0", got "Checkpoint"'],
   ];
   for (const [what, edit, message] of hostile)
     it(`refuses a callback state with ${what}, leaving the model as it was`, async () => {
@@ -102,9 +102,9 @@ describe('fit: callbacks with state in training checkpoints', () => {
       const resumed = setup();
       return fit(resumed.model, { ...resumed.options, resumeFrom: encodeTrainingState(state) });
     };
-    await expect(resume((s) => (s.callbacks['Checkpoint#0'].note = new Tensor(new Float32Array(1), [1]))))
+    await expect(resume((s) => (s.callbacks!['Checkpoint#0'].note = new Tensor(new Float32Array(1), [1]))))
       .rejects.toThrow('Checkpoint.loadStateDict: note: unknown field; known: monitor, mode, best, bestEpoch, savedEpochs');
-    await expect(resume((s) => (s.callbacks['Checkpoint#0'].savedEpochs = { $tensor: 99 })))
+    await expect(resume((s) => (s.callbacks!['Checkpoint#0'].savedEpochs = { $tensor: 99 })))
       .rejects.toThrow('fit: resumeFrom: callbacks["Checkpoint#0"].savedEpochs.$tensor: expected the number of a tensor stored in the file, each used once, got 99');
   });
 });

@@ -4,6 +4,9 @@ import type { EpochLogs, History } from './history.js';
 import { Monitor, type MonitorMode } from './monitor.js';
 import { readSnapshot, restoreState, snapshotState } from './snapshot.js';
 
+/** The stop reason EarlyStopping gives `ctx.stop`: a resumed run keeps this stop (see resume). */
+export const EARLY_STOPPING = 'earlyStopping';
+
 /** Options of {@link EarlyStopping}. */
 export interface EarlyStoppingOptions {
   /** The logged key to watch (default 'valLoss'). */
@@ -78,7 +81,7 @@ export class EarlyStopping implements Callback {
     this.wait++;
     if (this.wait >= this.patience) {
       this.stoppedEpoch = epoch;
-      ctx.stop('earlyStopping',
+      ctx.stop(EARLY_STOPPING,
         `${this.monitor.key} has not improved for ${this.wait} epoch(s); best ${this.monitor.best.toPrecision(4)} at epoch ${this.monitor.bestEpoch + 1}`);
     }
   }

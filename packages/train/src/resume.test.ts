@@ -1,6 +1,6 @@
 import { relu } from '@mlpkit/activations';
 import { crossEntropy } from '@mlpkit/losses';
-import { Dropout, Linear, Sequential } from '@mlpkit/nn';
+import { Dropout, Linear, Sequential, loadSafetensors, saveSafetensors } from '@mlpkit/nn';
 import { BatchNorm1d } from '@mlpkit/normalization';
 import { Adam, StepLR } from '@mlpkit/optimizers';
 import { MlpkitError, manualSeed } from '@mlpkit/tensor';
@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { Callback } from './callback.js';
 import { fit } from './fit.js';
 import { loaders } from './toy.test-helper.js';
-import { decodeTrainingState, encodeTrainingState } from './training-state.js';
+import { EarlyStopping } from './early-stopping.js';
+import { TRAINING_METADATA_KEY, decodeTrainingState, encodeTrainingState } from './training-state.js';
 
 /** A run's pieces, built from `seed` (the model's initial weights; resuming must not depend on them). */
 function setup(seed: number) {
@@ -85,6 +86,36 @@ describe('fit: checkpoints and resume', () => {
       expect(saved, `withLength ${withLength}`).toEqual([0, 1]);
       expect(history.stopped?.batchesDone).toBeUndefined();
     }
+  });
+
+  it('goes on after a stop at an epoch\'s end that was not early stopping (a time budget): that stop is why the run is resumed', async () => {
+    const run = setup(0);
+    const kept: Uint8Array[] = [];
+    const budget: Callback = { onEpochEnd: (epoch, _logs, ctx) => { if (epoch === 1) ctx.stop('timeBudget', 'out of time'); } };
+    const stopped = await fit(run.model, { ...run.parts, loss: crossEntropy, epochs: 4, callbacks: [budget], checkpoint: { save: (b) => { kept.push(b); } } });
+    expect(stopped.records).toHaveLength(2);
+    expect(decodeTrainingState(kept[1]).stopped).toMatchObject({ reason: 'timeBudget', epoch: 1 });
+    const resumed = setup(1);
+    const history = await fit(resumed.model, { ...resumed.parts, loss: crossEntropy, epochs: 4, resumeFrom: kept[1] });
+    expect(history.records.map((r) => r.epoch)).toEqual([0, 1, 2, 3]);
+    expect(history.stopped).toBeNull();
+  });
+
+  it('reads a version-1 checkpoint (written before callbacks kept state) as it was then: callbacks start afresh', async () => {
+    const run = setup(0);
+    const kept: Uint8Array[] = [];
+    await fit(run.model, { ...run.parts, loss: crossEntropy, epochs: 1, checkpoint: { save: (b) => { kept.push(b); } } });
+    // The same file as version 1 wrote it: no callbacks, no stop.
+    const { tensors, metadata } = loadSafetensors(kept[0]);
+    const json = JSON.parse(metadata[TRAINING_METADATA_KEY]) as Record<string, unknown>;
+    delete json.callbacks;
+    delete json.stopped;
+    const v1 = saveSafetensors(tensors, { [TRAINING_METADATA_KEY]: JSON.stringify({ ...json, version: 1 }) });
+    const resumed = setup(1);
+    const history = await fit(resumed.model, { ...resumed.parts, loss: crossEntropy, epochs: 2, callbacks: [new EarlyStopping({ patience: 3 })], resumeFrom: v1 });
+    expect(history.records.map((r) => r.epoch)).toEqual([0, 1]);
+    await expect(fit(setup(1).model, { ...setup(1).parts, loss: crossEntropy, epochs: 2, resumeFrom: saveSafetensors(tensors, { [TRAINING_METADATA_KEY]: JSON.stringify({ ...json, version: 3 }) }) }))
+      .rejects.toThrow('fit: resumeFrom: version: this mlpkit reads versions 1 and 2, got 3');
   });
 
   it('writes no checkpoint for an epoch whose weights a callback found diverged, keeping the last good one', async () => {

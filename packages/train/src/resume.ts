@@ -2,6 +2,7 @@ import { MlpkitError, defaultGenerator } from '@mlpkit/tensor';
 import type { Callback, TrainContext } from './callback.js';
 import { captureCallbackStates, loadCallbackStates, statefulCallbacks } from './callback-states.js';
 import type { DivergenceGuard } from './divergence.js';
+import { EARLY_STOPPING } from './early-stopping.js';
 import { type OptimizerStateLike, type TrainingState, decodeTrainingState } from './training-state.js';
 import type { LoaderLike, OptimizerLike, SchedulerLike, TrainableModel } from './types.js';
 
@@ -61,7 +62,7 @@ function loadAllOrNothing(ctx: TrainContext, parts: ResumableParts, state: Train
     (model.loadStateDict as (s: TrainingState['model']) => unknown)(state.model);
     optimizer.loadStateDict(state.optimizer);
     scheduler?.loadStateDict(state.scheduler);
-    loadCallbackStates(parts.callbacks ?? [], state.callbacks, ctx);
+    if (state.callbacks) loadCallbackStates(parts.callbacks ?? [], state.callbacks, ctx);
   } catch (error) {
     const live = (model.stateDict as () => TrainingState['model'])();
     for (const [key, data] of weights) live[key].data.set(data);
@@ -91,6 +92,8 @@ export function restoreTrainingState(from: Uint8Array | TrainingState, ctx: Trai
   history.records.push(...state.history.records);
   history.initialLoss = state.history.initialLoss;
   guard.setState(state.divergence);
-  ctx.stopRequested = state.stopped && { ...state.stopped };
+  // Early stopping's verdict stands on resume, as in the uninterrupted run; a stop for any other
+  // reason (a time budget, a user's stop) is why the run is being resumed, so it goes on.
+  ctx.stopRequested = state.stopped?.reason === EARLY_STOPPING ? { ...state.stopped } : null;
   return state;
 }

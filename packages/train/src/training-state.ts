@@ -37,9 +37,12 @@ export interface TrainingState {
   history: { records: EpochLogs[]; initialLoss: number | null };
   /** The divergence guard's reference and smoothed loss. */
   divergence: DivergenceState;
-  /** The state of each callback with `stateDict()`, keyed `EarlyStopping#0` (class name, rank among those of that name). */
-  callbacks: Record<string, CallbackState>;
-  /** Why the run stopped at the end of the last epoch saved, if it did: a resumed run then ends there too. */
+  /**
+   * The state of each callback with `stateDict()`, keyed `EarlyStopping#0` (class name, rank
+   * among those of that name); null in a version-1 file, which kept none (its callbacks start afresh).
+   */
+  callbacks: Record<string, CallbackState> | null;
+  /** Why the run stopped at the end of the last epoch saved, if it did (a version-1 file kept none). */
   stopped: StopInfo | null;
 }
 
@@ -76,7 +79,7 @@ export function encodeTrainingState(state: TrainingState): Uint8Array {
     }
   }
   const { model: _model, optimizer, callbacks, ...rest } = state;
-  const json = { version: VERSION, ...rest, optimizer: { param_groups: optimizer.param_groups, scalars }, callbacks: packCallbackStates(callbacks, tensors) };
+  const json = { version: VERSION, ...rest, optimizer: { param_groups: optimizer.param_groups, scalars }, callbacks: packCallbackStates(callbacks ?? {}, tensors) };
   return saveSafetensors(tensors, { [TRAINING_METADATA_KEY]: JSON.stringify(json, replacer) });
 }
 
@@ -146,7 +149,9 @@ export function decodeTrainingState(bytes: Uint8Array): TrainingState {
     fail(TRAINING_METADATA_KEY, `not valid JSON: ${(error as Error).message}`);
   }
   const root = object(raw, TRAINING_METADATA_KEY);
-  if (root.version !== VERSION) fail('version', `this mlpkit reads version ${VERSION}, got ${JSON.stringify(root.version)}`);
+  // Version 1 (before callbacks' states were kept) is read as it was then: no callback state, no stop.
+  if (root.version !== VERSION && root.version !== 1) fail('version', `this mlpkit reads versions 1 and ${VERSION}, got ${JSON.stringify(root.version)}`);
+  const v1 = root.version === 1;
   const opt = object(root.optimizer, 'optimizer');
   if (!Array.isArray(opt.param_groups)) fail('optimizer.param_groups', 'expected a list');
   const scalars = object(opt.scalars, 'optimizer.scalars');
@@ -174,7 +179,7 @@ export function decodeTrainingState(bytes: Uint8Array): TrainingState {
     generator: checkGenerator(root.generator),
     history: checkHistory(root.history),
     divergence: checkDivergence(root.divergence),
-    callbacks: unpackCallbackStates(root.callbacks, callbackTensors),
-    stopped: checkStopped(root.stopped),
+    callbacks: v1 ? null : unpackCallbackStates(root.callbacks, callbackTensors),
+    stopped: v1 ? null : checkStopped(root.stopped),
   };
 }
