@@ -30,23 +30,24 @@ describe('ProcessPool', { timeout: 120_000 }, () => {
     await expect(pool.run(specs[0])).rejects.toThrow(/^search: run: the trial pool is closed/);
   });
 
-  it('fails the trial of a killed process and runs the one waiting there in a new process', async () => {
-    const dir = mkdtempSync(join(marks, 'kill-'));
-    process.env.MLPKIT_SEARCH_MARKS = dir;
-    const pool = new ProcessPool(1, MODULE, makeReporter(undefined, 'min', new MemoryReportStore()));
-    try {
-      expect(pool.capacity).toBe(2);
-      const [a, b] = toSpecs([{ lr: 0.1, waitMs: 60_000 }, { lr: 0.2 }], 0).map((s) => pool.run(s));
-      // Trial 1 was sent to the process while it runs trial 0: kill the process in the middle of trial 0.
-      const { pid } = await until('trial 0 to start', () => marksOf(dir).find((m) => m.index === 0));
-      process.kill(pid, 'SIGKILL');
-      expect(await a).toMatchObject({ index: 0, status: 'failed', error: "the trial's process was killed by SIGKILL" });
-      expect(await b).toMatchObject({ index: 1, status: 'ok' });
-      const ran = marksOf(dir).filter((m) => m.index === 1);
-      expect(ran).toHaveLength(1);
-      expect(ran[0].pid).not.toBe(pid);
-    } finally {
-      await pool.close();
-    }
-  });
+  for (const signal of ['SIGKILL', 'SIGTERM'] as const)
+    it(`fails the trial of a process killed by ${signal} alone (not Ctrl-C) and runs the one waiting there in a new process`, async () => {
+      const dir = mkdtempSync(join(marks, 'kill-'));
+      process.env.MLPKIT_SEARCH_MARKS = dir;
+      const pool = new ProcessPool(1, MODULE, makeReporter(undefined, 'min', new MemoryReportStore()));
+      try {
+        expect(pool.capacity).toBe(2);
+        const [a, b] = toSpecs([{ lr: 0.1, waitMs: 60_000 }, { lr: 0.2 }], 0).map((s) => pool.run(s));
+        // Trial 1 was sent to the process while it runs trial 0: kill the process in the middle of trial 0.
+        const { pid } = await until('trial 0 to start', () => marksOf(dir).find((m) => m.index === 0));
+        process.kill(pid, signal);
+        expect(await a).toMatchObject({ index: 0, status: 'failed', error: `the trial's process was killed by ${signal}` });
+        expect(await b).toMatchObject({ index: 1, status: 'ok' });
+        const ran = marksOf(dir).filter((m) => m.index === 1);
+        expect(ran).toHaveLength(1);
+        expect(ran[0].pid).not.toBe(pid);
+      } finally {
+        await pool.close();
+      }
+    });
 });

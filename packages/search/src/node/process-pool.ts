@@ -13,9 +13,11 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-// Signals that ask a process to stop: a terminal sends SIGINT (Ctrl-C) to its whole process group,
-// trial processes included. They end the trial, not because of anything in it.
-const INTERRUPTS = new Set<string>(['SIGINT', 'SIGTERM', 'SIGHUP']);
+// A terminal sends SIGINT (Ctrl-C) to its whole process group, trial processes included: it ends
+// the trial, not because of anything in it. A SIGTERM or SIGHUP sent to one trial process (a
+// watchdog, an OOM killer's warning) is that trial's end, so it fails as any other kill; when the
+// pool's owner is stopping, close() gives its trials back itself.
+const INTERRUPTS = new Set<string>(['SIGINT']);
 
 function launchProcess(module: string): LaunchRunner {
   return (events) => {
@@ -35,7 +37,7 @@ function launchProcess(module: string): LaunchRunner {
  * default of `runSearch`): each process runs on one core (see `spawnTrialProcess`), so N of them
  * do N times the work of one. Processes start on first use and are reused; one that dies
  * mid-trial (a crash, `process.exit`, a kill) fails that trial and is replaced, except that one
- * stopped by SIGINT, SIGTERM or SIGHUP leaves its trial unrecorded (`run` rejects with a
+ * stopped by SIGINT (Ctrl-C) leaves its trial unrecorded (`run` rejects with a
  * `TrialNotRunError`). `close()` kills them, and they never outlive this process.
  */
 export class ProcessPool extends TrialPool {

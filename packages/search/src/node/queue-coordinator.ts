@@ -55,9 +55,10 @@ export async function runOnQueue(specs: TrialSpec[], o: QueueRunOptions): Promis
   const queue = new Queue<TrialJob, TrialRecord>(o.queue ?? 'mlpkit-search', { connection });
   queue.on('error', () => {});
   const records = new Map(o.done.map((r) => [r.index, r]));
-  // Its own worker refusing (its trial runners cannot load the module, say) would put the trials off forever: stop instead.
+  // Its own worker refusing this search's trials (its trial runners cannot load the module, say)
+  // would put them off forever: stop instead. Other searches on the same queue are not its to judge.
   let refused: string | undefined;
-  const onRefuse = (message: string): void => void (refused ??= message);
+  const onRefuse = (message: string, of: string): void => void (of === search && (refused ??= message));
   const local = o.workers > 0 ? await startQueueWorker({ redis: o.redis, queue: o.queue, threads: o.workers, isolation: o.isolation, tuning: t, onRefuse }) : undefined;
   const job = (spec: TrialSpec) => ({
     name: 'trial', data: { search, module: portablePath(o.module), fingerprint: o.fingerprint, mode: o.mode, pruning: o.pruning, trialTimeoutMs: o.trialTimeoutMs, spec },

@@ -24,8 +24,8 @@ export interface QueueWorkerOptions {
   /** Where relative module paths of jobs are looked up (default: the working directory). */
   cwd?: string;
   tuning?: QueueTuning;
-  /** Called when the worker refuses a search whose code or data differ from this machine's copy. */
-  onRefuse?: (message: string) => void;
+  /** Called, with the search's id, when the worker refuses a search whose code or data differ from this machine's copy. */
+  onRefuse?: (message: string, search: string) => void;
   /** Progress lines (trial started/finished); default silent. */
   log?: (line: string) => void;
 }
@@ -82,7 +82,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   const refuse = async (job: Job<TrialJob>, token: string | undefined, why: string): Promise<never> => {
     const message = `mlpkit-search worker: refusing the trials of search ${job.data.search}: ${why}`;
     await job.moveToDelayed(Date.now() + 1000, token);
-    options.onRefuse?.(message);
+    options.onRefuse?.(message, job.data.search);
     throw new DelayedError(message);
   };
 
