@@ -111,8 +111,23 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     return { ...record, worker: me };
   };
 
+  // The jobs being processed: a forced close waits (a moment) for them to go back to the queue.
+  const inFlight = new Set<Promise<TrialRecord>>();
+  let stopping = false;
+  // A closing BullMQ worker retries finishing a job against a dead Redis without pause, a core
+  // spinning forever: a job that ends while this worker stops without Redis is not handed back
+  // to BullMQ. Its lock expires, and the stalled-job check gives the trial to another worker.
+  const unfinishable = () => stopping && connection.status !== 'ready';
+  const tracked = (job: Job<TrialJob>, token?: string): Promise<TrialRecord> => {
+    const run = process_(job, token);
+    inFlight.add(run);
+    return run.finally(() => inFlight.delete(run)).then(
+      (record) => (unfinishable() ? new Promise<never>(() => {}) : record),
+      (error: unknown) => (unfinishable() && !(error instanceof WaitingError || error instanceof DelayedError) ? new Promise<never>(() => {}) : Promise.reject(error)),
+    );
+  };
   const t = options.tuning ?? {};
-  const worker = new Worker<TrialJob, TrialRecord>(options.queue ?? 'mlpkit-search', process_, {
+  const worker = new Worker<TrialJob, TrialRecord>(options.queue ?? 'mlpkit-search', tracked, {
     connection, concurrency: threads, autorun: true,
     lockDuration: t.lockDuration ?? 30_000, stalledInterval: t.stalledInterval ?? 30_000, maxStalledCount: t.maxStalledCount ?? 3,
   });
@@ -124,14 +139,17 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   await worker.waitUntilReady();
   return {
     async close(force = false) {
+      stopping = true;
+      // With Redis gone, BullMQ waits for it (and, not forced, retries finishing a job in a tight
+      // loop): a forced close gives each step two seconds.
+      const atMost = (step: Promise<unknown>) => (force ? Promise.race([step, new Promise((r) => setTimeout(r, 2000))]) : step);
       if (force) {
         // Take no new trial, then stop the running ones: their jobs go back to the queue (process_).
-        await worker.pause(true);
+        await atMost(worker.pause(true));
         for (const p of searches.values()) await (await p).pool.close();
+        await atMost(Promise.allSettled(inFlight));
       }
-      // With Redis gone, BullMQ's close would wait for it: a forced close gives up after two seconds.
-      const closing = worker.close();
-      await (force ? Promise.race([closing, new Promise((r) => setTimeout(r, 2000))]) : closing);
+      await atMost(worker.close(force));
       for (const p of searches.values()) await (await p).pool.close();
       connection.disconnect();
       reports.disconnect();

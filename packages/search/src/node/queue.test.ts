@@ -160,6 +160,11 @@ describe.skipIf(!hasRedis)('search on a BullMQ queue, Redis gone for good', { ti
       expect(error).toBeInstanceOf(Error);
       expect((error as Error).message).toMatch(new RegExp(`^runSearch: lost Redis at ${redis.url} for \\d+ s .*; \\d+ finished trials are kept; run the same search again to resume`));
       expect(readResults(results).length).toBeGreaterThanOrEqual(1);
+      // Nothing of the search keeps running: a queue worker left retrying a dead Redis spins a core.
+      const before = process.cpuUsage();
+      await new Promise((r) => setTimeout(r, 2000));
+      const spent = process.cpuUsage(before);
+      expect((spent.user + spent.system) / 1e6, 'seconds of CPU in 2 s of waiting').toBeLessThan(0.5);
     } finally {
       await redis.remove();
       rmSync(dir, { recursive: true, force: true });
