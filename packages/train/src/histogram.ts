@@ -28,6 +28,8 @@ export interface HistogramOptions {
  * histogram([0.1, 0.5, 0.9, 2], { bins: 2, range: [0, 1] }); // counts [1, 2], above 1
  */
 export function histogram(values: ArrayLike<number>, options: HistogramOptions): Histogram {
+  // The range is required (fixed bins are what make layers and epochs compare), so are the options.
+  if (options === undefined) throw new MlpkitError('histogram', 'expected options with range: [low, high], got none');
   checkOptions('histogram', options, ['bins', 'range']);
   const bins = options.bins ?? 50;
   const [low, high] = options.range ?? [];

@@ -17,6 +17,7 @@ describe('histogram', () => {
   it('refuses bad bins and ranges', () => {
     expect(() => histogram([1], { bins: 0, range: [0, 1] })).toThrow('histogram: bins must be an integer >= 1, got 0');
     expect(() => histogram([1], { range: [1, 1] })).toThrow('histogram: range must be [low, high] with low < high, got [1, 1]');
+    expect(() => histogram([1], undefined as never)).toThrow('histogram: expected options with range: [low, high], got none');
   });
 
   it('refuses an unknown option', () => {
