@@ -16,7 +16,7 @@ export { summarize, type ValueSummary } from './tensor-summary.js';
 export {
   activationStats, gradientStats, formatStatsTable, type LayerStats, type GradientStats, type ActivationStatsOptions,
 } from './layer-stats.js';
-export { LayerStatsRecorder, type LayerStatsRecord } from './layer-stats-recorder.js';
+export { LayerStatsRecorder, type LayerStatsRecord, type LayerStatsRecorderOptions } from './layer-stats-recorder.js';
 export { histogram, type Histogram, type HistogramOptions } from './histogram.js';
 export { activationKind, deadUnitFraction, saturatedFraction, type ActivationKind } from './unit-stats.js';
 export { UpdateRatioMonitor, updateToWeightRatio, type UpdateRatio } from './update-ratio.js';

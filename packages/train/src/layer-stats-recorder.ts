@@ -1,6 +1,7 @@
-import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
-import type { BatchLogs, Callback, TrainContext } from './callback.js';
+import { MlpkitError, StateReader, type Tensor, checkOptions } from '@mlpkit/tensor';
+import type { BatchLogs, Callback, CallbackState, TrainContext } from './callback.js';
 import { ACTIVATION_STATS_OPTIONS, type ActivationStatsOptions, type GradientStats, type LayerStats, activationStats, gradientStats } from './layer-stats.js';
+import { readLayerStatsState, saveRecords } from './layer-stats-state.js';
 import { namedParams, updateToWeightRatio } from './update-ratio.js';
 
 /** What {@link LayerStatsRecorder} keeps for one epoch. */
@@ -15,12 +16,28 @@ export interface LayerStatsRecord {
   updateRatios: Record<string, number>;
 }
 
+/** Options of {@link LayerStatsRecorder}. */
+export interface LayerStatsRecorderOptions extends ActivationStatsOptions {
+  /** The fixed batch of inputs every epoch's layer statistics are taken on (e.g. 512 validation examples). */
+  probe: Tensor;
+  /**
+   * Records kept besides the untrained model's (default 500, TensorBoard's default count of
+   * histograms). When one more comes, every other record goes and the recorder records every
+   * 2nd epoch from then on (then every 4th …): the records span the whole run, and memory and
+   * training checkpoints stay bounded however long it is.
+   */
+  maxRecords?: number;
+}
+
+const RECORDER_OPTIONS = ['probe', 'maxRecords', ...ACTIVATION_STATS_OPTIONS] as const satisfies readonly (keyof LayerStatsRecorderOptions)[];
+
 /**
  * A callback recording per-layer statistics once per epoch: the activations of every layer on a
  * fixed probe batch (mean, std, the share of dead ReLU units, the share of saturated tanh/sigmoid
  * outputs, a fixed-bin histogram) after the epoch, and the gradient norms and update/weight
  * ratios of the epoch's first step. The probe batch is the same every epoch, so the numbers
- * compare across epochs; dead means "0 for every example of the probe batch".
+ * compare across epochs; dead means "0 for every example of the probe batch". Its records go
+ * into `fit`'s training checkpoints, so a resumed run's records are the uninterrupted run's.
  *
  * @example
  * const stats = new LayerStatsRecorder({ probe: xVal.slice(0, 512) });
@@ -28,27 +45,37 @@ export interface LayerStatsRecord {
  * stats.records.at(-1)?.layers.map((l) => l.deadFraction);
  */
 export class LayerStatsRecorder implements Callback {
-  /** One record per epoch (and one for the untrained model, epoch -1). */
+  /** One record per epoch, and one for the untrained model (epoch -1); past `maxRecords`, one every 2nd, 4th … epoch. */
   readonly records: LayerStatsRecord[] = [];
+  /** Records kept besides the untrained model's (see {@link LayerStatsRecorderOptions.maxRecords}). */
+  readonly maxRecords: number;
   private readonly probe: Tensor;
   private readonly options: ActivationStatsOptions;
+  /** Epochs between records: 1, then doubled each time the records outgrow maxRecords. */
+  private every = 1;
   private before: Map<string, Float64Array> | null = null;
   private pending: Pick<LayerStatsRecord, 'gradients' | 'updateRatios'> = { gradients: [], updateRatios: {} };
 
-  constructor(options: { probe: Tensor } & ActivationStatsOptions) {
+  constructor(options: LayerStatsRecorderOptions) {
     if (!options || !options.probe || typeof (options.probe as Tensor).shape !== 'object')
       throw new MlpkitError('LayerStatsRecorder', 'probe: expected a Tensor batch of inputs (e.g. 512 validation examples)');
-    checkOptions('LayerStatsRecorder', options, ['probe', ...ACTIVATION_STATS_OPTIONS]);
-    const { probe, ...rest } = options;
+    checkOptions('LayerStatsRecorder', options, RECORDER_OPTIONS);
+    const { probe, maxRecords = 500, ...rest } = options;
+    if (!Number.isSafeInteger(maxRecords) || maxRecords < 1) throw new MlpkitError('LayerStatsRecorder', `maxRecords must be an integer >= 1, got ${maxRecords}`);
     this.probe = probe;
+    this.maxRecords = maxRecords;
     this.options = rest;
   }
 
   onTrainBegin(ctx: TrainContext): void {
-    this.records.push({ epoch: -1, layers: this.probeStats(ctx), gradients: [], updateRatios: {} });
+    // A resumed run goes on from the records fit loaded into this recorder; a new run starts anew.
+    if (ctx.resumed) return;
+    this.every = 1;
+    replace(this.records, [{ epoch: -1, layers: this.probeStats(ctx), gradients: [], updateRatios: {} }]);
   }
 
-  onEpochBegin(_epoch: number, ctx: TrainContext): void {
+  onEpochBegin(epoch: number, ctx: TrainContext): void {
+    if (!this.recordsEpoch(epoch)) return;
     this.before = new Map(namedParams(ctx).map(([n, p]) => [n, Float64Array.from(p.data as ArrayLike<number>)]));
   }
 
@@ -65,8 +92,39 @@ export class LayerStatsRecorder implements Callback {
   }
 
   onEpochEnd(epoch: number, _logs: unknown, ctx: TrainContext): void {
+    if (!this.recordsEpoch(epoch)) return;
     this.records.push({ epoch, layers: this.probeStats(ctx), ...this.pending });
     this.pending = { gradients: [], updateRatios: {} };
+    while (this.records.filter((r) => r.epoch >= 0).length > this.maxRecords) {
+      this.every *= 2;
+      replace(this.records, this.records.filter((r) => r.epoch < 0 || this.recordsEpoch(r.epoch)));
+    }
+  }
+
+  /** The records and the recording step, for `fit`'s training checkpoints (histogram edges left out: the options give them). */
+  stateDict(): CallbackState {
+    return { every: this.every, records: saveRecords(this.records) };
+  }
+
+  /**
+   * Goes on from a {@link LayerStatsRecorder.stateDict}, checked field by field first: each
+   * record's layers must be those the probe batch meets in `ctx.model` (it runs through the
+   * model once to learn them), its gradients and ratios of the model's parameters.
+   */
+  loadStateDict(state: CallbackState, ctx: TrainContext): void {
+    const read = new StateReader('LayerStatsRecorder.loadStateDict');
+    let layers: LayerStats[] | undefined;
+    const { every, records } = readLayerStatsState(read, state, {
+      layers: () => (layers ??= this.probeStats(ctx)),
+      params: new Map(namedParams(ctx).map(([name, p]) => [name, p.shape])),
+      maxRecords: this.maxRecords,
+    });
+    this.every = every;
+    replace(this.records, records);
+  }
+
+  private recordsEpoch(epoch: number): boolean {
+    return (epoch + 1) % this.every === 0;
   }
 
   private probeStats(ctx: TrainContext): LayerStats[] {
@@ -74,4 +132,10 @@ export class LayerStatsRecorder implements Callback {
     ctx.model.train();
     return stats;
   }
+}
+
+/** Puts `items` in `list` in place: `records` stays the array a user may hold. */
+function replace<T>(list: T[], items: readonly T[]): void {
+  list.length = 0;
+  for (const item of items) list.push(item);
 }
