@@ -1,4 +1,4 @@
-import { MlpkitError, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, checkBoolean, checkOptions } from '@mlpkit/tensor';
 import { type GradLike, type ParamLike, paramList } from './param.js';
 
 /** Options of `clipGradNorm_`. */
@@ -39,6 +39,8 @@ export function clipGradNorm_(
   options: ClipGradNormOptions = {},
 ): number {
   checkOptions('clipGradNorm_', options, ['errorIfNonfinite']);
+  // A string such as 'false' is truthy: taken as is, it would turn the error on.
+  if (options.errorIfNonfinite !== undefined) checkBoolean('clipGradNorm_', 'errorIfNonfinite', options.errorIfNonfinite);
   const p = normType === 'inf' ? Infinity : normType;
   if (typeof p !== 'number' || !(p > 0))
     throw new MlpkitError('clipGradNorm_', `normType: expected a positive number or 'inf', got ${String(normType)}`);

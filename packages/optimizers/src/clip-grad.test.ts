@@ -35,6 +35,11 @@ describe('clipGradNorm_', () => {
     expect(() => clipGradNorm_([param([Infinity])], 1, 2, { errorIfNonfinite: true })).toThrow(MlpkitError);
     expect(() => clipGradNorm_([param([1])], 1, 2, { errorIfNonFinite: true } as object)).toThrow("clipGradNorm_: unknown option 'errorIfNonFinite'");
   });
+
+  it('refuses an errorIfNonfinite that is not true or false: the string "false" would turn the error on', () => {
+    expect(() => clipGradNorm_([param([Infinity])], 1, 2, { errorIfNonfinite: 'false' as never }))
+      .toThrow('clipGradNorm_: expected errorIfNonfinite to be true or false, got the string "false"');
+  });
 });
 
 describe('clipGradValue_', () => {

@@ -1,4 +1,4 @@
-import { MlpkitError, StateReader, type NumberRule, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, StateReader, type NumberRule, checkBoolean, checkOptions } from '@mlpkit/tensor';
 import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableGroup, type SchedulableOptimizer, type SchedulerBaseOptions, checkInteger } from './lr-scheduler.js';
 
 /** OneCycleLR's options (PyTorch's `OneCycleLR`, camelCased). */
@@ -60,7 +60,7 @@ export class OneCycleLR extends LRScheduler {
   constructor(optimizer: SchedulableOptimizer, options: OneCycleLROptions) {
     checkOptions('OneCycleLR', options, ONE_CYCLE_LR_OPTIONS);
     super('OneCycleLR', optimizer, options.lastEpoch);
-    const { pctStart = 0.3, annealStrategy = 'cos', cycleMomentum = true, divFactor = 25, finalDivFactor = 1e4 } = options;
+    const { pctStart = 0.3, annealStrategy = 'cos', cycleMomentum = true, divFactor = 25, finalDivFactor = 1e4, threePhase = false } = options;
     this.totalSteps = totalStepsOf(options);
     if (!(typeof pctStart === 'number' && pctStart >= 0 && pctStart <= 1))
       throw new MlpkitError('OneCycleLR', `pctStart: expected a number between 0 and 1, got ${String(pctStart)}`);
@@ -70,9 +70,10 @@ export class OneCycleLR extends LRScheduler {
     const read = new StateReader('OneCycleLR');
     read.number('divFactor', divFactor, { above: 0 });
     read.number('finalDivFactor', finalDivFactor, { above: 0 });
-    read.boolean('cycleMomentum', cycleMomentum);
+    checkBoolean('OneCycleLR', 'cycleMomentum', cycleMomentum);
+    checkBoolean('OneCycleLR', 'threePhase', threePhase);
     this.anneal = annealStrategy === 'cos' ? annealCos : annealLinear;
-    this.phases = phasesOf(this.totalSteps, pctStart, read.boolean('threePhase', options.threePhase ?? false));
+    this.phases = phasesOf(this.totalSteps, pctStart, threePhase);
     const groups = optimizer.paramGroups;
     const fresh = (options.lastEpoch ?? -1) === -1;
     const maxLrs = perGroup('maxLr', groups, options.maxLr, { min: 0 });

@@ -155,8 +155,8 @@ describe('bad input', () => {
     const switches: Record<string, string[]> = { SGD: ['nesterov'], Adam: ['amsgrad'], AdamW: ['amsgrad'], RMSprop: ['centered'] };
     for (const [name, Optim] of all)
       for (const key of ['maximize', ...(switches[name] ?? [])]) {
-        expect(() => new Optim([f32([1])], { [key]: 'false' })).toThrow(`${name}: ${key}: expected true or false, got "false"`);
-        expect(() => new Optim([{ params: [f32([1])], [key]: 1 }])).toThrow(`${name}: ${key}: expected true or false, got 1`);
+        expect(() => new Optim([f32([1])], { [key]: 'false' })).toThrow(`${name}: expected ${key} to be true or false, got the string "false"`);
+        expect(() => new Optim([{ params: [f32([1])], [key]: 1 }])).toThrow(`${name}: expected ${key} to be true or false, got number 1`);
       }
   });
 

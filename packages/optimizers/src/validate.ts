@@ -1,4 +1,4 @@
-import { MlpkitError, StateReader } from '@mlpkit/tensor';
+import { MlpkitError, checkBoolean } from '@mlpkit/tensor';
 
 // PyTorch checks these in every optimizer's constructor; the messages keep PyTorch's words
 // ("Invalid learning rate") and add the argument's camelCase name and the value received.
@@ -43,6 +43,5 @@ export function checkAdamOptions(op: string, h: { lr: number; weightDecay: numbe
  * taken as is it would flip the rule it names (`maximize: "false"` climbs the loss).
  */
 export function checkSwitches<H extends object>(op: string, h: H, names: readonly (keyof H & string)[]): void {
-  const read = new StateReader(op);
-  for (const name of names) read.boolean(name, h[name]);
+  for (const name of names) checkBoolean(op, name, h[name]);
 }
