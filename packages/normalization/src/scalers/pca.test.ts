@@ -46,6 +46,15 @@ describe('PCA', () => {
     Array.from(pca.inverseTransform(w).data).forEach((v, i) => expect(v).toBeCloseTo(x.data[i], 10));
   });
 
+  it('whitens a zero-variance component by dividing by machine epsilon, as scikit-learn, not by 0', () => {
+    const x = tensor([[1, 5, 2], [2, 5, 4], [4, 5, 3], [3, 5, 9]], { dtype: 'float64' }); // feature 1 is constant
+    const pca = new PCA({ whiten: true }).fit(x);
+    expect(pca.explainedVariance.data[2]).toBe(0);
+    const w = pca.transform(x);
+    expect(Array.from(w.data).every(Number.isFinite)).toBe(true);
+    Array.from(pca.inverseTransform(w).data).forEach((v, i) => expect(v).toBeCloseTo(x.data[i], 10));
+  });
+
   it('keeps nComponents (a count or a variance fraction) and reduces the output', () => {
     const x = data();
     const two = new PCA({ nComponents: 2 }).fit(x);

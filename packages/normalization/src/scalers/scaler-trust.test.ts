@@ -40,6 +40,8 @@ describe('a saved scaler is checked field by field when read back', () => {
     ['a zero robust scale', () => new RobustScaler().fit(train), (j) => (j.state.scale[0] = 0), /state\.scale\[0\]: expected a finite number > 0, got 0/],
     ['components for another size', () => new PCA({ nComponents: 2 }).fit(train), (j) => j.state.components.pop(), /PCA\.fromJSON: state\.components: expected an array of 6 of finite numbers, got an array of 5/],
     ['a negative eigenvalue', () => new ZCAWhitening().fit(train), (j) => (j.state.eigenvalues[0] = -1), /ZCAWhitening\.fromJSON: state\.eigenvalues\[0\]: expected a finite number ≥ 0, got -1/],
+    ['a zero eigenvalue saved with eps = 0 (transform would be NaN)', () => new ZCAWhitening({ eps: 0 }).fit(train), (j) => (j.state.eigenvalues[2] = 0),
+      /ZCAWhitening\.fromJSON: state\.eigenvalues: the saved covariance is singular: 1 of its 3 eigenvalues is at most .* use eps > 0/],
     ['an unknown config field', () => new StandardScaler().fit(train), (j) => (j.config.withMedian = true), /config\.withMedian: unknown field; known: withMean, withStd/],
     ['an unknown state field', () => new StandardScaler().fit(train), (j) => (j.state.extra = [1]), /state\.extra: unknown field/],
     ['state on a stateless scaler', () => new PixelScaler(), (j) => (j.state = { nFeaturesIn: 1 }), /PixelScaler\.fromJSON: state: expected null \(this scaler learns nothing\)/],

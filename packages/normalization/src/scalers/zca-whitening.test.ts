@@ -1,4 +1,4 @@
-import { Tensor, manualSeed, randn } from '@mlpkit/tensor';
+import { MlpkitError, Tensor, manualSeed, randn, tensor } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
 import { covariance } from '../linalg/covariance-tensor.js';
 import { ZCAWhitening } from './zca-whitening.js';
@@ -32,6 +32,23 @@ describe('ZCAWhitening', () => {
     const back = ZCAWhitening.fromJSON(JSON.parse(JSON.stringify(zca)));
     expect(Array.from(back.transform(x).data)).toEqual(Array.from(zca.transform(x).data));
     expect(() => new ZCAWhitening({ eps: -1 })).toThrow(/eps must be >= 0, got -1/);
+  });
+
+  it('with eps = 0 refuses a singular covariance at fit, naming its direction, instead of whitening to NaN (eps > 0 whitens it)', () => {
+    const constant = tensor([[1, 2], [1, 2], [1, 2]]);
+    expect(() => new ZCAWhitening({ eps: 0 }).fit(constant)).toThrow(MlpkitError);
+    expect(() => new ZCAWhitening({ eps: 0 }).fit(constant)).toThrow(
+      'ZCAWhitening.fit: the covariance is singular: 2 of its 2 eigenvalues are at most 0 (smallest 0, largest 0), e.g. along [1, 0] (mostly feature 0), ' +
+        'so whitening with eps = 0 would divide by about 0 and give NaN or Infinity; use eps > 0 (the default is 1e-5), or drop the constant or collinear features',
+    );
+    // Feature 1 is twice feature 0: the null direction is (2, -1, 0) / sqrt(5), up to its sign.
+    const collinear = tensor([[1, 2, 3], [2, 4, 5], [3, 6, 1], [4, 8, 0]]);
+    expect(() => new ZCAWhitening({ eps: 0 }).fit(collinear)).toThrow(/1 of its 3 eigenvalues .* along \[-?0\.894, -?0\.447, -?0\] \(mostly feature 0\)/);
+    manualSeed(3);
+    expect(() => new ZCAWhitening({ eps: 0 }).fit(randn([3, 5]))).toThrow(/ZCAWhitening\.fit: the covariance is singular: 3 of its 5 eigenvalues/);
+    // eps > 0 is what makes such data whitenable, so it is still accepted.
+    expect(Array.from(new ZCAWhitening().fitTransform(collinear).data).every(Number.isFinite)).toBe(true);
+    expect(Array.from(new ZCAWhitening({ eps: 1e-3 }).fitTransform(constant).data)).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
   it('refuses an unknown option', () => {

@@ -1,6 +1,7 @@
 import { MlpkitError, Tensor, checkOptions } from '@mlpkit/tensor';
 import { covarianceMatrix, projectRows, unprojectRows } from '../linalg/covariance.js';
 import { symmetricEigen } from '../linalg/symmetric-eigen.js';
+import { checkInvertibleCovariance } from './check-invertible-covariance.js';
 import { columnMean, toList, vectorTensor } from './column-stats.js';
 import { FeatureScaler, type OutputArray } from './feature-scaler.js';
 import type { Matrix } from './matrix.js';
@@ -9,7 +10,11 @@ import { ScalerReader } from './scaler-reader.js';
 
 /** Options of {@link ZCAWhitening}. */
 export interface ZCAWhiteningOptions {
-  /** Added to every eigenvalue before the inverse square root, to keep tiny ones finite (default 1e-5). */
+  /**
+   * Added to every eigenvalue before the inverse square root, to keep tiny ones finite (default
+   * 1e-5). With 0, `fit` refuses a singular covariance (constant or collinear features, or no
+   * more samples than features), which would whiten to NaN or Infinity.
+   */
   eps?: number;
   /** The covariance divides by `N - ddof` (default 0: population covariance). */
   ddof?: number;
@@ -83,8 +88,10 @@ export class ZCAWhitening extends FeatureScaler {
   protected fitMatrix(m: Matrix): void {
     const mean = columnMean(m);
     const { values, vectors } = symmetricEigen(covarianceMatrix(`${this.type}.fit`, m, mean, this.ddof), m.cols);
+    const clamped = values.map((v) => Math.max(v, 0));
+    checkInvertibleCovariance(`${this.type}.fit`, clamped, vectors, this.eps);
     this.meanV = mean;
-    this.valuesV = values.map((v) => Math.max(v, 0));
+    this.valuesV = clamped;
     this.vectorsV = vectors;
   }
 
@@ -107,8 +114,12 @@ export class ZCAWhitening extends FeatureScaler {
 
   protected loadState(read: ScalerReader, n: number): void {
     const state = read.state(['mean', 'eigenvalues', 'eigenvectors'])!;
-    this.meanV = read.vector(state, 'mean', n);
-    this.valuesV = read.vector(state, 'eigenvalues', n, { min: 0 });
-    this.vectorsV = read.vector(state, 'eigenvectors', n * n);
+    const mean = read.vector(state, 'mean', n);
+    const values = read.vector(state, 'eigenvalues', n, { min: 0 })!;
+    const vectors = read.vector(state, 'eigenvectors', n * n)!;
+    checkInvertibleCovariance(read.op, values, vectors, this.eps, 'state.eigenvalues: the saved covariance');
+    this.meanV = mean;
+    this.valuesV = values;
+    this.vectorsV = vectors;
   }
 }
