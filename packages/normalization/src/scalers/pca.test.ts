@@ -17,6 +17,14 @@ function data(): Tensor {
   return new Tensor(out, [200, 3]);
 }
 
+/** The largest |a[i] - b[i]|. */
+function largestGap(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  expect(a.length).toBe(b.length);
+  let gap = 0;
+  for (let i = 0; i < a.length; i++) gap = Math.max(gap, Math.abs(a[i] - b[i]));
+  return gap;
+}
+
 describe('PCA', () => {
   it('finds orthonormal components ordered by variance, with deterministic signs', () => {
     const x = data();
@@ -81,8 +89,38 @@ describe('PCA', () => {
   it('refuses up front a covariance larger than one tensor may hold (2 samples of 100,000 features would need 74.5 GiB)', () => {
     const wide = zeros([2, 100_000]);
     const need = '100000 features need a 100000×100000 covariance matrix: a float64 tensor of 10000000000 elements needs 74.5 GiB, more than the 4.0 GiB one tensor may hold';
-    expect(() => new PCA().fit(wide)).toThrow(`PCA.fit: ${need}`);
     expect(() => new ZCAWhitening().fit(wide)).toThrow(`ZCAWhitening.fit: ${need}`);
     expect(() => covariance(wide)).toThrow(`covariance: ${need}`);
+    // PCA needs only the 2×2 Gram matrix of such data.
+    const pca = new PCA().fit(wide);
+    expect(pca.components.shape).toEqual([2, 100_000]);
+    expect(Array.from(pca.explainedVariance.data)).toEqual([0, 0]);
+  });
+
+  it('fits 2 samples of 10,000 features through their 2×2 Gram matrix, as the closed form says', () => {
+    manualSeed(6);
+    const f = 10_000;
+    const x = randn([2, f], { dtype: 'float64' });
+    const pca = new PCA().fit(x);
+    // Two samples span one direction, their difference d: variance |d|²/2, samples at ±|d|/2.
+    const d = Array.from({ length: f }, (_, j) => x.data[j] - x.data[f + j]);
+    const norm = Math.sqrt(d.reduce((s, v) => s + v * v, 0));
+    const c = pca.components.data, sign = c[d.reduce((best, v, j) => (Math.abs(v) > Math.abs(d[best]) ? j : best), 0)] > 0 ? 1 : -1;
+    expect(largestGap(c.subarray(0, f), d.map((v) => (sign * v) / norm))).toBeLessThan(1e-12);
+    expect(pca.explainedVariance.data[0] / (norm ** 2 / 2)).toBeCloseTo(1, 12);
+    expect(pca.explainedVariance.data[1]).toBeLessThan(1e-9);
+    expect(pca.explainedVarianceRatio.data[0]).toBeCloseTo(1, 12);
+    expect(largestGap(pca.mean.data, d.map((_, j) => (x.data[j] + x.data[f + j]) / 2))).toBeLessThan(1e-14);
+    // The zero-variance second axis is a unit vector orthogonal to the first.
+    let dot = 0, length = 0;
+    for (let j = 0; j < f; j++) [dot, length] = [dot + c[j] * c[f + j], length + c[f + j] ** 2];
+    expect(dot).toBeCloseTo(0, 12);
+    expect(length).toBeCloseTo(1, 12);
+    const y = pca.transform(x).data;
+    [(sign * norm) / 2, 0, (-sign * norm) / 2, 0].forEach((v, i) => expect(y[i]).toBeCloseTo(v, 9));
+    expect(largestGap(pca.inverseTransform(pca.transform(x)).data, x.data)).toBeLessThan(1e-10);
+    expect(Array.from(PCA.fromJSON(JSON.parse(JSON.stringify(pca))).transform(x).data)).toEqual(Array.from(y));
+    // As scikit-learn, at most min(samples, features) components, whatever the rank.
+    expect(() => new PCA({ nComponents: 3 }).fit(x)).toThrow(/integer in \[1, 2\].*got 3/);
   });
 });

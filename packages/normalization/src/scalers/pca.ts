@@ -1,7 +1,7 @@
 import { MlpkitError, Tensor, checkOptions } from '@mlpkit/tensor';
-import { covarianceMatrix, projectRows, unprojectRows } from '../linalg/covariance.js';
+import { projectRows, unprojectRows } from '../linalg/covariance.js';
+import { principalAxes } from '../linalg/principal-axes.js';
 import { flipSigns } from '../linalg/sign-flip.js';
-import { symmetricEigen } from '../linalg/symmetric-eigen.js';
 import { columnMean, toList, vectorTensor } from './column-stats.js';
 import { FeatureScaler, type OutputArray } from './feature-scaler.js';
 import type { Matrix } from './matrix.js';
@@ -38,6 +38,8 @@ function resolveComponents(option: number | null, ratios: Float64Array, limit: n
  * Principal component analysis: projects centered data onto the eigenvectors of its
  * covariance (ddof 1, as scikit-learn), largest variance first, optionally whitened. Each
  * component's sign makes its largest-magnitude entry positive, so results are reproducible.
+ * With fewer samples than features the same components come from the samples × samples Gram
+ * matrix, so wide data (a few samples of many features) needs a samples² matrix, not a features² one.
  *
  * @example
  * const pca = new PCA({ nComponents: 50 }).fit(xTrain);
@@ -99,13 +101,12 @@ export class PCA extends FeatureScaler {
   protected fitMatrix(m: Matrix): void {
     const f = m.cols;
     const mean = columnMean(m);
-    const { values, vectors } = symmetricEigen(covarianceMatrix(`${this.type}.fit`, m, mean, 1), f);
-    const variance = values.map((v) => Math.max(v, 0));
+    const axes = principalAxes(`${this.type}.fit`, m, mean);
+    const variance = axes.variance;
     const total = variance.reduce((a, b) => a + b, 0);
     const ratios = variance.map((v) => (total > 0 ? v / total : 0));
     const k = resolveComponents(this.nComponentsOption, ratios, Math.min(m.rows, f));
-    const components = new Float64Array(k * f);
-    for (let c = 0; c < k; c++) for (let j = 0; j < f; j++) components[c * f + j] = vectors[j * f + c];
+    const components = axes.rows(k);
     flipSigns(components, k, f);
     this.meanV = mean;
     this.componentsV = components;
