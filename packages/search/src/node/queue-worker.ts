@@ -38,7 +38,9 @@ const WORKER_OPTIONS = [
 export interface QueueWorker {
   /**
    * Finishes the trials in flight and stops; with `force`, stops them now and gives them back to
-   * the queue, where another worker (or this one started again) runs them.
+   * the queue, where another worker (or this one started again) runs them. A program stopping its
+   * worker on a signal calls `close(true)` from its handler: a trial process that the same signal
+   * killed (sent to the whole process group or control group) is then given back too, not failed.
    */
   close(force?: boolean): Promise<void>;
 }
@@ -144,9 +146,13 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
       // loop): a forced close gives each step two seconds.
       const atMost = (step: Promise<unknown>) => (force ? Promise.race([step, new Promise((r) => setTimeout(r, 2000))]) : step);
       if (force) {
-        // Take no new trial, then stop the running ones: their jobs go back to the queue (process_).
+        // Stop the running trials first, every pool at once: their jobs go back to the queue
+        // (process_), and so does a trial whose process the signal stopping this worker (sent to
+        // its whole group) killed first, which its pool holds a moment before failing it. Then
+        // take no new trial.
+        const closing = Promise.all([...searches.values()].map(async (p) => (await p).pool.close()));
         await atMost(worker.pause(true));
-        for (const p of searches.values()) await (await p).pool.close();
+        await closing;
         await atMost(Promise.allSettled(inFlight));
       }
       await atMost(worker.close(force));

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,6 +82,42 @@ describe.skipIf(!hasRedis)('search on a BullMQ queue', { timeout: 180_000 }, () 
     expect(result.trials.map((t) => [t.status, t.error])).toEqual([['ok', undefined], ['ok', undefined], ['ok', undefined]]);
     expect(result.trials[first.index].worker).not.toMatch(new RegExp(`:${victim.proc.pid}$`));
     expect(marksOf(marks).filter((m) => m.index === first.index)).toHaveLength(2);
+  });
+
+  it('gives back the trial of a worker stopped by SIGTERM sent to its process group, even when the trial process is seen to die first', async () => {
+    const marks = mkdtempSync(join(dir, 'marks-'));
+    // Each worker in a process group of its own, as a service manager stops it (systemd's control-group stop, kill -TERM -<pgid>).
+    const workers = [0, 1].map(() => spawnTs(CLI, ['worker', '--redis', redis.url, '--queue', 'term-group', ...WORKER_FLAGS], { MLPKIT_SEARCH_MARKS: marks }, true));
+    spawned.push(...workers);
+    const search = runSearch({ module: MODULE, grid: grid(2, 600), seed: 5, mode: 'min', workers: 0, redis: redis.url, queue: 'term-group', queueTuning: FAST });
+    const first = await until('a trial to start', () => marksOf(marks)[0]);
+    const victim = workers.find((w) => w.proc.pid === first.ppid)!;
+    // The group's processes get the signal one after another: here the trial process first, and
+    // its worker has reaped it (its /proc entry is gone) before its own signal arrives.
+    process.kill(first.pid, 'SIGTERM');
+    await until('the worker to reap its trial process', () => !existsSync(`/proc/${first.pid}`), 10_000);
+    process.kill(-victim.proc.pid!, 'SIGTERM');
+    expect(await victim.exited).toBe(0);
+    const result = await search;
+    for (const w of workers) w.proc.kill('SIGTERM');
+    expect(result.trials.map((t) => [t.status, t.error])).toEqual([['ok', undefined], ['ok', undefined]]);
+    expect(result.trials[first.index].worker).not.toMatch(new RegExp(`:${victim.proc.pid}$`));
+    expect(marksOf(marks).filter((m) => m.index === first.index)).toHaveLength(2);
+  });
+
+  it('fails the trial whose process alone is killed by SIGTERM (a watchdog\'s), and the worker goes on', async () => {
+    const marks = mkdtempSync(join(dir, 'marks-'));
+    const worker = spawnTs(CLI, ['worker', '--redis', redis.url, '--queue', 'term-one', ...WORKER_FLAGS], { MLPKIT_SEARCH_MARKS: marks }, true);
+    spawned.push(worker);
+    const search = runSearch({ module: MODULE, grid: grid(2, 600), seed: 5, mode: 'min', workers: 0, redis: redis.url, queue: 'term-one', queueTuning: FAST });
+    const first = await until('a trial to start', () => marksOf(marks)[0]);
+    process.kill(first.pid, 'SIGTERM');
+    const result = await search;
+    expect(worker.proc.exitCode).toBe(null);
+    worker.proc.kill('SIGTERM');
+    expect(result.trials.map((t) => t.status)).toEqual(first.index === 0 ? ['failed', 'ok'] : ['ok', 'failed']);
+    expect(result.trials[first.index]).toMatchObject({ error: "the trial's process was killed by SIGTERM", worker: expect.stringMatching(new RegExp(`:${worker.proc.pid}$`)) });
+    expect(marksOf(marks).filter((m) => m.index === first.index)).toHaveLength(1);
   });
 
   it('resumes after the coordinator is SIGKILLed: finished trials are not run again', async () => {

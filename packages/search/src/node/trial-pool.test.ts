@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MemoryReportStore, makeReporter } from '../pruning.js';
 import { type TrialSpec, toSpecs } from '../space.js';
 import type { TrialRecord } from '../trial-record.js';
 import type { ToRunner } from './trial-messages.js';
 import { TrialNotRunError } from './trial-not-run-error.js';
-import { type RunnerEvents, TrialPool, type TrialPoolOptions } from './trial-pool.js';
+import { KILL_GRACE_MS, type RunnerEvents, TrialPool, type TrialPoolOptions } from './trial-pool.js';
 
 /** A runner in memory that runs its trials in the order sent, each when the test says so. */
 interface FakeRunner {
@@ -78,11 +78,34 @@ describe('TrialPool', () => {
   it('leaves a trial whose runner was interrupted (Ctrl-C) unrecorded, and runs the one waiting there on a new runner', async () => {
     const { pool, runners } = fakePool(1);
     const [a, b] = toSpecs([{ lr: 1 }, { lr: 2 }], 0).map((s) => pool.run(s));
-    runners[0].events.death("the trial's process was killed by SIGINT", true);
+    runners[0].events.death("the trial's process was killed by SIGINT", 'interrupted');
     await expect(a).rejects.toThrow(new TrialNotRunError(0, 'interrupted', "the trial's process was killed by SIGINT"));
     expect(runs(runners[1])).toEqual([1]);
     runners[1].finish();
     expect(await b).toMatchObject({ index: 1, status: 'ok' });
+  });
+
+  it('fails the trial of a runner killed by a signal only after KILL_GRACE_MS, and gives it back when the pool closes first', async () => {
+    vi.useFakeTimers();
+    try {
+      const { pool, runners } = fakePool(1);
+      const [a, b] = toSpecs([{ lr: 1 }, { lr: 2 }], 0).map((s) => pool.run(s));
+      const settled = (p: Promise<unknown>) => Promise.race([p.then(() => 'settled', () => 'settled'), Promise.resolve().then(() => 'pending')]);
+      runners[0].events.death("the trial's process was killed by SIGTERM", 'killed');
+      // The trial waiting there runs on a new runner at once; the killed one waits for the grace.
+      expect(runs(runners[1])).toEqual([1]);
+      await vi.advanceTimersByTimeAsync(KILL_GRACE_MS - 1);
+      expect(await settled(a)).toBe('pending');
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await a).toMatchObject({ index: 0, status: 'failed', error: "the trial's process was killed by SIGTERM" });
+      // The pool's owner stopping within the grace (the same signal reached it): no record.
+      runners[1].events.death("the trial's process was killed by SIGTERM", 'killed');
+      await vi.advanceTimersByTimeAsync(KILL_GRACE_MS - 1);
+      await pool.close();
+      await expect(b).rejects.toThrow(new TrialNotRunError(1, 'closed', 'the trial pool was closed before it finished'));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('rejects the trials it holds when closed, running or waiting, rather than leaving them pending', async () => {

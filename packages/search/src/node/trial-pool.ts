@@ -6,14 +6,19 @@ import type { FromRunner, ToRunner } from './trial-messages.js';
 import { TrialNotRunError } from './trial-not-run-error.js';
 import { checkTrialTimeout } from './trial-timeout.js';
 
+/**
+ * How a runner ended: `'failed'` (it crashed or exited), `'interrupted'` (a signal asked it to
+ * stop, Ctrl-C's, which says nothing about the trial), or `'killed'` by another signal, which is
+ * the trial's end unless the pool's owner is stopping too (the same signal sent to a whole
+ * process group or control group): see {@link KILL_GRACE_MS}.
+ */
+export type RunnerEnd = 'failed' | 'interrupted' | 'killed';
+
 /** What a trial runner tells its pool. */
 export interface RunnerEvents {
   message(msg: FromRunner): void;
-  /**
-   * The runner is gone (crashed, exited or was killed); `why` becomes the error of the trial it ran.
-   * `interrupted`: a signal asked it to stop (Ctrl-C), which says nothing about the trial.
-   */
-  death(why: string, interrupted?: boolean): void;
+  /** The runner is gone; `why` becomes the error of the trial it ran (if that trial is recorded). */
+  death(why: string, end?: RunnerEnd): void;
 }
 
 /** A trial runner (a worker thread or a child process) as its pool drives it. */
@@ -63,6 +68,14 @@ export function checkPoolOptions(op: string, options: TrialPoolOptions): TrialPo
 const DEPTH = 2;
 
 /**
+ * How long the trial of a runner killed by a signal waits before it is recorded as failed. A
+ * service manager stopping a queue worker (systemd's control-group stop, `kill -TERM -<pgid>`)
+ * signals the worker and its trial processes at once, and the trial's death may be seen first:
+ * the worker's own handler closes the pool well within this, and the trial goes back to the queue.
+ */
+export const KILL_GRACE_MS = 1000;
+
+/**
  * Trial runners of one trial module, one trial per runner at a time, each runner with its own
  * module instances (its own backend and generator). Runners start on first use and are reused;
  * one that dies fails the trial it ran and is replaced, and the trial waiting there runs
@@ -81,6 +94,8 @@ export class TrialPool {
   private readonly slots: Slot[] = [];
   /** Trials not yet sent to a runner, oldest first. */
   private readonly unsent: Pending[] = [];
+  /** Trials whose runner a signal killed, each with the timer that records it as failed (KILL_GRACE_MS). */
+  private readonly dying = new Map<Pending, NodeJS.Timeout>();
   private closed = false;
 
   constructor(readonly size: number, private readonly reporter: Reporter, private readonly launch: LaunchRunner, private readonly options: TrialPoolOptions = {}) {
@@ -101,7 +116,10 @@ export class TrialPool {
     this.closed = true;
     const slots = this.slots.splice(0);
     for (const s of slots) clearTimeout(s.timer);
-    for (const p of [...this.unsent.splice(0), ...slots.flatMap((s) => s.trials.splice(0))]) {
+    for (const timer of this.dying.values()) clearTimeout(timer);
+    const dying = [...this.dying.keys()];
+    this.dying.clear();
+    for (const p of [...dying, ...this.unsent.splice(0), ...slots.flatMap((s) => s.trials.splice(0))]) {
       p.reject(new TrialNotRunError(p.spec.index, 'closed', 'the trial pool was closed before it finished'));
     }
     await Promise.all(slots.map((s) => s.runner.stop()));
@@ -130,26 +148,32 @@ export class TrialPool {
     const slot = { trials: [] as Pending[] } as Slot;
     slot.runner = this.launch({
       message: (msg) => this.receive(slot, msg),
-      death: (why, interrupted) => this.retire(slot, why, interrupted),
+      death: (why, end) => this.retire(slot, why, end),
     });
     this.slots.push(slot);
     return slot;
   }
 
   /**
-   * Takes out a runner that died (or ran out of time): the trial it ran fails with `why`, or has
-   * no record when it was `interrupted`, and the trials waiting there, never started, run elsewhere.
+   * Takes out a runner that died (or ran out of time): the trial it ran fails with `why` (a
+   * moment later when `killed`, unless the pool closes meanwhile), or has no record when it was
+   * `interrupted`, and the trials waiting there, never started, run elsewhere.
    * False when it was already out (closed, or a second event of the same death).
    */
-  private retire(slot: Slot, why: string, interrupted = false, ms = 0): boolean {
+  private retire(slot: Slot, why: string, end: RunnerEnd = 'failed', ms = 0): boolean {
     const i = this.slots.indexOf(slot);
     if (i < 0) return false;
     this.slots.splice(i, 1);
     clearTimeout(slot.timer);
     const [ran, ...waiting] = slot.trials.splice(0);
     this.unsent.unshift(...waiting);
-    if (ran && interrupted) ran.reject(new TrialNotRunError(ran.spec.index, 'interrupted', why));
-    else ran?.resolve({ ...ran.spec, status: 'failed', score: null, error: why, reports: {}, ms });
+    const fail = (p: Pending) => p.resolve({ ...p.spec, status: 'failed', score: null, error: why, reports: {}, ms });
+    if (ran && end === 'interrupted') ran.reject(new TrialNotRunError(ran.spec.index, 'interrupted', why));
+    else if (ran && end === 'killed') {
+      this.dying.set(ran, setTimeout(() => {
+        if (this.dying.delete(ran)) fail(ran);
+      }, KILL_GRACE_MS));
+    } else if (ran) fail(ran);
     this.dispatch();
     return true;
   }
@@ -161,7 +185,7 @@ export class TrialPool {
     clearTimeout(slot.timer);
     slot.timer = setTimeout(() => {
       // A hung trial (an endless loop, an await that never settles) cannot stop itself: its runner goes.
-      if (this.retire(slot, `the trial timed out after ${ms} ms`, false, ms)) void slot.runner.stop();
+      if (this.retire(slot, `the trial timed out after ${ms} ms`, 'failed', ms)) void slot.runner.stop();
     }, ms);
   }
 

@@ -10,8 +10,9 @@ export const USAGE = `mlpkit-search worker --redis URL [options]
 Runs trials of the searches a coordinator (runSearch({ redis })) puts on the BullMQ queue.
 Start it in the same directory layout as the coordinator: jobs name the trial module by its path
 relative to the coordinator's working directory, and a worker whose copy of the module or data
-differs refuses them. Ctrl-C (SIGINT) or SIGTERM stops it: its trials in flight go back to the
-queue, for another worker or for this one started again.
+differs refuses them. Ctrl-C (SIGINT) or SIGTERM stops it, sent to it alone or to its whole
+process group (a service manager's stop): its trials in flight go back to the queue, for another
+worker or for this one started again.
 
   --redis URL              redis://host:port (required)
   --queue NAME             queue name (default mlpkit-search)
