@@ -24,7 +24,8 @@ function ending(signal: NodeJS.Signals | null): RunnerEnd {
   return INTERRUPTS.has(signal) ? 'interrupted' : 'killed';
 }
 
-function launchProcess(module: string): LaunchRunner {
+/** Starts trial processes of `module` (see `spawnTrialProcess`). */
+export function launchProcess(module: string): LaunchRunner {
   return (events) => {
     const child = spawnTrialProcess(module);
     child.on('message', (msg) => events.message(msg as FromRunner))

@@ -6,7 +6,7 @@ import type { TrialSpec } from '../space.js';
 import type { TrialRecord } from '../trial-record.js';
 import { type QueueTuning, type TrialJob, jobId, searchId } from './queue-job.js';
 import type { Isolation } from './isolation.js';
-import { startQueueWorker } from './queue-worker.js';
+import { openQueueWorker } from './queue-worker.js';
 import { checkRedis, redisClient } from './redis-connection.js';
 import { RedisReportStore } from './redis-report-store.js';
 import { portablePath } from './trial-module.js';
@@ -59,7 +59,9 @@ export async function runOnQueue(specs: TrialSpec[], o: QueueRunOptions): Promis
   // would put them off forever: stop instead. Other searches on the same queue are not its to judge.
   let refused: string | undefined;
   const onRefuse = (message: string, of: string): void => void (of === search && (refused ??= message));
-  const local = o.workers > 0 ? await startQueueWorker({ redis: o.redis, queue: o.queue, threads: o.workers, isolation: o.isolation, tuning: t, onRefuse }) : undefined;
+  const local = o.workers > 0
+    ? await openQueueWorker({ redis: o.redis, queue: o.queue, threads: o.workers, isolation: o.isolation, tuning: t, onRefuse }, new Map([[o.module, o.fingerprint]]))
+    : undefined;
   const job = (spec: TrialSpec) => ({
     name: 'trial', data: { search, module: portablePath(o.module), fingerprint: o.fingerprint, mode: o.mode, pruning: o.pruning, trialTimeoutMs: o.trialTimeoutMs, spec },
     opts: { jobId: jobId(search, spec.index), attempts: 1, removeOnComplete: false, removeOnFail: false },

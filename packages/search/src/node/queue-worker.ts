@@ -8,7 +8,7 @@ import type { QueueTuning, TrialJob } from './queue-job.js';
 import { checkRedis, redisClient } from './redis-connection.js';
 import { RedisReportStore } from './redis-report-store.js';
 import { type Isolation, checkIsolation, openPool } from './isolation.js';
-import { fingerprint, loadTrialModule } from './trial-module.js';
+import { runnerFingerprint } from './runner-fingerprint.js';
 import { TrialNotRunError } from './trial-not-run-error.js';
 import type { TrialPool } from './trial-pool.js';
 
@@ -47,8 +47,11 @@ export interface QueueWorker {
 
 interface Prepared {
   pool: TrialPool;
-  print: string;
   abs: string;
+  /** The fingerprint of this machine's copy of the trial module and its data... */
+  print?: string;
+  /** ...or why the module could not be loaded to take it. */
+  unloadable?: string;
 }
 
 /**
@@ -56,7 +59,16 @@ interface Prepared {
  * its record through the queue. Trials run off the main thread so that BullMQ's lock renewal keeps going;
  * a killed worker's lock expires and another worker takes the trial (stalled-job recovery).
  */
-export async function startQueueWorker(options: QueueWorkerOptions): Promise<QueueWorker> {
+export function startQueueWorker(options: QueueWorkerOptions): Promise<QueueWorker> {
+  return openQueueWorker(options);
+}
+
+/**
+ * {@link startQueueWorker}, given the fingerprints already taken of trial modules (absolute path
+ * → fingerprint): a coordinator's own worker takes its search's from the coordinator rather than
+ * starting a trial runner for it again.
+ */
+export async function openQueueWorker(options: QueueWorkerOptions, known: ReadonlyMap<string, string> = new Map()): Promise<QueueWorker> {
   checkOptions('startQueueWorker', options, WORKER_OPTIONS);
   await checkRedis('mlpkit-search worker', options.redis);
   const threads = options.threads ?? 1;
@@ -70,14 +82,13 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
 
   const prepare = async (data: TrialJob): Promise<Prepared> => {
     const abs = resolve(options.cwd ?? process.cwd(), data.module);
-    let print: string;
-    try {
-      print = await fingerprint(abs, await loadTrialModule(abs));
-    } catch (error) {
-      print = `unloadable (${error instanceof Error ? error.message : String(error)})`;
-    }
+    // Taken in a trial runner: this thread never imports the trial module, which may be the
+    // coordinator's program too (it would start the search again here).
+    const given = known.get(abs);
+    const taken = given !== undefined ? { print: given } : await runnerFingerprint(isolation, abs).then(
+      (print) => ({ print }), (error: unknown) => ({ unloadable: error instanceof Error ? error.message : String(error) }));
     const reporter = makeReporter(data.pruning, data.mode, new RedisReportStore(reports, data.search));
-    return { pool: openPool(isolation, threads, abs, reporter, { trialTimeoutMs: data.trialTimeoutMs }), print, abs };
+    return { pool: openPool(isolation, threads, abs, reporter, { trialTimeoutMs: data.trialTimeoutMs }), abs, ...taken };
   };
 
   /** Puts the job off for a moment, for another worker, and tells the owner: this machine cannot run the search's trials. */
@@ -92,7 +103,8 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     const data = job.data;
     let prepared = searches.get(data.search);
     if (!prepared) searches.set(data.search, (prepared = prepare(data)));
-    const { pool, print, abs } = await prepared;
+    const { pool, print, unloadable, abs } = await prepared;
+    if (unloadable !== undefined) return refuse(job, token, `${unloadable}. Fix this machine's copy, then start the worker again.`);
     if (print !== data.fingerprint) {
       return refuse(job, token, `its trial module ${data.module} and data have fingerprint ${data.fingerprint}, ` +
         `but this machine's copy (${abs}) has ${print}, so it has different code or data. Give this machine the same module and data, then start the worker again.`);

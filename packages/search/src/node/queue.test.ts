@@ -120,6 +120,24 @@ describe.skipIf(!hasRedis)('search on a BullMQ queue', { timeout: 180_000 }, () 
     expect(marksOf(marks).filter((m) => m.index === first.index)).toHaveLength(1);
   });
 
+  it('runs a search whose trial module is its own program (guarded by isTrialRunner()), on its own worker and on another', async () => {
+    const self = fileURLToPath(new URL('./self-search.test-helper.ts', import.meta.url));
+    const env = (queue: string, workers: number) => ({ MLPKIT_SEARCH_SELF: JSON.stringify({ redis: redis.url, queue, workers, queueTuning: FAST }) });
+    const searches = [spawnTs(self, [], env('self-own', 1)), spawnTs(self, [], env('self-other', 0))];
+    const worker = spawnTs(CLI, ['worker', '--redis', redis.url, '--queue', 'self-other', ...WORKER_FLAGS]);
+    spawned.push(...searches, worker);
+    await until('both searches to end', () => searches.every((s) => s.proc.exitCode !== null), 60_000)
+      .catch((e: Error) => { throw new Error(`${e.message}: ${[...searches, worker].map((s) => s.output()).join('\n')}`); });
+    for (const s of searches) {
+      expect(s.proc.exitCode, s.output()).toBe(0);
+      expect(s.output()).toContain('search: 3 trials (0 resumed, 3 run, 0 diverged, 0 failed, 0 stopped early) 6\n');
+    }
+    // The other worker served the trials, and ran no search of its own.
+    expect(worker.proc.exitCode).toBe(null);
+    expect(worker.output()).toBe('');
+    worker.proc.kill('SIGTERM');
+  });
+
   it('resumes after the coordinator is SIGKILLed: finished trials are not run again', async () => {
     const marks = mkdtempSync(join(dir, 'marks-'));
     const results = join(dir, 'resume.jsonl');

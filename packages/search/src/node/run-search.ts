@@ -10,7 +10,8 @@ import { runOnQueue } from './queue-coordinator.js';
 import type { QueueTuning } from './queue-job.js';
 import { appendResult, openResults, readResults } from './results-file.js';
 import { type Isolation, checkIsolation, openPool } from './isolation.js';
-import { fingerprint, loadFailure, loadTrialModule, resolveModule } from './trial-module.js';
+import { runnerFingerprint } from './runner-fingerprint.js';
+import { resolveModule } from './trial-module.js';
 import { TrialNotRunError } from './trial-not-run-error.js';
 import { isTrialRunner } from './trial-runner.js';
 import { checkTrialTimeout } from './trial-timeout.js';
@@ -113,8 +114,9 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
     options.onTrial?.(r, ++finished, specs.length);
   };
   if (options.redis) {
-    const print = await loadTrialModule(module).then((mod) => fingerprint(module, mod), (error: unknown) => {
-      throw new MlpkitError('runSearch', loadFailure(module, error));
+    // Taken in a trial runner, as the trials are: this process never imports the trial module.
+    const print = await runnerFingerprint(isolation, module).catch((error: unknown) => {
+      throw error instanceof MlpkitError ? error : new MlpkitError('runSearch', error instanceof Error ? error.message : String(error));
     });
     return runOnQueue(specs, { redis: options.redis, queue: options.queue, module, fingerprint: print, mode, pruning, trialTimeoutMs, workers, isolation, done, onRecord, tuning: options.queueTuning });
   }

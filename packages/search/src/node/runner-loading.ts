@@ -22,11 +22,6 @@ export function tsxUrl(entry: 'tsx/esm/api' | 'tsx/esm'): string | undefined {
   }
 }
 
-/** tsx's ESM API as a file URL, or undefined when tsx is not installed. */
-export function tsxApi(): string | undefined {
-  return tsxUrl('tsx/esm/api');
-}
-
 /** tsx for a runner that loads TypeScript (its entry or the trial module), refused with a message when it is missing. */
 export function tsxFor(entry: string, module: string, which: 'tsx/esm/api' | 'tsx/esm'): string | undefined {
   if (!isTypeScript(entry) && !isTypeScript(module)) return undefined;

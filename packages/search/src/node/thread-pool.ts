@@ -3,7 +3,8 @@ import type { FromRunner } from './trial-messages.js';
 import { type LaunchRunner, TrialPool, type TrialPoolOptions, checkPoolOptions } from './trial-pool.js';
 import { spawnTrialThread } from './thread-spawn.js';
 
-function launchThread(module: string): LaunchRunner {
+/** Starts trial threads of `module` (see `spawnTrialThread`). */
+export function launchThread(module: string): LaunchRunner {
   return (events) => {
     const w = spawnTrialThread(module);
     w.on('message', (msg: FromRunner) => events.message(msg))

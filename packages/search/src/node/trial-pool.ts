@@ -195,6 +195,7 @@ export class TrialPool {
       return;
     }
     if (msg.type === 'started') return this.watch(slot, msg.index);
+    if (msg.type === 'fingerprint' || msg.type === 'unfingerprinted') return; // asked by runnerFingerprint, never by a pool
     const index = msg.type === 'done' ? msg.record.index : msg.index;
     const i = slot.trials.findIndex((p) => p.spec.index === index);
     if (i < 0) return;

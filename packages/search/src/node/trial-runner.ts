@@ -6,7 +6,7 @@ import { runTrial } from '../run-trial.js';
 import type { TrialSpec } from '../space.js';
 import type { EarlyStop } from '../trial-record.js';
 import type { TrialPort } from './trial-messages.js';
-import { type TrialModule, loadFailure, loadTrialModule } from './trial-module.js';
+import { type TrialModule, fingerprint, loadFailure, loadTrialModule } from './trial-module.js';
 
 // On globalThis rather than in a module variable: the built package may hold this file in more than one chunk.
 const RUNNER = Symbol.for('@mlpkit/search trial runner');
@@ -68,6 +68,12 @@ export function serveTrials(port: TrialPort, module: string): void {
     if (msg.type === 'run') {
       queue.push(msg.spec);
       void pump();
+    } else if (msg.type === 'fingerprint') {
+      // Only the module's import, not its setup(): the same instance serves the trials later.
+      loadTrialModule(module).then((mod) => fingerprint(module, mod)).then(
+        (print) => port.post({ type: 'fingerprint', print }),
+        (error: unknown) => port.post({ type: 'unfingerprinted', error: loadFailure(module, error) }),
+      );
     } else if (msg.type === 'cancel') {
       const i = queue.findIndex((s) => s.index === msg.index);
       // Not started: hand it back. Started (or finished): its record comes as usual.

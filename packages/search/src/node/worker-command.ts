@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Isolation } from './isolation.js';
 import { startQueueWorker } from './queue-worker.js';
-import { tsxApi } from './runner-loading.js';
 
 /** The bin's help text. */
 export const USAGE = `mlpkit-search worker --redis URL [options]
@@ -56,9 +55,6 @@ export async function workerCommand(argv: string[]): Promise<number> {
   if (values.help) return (process.stdout.write(USAGE), 0);
   if (positionals.length !== 1 || positionals[0] !== 'worker') throw new Error(`expected the command 'worker', got ${positionals.length ? positionals.map((p) => `'${p}'`).join(' ') : 'none'}\n\n${USAGE}`);
   if (!values.redis) throw new Error('--redis URL is required (e.g. --redis redis://127.0.0.1:6379)');
-  // A TypeScript trial module needs tsx in this thread too (the fingerprint imports it).
-  const api = import.meta.url.endsWith('.ts') ? undefined : tsxApi();
-  if (api) ((await import(api)) as { register(): void }).register();
   const log = values.quiet ? undefined : (line: string) => console.log(`mlpkit-search worker ${process.pid}: ${line}`);
   let refused: string | undefined;
   let stop: () => void = () => {};
