@@ -67,43 +67,34 @@ describe.skipIf(!hasRedis)('search on a BullMQ queue', { timeout: 180_000 }, () 
     expect(result.trials.map((t) => t.score)).toEqual(here.trials.map((t) => t.score));
   });
 
-  it('gives back the trial of a worker stopped by Ctrl-C: another worker runs it, and it is not recorded as failed', async () => {
-    const marks = mkdtempSync(join(dir, 'marks-'));
-    // Each worker in a process group of its own, as a terminal starts it: Ctrl-C reaches the worker and its trial processes.
-    const workers = [0, 1].map(() => spawnTs(CLI, ['worker', '--redis', redis.url, '--queue', 'ctrl-c', ...WORKER_FLAGS], { MLPKIT_SEARCH_MARKS: marks }, true));
-    spawned.push(...workers);
-    const search = runSearch({ module: MODULE, grid: grid(3, 1000), seed: 5, mode: 'min', workers: 0, redis: redis.url, queue: 'ctrl-c', queueTuning: FAST });
-    const first = await until('a trial to start', () => marksOf(marks)[0]);
-    const victim = workers.find((w) => w.proc.pid === first.ppid)!;
-    process.kill(-victim.proc.pid!, 'SIGINT');
-    expect(await victim.exited).toBe(0);
-    const result = await search;
-    for (const w of workers) w.proc.kill('SIGTERM');
-    expect(result.trials.map((t) => [t.status, t.error])).toEqual([['ok', undefined], ['ok', undefined], ['ok', undefined]]);
-    expect(result.trials[first.index].worker).not.toMatch(new RegExp(`:${victim.proc.pid}$`));
-    expect(marksOf(marks).filter((m) => m.index === first.index)).toHaveLength(2);
-  });
-
-  it('gives back the trial of a worker stopped by SIGTERM sent to its process group, even when the trial process is seen to die first', async () => {
-    const marks = mkdtempSync(join(dir, 'marks-'));
-    // Each worker in a process group of its own, as a service manager stops it (systemd's control-group stop, kill -TERM -<pgid>).
-    const workers = [0, 1].map(() => spawnTs(CLI, ['worker', '--redis', redis.url, '--queue', 'term-group', ...WORKER_FLAGS], { MLPKIT_SEARCH_MARKS: marks }, true));
-    spawned.push(...workers);
-    const search = runSearch({ module: MODULE, grid: grid(2, 600), seed: 5, mode: 'min', workers: 0, redis: redis.url, queue: 'term-group', queueTuning: FAST });
-    const first = await until('a trial to start', () => marksOf(marks)[0]);
-    const victim = workers.find((w) => w.proc.pid === first.ppid)!;
-    // The group's processes get the signal one after another: here the trial process first, and
-    // its worker has reaped it (its /proc entry is gone) before its own signal arrives.
-    process.kill(first.pid, 'SIGTERM');
-    await until('the worker to reap its trial process', () => !existsSync(`/proc/${first.pid}`), 10_000);
-    process.kill(-victim.proc.pid!, 'SIGTERM');
-    expect(await victim.exited).toBe(0);
-    const result = await search;
-    for (const w of workers) w.proc.kill('SIGTERM');
-    expect(result.trials.map((t) => [t.status, t.error])).toEqual([['ok', undefined], ['ok', undefined]]);
-    expect(result.trials[first.index].worker).not.toMatch(new RegExp(`:${victim.proc.pid}$`));
-    expect(marksOf(marks).filter((m) => m.index === first.index)).toHaveLength(2);
-  });
+  // Each worker in a process group of its own, as a terminal or a service manager starts it: the
+  // signal reaches the worker and its trial processes.
+  const groupStops = [
+    { signal: 'SIGINT', queue: 'ctrl-c', how: 'Ctrl-C (SIGINT to its process group)', trialFirst: false },
+    // A group's processes get a signal one after another (systemd's control-group stop, kill -TERM
+    // -<pgid>): here the trial process first, reaped by its worker (its /proc entry gone) before the worker's own signal.
+    { signal: 'SIGTERM', queue: 'term-group', how: 'SIGTERM to its process group (a service manager\'s stop), even when its trial process is seen to die first', trialFirst: true },
+  ] as const;
+  for (const { signal, queue, how, trialFirst } of groupStops)
+    it(`gives back the trial of a worker stopped by ${how}: another worker runs it, and it is not recorded as failed`, async () => {
+      const marks = mkdtempSync(join(dir, 'marks-'));
+      const workers = [0, 1].map(() => spawnTs(CLI, ['worker', '--redis', redis.url, '--queue', queue, ...WORKER_FLAGS], { MLPKIT_SEARCH_MARKS: marks }, true));
+      spawned.push(...workers);
+      const search = runSearch({ module: MODULE, grid: grid(2, 600), seed: 5, mode: 'min', workers: 0, redis: redis.url, queue, queueTuning: FAST });
+      const first = await until('a trial to start', () => marksOf(marks)[0]);
+      const victim = workers.find((w) => w.proc.pid === first.ppid)!;
+      if (trialFirst) {
+        process.kill(first.pid, signal);
+        await until('the worker to reap its trial process', () => !existsSync(`/proc/${first.pid}`), 10_000);
+      }
+      process.kill(-victim.proc.pid!, signal);
+      expect(await victim.exited).toBe(0);
+      const result = await search;
+      for (const w of workers) w.proc.kill('SIGTERM');
+      expect(result.trials.map((t) => [t.status, t.error])).toEqual([['ok', undefined], ['ok', undefined]]);
+      expect(result.trials[first.index].worker).not.toMatch(new RegExp(`:${victim.proc.pid}$`));
+      expect(marksOf(marks).filter((m) => m.index === first.index)).toHaveLength(2);
+    });
 
   it('fails the trial whose process alone is killed by SIGTERM (a watchdog\'s), and the worker goes on', async () => {
     const marks = mkdtempSync(join(dir, 'marks-'));
