@@ -72,6 +72,6 @@ describe('LayerStatsRecorder', () => {
   it('refuses an unknown option', () => {
     const probe = new Tensor(new Float32Array(2), [1, 2]);
     expect(() => new LayerStatsRecorder({ probe, bin: 5 } as never)).toThrow("LayerStatsRecorder: unknown option 'bin'");
-    expect(() => new LayerStatsRecorder({ probe, maxRecords: 0 })).toThrow('LayerStatsRecorder: maxRecords must be an integer >= 1, got 0');
+    expect(() => new LayerStatsRecorder({ probe, maxRecords: 0 })).toThrow('LayerStatsRecorder: maxRecords: expected an integer ≥ 1, got 0');
   });
 });

@@ -61,9 +61,8 @@ export class LayerStatsRecorder implements Callback {
       throw new MlpkitError('LayerStatsRecorder', 'probe: expected a Tensor batch of inputs (e.g. 512 validation examples)');
     checkOptions('LayerStatsRecorder', options, RECORDER_OPTIONS);
     const { probe, maxRecords = 500, ...rest } = options;
-    if (!Number.isSafeInteger(maxRecords) || maxRecords < 1) throw new MlpkitError('LayerStatsRecorder', `maxRecords must be an integer >= 1, got ${maxRecords}`);
     this.probe = probe;
-    this.maxRecords = maxRecords;
+    this.maxRecords = new StateReader('LayerStatsRecorder').number('maxRecords', maxRecords, { integer: true, min: 1 });
     this.options = rest;
   }
 
