@@ -2,7 +2,7 @@ import { SELU_ALPHA, SELU_SCALE } from '@mlpkit/activations';
 import type { ModuleOptions } from '@mlpkit/normalization';
 import type { OnnxGraph } from './onnx-graph.js';
 
-type Emit = (g: OnnxGraph, x: string, o: ModuleOptions) => string;
+type Emit = (g: OnnxGraph, x: string, o: ModuleOptions, opset: number) => string;
 const num = (o: ModuleOptions, name: string, fallback: number) => (o[name] as number | undefined) ?? fallback;
 
 // PyTorch's softplus with beta and threshold: x where beta·x > threshold, else ln(1 + e^(beta·x)) / beta.
@@ -41,10 +41,11 @@ export const activationExporters: Readonly<Record<string, Emit>> = {
   CELU: (g, x, o) => g.node('Celu', [x], { alpha: num(o, 'alpha', 1) }),
   Softplus: softplus,
   SiLU: (g, x) => g.node('Mul', [x, g.node('Sigmoid', [x])]),
-  GELU: (g, x, o) => (o.approximate === 'tanh' ? tanhGelu : erfGelu)(g, x, o),
+  GELU: (g, x, o, opset) => (o.approximate === 'tanh' ? tanhGelu : erfGelu)(g, x, o, opset),
   Mish: (g, x) => g.node('Mul', [x, g.node('Tanh', [g.node('Softplus', [x])])]),
   Hardsigmoid: (g, x) => g.node('HardSigmoid', [x], { alpha: 1 / 6, beta: 0.5 }),
-  Hardswish: (g, x) => g.node('HardSwish', [x]),
+  // ONNX's HardSwish arrived in opset 14; before it, x · HardSigmoid(x) is the same definition.
+  Hardswish: (g, x, _o, opset) => (opset >= 14 ? g.node('HardSwish', [x]) : g.node('Mul', [x, g.node('HardSigmoid', [x], { alpha: 1 / 6, beta: 0.5 })])),
   Softsign: (g, x) => g.node('Softsign', [x]),
   Hardtanh: (g, x, o) => g.node('Clip', [x, g.floats('min', [num(o, 'minVal', -1)], []), g.floats('max', [num(o, 'maxVal', 1)], [])]),
   ReLU6: (g, x) => g.node('Clip', [x, g.floats('min', [0], []), g.floats('max', [6], [])]),

@@ -89,6 +89,6 @@ export function exportLeaf(g: OnnxGraph, module: Module, spec: ModuleSpec, x: Fl
   const layer = layerExporters[spec.type];
   if (layer) return layer({ g, module, spec, x, opset });
   const activation = activationExporters[spec.type];
-  if (activation) return activation(g, x.name, spec.options ?? {});
+  if (activation) return activation(g, x.name, spec.options ?? {}, opset);
   throw new MlpkitError('exportOnnx', `${path} is a ${spec.type}, which has no ONNX export; exportable: ${exportableTypes.join(', ')}`);
 }
