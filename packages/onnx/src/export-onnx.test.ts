@@ -1,7 +1,7 @@
 import { activations } from '@mlpkit/activations';
 import { Dropout, Flatten, Identity, Linear, Maxout, type Module, PReLU, Sequential, predict } from '@mlpkit/nn';
-import { BatchNorm1d, LayerNorm, PCA, PixelScaler, type Scaler, StandardScaler } from '@mlpkit/normalization';
-import { type Tensor, manualSeed, mul, randn } from '@mlpkit/tensor';
+import { BatchNorm1d, LayerNorm, MinMaxScaler, PCA, PixelScaler, type Scaler, ScalerPipeline, StandardScaler } from '@mlpkit/normalization';
+import { type Tensor, abs, manualSeed, mul, randn } from '@mlpkit/tensor';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { exportOnnx } from './export-onnx.js';
@@ -64,6 +64,15 @@ describe('exportOnnx, run in onnxruntime', () => {
     await check(new Sequential(new Linear(3, 2)), raw, { scaler: new PCA({ nComponents: 3 }).fit(raw) });
   });
 
+  it('folds a clipping MinMaxScaler as its affine map then Clip, alone and inside a pipeline', async () => {
+    const model = new Sequential(new Linear(5, 2));
+    // Fitted on ±300, so a probe of 0–255 alone would never see the clip; run on ±1000.
+    const clip = new MinMaxScaler({ featureRange: [-1, 1], clip: true }).fit(mul(randn([40, 5]), 300));
+    await check(model, mul(randn([30, 5]), 1000), { scaler: clip });
+    const steps = new ScalerPipeline([new StandardScaler(), new MinMaxScaler({ clip: true })]).fit(randn([40, 5]));
+    await check(model, mul(randn([30, 5]), 3), { scaler: steps });
+  });
+
   it('refuses what it cannot export, naming it', () => {
     expect(() => exportOnnx(new Sequential(new Linear(2, 2)), { inputShape: [784] })).toThrow(/inputShape must list the batch dim/);
     expect(() => exportOnnx(new Sequential(new Linear(2, 2)), { inputShape: [1, 2], opset: 12 })).toThrow(/opset must be an integer from 13 to 21/);
@@ -74,5 +83,16 @@ describe('exportOnnx, run in onnxruntime', () => {
       'exportOnnx: expected scaler to be a scaler (type, fitted, fit, transform, fitTransform, inverseTransform, toJSON), got an object (Object)',
     );
     expect(() => exportOnnx(new Linear(2, 2), { inputShape: [1, 2], producerName: 5 as never })).toThrow('exportOnnx: expected producerName to be a string, got number 5');
+    // The identity on 0–255 but not on negative inputs: exporting it as the identity would be wrong.
+    class Absolute implements Scaler {
+      readonly type = 'Absolute';
+      readonly fitted = true;
+      fit() { return this; }
+      transform(x: Tensor) { return abs(x); }
+      fitTransform(x: Tensor) { return abs(x); }
+      inverseTransform(x: Tensor) { return x; }
+      toJSON() { return { type: this.type, version: 1 as const, config: {}, state: null }; }
+    }
+    expect(() => exportOnnx(new Linear(2, 2), { inputShape: [1, 2], scaler: new Absolute() })).toThrow('exportOnnx: the Absolute is not an affine map of its inputs');
   });
 });
