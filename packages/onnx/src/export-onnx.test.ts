@@ -1,7 +1,7 @@
 import { activations } from '@mlpkit/activations';
 import { Dropout, Flatten, Identity, Linear, Maxout, type Module, PReLU, Sequential, predict } from '@mlpkit/nn';
 import { BatchNorm1d, LayerNorm, MinMaxScaler, PCA, PixelScaler, type Scaler, ScalerPipeline, StandardScaler } from '@mlpkit/normalization';
-import { type Tensor, abs, manualSeed, mul, randn } from '@mlpkit/tensor';
+import { type Tensor, abs, add, manualSeed, mul, randn } from '@mlpkit/tensor';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { exportOnnx } from './export-onnx.js';
@@ -62,6 +62,13 @@ describe('exportOnnx, run in onnxruntime', () => {
     await check(model, raw, { scaler: new PixelScaler({ featureRange: [-1, 1] }) });
     await check(model, raw, { scaler: new StandardScaler().fit(raw) });
     await check(new Sequential(new Linear(3, 2)), raw, { scaler: new PCA({ nComponents: 3 }).fit(raw) });
+  });
+
+  it('keeps a large mean exact: the scaler subtracts its center before it scales', async () => {
+    const years = add(mul(randn([20, 5]), 2), 2024); // x / 2 − 1012 in float32 would be 1e-4 off
+    const model = new Sequential(new Linear(5, 2));
+    await check(model, years, { scaler: new StandardScaler().fit(years) });
+    await check(model, years, { scaler: new PCA({ whiten: true }).fit(years) });
   });
 
   it('folds a clipping MinMaxScaler as its affine map then Clip, alone and inside a pipeline', async () => {

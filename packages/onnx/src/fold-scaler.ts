@@ -1,5 +1,5 @@
 import { MinMaxScaler, type Scaler, ScalerPipeline } from '@mlpkit/normalization';
-import { MlpkitError, Generator, eye, tensor, zeros } from '@mlpkit/tensor';
+import { MlpkitError, Generator, tensor, zeros } from '@mlpkit/tensor';
 import type { Flow } from './export-layer.js';
 import type { OnnxGraph } from './onnx-graph.js';
 
@@ -10,20 +10,46 @@ function probes(features: number): number[][] {
   return [1e-3, 1, 255, 1e4, 1e6].map((scale) => Array.from({ length: features }, () => (2 * g.random() - 1) * scale));
 }
 
+/** The scaler as y = (x − center)·M + offset, M features × outFeatures. */
+interface Affine {
+  center: Float64Array;
+  matrix: Float64Array;
+  offset: Float64Array;
+  outFeatures: number;
+}
+
 /**
- * The scaler as an affine map y = x·M + b, read off the scaler itself in float64: b is the
- * image of 0 and row i of M the image of the i-th unit vector minus b. Every mlpkit scaler
- * but a clipping MinMaxScaler is affine (pixel ranges, z-score, min-max, robust, centering,
- * PCA, ZCA); random probes check it, so a non-affine one is refused rather than exported wrong.
+ * The input the scaler maps to 0 (its mean, for most), rounded to float32. Subtracting it
+ * first is exact in float32 for inputs near it (Sterbenz), where x·M + b would lose a large
+ * mean to rounding (years around 2024 with a spread of 2: 1e-4 off). Any center is correct,
+ * since the offset is the scaler's own image of it: without an inverse, 0 does.
  */
-function affineOf(scaler: Scaler, features: number): { matrix: Float64Array; offset: Float64Array; outFeatures: number } {
-  const offset = Float64Array.from(scaler.transform(zeros([1, features], { dtype: 'float64' })).data);
-  const images = scaler.transform(eye(features, features, { dtype: 'float64' })).data;
-  const outFeatures = offset.length;
-  const matrix = new Float64Array(features * outFeatures);
-  for (let i = 0; i < features; i++) for (let j = 0; j < outFeatures; j++) matrix[i * outFeatures + j] = images[i * outFeatures + j] - offset[j];
+function centerOf(scaler: Scaler, features: number, outFeatures: number): Float64Array {
+  let inverse: ArrayLike<number> = [];
+  try {
+    inverse = scaler.inverseTransform(zeros([1, outFeatures], { dtype: 'float64' })).data;
+  } catch {
+    // A scaler of your own without a working inverse: center at 0.
+  }
+  return inverse.length === features ? Float64Array.from(inverse, (v) => (Number.isFinite(v) ? Math.fround(v) : 0)) : new Float64Array(features);
+}
+
+/**
+ * The scaler as an affine map, read off the scaler itself in float64 around its center c: the
+ * offset is the image of c and row i of M the image of c + eᵢ minus the offset. Every mlpkit
+ * scaler but a clipping MinMaxScaler is affine (pixel ranges, z-score, min-max, robust,
+ * centering, PCA, ZCA); random probes check it, so a non-affine one is refused rather than
+ * exported wrong.
+ */
+function affineOf(scaler: Scaler, features: number): Affine {
+  const outFeatures = scaler.transform(zeros([1, features], { dtype: 'float64' })).shape[1];
+  const center = centerOf(scaler, features, outFeatures);
+  const image = (rows: number[][]) => scaler.transform(tensor(rows.map((row) => row.map((v, i) => v + center[i])), { dtype: 'float64' })).data;
+  const offset = Float64Array.from(image([Array<number>(features).fill(0)]));
+  const units = image(Array.from({ length: features }, (_, i) => Array.from({ length: features }, (_, j) => (i === j ? 1 : 0))));
+  const matrix = Float64Array.from(units, (v, k) => v - offset[k % outFeatures]);
   for (const probe of probes(features)) {
-    const actual = scaler.transform(tensor([probe], { dtype: 'float64' })).data;
+    const actual = image([probe]);
     for (let j = 0; j < outFeatures; j++) {
       let expected = offset[j], size = Math.abs(offset[j]);
       for (let i = 0; i < features; i++) {
@@ -34,18 +60,23 @@ function affineOf(scaler: Scaler, features: number): { matrix: Float64Array; off
         throw new MlpkitError('exportOnnx', `the ${scaler.type} is not an affine map of its inputs, so it cannot be folded into the graph`);
     }
   }
-  return { matrix, offset, outFeatures };
+  return { center, matrix, offset, outFeatures };
 }
 
-/** Mul and Add when the affine scaler acts on each feature alone (every scaler but PCA and ZCA), MatMul and Add otherwise. */
+/**
+ * Sub (the center), then Mul when the affine scaler acts on each feature alone (every scaler
+ * but PCA and ZCA) or MatMul otherwise, then Add (the offset); a zero center or offset is left out.
+ */
 function foldAffine(g: OnnxGraph, scaler: Scaler, x: Flow): Flow {
   const features = x.shape[1];
-  const { matrix, offset, outFeatures } = affineOf(scaler, features);
+  const { center, matrix, offset, outFeatures } = affineOf(scaler, features);
   const diagonal = outFeatures === features && matrix.every((v, k) => Math.floor(k / features) === k % features || v === 0);
+  const centered = center.some((v) => v !== 0) ? g.node('Sub', [x.name, g.floats('center', center)]) : x.name;
   const product = diagonal
-    ? g.node('Mul', [x.name, g.floats('scale', Array.from({ length: features }, (_, i) => matrix[i * features + i]))])
-    : g.node('MatMul', [x.name, g.floats('components', matrix, [features, outFeatures])]);
-  return { name: g.node('Add', [product, g.floats('offset', offset)]), shape: [x.shape[0], outFeatures] };
+    ? g.node('Mul', [centered, g.floats('scale', Array.from({ length: features }, (_, i) => matrix[i * features + i]))])
+    : g.node('MatMul', [centered, g.floats('components', matrix, [features, outFeatures])]);
+  const name = offset.some((v) => Math.fround(v) !== 0) ? g.node('Add', [product, g.floats('offset', offset)]) : product;
+  return { name, shape: [x.shape[0], outFeatures] };
 }
 
 /** A clipping MinMaxScaler: its affine map (the same scaler with clip off), then Clip to its featureRange. */
