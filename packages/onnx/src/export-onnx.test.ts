@@ -1,5 +1,5 @@
 import { activations } from '@mlpkit/activations';
-import { Dropout, Flatten, Identity, Linear, Maxout, type Module, PReLU, Sequential, predict } from '@mlpkit/nn';
+import { Dropout, Flatten, Identity, Linear, Maxout, Module, PReLU, Sequential, predict } from '@mlpkit/nn';
 import { BatchNorm1d, LayerNorm, MinMaxScaler, PCA, PixelScaler, type Scaler, ScalerPipeline, StandardScaler } from '@mlpkit/normalization';
 import { type Tensor, abs, add, manualSeed, mul, randn } from '@mlpkit/tensor';
 import * as ort from 'onnxruntime-node';
@@ -90,6 +90,14 @@ describe('exportOnnx, run in onnxruntime', () => {
       'exportOnnx: expected scaler to be a scaler (type, fitted, fit, transform, fitTransform, inverseTransform, toJSON), got an object (Object)',
     );
     expect(() => exportOnnx(new Linear(2, 2), { inputShape: [1, 2], producerName: 5 as never })).toThrow('exportOnnx: expected producerName to be a string, got number 5');
+    // Registering a class for model files would not give it an ONNX export: the refusal is exportOnnx's own.
+    class Doubler extends Module { override forward(x: Tensor) { return mul(x, 2); } }
+    class ScaledLinear extends Linear { override forward(x: Tensor) { return mul(super.forward(x), 2); } }
+    const refusal = (model: unknown) => () => exportOnnx(model as Module, { inputShape: [1, 2] });
+    expect(refusal(new Sequential(new Linear(2, 2), new Doubler()))).toThrow('exportOnnx: model.1 is a Doubler, which has no ONNX export; exportable: Sequential, Linear,');
+    expect(refusal(new Sequential(new Sequential(new ScaledLinear(2, 2))))).toThrow('exportOnnx: model.0.0 is a ScaledLinear, a subclass of Linear (only the exact class is exported');
+    expect(refusal(new Sequential((x: Tensor) => mul(x, 2)))).toThrow('exportOnnx: model.0 is the function (anonymous), whose code ONNX cannot hold');
+    expect(refusal({ forward: (x: Tensor) => x })).toThrow('exportOnnx: expected model to be a Module, got an object (Object)');
     // The identity on 0–255 but not on negative inputs: exporting it as the identity would be wrong.
     class Absolute implements Scaler {
       readonly type = 'Absolute';

@@ -1,8 +1,9 @@
 import { noGrad } from '@mlpkit/autograd';
 import { type Module, Sequential } from '@mlpkit/nn';
-import { type ModuleSpec, type Scaler, checkScaler, describeModel } from '@mlpkit/normalization';
+import { type ModuleSpec, type Scaler, checkScaler } from '@mlpkit/normalization';
 import { MlpkitError, checkOptions, describe, zeros } from '@mlpkit/tensor';
 import { type Flow, exportLeaf } from './export-layer.js';
+import { exportSpec } from './export-spec.js';
 import { foldScaler } from './fold-scaler.js';
 import { OnnxGraph } from './onnx-graph.js';
 import { onnx } from './onnx-schema.js';
@@ -58,11 +59,11 @@ export function exportOnnx(model: Module, options: ExportOnnxOptions): Uint8Arra
   const { inputShape, scaler, opset = 17 } = options ?? ({} as ExportOnnxOptions);
   if (!Array.isArray(inputShape) || inputShape.length < 2 || !inputShape.every((d) => Number.isInteger(d) && d > 0))
     throw new MlpkitError('exportOnnx', `inputShape must list the batch dim and at least one more, as positive integers (e.g. [1, 784]), got ${JSON.stringify(inputShape)}`);
-  if (!Number.isInteger(opset) || opset < 13 || opset > 21) throw new MlpkitError('exportOnnx', `opset must be an integer from 13 to 21, got ${opset}`);
+  if (!Number.isInteger(opset) || opset < 13 || opset > 21) throw new MlpkitError('exportOnnx', `opset must be an integer from 13 to 21, got ${describe(opset)}`);
   if (scaler != null) checkScaler('exportOnnx', scaler);
   if (options.producerName !== undefined && typeof options.producerName !== 'string')
     throw new MlpkitError('exportOnnx', `expected producerName to be a string, got ${describe(options.producerName)}`);
-  const spec = describeModel(model).model;
+  const spec = exportSpec(model);
   const g = new OnnxGraph();
   const wasTraining = model.training;
   model.eval();
