@@ -10,7 +10,7 @@ export interface Flow {
   shape: readonly number[];
 }
 
-/** What a layer exporter gets: the graph, the module, its saved options, the incoming value and the opset. */
+/** What a layer exporter gets: the graph, the module, its saved options, the incoming value, the opset and the module's path. */
 interface Context {
   g: OnnxGraph;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each exporter reads its own layer class's fields
@@ -18,6 +18,7 @@ interface Context {
   spec: ModuleSpec;
   x: Flow;
   opset: number;
+  path: string;
 }
 
 const values = (t: Tensor | null | undefined, fallback: number, n: number) => (t ? t.data : new Float32Array(n).fill(fallback));
@@ -51,10 +52,13 @@ function layerNorm({ g, module, x, opset }: Context): string {
   return g.node('LayerNormalization', [x.name, scale, bias], { axis: { int: -m.normalizedShape.length }, epsilon: m.eps });
 }
 
-function flatten({ g, module, x }: Context): string {
+function flatten({ g, module, x, path }: Context): string {
   const ndim = x.shape.length;
   const norm = (d: number) => (d < 0 ? d + ndim : d);
   const [start, end] = [norm(module.startDim), norm(module.endDim)];
+  // The graph promises an output [N, …] for an input [N, …]; merging N into the features breaks that.
+  if (start === 0 && end > 0)
+    throw new MlpkitError('exportOnnx', `${path} is ${module.toString()}, which merges the batch dim into the features; the exported graph keeps the batch dim N first and free`);
   // Dims before start keep their size (0 = copy, so the batch dim stays free), start..end merge (-1), the rest are fixed.
   const shape = x.shape.flatMap((size, d) => (d < start ? [0] : d === start ? [-1] : d > end ? [size] : []));
   return g.node('Reshape', [x.name, g.ints('shape', shape)]);
@@ -87,7 +91,7 @@ export const exportableTypes = ['Sequential', ...Object.keys(layerExporters), ..
 /** Appends the nodes of one leaf layer and returns its output's name. */
 export function exportLeaf(g: OnnxGraph, module: Module, spec: ModuleSpec, x: Flow, opset: number, path: string): string {
   const layer = layerExporters[spec.type];
-  if (layer) return layer({ g, module, spec, x, opset });
+  if (layer) return layer({ g, module, spec, x, opset, path });
   const activation = activationExporters[spec.type];
   if (activation) return activation(g, x.name, spec.options ?? {}, opset);
   throw new MlpkitError('exportOnnx', `${path} is a ${spec.type}, which has no ONNX export; exportable: ${exportableTypes.join(', ')}`);

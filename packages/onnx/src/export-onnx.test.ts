@@ -98,6 +98,7 @@ describe('exportOnnx, run in onnxruntime', () => {
     expect(refusal(new Sequential(new Sequential(new ScaledLinear(2, 2))))).toThrow('exportOnnx: model.0.0 is a ScaledLinear, a subclass of Linear (only the exact class is exported');
     expect(refusal(new Sequential((x: Tensor) => mul(x, 2)))).toThrow('exportOnnx: model.0 is the function (anonymous), whose code ONNX cannot hold');
     expect(refusal({ forward: (x: Tensor) => x })).toThrow('exportOnnx: expected model to be a Module, got an object (Object)');
+    expect(refusal(new Sequential(new Flatten(0)))).toThrow('exportOnnx: model.0 is Flatten(startDim=0, endDim=-1), which merges the batch dim into the features');
     // The identity on 0–255 but not on negative inputs: exporting it as the identity would be wrong.
     class Absolute implements Scaler {
       readonly type = 'Absolute';
