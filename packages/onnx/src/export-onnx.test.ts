@@ -1,6 +1,6 @@
 import { activations } from '@mlpkit/activations';
 import { Dropout, Flatten, Identity, Linear, Maxout, Module, PReLU, Sequential, predict } from '@mlpkit/nn';
-import { BatchNorm1d, LayerNorm, MinMaxScaler, PCA, PixelScaler, type Scaler, ScalerPipeline, StandardScaler } from '@mlpkit/normalization';
+import { BatchNorm1d, LayerNorm, MinMaxScaler, Normalize, PCA, PixelScaler, type Scaler, ScalerPipeline, StandardScaler } from '@mlpkit/normalization';
 import { type Tensor, abs, add, manualSeed, mul, randn } from '@mlpkit/tensor';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
@@ -64,6 +64,13 @@ describe('exportOnnx, run in onnxruntime', () => {
     await check(new Sequential(new Linear(3, 2)), raw, { scaler: new PCA({ nComponents: 3 }).fit(raw) });
   });
 
+  it('folds a scaler that acts on each value alone in front of images [N, C, H, W]', async () => {
+    const pixels = mul(randn([3, 2, 4, 4]).abs(), 100);
+    const model = new Sequential(new Flatten(), new Linear(32, 3));
+    await check(model, pixels, { scaler: new PixelScaler({ featureRange: [-1, 1] }) });
+    await check(model, pixels, { scaler: new ScalerPipeline([new PixelScaler(), new Normalize({ mean: [0.4, 0.5], std: [0.2, 0.3] })]) });
+  });
+
   it('keeps a large mean exact: the scaler subtracts its center before it scales', async () => {
     const years = add(mul(randn([20, 5]), 2), 2024); // x / 2 − 1012 in float32 would be 1e-4 off
     const model = new Sequential(new Linear(5, 2));
@@ -110,5 +117,8 @@ describe('exportOnnx, run in onnxruntime', () => {
       toJSON() { return { type: this.type, version: 1 as const, config: {}, state: null }; }
     }
     expect(() => exportOnnx(new Linear(2, 2), { inputShape: [1, 2], scaler: new Absolute() })).toThrow('exportOnnx: the Absolute is not an affine map of its inputs');
+    expect(() => exportOnnx(new Sequential(new Flatten(), new Linear(4, 2)), { inputShape: [1, 1, 2, 2], scaler: new Absolute() })).toThrow(
+      'exportOnnx: the Absolute is not an affine map of each value alone, so it cannot be folded in front of inputs [N, 1, 2, 2]',
+    );
   });
 });
