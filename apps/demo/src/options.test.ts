@@ -1,9 +1,21 @@
 // The command line and the model it builds: every flag checked at parse time, before any work.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildMlp } from './model.js';
 import { parseOptions, wantsHelp } from './options.js';
 
 describe('pnpm demo options', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('reads a relative --out from where pnpm demo was called, not from apps/demo where it runs', () => {
+    // pnpm runs the script in apps/demo and keeps the caller's directory in INIT_CWD.
+    vi.stubEnv('INIT_CWD', '/repo');
+    expect(parseOptions(['--out', 'runs/a'], '/default/out').outDir).toBe('/repo/runs/a');
+    expect(parseOptions(['--out', '/abs/b'], '/default/out').outDir).toBe('/abs/b');
+    expect(parseOptions([], '/default/out').outDir).toBe('/default/out');
+  });
+
   it('parses flags with the recipe\'s defaults', () => {
     const o = parseOptions([], '/out');
     expect(o.config).toMatchObject({

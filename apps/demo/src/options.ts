@@ -2,6 +2,7 @@ import { activations } from '@mlpkit/activations';
 import { MlpkitError } from '@mlpkit/tensor';
 import { parseArgs } from 'node:util';
 import { BACKENDS, type BackendChoice, threadsFlag } from './backend.js';
+import { fromCaller } from './caller-path.js';
 import {
   FRACTION, NON_NEGATIVE, NON_NEGATIVE_INT, POSITIVE, POSITIVE_INT, PROBABILITY,
   joinNegativeValues, numberFlag, pickFlag, widthsFlag,
@@ -145,7 +146,8 @@ export function parseOptions(argv: readonly string[], defaultOut: string): DemoO
     normalize: pickFlag('normalize', values.normalize, NORMALIZATIONS, 'pixels'),
     limit: values.limit !== undefined ? numberFlag('limit', values.limit, 0, POSITIVE_INT) : quick ? 6000 : undefined,
     valFraction,
-    outDir: values.out ?? defaultOut,
+    // Relative to where `pnpm demo` was called, not to apps/demo where pnpm runs it.
+    outDir: values.out === undefined ? defaultOut : fromCaller(values.out),
     experiment: values.experiment === undefined ? undefined : pickFlag('experiment', values.experiment, EXPERIMENT_NAMES, EXPERIMENT_NAMES[0]),
     quick,
     search: {

@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BACKENDS, type BackendChoice, threadsFlag } from './backend.js';
+import { fromCaller } from './caller-path.js';
 
 /** What `pnpm demo predict` was asked. */
 export interface PredictCliOptions {
@@ -34,9 +34,6 @@ accuracy when the labels are known.
   --threads N         threads of the wasm or blas backend (default one per core)
   --help
 `;
-
-// pnpm runs the demo from apps/demo; paths on the command line mean the caller's directory.
-const fromCaller = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
 
 /** Parses `pnpm demo predict`'s arguments; an unknown flag or a bad value throws. */
 export function parsePredictOptions(argv: string[]): PredictCliOptions {
