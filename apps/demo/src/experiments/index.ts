@@ -10,6 +10,7 @@ export const EXPERIMENTS = {
   'dying-relu': () => import('./dying-relu.js'),
   'zero-init': () => import('./zero-init.js'),
   backprop: () => import('./backprop.js'),
+  'cross-entropy': () => import('./cross-entropy.js'),
   normalization: () => import('./normalization.js'),
   width: () => import('./width.js'),
   depth: () => import('./depth.js'),

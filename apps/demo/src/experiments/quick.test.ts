@@ -57,7 +57,7 @@ async function checkSearchStages(out: string, first: string): Promise<void> {
 }
 
 /** The experiments that compute the slides' worked numbers exactly, the same with or without --quick. */
-const EXACT = new Set(['activations', 'mlp-example', 'dying-relu', 'zero-init', 'backprop']);
+const EXACT = new Set(['activations', 'mlp-example', 'dying-relu', 'zero-init', 'backprop', 'cross-entropy']);
 const SMOKE = '--quick: a smoke-sized run; its numbers are NOT the slides\'';
 
 describe('pnpm demo --experiment NAME --quick', () => {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { LECTURE_ACTIVATIONS, SLIDE_DATA, valueAndGrad } from './activations.js';
 import { addMultiply } from './backprop.js';
+import { slideCrossEntropy } from './cross-entropy.js';
 import { dyingRelu } from './dying-relu.js';
 import { mlpExample1 } from './mlp-example.js';
 import { type SlideRounding, asPrinted, decimalsOf } from './slide-number.js';
@@ -108,5 +109,19 @@ describe('backpropagation through (x + y)·z at (−2, 5, −4)', () => {
   it('f = −12 and the gradients −4, −4, 3', () => {
     const r = addMultiply();
     expect([r.f, r.dx, r.dy, r.dz]).toEqual([-12, -4, -4, 3]);
+  });
+});
+
+describe('cross-entropy of dog 0.2, cat 0.8 for a cat (5-deep-neural-networks)', () => {
+  const r = slideCrossEntropy();
+  it('is −log 0.8 = 0.2231 with the class index and with the one-hot target', () => {
+    expectPrinted([r.loss, r.lossOneHot], ['0.2231', '0.2231']);
+    expect(r.loss).toBeCloseTo(-Math.log(0.8), 12);
+    expect(r.y).toEqual([0, 1]);
+  });
+
+  it('sends the logits the gradient ŷ − y = (0.2, −0.2)', () => {
+    r.gradLogits.forEach((g, i) => expect(g).toBeCloseTo(r.yHat[i] - r.y[i], 12));
+    expectPrinted(r.gradLogits, ['0.2', '-0.2']);
   });
 });
