@@ -1,4 +1,4 @@
-import { checkOptions } from '@mlpkit/tensor';
+import { checkBoolean, checkOptions } from '@mlpkit/tensor';
 import { checkItems, checkNumbers, checkSameLength } from './check.js';
 import { categoricalScale } from './palette.js';
 import { type PlotSpec, topLevel } from './spec.js';
@@ -7,7 +7,7 @@ import { type PlotSpec, topLevel } from './spec.js';
 export interface CurveSeries {
   /** The legend's label. */
   name: string;
-  /** y values; NaN and ±Infinity end the drawn line (a diverged run stops there). */
+  /** y values; NaN and ±Infinity are not drawn: the line breaks there (and a diverged run stops there). */
   y: readonly number[];
   /** x values (default 1, 2, 3, …: epochs). */
   x?: readonly number[];
@@ -20,7 +20,11 @@ export interface CurvesOptions {
   title?: string;
   xTitle?: string;
   yTitle?: string;
-  /** Logarithmic y axis (losses spanning decades). */
+  /**
+   * Logarithmic y axis. By default it is chosen when the drawn values are all positive and span
+   * two decades or more (a diverged run's spike, a loss falling to 1e-4), and the y title then
+   * says "(log scale)"; `false` keeps a linear axis, `true` asks for a log one.
+   */
   logY?: boolean;
   /** Logarithmic x axis. */
   logX?: boolean;
@@ -51,17 +55,17 @@ export function curvesSpec(series: readonly CurveSeries[], options: CurvesOption
 export function curvesBody(series: readonly CurveSeries[], options: CurvesOptions = {}): PlotSpec {
   const op = 'curvesSpec';
   checkOptions(op, options, CURVES_OPTIONS);
+  for (const key of ['logX', 'logY'] as const) if (options[key] !== undefined) checkBoolean(op, key, options[key]);
   checkItems(op, series, 'series', true);
-  const values: { x: number; y: number; series: string }[] = [];
-  const ends: { x: number; y: number; series: string }[] = [];
+  const values: CurvePoint[] = [];
+  const ends: CurvePoint[] = [];
   for (const s of series) {
     checkNumbers(op, `${s.name}.y`, s.y);
     if (s.x) {
       checkNumbers(op, `${s.name}.x`, s.x);
       checkSameLength(op, [`${s.name}.x`, s.x], [`${s.name}.y`, s.y]);
     }
-    const label = seriesLabel(s);
-    const points = s.y.map((y, i) => ({ x: s.x ? s.x[i] : i + 1, y, series: label })).filter((p) => Number.isFinite(p.y));
+    const points = curvePoints(s);
     values.push(...points);
     if (s.diverged && points.length > 0) ends.push(points[points.length - 1]);
   }
@@ -73,13 +77,53 @@ export function curvesBody(series: readonly CurveSeries[], options: CurvesOption
     field: 'x', type: 'quantitative', title: options.xTitle ?? 'epoch', scale: options.logX ? { type: 'log' } : { zero: false },
     ...(whole && !options.logX ? { axis: { tickMinStep: 1, format: 'd' } } : {}),
   };
-  const y = { field: 'y', type: 'quantitative', title: options.yTitle ?? 'value', scale: options.logY ? { type: 'log' } : { zero: false } };
+  const autoLog = options.logY === undefined && spansDecades(values.map((v) => v.y));
+  const logY = options.logY === true || autoLog;
+  const yTitle = `${options.yTitle ?? 'value'}${autoLog ? ' (log scale)' : ''}`;
+  const y = { field: 'y', type: 'quantitative', title: yTitle, scale: logY ? { type: 'log' } : { zero: false } };
   const layers: PlotSpec[] = [
-    { data: { values }, mark: { type: 'line', point: values.length <= 200 }, encoding: { x, y, color } },
+    // detail: one path per finite stretch, so a NaN leaves a gap instead of a line drawn through it.
+    { data: { values }, mark: { type: 'line', point: values.length <= 200 }, encoding: { x, y, color, detail: { field: 'stretch', type: 'nominal' } } },
   ];
   if (ends.length > 0) {
-    layers.push({ data: { values: ends }, mark: { type: 'point', shape: 'cross', size: 160, strokeWidth: 3, filled: true }, encoding: { x, y, color } });
+    layers.push({ data: { values: ends }, mark: { type: 'point', shape: CROSS, size: 110, strokeWidth: 3, filled: false, opacity: 1 }, encoding: { x, y, color } });
     layers.push({ data: { values: ends }, mark: { type: 'text', dy: -12, fontWeight: 'bold', text: 'diverged' }, encoding: { x, y, color } });
   }
   return { width: options.width ?? 420, height: options.height ?? 260, layer: layers };
+}
+
+/** A drawn point: `stretch` numbers the runs of finite values of its series. */
+interface CurvePoint { x: number; y: number; series: string; stretch: number }
+
+/** The finite points of a series, each run between non-finite values numbered as its own stretch. */
+function curvePoints(s: CurveSeries): CurvePoint[] {
+  const label = seriesLabel(s);
+  const points: CurvePoint[] = [];
+  let stretch = 0;
+  s.y.forEach((y, i) => {
+    if (!Number.isFinite(y)) {
+      if (points.length > 0 && points[points.length - 1].stretch === stretch) stretch++;
+      return;
+    }
+    points.push({ x: s.x ? s.x[i] : i + 1, y, series: label, stretch });
+  });
+  return points;
+}
+
+// An ✕ (Vega's 'cross' is a +), drawn as a path in the unit square.
+const CROSS = 'M-1,-1L1,1M-1,1L1,-1';
+
+/**
+ * Whether positive values span two decades or more: on a linear axis the lower curves would then
+ * sit in the bottom hundredth of the plot (a diverged run's spike flattens the healthy ones).
+ */
+export function spansDecades(values: readonly number[]): boolean {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (!(v > 0)) return false;
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+  }
+  return values.length > 0 && max / min >= 100;
 }

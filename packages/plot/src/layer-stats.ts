@@ -27,7 +27,7 @@ export function layerStatsSpec(series: readonly LayerStatsSeries[], options: { t
   return topLevel(options.title, {
     hconcat: keys.map((k) => ({
       ...curvesBody(series.map((s): CurveSeries => ({ name: s.name, y: s.layers.map((l) => l[k]) })), {
-        xTitle: 'layer', yTitle: k, width: 300, height: 220, logY: options.logY?.includes(k),
+        xTitle: 'layer', yTitle: k, width: 300, height: 220, logY: options.logY?.includes(k) ?? false,
       }),
     })),
   });

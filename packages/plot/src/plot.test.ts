@@ -19,7 +19,7 @@ describe('@mlpkit/plot specs', () => {
     const spec = curvesSpec([{ name: 'raw pixels', y: [2.3, 40, Number.NaN, Number.NaN], diverged: true }, { name: '[-1, 1]', y: [2.3, 1, 0.8, 0.7] }]);
     const layers = spec.layer as { data: { values: { x: number; y: number; series: string }[] } }[];
     expect(layers[0].data.values.filter((v) => v.series === 'raw pixels (diverged)').map((v) => v.y)).toEqual([2.3, 40]);
-    expect(layers[1].data.values).toEqual([{ x: 2, y: 40, series: 'raw pixels (diverged)' }]);
+    expect(layers[1].data.values).toEqual([{ x: 2, y: 40, series: 'raw pixels (diverged)', stretch: 0 }]);
     const svg = await toSvg(spec);
     expect(svg).toContain('raw pixels (diverged)');
     expect(svg).toContain('>diverged<');
