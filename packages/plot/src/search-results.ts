@@ -34,7 +34,8 @@ export function searchResultsSpec(trials: readonly TrialLike[], options: { x: st
   const y = { field: 'y', type: 'quantitative', title: options.y, scale: scale(options.logY) };
   const scored = rows.filter((r) => Number.isFinite(r.score));
   const failed = rows.filter((r) => !Number.isFinite(r.score)).map((r) => ({ ...r, label: 'diverged' }));
-  const layer: PlotSpec[] = [{
+  // With no scored trial the colour scale has an empty domain, and Vega draws a legend reading "NaN".
+  const layer: PlotSpec[] = scored.length === 0 ? [] : [{
     data: { values: scored },
     mark: { type: 'circle', size: 90, opacity: 0.9, stroke: 'black', strokeWidth: 0.4 },
     encoding: { x, y, color: { field: 'score', type: 'quantitative', title: metric, scale: { scheme: 'viridis' } }, tooltip: [{ field: 'score', format: '.4f' }] },
