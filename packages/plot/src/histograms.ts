@@ -40,7 +40,7 @@ export function histogramsSpec(histograms: readonly HistogramData[], options: { 
       mark: { type: 'bar', color: OKABE_ITO[0], binSpacing: 0 },
       encoding: {
         x: { field: 'x0', type: 'quantitative', title: options.xTitle ?? 'value', bin: { binned: true } }, x2: { field: 'x1' },
-        y: { field: 'share', type: 'quantitative', title: 'share', axis: { format: '.0%' } },
+        y: { field: 'share', type: 'quantitative', title: 'share', axis: { format: '~%' } },
       },
     },
   });
