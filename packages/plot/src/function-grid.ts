@@ -32,7 +32,8 @@ export function functionGridSpec(curves: readonly FunctionCurve[], options: { ti
     data: { values },
     facet: { field: 'name', type: 'nominal', sort: curves.map((c) => c.name), title: null },
     columns: options.columns ?? 4,
-    resolve: { scale: { y: 'independent' } },
+    // Every panel its own x axis: with shared ones, an empty last cell got an axis under nothing.
+    resolve: { scale: { y: 'independent' }, axis: { x: 'independent' } },
     spec: {
       width: 150, height: 110,
       mark: { type: 'line', strokeWidth: 2 },
@@ -40,7 +41,8 @@ export function functionGridSpec(curves: readonly FunctionCurve[], options: { ti
         x: { field: 'x', type: 'quantitative', title: 'x' },
         y: { field: 'y', type: 'quantitative', title: null },
         color: { field: 'curve', type: 'nominal', title: null, scale: categoricalScale(['f(x)', "f′(x)"]), legend: { orient: 'top' } },
-        strokeDash: { field: 'curve', type: 'nominal', legend: null, scale: { domain: ['f(x)', "f′(x)"], range: [[1, 0], [5, 3]] } },
+        // Same field and title as colour, so both merge into one legend drawing solid f and dashed f′.
+        strokeDash: { field: 'curve', type: 'nominal', title: null, scale: { domain: ['f(x)', "f′(x)"], range: [[1, 0], [5, 3]] }, legend: { orient: 'top' } },
       },
     },
   });
