@@ -12,6 +12,7 @@ export const EXPERIMENTS = {
   backprop: () => import('./backprop.js'),
   'cross-entropy': () => import('./cross-entropy.js'),
   normalization: () => import('./normalization.js'),
+  preprocessing: () => import('./preprocessing.js'),
   width: () => import('./width.js'),
   depth: () => import('./depth.js'),
   'init-stats': () => import('./init-stats.js'),

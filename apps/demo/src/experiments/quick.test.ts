@@ -56,6 +56,31 @@ async function checkSearchStages(out: string, first: string): Promise<void> {
   expect(fineHeading(again.text)).toBe(fineHeading(first));
 }
 
+/** The covariance printed on a row of the table (`… covariance [[a, b], [c, d]]`), as numbers. */
+function printedCovariance(text: string, row: string): number[] {
+  const line = text.split('\n').find((l) => l.startsWith(row));
+  const m = line?.match(/covariance \[\[(-?[\d.]+), (-?[\d.]+)\], \[(-?[\d.]+), (-?[\d.]+)\]\]$/);
+  expect(m, `the row "${row}" with its covariance`).toBeTruthy();
+  return (m as RegExpMatchArray).slice(1).map(Number);
+}
+
+/** The preprocessing table's numbers: correlated at first, diagonal after PCA, the identity after both whitenings, for the cloud and the images. */
+function checkPreprocessing(text: string): void {
+  const near = (got: number[], want: number[]) => got.forEach((v, i) => expect(Math.abs(v - want[i])).toBeLessThanOrEqual(0.005));
+  const original = printedCovariance(text, '2-D cloud, original:');
+  expect(original[1]).toBeGreaterThan(1);
+  const decorrelated = printedCovariance(text, '2-D cloud, decorrelated (PCA):');
+  near([decorrelated[1], decorrelated[2]], [0, 0]);
+  expect(decorrelated[0]).toBeGreaterThan(decorrelated[3] * 5);
+  near(printedCovariance(text, '2-D cloud, whitened (PCA, whiten):'), [1, 0, 0, 1]);
+  near(printedCovariance(text, '2-D cloud, whitened (E·D^(−1/2)·Eᵀ):'), [1, 0, 0, 1]);
+  const pca = text.match(/^after PCA whitening \(\d+ of 196 components\) .* max \|off-diagonal\| (\S+), diagonal (\S+) to (\S+)$/m);
+  expect(pca).toBeTruthy();
+  const [off, lo, hi] = (pca as RegExpMatchArray).slice(1).map(Number);
+  expect(off).toBeLessThan(1e-6);
+  near([lo, hi], [1, 1]);
+}
+
 /** The experiments that compute the slides' worked numbers exactly, the same with or without --quick. */
 const EXACT = new Set(['activations', 'mlp-example', 'dying-relu', 'zero-init', 'backprop', 'cross-entropy']);
 const SMOKE = '--quick: a smoke-sized run; its numbers are NOT the slides\'';
@@ -80,5 +105,6 @@ describe('pnpm demo --experiment NAME --quick', () => {
     const table = await readFile(join(out, `experiment-${name}.txt`), 'utf8');
     expect(table.split(/(?<=[.)])\s+(?=[A-Z])/).length).toBeGreaterThanOrEqual(2);
     if (name === 'search') await checkSearchStages(out, text);
+    if (name === 'preprocessing') checkPreprocessing(text);
   }, 180_000);
 });
