@@ -1,14 +1,20 @@
 import { MlpkitError } from '@mlpkit/tensor';
 
 const SHOWN = 6;
+// The eigen-solver leaves rounding noise (about 1e-16) where an exact direction has a 0, and
+// "[-0.894, 0.447, 2.57e-16]" reads as a real third component.
+const NOISE = 1e-12;
 
 /** `x` to 3 significant digits, without trailing zeros (`0`, `0.707`, `2.22e-16`). */
 const short = (x: number): string => String(Number(x.toPrecision(3)));
 
-/** The eigenvector in column `k` of the n×n `vectors`, e.g. `[0.707, -0.707]` (at most 6 entries). */
+/** The eigenvector in column `k` of the n×n `vectors`, e.g. `[0.707, -0.707, 0]` (at most 6 entries). */
 function direction(vectors: Float64Array, n: number, k: number): string {
   const entries: string[] = [];
-  for (let j = 0; j < Math.min(n, SHOWN); j++) entries.push(short(vectors[j * n + k]));
+  for (let j = 0; j < Math.min(n, SHOWN); j++) {
+    const v = vectors[j * n + k];
+    entries.push(short(Math.abs(v) < NOISE ? 0 : v));
+  }
   return `[${entries.join(', ')}${n > SHOWN ? ', …' : ''}]`;
 }
 
