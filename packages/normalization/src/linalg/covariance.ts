@@ -13,6 +13,27 @@ function squareStorage(op: string, f: number): Float64Array {
   }
 }
 
+/** Rows i..i+3 of `m` minus `mean`, into the four f-long quarters of `rows`. */
+function centerRows(m: Matrix, mean: Float64Array, i: number, count: number, rows: Float64Array): void {
+  const f = m.cols;
+  rows.fill(0);
+  for (let r = 0; r < count; r++) for (let j = 0; j < f; j++) rows[r * f + j] = m.data[(i + r) * f + j] - mean[j];
+}
+
+/**
+ * The upper triangle of `cov` plus the outer products of four centered rows at once: each
+ * pass over the f×f matrix costs as much memory traffic as one row, so four rows per pass
+ * quarter it (unused rows are zeros).
+ */
+function addOuterProducts(cov: Float64Array, rows: Float64Array, f: number): void {
+  for (let p = 0; p < f; p++) {
+    const a0 = rows[p], a1 = rows[f + p], a2 = rows[2 * f + p], a3 = rows[3 * f + p];
+    if (a0 === 0 && a1 === 0 && a2 === 0 && a3 === 0) continue;
+    const at = p * f;
+    for (let q = p; q < f; q++) cov[at + q] += a0 * rows[q] + a1 * rows[f + q] + a2 * rows[2 * f + q] + a3 * rows[3 * f + q];
+  }
+}
+
 /**
  * The features' covariance matrix (features × features, row-major, float64) around `mean`,
  * dividing by `rows - ddof`: sum over samples of the outer product of the centered rows.
@@ -21,14 +42,10 @@ function squareStorage(op: string, f: number): Float64Array {
 export function covarianceMatrix(op: string, m: Matrix, mean: Float64Array, ddof: number): Float64Array {
   const f = m.cols;
   const cov = squareStorage(op, f);
-  const row = new Float64Array(f);
-  for (let i = 0; i < m.rows; i++) {
-    for (let j = 0; j < f; j++) row[j] = m.data[i * f + j] - mean[j];
-    for (let p = 0; p < f; p++) {
-      const rp = row[p];
-      if (rp === 0) continue;
-      for (let q = p; q < f; q++) cov[p * f + q] += rp * row[q];
-    }
+  const rows = new Float64Array(4 * f);
+  for (let i = 0; i < m.rows; i += 4) {
+    centerRows(m, mean, i, Math.min(4, m.rows - i), rows);
+    addOuterProducts(cov, rows, f);
   }
   const divisor = m.rows - ddof;
   for (let p = 0; p < f; p++)
