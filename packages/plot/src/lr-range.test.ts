@@ -28,6 +28,22 @@ describe('lrRangeSpec', () => {
     expect(await toSvg(spec)).not.toContain('off the chart');
   });
 
+  it('ends the too-low region where the loss starts to fall: lossMovesLr when given, else a decade below the suggestion', () => {
+    type Rect = { from: number; to: number; region: string };
+    const regions = (data: Parameters<typeof lrRangeSpec>[0]): Rect[] => ((spec) => ((spec.layer as { data: { values: Rect[] } }[])[0]).data.values)(lrRangeSpec(data));
+    const tooLow = (rs: Rect[]) => rs.find((r) => r.region.startsWith('too low'));
+    const good = (rs: Rect[]) => rs.find((r) => r.region.startsWith('good'));
+    const measured = regions({ lrs, losses: falling, suggestedLr: 1e-2, minLossLr: 0.1, lossMovesLr: 1.1e-3 });
+    expect(tooLow(measured)?.to).toBe(1.1e-3);
+    expect(good(measured)?.from).toBe(1.1e-3);
+    expect(tooLow(regions({ lrs, losses: falling, suggestedLr: 1e-2, minLossLr: 0.1 }))?.to).toBeCloseTo(1e-3, 12);
+    // A loss that never falls is too low all the way to its lowest point: no good region.
+    const never = regions({ lrs, losses: falling, suggestedLr: 1e-2, minLossLr: 0.1, lossMovesLr: Number.NaN });
+    expect(tooLow(never)?.to).toBe(0.1);
+    expect(good(never)).toBeUndefined();
+    expect(() => lrRangeSpec({ lrs, losses: falling, suggestedLr: 1e-2, lossMovesLr: -1 })).toThrow('lrRangeSpec: lossMovesLr must be > 0 or NaN, got -1');
+  });
+
   it('refuses a test without a single finite loss', () => {
     expect(() => lrRangeSpec({ lrs: [1, 2], losses: [Number.NaN, Infinity], suggestedLr: 1 })).toThrow('lrRangeSpec: losses: expected at least one finite loss, got 2 NaN or infinite');
   });

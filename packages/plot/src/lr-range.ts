@@ -11,6 +11,11 @@ export interface LrRangeData {
   suggestedLr: number;
   /** Where the loss stops falling usefully (default: the lowest loss's lr); between it and the end the loss explodes. */
   minLossLr?: number;
+  /**
+   * Where the loss starts to fall (default: a decade below the suggestion); below it the rate is
+   * too low. NaN says it never falls: too low runs up to `minLossLr`.
+   */
+  lossMovesLr?: number;
 }
 
 /**
@@ -36,8 +41,10 @@ export function lrRangeSpec(data: LrRangeData, options: { title?: string } = {})
   const finite = data.losses.map((l, i) => ({ lr: data.lrs[i], loss: l })).filter((p) => Number.isFinite(p.loss));
   if (finite.length === 0) throw new MlpkitError(op, `losses: expected at least one finite loss, got ${data.losses.length} NaN or infinite`);
   const minLossLr = data.minLossLr ?? finite.reduce((a, b) => (b.loss < a.loss ? b : a)).lr;
-  // The good region starts a decade below the suggestion, where the loss begins to fall.
-  const goodStart = Math.max(first, data.suggestedLr / 10);
+  const moves = data.lossMovesLr;
+  if (moves !== undefined && !(moves > 0 || Number.isNaN(moves))) throw new MlpkitError(op, `lossMovesLr must be > 0 or NaN, got ${moves}`);
+  // Without a measured start, the loss is taken to begin falling a decade below the suggestion.
+  const goodStart = moves === undefined ? Math.max(first, data.suggestedLr / 10) : Number.isNaN(moves) ? minLossLr : Math.max(first, moves);
   const regions = [
     { from: first, to: goodStart, region: 'too low: loss barely moves' },
     { from: goodStart, to: minLossLr, region: 'good: loss falls fast' },

@@ -36,6 +36,12 @@ export interface LrRangeTestResult {
   suggestedLr: number;
   /** The learning rate of the lowest smoothed loss. */
   minLossLr: number;
+  /**
+   * The first learning rate whose smoothed loss is 5 % below its early level (the median over
+   * the sweep's first fifth), past the first tenth of the sweep: below it the rate is too low to
+   * move the loss. NaN if the loss never gets there.
+   */
+  lossMovesLr: number;
   /** Whether the test stopped because the loss exploded. */
   diverged: boolean;
 }
@@ -72,7 +78,7 @@ export function lrRangeTest(model: TrainableModel, loader: LoaderLike, options: 
   const saved = snapshotState(model);
   const optimizer = options.makeOptimizer(model.parameters());
   const factor = (endLr / startLr) ** (1 / (numIter - 1));
-  const result: LrRangeTestResult = { lrs: [], losses: [], rawLosses: [], suggestedLr: Number.NaN, minLossLr: Number.NaN, diverged: false };
+  const result: LrRangeTestResult = { lrs: [], losses: [], rawLosses: [], suggestedLr: Number.NaN, minLossLr: Number.NaN, lossMovesLr: Number.NaN, diverged: false };
   let avg = 0;
   let best = Infinity;
   const batches = cycle(loader);
@@ -105,7 +111,20 @@ export function lrRangeTest(model: TrainableModel, loader: LoaderLike, options: 
     restoreState(model, saved);
   }
   result.suggestedLr = steepestDescent(result.lrs, result.losses);
+  result.lossMovesLr = firstMove(result.lrs, result.losses);
   return result;
+}
+
+/**
+ * The lr where the smoothed loss first falls 5 % below its early level. The level is a median
+ * over the first fifth of the sweep, and as in {@link steepestDescent} the first tenth of the
+ * points is not searched: a lucky first batch there would say the loss moved at the start.
+ */
+function firstMove(lrs: number[], losses: number[]): number {
+  const head = losses.slice(0, Math.max(1, Math.floor(losses.length / 5))).sort((a, b) => a - b);
+  const level = head[Math.floor(head.length / 2)];
+  for (let i = Math.max(1, Math.floor(losses.length / 10)); i < losses.length; i++) if (losses[i] < 0.95 * level) return lrs[i];
+  return Number.NaN;
 }
 
 /**
