@@ -69,7 +69,7 @@ describe('optimizer state dicts: hostile input is refused with the field\'s path
     ['a string learning rate', (s) => (s.param_groups[0].lr = 'x'), 'Adam.loadStateDict: param_groups[0].lr: expected a finite number ≥ 0, got "x"'],
     ['a negative learning rate', (s) => (s.param_groups[0].lr = -1), /param_groups\[0\]\.lr: expected a finite number ≥ 0, got -1/],
     ['betas out of range', (s) => (s.param_groups[0].betas = [0.9, 1.5]), /param_groups\[0\]: Invalid beta parameter at index 1/],
-    ['a string flag', (s) => (s.param_groups[0].amsgrad = 'yes'), /param_groups\[0\]\.amsgrad: expected true or false, got "yes"/],
+    ['a string flag', (s) => (s.param_groups[0].amsgrad = 'yes'), 'Adam.loadStateDict: expected param_groups[0].amsgrad to be true or false, got the string "yes"'],
     ['an unknown group field', (s) => (s.param_groups[0].momentum = 0.9), /param_groups\[0\]\.momentum: unknown field/],
     ['a missing hyperparameter', (s) => delete s.param_groups[0].eps, /param_groups\[0\]\.eps: expected a value, got nothing/],
     ['a negative step', (s) => (s.state[0].step = -5), /state\["0"\]\.step: expected an integer ≥ 0, got -5/],

@@ -14,6 +14,13 @@ describe('StateReader', () => {
     expect(read.number('x', 3, { min: 0, max: 3, integer: true })).toBe(3);
   });
 
+  it('refuses a switch in checkBoolean\'s words, the path as its name, and says when it is missing', () => {
+    expect(() => read.boolean('groups[0].amsgrad', 'yes')).toThrow(new MlpkitError('Thing.load', 'expected groups[0].amsgrad to be true or false, got the string "yes"'));
+    expect(() => read.boolean('config.clip', 0)).toThrow('Thing.load: expected config.clip to be true or false, got number 0');
+    expect(() => read.boolean('config.clip', undefined)).toThrow('Thing.load: config.clip: expected true or false, got nothing (the field is missing)');
+    expect(read.boolean('config.clip', false)).toBe(false);
+  });
+
   it('checks arrays of numbers element by element, typed arrays included', () => {
     expect(() => read.numbers('v', [1, 'a'])).toThrow('v[1]: expected a finite number, got "a"');
     expect(() => read.numbers('v', [1, 2], { length: 3 })).toThrow('v: expected an array of 3 of finite numbers, got an array of 2');

@@ -1,4 +1,5 @@
 import { MlpkitError } from './errors.js';
+import { checkBoolean } from './ops/check-options.js';
 
 /**
  * Keys refused anywhere in loaded state: as own keys of a parsed object they reach the
@@ -94,9 +95,14 @@ export class StateReader {
     return value;
   }
 
-  /** true or false. */
+  /**
+   * true or false, refused in {@link checkBoolean}'s words with the path as the name
+   * (`expected param_groups[0].amsgrad to be true or false, got the string "yes"`), so a
+   * constructor's option and the same switch loaded from a file read alike.
+   */
   boolean(path: string, value: unknown): boolean {
-    if (typeof value !== 'boolean') this.fail(path, 'true or false', value);
+    if (value === undefined) this.fail(path, 'true or false', value);
+    checkBoolean(this.op, path, value);
     return value;
   }
 
