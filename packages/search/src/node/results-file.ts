@@ -1,6 +1,6 @@
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, truncateSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { appendFileSync, closeSync, existsSync, openSync, readFileSync, truncateSync } from 'node:fs';
 import { MlpkitError } from '@mlpkit/tensor';
+import { makeParentDirectory } from '@mlpkit/train/node';
 import type { TrialRecord } from '../trial-record.js';
 import { checkTrialRecord } from './check-trial-record.js';
 
@@ -28,14 +28,14 @@ export function readResults(path: string): TrialRecord[] {
 }
 
 /**
- * Checks before any trial runs that the results file can be written: creates its directory (as
- * `ModelCheckpoint` does for its file) and the file, so that a bad path fails now, not after the
- * first trial has run.
+ * Checks before any trial runs that the results file can be written: creates its directory (with
+ * train's helper, as `ModelCheckpoint` does for its file) and the file, so that a bad path fails
+ * now, not after the first trial has run.
  */
 export function openResults(op: string, path: unknown): string {
   if (typeof path !== 'string' || path === '') throw new MlpkitError(op, `results: expected the path of a JSONL file, got ${JSON.stringify(path)}`);
+  makeParentDirectory(path, op);
   try {
-    mkdirSync(dirname(path), { recursive: true });
     closeSync(openSync(path, 'a'));
   } catch (error) {
     throw new MlpkitError(op, `results: cannot write ${path} (${error instanceof Error ? error.message : String(error)})`);

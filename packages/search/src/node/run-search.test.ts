@@ -156,7 +156,7 @@ describe('runSearch in trial processes', { timeout: 120_000 }, () => {
     const marks = marking();
     const underFile = join(results, 'sub', 'r.jsonl');
     await expect(runSearch({ module: MODULE, grid: { lr: [0.1] }, mode: 'min', workers: 1, results: underFile }))
-      .rejects.toThrow(`runSearch: results: cannot write ${underFile} (ENOTDIR`);
+      .rejects.toThrow(`runSearch: cannot create the directory ${join(results, 'sub')} for ${underFile}: ENOTDIR`);
     expect(marksOf(marks)).toEqual([]);
     await expect(runSearch({ module: MODULE, grid: { lr: [0.1] }, results: 3 } as never)).rejects.toThrow(/^runSearch: results: expected the path of a JSONL file, got 3/);
   });

@@ -41,4 +41,14 @@ describe('checkpointFile', () => {
       .rejects.toThrow(/^ModelCheckpoint: cannot create the directory/);
     expect(epochs).toBe(0);
   });
+
+  it('refuses an epoch\'s directory that cannot be made at save time in the same words, naming it', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mlpkit-train-'));
+    // The first epoch's file would go in <dir>/1, which is a file.
+    await writeFile(join(dir, '1'), 'not a directory');
+    const model = mlp();
+    await expect(fit(model, { train: loaders().train, loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: 0.1 }), epochs: 1,
+      callbacks: [new ModelCheckpoint({ path: join(dir, '{epoch}', 'model.safetensors'), monitor: 'loss' })] }))
+      .rejects.toThrow(`ModelCheckpoint: cannot create the directory ${join(dir, '1')} for ${join(dir, '1', 'model.safetensors')}: `);
+  });
 });

@@ -1,10 +1,8 @@
 import { holdWriterLock, releaseWriterLock, saveFile } from '@mlpkit/nn/node';
 import { checkOptions } from '@mlpkit/tensor';
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { TrainContext } from '../callback.js';
 import { Checkpoint, type CheckpointOptions } from '../checkpoint.js';
-import { claimWritablePath } from './writable-path.js';
+import { claimWritablePath, makeParentDirectory } from './writable-path.js';
 
 /** Options of {@link ModelCheckpoint}: a file path instead of a `save` function. */
 export interface ModelCheckpointOptions extends Omit<CheckpointOptions, 'save'> {
@@ -42,7 +40,7 @@ export class ModelCheckpoint extends Checkpoint {
       ...checkpointOptions,
       save: async ({ epoch, state, metadata }) => {
         const file = checkpointPath(options.path, epoch);
-        await mkdir(dirname(file), { recursive: true });
+        makeParentDirectory(file, 'ModelCheckpoint');
         holdWriterLock(options.path, 'ModelCheckpoint');
         await saveFile(file, state, metadata);
       },
