@@ -15,4 +15,14 @@ describe('histogramsSpec', () => {
     const shares = tickLabels(svg).find((labels) => labels.some((l) => l.endsWith('%'))) ?? [];
     expect(shares).toEqual(['0%', '0.5%', '1%']);
   });
+
+  it('draws an x axis under every panel and none under the empty cells of a last row', async () => {
+    // 7 layers in 5 columns: the grid's footer used to put an axis under each column, 3 of them under nothing.
+    const edges = [-1, 0, 1];
+    const layers = Array.from({ length: 7 }, (_, i) => ({ name: `layer ${i + 1}`, edges, counts: [i + 1, 7 - i] }));
+    const svg = await toSvg(histogramsSpec(layers, { columns: 5 }));
+    const axisTitles = (title: string) => [...svg.matchAll(/role-axis-title[^>]*><text[^>]*>([^<]+)<\/text>/g)].filter((m) => m[1] === title).length;
+    expect(axisTitles('value')).toBe(7);
+    expect(axisTitles('share')).toBe(7);
+  });
 });

@@ -34,7 +34,9 @@ export function histogramsSpec(histograms: readonly HistogramData[], options: { 
     data: { values },
     facet: { field: 'panel', type: 'nominal', sort: histograms.map((h) => h.name), title: null },
     columns: options.columns ?? 5,
-    resolve: { scale: { y: 'independent' } },
+    // An x axis of each panel's own: a shared one sits in the grid's footer, under every column,
+    // so 7 layers in 5 columns drew 3 axes under the last row's empty cells. The scale stays shared.
+    resolve: { scale: { y: 'independent' }, axis: { x: 'independent' } },
     spec: {
       width: options.panelWidth ?? 150, height: 110,
       mark: { type: 'bar', color: OKABE_ITO[0], binSpacing: 0 },
