@@ -1,5 +1,6 @@
 import { checkBoolean, checkOptions } from '@mlpkit/tensor';
 import { checkItems, checkNumbers, checkSameLength } from './check.js';
+import { logAxis } from './log-axis.js';
 import { categoricalScale } from './palette.js';
 import { type PlotSpec, topLevel } from './spec.js';
 
@@ -75,12 +76,12 @@ export function curvesBody(series: readonly CurveSeries[], options: CurvesOption
   const whole = values.every((v) => Number.isInteger(v.x));
   const x = {
     field: 'x', type: 'quantitative', title: options.xTitle ?? 'epoch', scale: options.logX ? { type: 'log' } : { zero: false },
-    ...(whole && !options.logX ? { axis: { tickMinStep: 1, format: 'd' } } : {}),
+    ...(options.logX ? { axis: logAxis(values.map((v) => v.x)) } : whole ? { axis: { tickMinStep: 1, format: 'd' } } : {}),
   };
   const autoLog = options.logY === undefined && spansDecades(values.map((v) => v.y));
   const logY = options.logY === true || autoLog;
   const yTitle = `${options.yTitle ?? 'value'}${autoLog ? ' (log scale)' : ''}`;
-  const y = { field: 'y', type: 'quantitative', title: yTitle, scale: logY ? { type: 'log' } : { zero: false } };
+  const y = { field: 'y', type: 'quantitative', title: yTitle, ...(logY ? { scale: { type: 'log' }, axis: logAxis(values.map((v) => v.y)) } : { scale: { zero: false } }) };
   const layers: PlotSpec[] = [
     // detail: one path per finite stretch, so a NaN leaves a gap instead of a line drawn through it.
     { data: { values }, mark: { type: 'line', point: values.length <= 200 }, encoding: { x, y, color, detail: { field: 'stretch', type: 'nominal' } } },

@@ -1,5 +1,6 @@
 import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import { checkNumbers, checkSameLength } from './check.js';
+import { logAxis } from './log-axis.js';
 import { OKABE_ITO } from './palette.js';
 import { type PlotSpec, topLevel } from './spec.js';
 
@@ -50,7 +51,7 @@ export function lrRangeSpec(data: LrRangeData, options: { title?: string } = {})
     { from: goodStart, to: minLossLr, region: 'good: loss falls fast' },
     { from: minLossLr, to: last, region: 'exploding: loss climbs' },
   ].filter((r) => r.to > r.from);
-  const x = { field: 'lr', type: 'quantitative', scale: { type: 'log' }, title: 'learning rate (log scale)' };
+  const x = { field: 'lr', type: 'quantitative', scale: { type: 'log' }, axis: logAxis(data.lrs), title: 'learning rate (log scale)' };
   const ceiling = lossCeiling(finite);
   const lastLoss = data.losses[data.losses.length - 1];
   // Written right-aligned where the line leaves the chart, one line below the suggestion's label.
@@ -70,7 +71,7 @@ export function lrRangeSpec(data: LrRangeData, options: { title?: string } = {})
         data: { values: regions },
         mark: { type: 'rect', opacity: 0.18 },
         encoding: {
-          x: { field: 'from', type: 'quantitative', scale: { type: 'log' } }, x2: { field: 'to' },
+          x: { field: 'from', type: 'quantitative', scale: { type: 'log' }, axis: logAxis(data.lrs) }, x2: { field: 'to' },
           color: { field: 'region', type: 'nominal', title: 'region', sort: regions.map((r) => r.region),
             scale: { domain: regions.map((r) => r.region), range: [OKABE_ITO[5], OKABE_ITO[2], OKABE_ITO[3]].slice(0, regions.length) }, legend: { orient: 'bottom', direction: 'vertical' } },
         },

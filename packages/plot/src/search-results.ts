@@ -1,5 +1,6 @@
 import { checkItems } from './check.js';
 import { MlpkitError, checkOptions, describe } from '@mlpkit/tensor';
+import { logAxis } from './log-axis.js';
 import { OKABE_ITO } from './palette.js';
 import { type PlotSpec, topLevel } from './spec.js';
 
@@ -29,9 +30,9 @@ export function searchResultsSpec(trials: readonly TrialLike[], options: { x: st
     if (typeof x !== 'number' || typeof y !== 'number') throw new MlpkitError(op, `trial ${i}: expected numbers params.${options.x} and params.${options.y}`);
     return { x, y, score: t.score };
   });
-  const scale = (log: boolean | undefined) => (log === false ? { zero: false } : { type: 'log' });
-  const x = { field: 'x', type: 'quantitative', title: options.x, scale: scale(options.logX) };
-  const y = { field: 'y', type: 'quantitative', title: options.y, scale: scale(options.logY) };
+  const scaled = (log: boolean | undefined, values: number[]) => (log === false ? { scale: { zero: false } } : { scale: { type: 'log' }, axis: logAxis(values) });
+  const x = { field: 'x', type: 'quantitative', title: options.x, ...scaled(options.logX, rows.map((r) => r.x)) };
+  const y = { field: 'y', type: 'quantitative', title: options.y, ...scaled(options.logY, rows.map((r) => r.y)) };
   const scored = rows.filter((r) => Number.isFinite(r.score));
   const failed = rows.filter((r) => !Number.isFinite(r.score)).map((r) => ({ ...r, label: 'diverged' }));
   // With no scored trial the colour scale has an empty domain, and Vega draws a legend reading "NaN".
