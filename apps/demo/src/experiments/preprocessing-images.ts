@@ -26,20 +26,10 @@ export function summarizeCovariance(x: Tensor, quietBelow = 0): CovarianceSummar
   return { maxOffDiagonal, diagonal: [lo, hi], features: f, quiet };
 }
 
-/** Averages each `pool`×`pool` block of the 28×28 images in `x` ([N, 784]): 2 gives 14×14 = 196 pixels. */
-function poolImages(x: Float64Array, n: number, pool: number): Tensor {
-  const side = 28 / pool;
-  const out = new Float64Array(n * side * side);
-  for (let i = 0; i < n; i++)
-    for (let r = 0; r < 28; r++)
-      for (let c = 0; c < 28; c++) out[i * side * side + Math.floor(r / pool) * side + Math.floor(c / pool)] += x[i * 784 + r * 28 + c] / pool ** 2;
-  return new Tensor(out, [n, side * side]);
-}
-
-/** The first `n` Fashion-MNIST training images as float64 pixels in [0, 1] (x / 255), averaged over `pool`×`pool` blocks. */
-export async function fashionPixels(n: number, pool: 1 | 2): Promise<Tensor> {
+/** The first `n` Fashion-MNIST training images as float64 pixels in [0, 1] (x / 255), all 28×28 = 784 of them. */
+export async function fashionPixels(n: number): Promise<Tensor> {
   const { train } = await loadData({ normalize: 'minmax', limit: n, testLimit: 1, seed: 0, valFraction: 0 });
-  return poolImages(Float64Array.from(train.features), train.length, pool);
+  return new Tensor(Float64Array.from(train.features), [train.length, 784]);
 }
 
 /** The images' covariance before and after PCA whitening and ZCA, and the PCA's variance per component. */

@@ -27,12 +27,12 @@ const experiment: Experiment = {
   title: 'zero-centering, normalization, PCA (diagonal covariance) and whitening (identity covariance) (slides 3, "Data Preprocessing")',
   flags: ['seed', 'limit'],
   settings: (quick) => `a 2-D cloud of ${POINTS} points from N((4, 2), [[4, 2.4], [2.4, 2]]); the first `
-    + `${quick ? `${QUICK_IMAGES} Fashion-MNIST training images averaged to 14×14 (196 pixels)` : `2 000 Fashion-MNIST training images (784 pixels)`} in [0, 1] (--limit N for N); `
+    + `${quick ? QUICK_IMAGES : '2 000'} Fashion-MNIST training images (784 pixels) in [0, 1] (--limit N for N); `
     + `PCA whitening keeps the components with ${VARIANCE_KEPT * 100} % of the variance, ZCA eps ${EPS.toExponential(0)}; covariances divide by N − 1 (numpy.cov; the slide's Xᵀ·X / N is (N − 1)/N of that)`,
   async run(ctx) {
     const stages = cloudStages(correlatedCloud(POINTS, ctx.seed));
     const images = ctx.options.given.has('limit') ? ctx.options.limit as number : ctx.quick ? QUICK_IMAGES : IMAGES;
-    const x = await fashionPixels(images, ctx.quick ? 2 : 1);
+    const x = await fashionPixels(images);
     const w = whitenImages(x, VARIANCE_KEPT, EPS);
     const comparison: Comparison[] = stages.map((s) => ({
       what: `2-D cloud, ${s.name}: covariance`, slides: s.slide,

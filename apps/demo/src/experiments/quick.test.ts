@@ -74,7 +74,7 @@ function checkPreprocessing(text: string): void {
   expect(decorrelated[0]).toBeGreaterThan(decorrelated[3] * 5);
   near(printedCovariance(text, '2-D cloud, whitened (PCA, whiten):'), [1, 0, 0, 1]);
   near(printedCovariance(text, '2-D cloud, whitened (E·D^(−1/2)·Eᵀ):'), [1, 0, 0, 1]);
-  const pca = text.match(/^after PCA whitening \(\d+ of 196 components\) .* max \|off-diagonal\| (\S+), diagonal (\S+) to (\S+)$/m);
+  const pca = text.match(/^after PCA whitening \(\d+ of 784 components\) .* max \|off-diagonal\| (\S+), diagonal (\S+) to (\S+)$/m);
   expect(pca).toBeTruthy();
   const [off, lo, hi] = (pca as RegExpMatchArray).slice(1).map(Number);
   expect(off).toBeLessThan(1e-6);
