@@ -1,4 +1,4 @@
-import { Linear, Sequential } from '@mlpkit/nn';
+import { Linear, Sequential, loadSafetensors, saveSafetensors } from '@mlpkit/nn';
 import { SGD, StepLR } from '@mlpkit/optimizers';
 import { MlpkitError, Tensor, defaultGenerator, manualSeed } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { History } from './history.js';
 import { captureTrainingState, restoreTrainingState } from './resume.js';
 import { loaders } from './toy.test-helper.js';
 import { createTrainContext } from './train-context.js';
-import { decodeTrainingState, encodeTrainingState } from './training-state.js';
+import { TRAINING_METADATA_KEY, decodeTrainingState, encodeTrainingState } from './training-state.js';
 
 function run(seed: number) {
   manualSeed(seed);
@@ -74,5 +74,43 @@ describe('training checkpoint files: the generator and the divergence guard are 
   it('refuses non-finite losses in the divergence guard, which would switch it off', () => {
     expect(() => decodeTrainingState(bytes((s) => (s.divergence = { ...s.divergence, reference: NaN })))).toThrow('fit: resumeFrom: divergence.reference: expected a finite number or null, got NaN');
     expect(() => decodeTrainingState(bytes((s) => (s.divergence = { ...s.divergence, warmupLosses: [1, Infinity] })))).toThrow('divergence.warmupLosses: expected a list of finite numbers');
+  });
+});
+
+describe('training checkpoint files: what fit never writes is refused before anything loads', () => {
+  /** A checkpoint's bytes with its JSON part edited by `edit` (and its tensors by `tensors`). */
+  const edited = (edit: (json: Record<string, any>) => void, tensors: (t: Record<string, Tensor>) => void = () => {}) => {
+    const { tensors: saved, metadata } = loadSafetensors(encodeTrainingState(checkpoint()));
+    const json = JSON.parse(metadata[TRAINING_METADATA_KEY]) as Record<string, any>;
+    edit(json);
+    const all = { ...saved };
+    tensors(all);
+    return saveSafetensors(all, { [TRAINING_METADATA_KEY]: JSON.stringify(json) });
+  };
+
+  it('refuses a history with more records than epochs done, however long, leaving the run as it was', () => {
+    const long = edited((j) => { j.history.records = Array.from({ length: 300_000 }, (_, epoch) => ({ epoch, loss: 1 })); });
+    const b = run(1);
+    const before = snapshot(b);
+    const ctx = b.ctx();
+    expect(() => restoreTrainingState(long, ctx, b.parts, new DivergenceGuard())).toThrow('fit: resumeFrom: history.records: expected at most one record per epoch done (1), got 300000');
+    expect(snapshot(b)).toBe(before);
+    expect(ctx.history.records).toHaveLength(0);
+    expect(() => decodeTrainingState(edited((j) => { j.history.records = [{ epoch: 4, loss: 1 }]; })))
+      .toThrow('fit: resumeFrom: history.records[0].epoch: expected an epoch after -1 and before the 1 done, got 4');
+  });
+
+  it('refuses optimizer ids that alias another parameter, and a value stored both as a number and as a tensor', () => {
+    expect(() => decodeTrainingState(edited((j) => { j.optimizer.scalars['01'] = { step: 1 }; })))
+      .toThrow('fit: resumeFrom: optimizer.scalars."01": expected a parameter number (0, 1, 2, ...) as the key');
+    expect(() => decodeTrainingState(edited((j) => { j.optimizer.scalars[''] = { step: 1 }; }))).toThrow('optimizer.scalars."": expected a parameter number');
+    expect(() => decodeTrainingState(edited((j) => { j.optimizer.scalars['0'] = { momentum_buffer: 3 }; })))
+      .toThrow('fit: resumeFrom: tensors.optimizer.0.momentum_buffer: optimizer.scalars.0.momentum_buffer holds this value too; expected it once');
+    expect(() => decodeTrainingState(edited(() => {}, (t) => { t['optimizer.00.momentum_buffer'] = t['optimizer.0.momentum_buffer']; })))
+      .toThrow('fit: resumeFrom: tensors.optimizer.00.momentum_buffer: unexpected tensor');
+  });
+
+  it('refuses a field it does not know at the top of the JSON part', () => {
+    expect(() => decodeTrainingState(edited((j) => { j.epochs_done = 1; }))).toThrow(/^fit: resumeFrom: epochs_done: unknown field; a training checkpoint holds version, epochsDone, /);
   });
 });

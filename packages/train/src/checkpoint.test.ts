@@ -48,4 +48,15 @@ describe('Checkpoint', () => {
   it('refuses an unknown option', () => {
     expect(() => new Checkpoint({ save: () => {}, monitr: 'valLoss' } as never)).toThrow("Checkpoint: unknown option 'monitr'");
   });
+
+  it('loads a long list of saved epochs without spreading it onto the stack, and refuses one out of order before changing anything', () => {
+    const checkpoint = new Checkpoint({ save: () => {} });
+    const state = { monitor: 'valLoss', mode: 'min', best: 0.5, bestEpoch: 2, savedEpochs: Array.from({ length: 300_000 }, (_, i) => i) };
+    checkpoint.loadStateDict(state);
+    expect(checkpoint.savedEpochs).toHaveLength(300_000);
+    const fresh = new Checkpoint({ save: () => {} });
+    expect(() => fresh.loadStateDict({ ...state, savedEpochs: [0, 2, 2] }))
+      .toThrow('Checkpoint.loadStateDict: savedEpochs[2]: expected an epoch after 2 (saved epochs only increase), got 2');
+    expect(fresh.stateDict()).toEqual(new Checkpoint({ save: () => {} }).stateDict());
+  });
 });

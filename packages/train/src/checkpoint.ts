@@ -79,8 +79,13 @@ export class Checkpoint implements Callback {
     read.object('', state, { required: ['monitor', 'mode', 'best', 'bestEpoch', 'savedEpochs'] });
     const applyMonitor = this.monitor.prepareLoad(read, state);
     const saved = Array.from(read.numbers('savedEpochs', state.savedEpochs, { integer: true, min: 0 }));
+    // Each epoch end saves at most once, in order.
+    const unordered = saved.findIndex((epoch, i) => i > 0 && epoch <= saved[i - 1]);
+    if (unordered > 0) read.fail(`savedEpochs[${unordered}]`, `an epoch after ${saved[unordered - 1]} (saved epochs only increase)`, saved[unordered]);
     applyMonitor();
-    this.savedEpochs.splice(0, this.savedEpochs.length, ...saved);
+    // Copied one by one: spread as arguments, a long (loaded) list would overflow the call stack.
+    this.savedEpochs.length = 0;
+    for (const epoch of saved) this.savedEpochs.push(epoch);
   }
 
   async onEpochEnd(epoch: number, logs: EpochLogs, ctx: TrainContext): Promise<void> {

@@ -14,6 +14,13 @@ function firstStop(losses: readonly number[], guard = new DivergenceGuard()): nu
 }
 
 describe('DivergenceGuard', () => {
+  it('restores a long list of warm-up losses (from a loaded checkpoint) without spreading it onto the stack', () => {
+    const guard = new DivergenceGuard();
+    const warmupLosses = Array.from({ length: 300_000 }, () => 1);
+    guard.setState({ initialLoss: 1, reference: null, smoothed: 1, warmupLosses });
+    expect(guard.getState().warmupLosses).toHaveLength(300_000);
+  });
+
   it('ignores the batch noise of a fine-tuning run whose first loss is tiny', () => {
     // The probe's case: a first batch of 0.060, later batches up to 0.207 (3.4× it) on noise.
     const losses = [0.06, 0.02, 0.11, 0.05, 0.207, 0.03, 0.09, 0.04, 0.15, 0.07, 0.01, 0.207, 0.19, 0.05, 0.02, 0.12];

@@ -99,7 +99,9 @@ export class DivergenceGuard {
     this.initialLoss = state.initialLoss;
     this.reference = state.reference;
     this.smoothed = state.smoothed;
-    this.warmupLosses.splice(0, this.warmupLosses.length, ...state.warmupLosses);
+    // Copied one by one: spread as arguments, a long (loaded) list would overflow the call stack.
+    this.warmupLosses.length = 0;
+    for (const loss of state.warmupLosses) this.warmupLosses.push(loss);
   }
 
   /**

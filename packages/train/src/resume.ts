@@ -89,7 +89,8 @@ export function restoreTrainingState(from: Uint8Array | TrainingState, ctx: Trai
   loadAllOrNothing(ctx, parts, state);
   for (const [loader, epoch] of [[parts.train, state.loaderEpoch], [parts.val, state.valLoaderEpoch]] as const)
     if (epoch !== null && epochOf(loader) !== null) (loader as unknown as { epoch: number }).epoch = epoch;
-  history.records.push(...state.history.records);
+  // One push per record: spread as arguments, a long history would overflow the call stack.
+  for (const record of state.history.records) history.records.push(record);
   history.initialLoss = state.history.initialLoss;
   guard.setState(state.divergence);
   // Early stopping's verdict stands on resume, as in the uninterrupted run; a stop for any other

@@ -50,6 +50,9 @@ const fail = (path: string, message: string): never => {
   throw new MlpkitError('fit', `resumeFrom: ${path}: ${message}`);
 };
 const forbidden = new Set(['__proto__', 'constructor', 'prototype']);
+const PARAM_ID = /^(0|[1-9]\d*)$/;
+// What encodeTrainingState writes (a version-1 file lacks the last two).
+const ROOT_FIELDS = ['version', 'epochsDone', 'globalStep', 'scheduler', 'loaderEpoch', 'valLoaderEpoch', 'generator', 'history', 'divergence', 'optimizer', 'callbacks', 'stopped'];
 
 // JSON has no Infinity or NaN (a plateau scheduler's "best" starts at Infinity): they travel tagged.
 const replacer = (_key: string, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? { $float: String(v) } : v);
@@ -107,13 +110,18 @@ function checkGenerator(value: unknown): GeneratorState {
   return state;
 }
 
-function checkHistory(value: unknown): TrainingState['history'] {
+// fit writes one record per finished epoch, in order, so a history never holds more records than
+// epochs done: a longer one is not the run's (and would be pushed onto the live history).
+function checkHistory(value: unknown, epochsDone: number): TrainingState['history'] {
   const h = object(value, 'history');
   if (!Array.isArray(h.records)) fail('history.records', 'expected a list');
+  if (h.records.length > epochsDone) fail('history.records', `expected at most one record per epoch done (${epochsDone}), got ${h.records.length}`);
   const records = (h.records as unknown[]).map((r, i) => {
     const logs = object(r, `history.records[${i}]`);
     for (const [k, v] of Object.entries(logs)) if (typeof v !== 'number') fail(`history.records[${i}].${k}`, `expected a number, got ${JSON.stringify(v)}`);
-    integer(logs.epoch, `history.records[${i}].epoch`);
+    const epoch = integer(logs.epoch, `history.records[${i}].epoch`) as number;
+    const after = i > 0 ? (h.records as EpochLogs[])[i - 1].epoch : -1;
+    if (epoch <= after || epoch >= epochsDone) fail(`history.records[${i}].epoch`, `expected an epoch after ${after} and before the ${epochsDone} done, got ${epoch}`);
     return logs as EpochLogs;
   });
   return { records, initialLoss: numberOrNull(h.initialLoss, 'history.initialLoss') };
@@ -149,6 +157,7 @@ export function decodeTrainingState(bytes: Uint8Array): TrainingState {
     fail(TRAINING_METADATA_KEY, `not valid JSON: ${(error as Error).message}`);
   }
   const root = object(raw, TRAINING_METADATA_KEY);
+  for (const key of Object.keys(root)) if (!ROOT_FIELDS.includes(key)) fail(key, `unknown field; a training checkpoint holds ${ROOT_FIELDS.join(', ')}`);
   // Version 1 (before callbacks' states were kept) is read as it was then: no callback state, no stop.
   if (root.version !== VERSION && root.version !== 1) fail('version', `this mlpkit reads versions 1 and ${VERSION}, got ${JSON.stringify(root.version)}`);
   const v1 = root.version === 1;
@@ -156,20 +165,27 @@ export function decodeTrainingState(bytes: Uint8Array): TrainingState {
   if (!Array.isArray(opt.param_groups)) fail('optimizer.param_groups', 'expected a list');
   const scalars = object(opt.scalars, 'optimizer.scalars');
   const state: OptimizerStateLike['state'] = {};
-  for (const [id, entry] of Object.entries(scalars)) state[String(integer(Number(id), `optimizer.scalars.${id}`))] = { ...(object(entry, `optimizer.scalars.${id}`) as Record<string, number>) };
+  // Ids as encodeTrainingState writes them: "", "01" or "1e0" would alias another parameter's id.
+  for (const [id, entry] of Object.entries(scalars)) {
+    if (!PARAM_ID.test(id)) fail(`optimizer.scalars.${JSON.stringify(id)}`, 'expected a parameter number (0, 1, 2, ...) as the key');
+    state[id] = { ...(object(entry, `optimizer.scalars.${id}`) as Record<string, number>) };
+  }
   const model: Record<string, Tensor> = {};
   const callbackTensors: Record<string, Tensor> = {};
   for (const [name, t] of Object.entries(tensors)) {
     if (name.startsWith('model.')) model[name.slice(6)] = t;
     else if (name.startsWith('callbacks.')) callbackTensors[name] = t;
     else {
-      const match = /^optimizer\.(\d+)\.([A-Za-z_]\w*)$/.exec(name);
+      const match = /^optimizer\.(0|[1-9]\d*)\.([A-Za-z_]\w*)$/.exec(name);
       if (!match || forbidden.has(match[2])) fail(`tensors.${name}`, 'unexpected tensor');
-      (state[match![1]] ??= {})[match![2]] = t.data;
+      const entry = (state[match![1]] ??= {});
+      if (Object.hasOwn(entry, match![2])) fail(`tensors.${name}`, `optimizer.scalars.${match![1]}.${match![2]} holds this value too; expected it once`);
+      entry[match![2]] = t.data;
     }
   }
+  const epochsDone = integer(root.epochsDone, 'epochsDone') as number;
   return {
-    epochsDone: integer(root.epochsDone, 'epochsDone') as number,
+    epochsDone,
     globalStep: integer(root.globalStep, 'globalStep') as number,
     model,
     optimizer: { state, param_groups: opt.param_groups as OptimizerStateLike['param_groups'] },
@@ -177,7 +193,7 @@ export function decodeTrainingState(bytes: Uint8Array): TrainingState {
     loaderEpoch: integer(root.loaderEpoch, 'loaderEpoch', true),
     valLoaderEpoch: integer(root.valLoaderEpoch, 'valLoaderEpoch', true),
     generator: checkGenerator(root.generator),
-    history: checkHistory(root.history),
+    history: checkHistory(root.history, epochsDone),
     divergence: checkDivergence(root.divergence),
     callbacks: v1 ? null : unpackCallbackStates(root.callbacks, callbackTensors),
     stopped: v1 ? null : checkStopped(root.stopped),
