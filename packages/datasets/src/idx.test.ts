@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { encodeIdx } from './encode-idx.js';
-import { type IdxArray, decodeIdx, parseIdx } from './idx.js';
+import { DEFAULT_MAX_IDX_BYTES, type IdxArray, decodeIdx, parseIdx } from './idx.js';
 
 const images: IdxArray = { dtype: 'uint8', shape: [2, 3, 2], data: Uint8Array.from({ length: 12 }, (_, i) => i * 20) };
 
@@ -120,6 +120,15 @@ describe('decodeIdx against decompression bombs', () => {
     expect(error?.message).toMatch(/^decodeIdx: bomb\.gz: gunzips to more than the 176 bytes its IDX header implies; stopped after (\d+) bytes/);
     const stoppedAfter = Number(/stopped after (\d+)/.exec(error?.message ?? '')?.[1]);
     expect(stoppedAfter).toBeLessThan(2 ** 20); // far below the 16 MiB it would inflate to
+  });
+
+  it('refuses a header claiming gigabytes at once, without a known size: its own size is no bound', async () => {
+    // 2 GiB of uint8 claimed; the zeros that would follow gzip a thousandfold, so a few MB would fill memory.
+    const claim = new Uint8Array(8 + 2 ** 16);
+    claim.set([0, 0, 0x08, 1, 0x80, 0, 0, 0]);
+    const error = await decodeIdx(gzipSync(claim), 'claim.gz').then(() => null, (e: Error) => e);
+    expect(error?.message).toBe(`decodeIdx: claim.gz: its IDX header implies ${2 ** 31 + 8} bytes, more than the ${DEFAULT_MAX_IDX_BYTES} allowed by default (pass maxBytes to read a larger file)`);
+    await expect(decodeIdx(gzipSync(claim), 'claim.gz', { maxBytes: NaN })).rejects.toThrow('decodeIdx: maxBytes: expected a number of bytes > 0, got number NaN');
   });
 
   it('refuses a header implying more than a known size', async () => {

@@ -27,6 +27,14 @@ export const IDX_TYPES: Readonly<Record<number, { dtype: IdxDType; bytes: number
   0x0e: { dtype: 'float64', bytes: 8 },
 };
 
+/**
+ * How many bytes gunzipping an IDX file may produce when no `maxBytes` is given: 1 GiB, about
+ * twice the largest IDX file in use (EMNIST ByClass's training images, 547 MB). The header's
+ * own size bounds a file only as far as the header is honest: one claiming gigabytes would let a
+ * gzip file of a few megabytes fill memory with zeros.
+ */
+export const DEFAULT_MAX_IDX_BYTES = 2 ** 30;
+
 /** The longest IDX header: 4 bytes of magic number and 255 dimensions of 4 bytes. */
 const MAX_HEADER_BYTES = 4 + 4 * 255;
 
@@ -133,20 +141,22 @@ function readBigEndian<T extends Int16Array | Int32Array | Float32Array | Float6
 /**
  * An output guard for gunzipping an IDX file (see `gunzipBounded`): it reads the header from the
  * first bytes and throws as soon as the output outgrows the length the header implies, or
- * `maxBytes` when given (a pinned file's known size), naming `source`.
+ * `maxBytes` (a pinned file's known size; {@link DEFAULT_MAX_IDX_BYTES} when not given), naming `source`.
  */
-export function idxSizeGuard(source: string, maxBytes = Infinity): (chunk: Uint8Array, total: number) => void {
+export function idxSizeGuard(source: string, maxBytes?: number): (chunk: Uint8Array, total: number) => void {
+  const most = maxBytes ?? DEFAULT_MAX_IDX_BYTES;
+  const why = maxBytes === undefined ? ' allowed by default (pass maxBytes to read a larger file)' : ' expected';
   let prefix: Uint8Array = new Uint8Array(0);
   let limit: number | null = null;
   return (chunk, total) => {
     if (limit === null && prefix.length < MAX_HEADER_BYTES) {
       prefix = concatBytes([prefix, chunk.subarray(0, MAX_HEADER_BYTES - prefix.length)], Math.min(MAX_HEADER_BYTES, prefix.length + chunk.length));
       const implied = idxByteLength(prefix, source);
-      if (implied !== null && implied > maxBytes)
-        throw new MlpkitError('decodeIdx', `${source}: its IDX header implies ${implied} bytes, more than the ${maxBytes} expected`);
+      if (implied !== null && implied > most)
+        throw new MlpkitError('decodeIdx', `${source}: its IDX header implies ${implied} bytes, more than the ${most}${why}`);
       if (implied !== null) limit = implied;
     }
-    const cap = limit ?? maxBytes;
+    const cap = limit ?? most;
     if (total > cap)
       throw new MlpkitError('decodeIdx', `${source}: gunzips to more than the ${cap} bytes ${limit === null ? 'expected' : 'its IDX header implies'}; ` +
         `stopped after ${total} bytes (a damaged file or a decompression bomb)`);
@@ -157,10 +167,15 @@ export function idxSizeGuard(source: string, maxBytes = Infinity): (chunk: Uint8
  * Like `parseIdx`, but also accepts gzip-compressed bytes (the `.gz` files of the official
  * mirrors) and decompresses them with the platform's DecompressionStream, in Node and browsers.
  * Decompression stops as soon as the output outgrows the size the IDX header implies (or
- * `maxBytes`), so a small gzip "bomb" costs little more than the file it claims to be.
+ * `maxBytes`, by default {@link DEFAULT_MAX_IDX_BYTES}), so a small gzip "bomb" costs little more
+ * than the file it claims to be, and a header claiming more than `maxBytes` is refused at once.
  */
 export async function decodeIdx(data: Uint8Array | ArrayBuffer, source = 'IDX data', options: { maxBytes?: number } = {}): Promise<IdxArray> {
   checkOptions('decodeIdx', options, ['maxBytes']);
+  const { maxBytes } = options;
+  // NaN would compare false with every size and switch the limit off.
+  if (maxBytes !== undefined && !(typeof maxBytes === 'number' && maxBytes > 0))
+    throw new MlpkitError('decodeIdx', `maxBytes: expected a number of bytes > 0, got ${describe(maxBytes)}`);
   const bytes = idxBytes('decodeIdx', data, source);
   if (!isGzip(bytes)) return parseIdx(bytes, source);
   const chunks: Uint8Array[] = [];

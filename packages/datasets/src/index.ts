@@ -4,7 +4,7 @@ export { TensorDataset, type TensorDatasetOptions, type FeatureArray, type Targe
 export { DataLoader, type DataLoaderOptions, type Batch } from './data-loader.js';
 export { trainValTestSplit, type SplitOptions, type TrainValTestSplit } from './split.js';
 export type { SeedOptions } from './random-options.js';
-export { parseIdx, decodeIdx, isGzip, type IdxArray, type IdxDType, type IdxData } from './idx.js';
+export { parseIdx, decodeIdx, isGzip, DEFAULT_MAX_IDX_BYTES, type IdxArray, type IdxDType, type IdxData } from './idx.js';
 export { encodeIdx, IDX_TYPE_BYTE } from './encode-idx.js';
 export { FASHION_MNIST, MNIST, imageDataset, type IdxDatasetResource, type IdxFileSpec, type ImageDatasetSources } from './mnist.js';
 export { loadIris, irisPetalExamples, IRIS_CLASS_NAMES, IRIS_FEATURE_NAMES } from './iris.js';
