@@ -114,13 +114,14 @@ function checkGenerator(value: unknown): GeneratorState {
 // epochs done: a longer one is not the run's (and would be pushed onto the live history).
 function checkHistory(value: unknown, epochsDone: number): TrainingState['history'] {
   const h = object(value, 'history');
-  if (!Array.isArray(h.records)) fail('history.records', 'expected a list');
-  if (h.records.length > epochsDone) fail('history.records', `expected at most one record per epoch done (${epochsDone}), got ${h.records.length}`);
-  const records = (h.records as unknown[]).map((r, i) => {
+  const list: unknown = h.records;
+  if (!Array.isArray(list)) return fail('history.records', 'expected a list');
+  if (list.length > epochsDone) fail('history.records', `expected at most one record per epoch done (${epochsDone}), got ${list.length}`);
+  const records = (list as unknown[]).map((r, i) => {
     const logs = object(r, `history.records[${i}]`);
     for (const [k, v] of Object.entries(logs)) if (typeof v !== 'number') fail(`history.records[${i}].${k}`, `expected a number, got ${JSON.stringify(v)}`);
     const epoch = integer(logs.epoch, `history.records[${i}].epoch`) as number;
-    const after = i > 0 ? (h.records as EpochLogs[])[i - 1].epoch : -1;
+    const after = i > 0 ? (list as EpochLogs[])[i - 1].epoch : -1;
     if (epoch <= after || epoch >= epochsDone) fail(`history.records[${i}].epoch`, `expected an epoch after ${after} and before the ${epochsDone} done, got ${epoch}`);
     return logs as EpochLogs;
   });
