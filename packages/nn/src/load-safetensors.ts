@@ -1,4 +1,4 @@
-import { type DType, MlpkitError, type Tensor, allocate, checkOptions, describe, forbiddenKeys, fromTypedArray, sizeOf } from '@mlpkit/tensor';
+import { type DType, MlpkitError, type Tensor, allocate, checkOptions, describe, forbiddenKeys, fromTypedArray, repeatedJsonKey, sizeOf } from '@mlpkit/tensor';
 import type { StateDict } from './module.js';
 import type { SafetensorsMetadata } from './save-safetensors.js';
 import { DIGEST_KEY, DIGEST_PREFIX, contentDigest } from './safetensors-digest.js';
@@ -38,7 +38,8 @@ function readHeader(bytes: Uint8Array): { header: Record<string, unknown>; dataS
   if (8 + length > bytes.length) refuse(`truncated: the header says ${length} bytes but only ${bytes.length - 8} follow`);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, 8 + length));
+    // ignoreBOM keeps a byte-order mark in the text, where the '{' check below refuses it, as the format does.
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(8, 8 + length));
   } catch {
     refuse('the header is not valid UTF-8');
   }
@@ -50,6 +51,9 @@ function readHeader(bytes: Uint8Array): { header: Record<string, unknown>; dataS
     refuse(`the header is not valid JSON (${(error as Error).message})`);
   }
   if (!header || typeof header !== 'object' || Array.isArray(header)) refuse('the header is not a JSON object');
+  // JSON.parse keeps the last of two equal keys: another reader would see the other tensor or field.
+  const repeated = repeatedJsonKey(text);
+  if (repeated !== null) refuse(`the header holds the key ${JSON.stringify(repeated)} twice in one object`);
   return { header: header as Record<string, unknown>, dataStart: 8 + length };
 }
 
@@ -100,6 +104,10 @@ function decode(bytes: Uint8Array, e: Entry): Tensor {
   const count = sizeOf(e.shape);
   const out = allocate(dtype as DType, count);
   const src = bytes.subarray(e.begin, e.end);
+  if (e.code === 'BOOL') {
+    const at = src.findIndex((v) => v > 1);
+    if (at >= 0) refuse(`'${e.name}' is BOOL but holds the byte ${src[at]} at [${at}]; expected 0 or 1`);
+  }
   if (size === 1) out.set(src);
   else if (e.code === 'F16' || e.code === 'BF16') decodeHalf(src, out as Float32Array, e.code);
   else if (e.code === 'I64') {

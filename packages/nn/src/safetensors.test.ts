@@ -74,6 +74,12 @@ describe('safetensors', () => {
     ['overlapping tensors', () => craft({ a: { dtype: 'F32', shape: [1], data_offsets: [0, 4] }, b: { dtype: 'F32', shape: [1], data_offsets: [0, 4] } }, new Uint8Array(4)), /'b' overlaps the tensor before it/],
     ['bytes that belong to no tensor', () => craft({ a: { dtype: 'F32', shape: [1], data_offsets: [0, 4] } }, new Uint8Array(8)), /4 bytes after the last tensor belong to no tensor/],
     ['non-string metadata', () => craft({ __metadata__: { epoch: 3 } }), /__metadata__.epoch must be a string, got number/],
+    // JSON.parse keeps the last of two equal keys; a reader keeping the first would see another tensor.
+    ['a tensor named twice', () => craft('{"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"w":{"dtype":"I32","shape":[1],"data_offsets":[0,4]}}', new Uint8Array(4)), /the header holds the key "w" twice in one object/],
+    ['a field given twice in one entry', () => craft('{"w":{"dtype":"F32","dtype":"I32","shape":[1],"data_offsets":[0,4]}}', new Uint8Array(4)), /the header holds the key "dtype" twice/],
+    ['__metadata__ given twice', () => craft('{"__metadata__":{"a":"1"},"__metadata__":{"a":"2"}}'), /the header holds the key "__metadata__" twice/],
+    ['a byte-order mark before the header', () => craft('\ufeff{}'), /the header must be a JSON object starting with '\{'/],
+    ['a BOOL byte other than 0 or 1', () => craft({ b: { dtype: 'BOOL', shape: [2], data_offsets: [0, 2] } }, Uint8Array.from([1, 2])), /^loadSafetensors: .*'b' is BOOL but holds the byte 2 at \[1\]; expected 0 or 1/],
   ];
   for (const [what, bytes, reason] of refusals)
     it(`refuses ${what}, with the reason`, () => {

@@ -27,6 +27,7 @@ export { Generator, type GeneratorState, manualSeed, defaultGenerator } from './
 export { formatTensor } from './format.js';
 export * from './ops/index.js';
 export { StateReader, describeLoaded, forbiddenKeys, type NumberRule } from './state-reader.js';
+export { repeatedJsonKey } from './repeated-json-key.js';
 
 // A Tensor's methods call the ops through the table the entry hands over here (tensor-ops.ts says why).
 setTensorOps(ops);

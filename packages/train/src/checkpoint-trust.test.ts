@@ -110,6 +110,13 @@ describe('training checkpoint files: what fit never writes is refused before any
       .toThrow('fit: resumeFrom: tensors.optimizer.00.momentum_buffer: unexpected tensor');
   });
 
+  it('refuses a key given twice in one object of the JSON part (JSON.parse would keep the last)', () => {
+    const { tensors, metadata } = loadSafetensors(encodeTrainingState(checkpoint()));
+    const text = metadata[TRAINING_METADATA_KEY].replace('"epochsDone":1', '"epochsDone":0,"epochsDone":1');
+    expect(() => decodeTrainingState(saveSafetensors(tensors, { [TRAINING_METADATA_KEY]: text })))
+      .toThrow('fit: resumeFrom: mlpkit.training: the key "epochsDone" appears twice in one object');
+  });
+
   it('refuses a field it does not know at the top of the JSON part', () => {
     expect(() => decodeTrainingState(edited((j) => { j.epochs_done = 1; }))).toThrow(/^fit: resumeFrom: epochs_done: unknown field; a training checkpoint holds version, epochsDone, /);
   });

@@ -1,5 +1,5 @@
 import { loadSafetensors, saveSafetensors } from '@mlpkit/nn';
-import { Generator, type GeneratorState, MlpkitError, type Tensor, fromTypedArray } from '@mlpkit/tensor';
+import { Generator, type GeneratorState, MlpkitError, type Tensor, fromTypedArray, repeatedJsonKey } from '@mlpkit/tensor';
 import type { CallbackState } from './callback.js';
 import { packCallbackStates, unpackCallbackStates } from './callback-state-tensors.js';
 import type { DivergenceState } from './divergence.js';
@@ -157,6 +157,9 @@ export function decodeTrainingState(bytes: Uint8Array): TrainingState {
     if (error instanceof MlpkitError) throw error;
     fail(TRAINING_METADATA_KEY, `not valid JSON: ${(error as Error).message}`);
   }
+  // JSON.parse keeps the last of two equal keys without a word.
+  const repeated = repeatedJsonKey(text as string);
+  if (repeated !== null) fail(TRAINING_METADATA_KEY, `the key ${JSON.stringify(repeated)} appears twice in one object`);
   const root = object(raw, TRAINING_METADATA_KEY);
   for (const key of Object.keys(root)) if (!ROOT_FIELDS.includes(key)) fail(key, `unknown field; a training checkpoint holds ${ROOT_FIELDS.join(', ')}`);
   // Version 1 (before callbacks' states were kept) is read as it was then: no callback state, no stop.

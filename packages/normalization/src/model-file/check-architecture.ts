@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, repeatedJsonKey } from '@mlpkit/tensor';
 import { ARCHITECTURE_METADATA_KEY, ARCHITECTURE_VERSION, type Architecture, type ModuleSpec } from './architecture.js';
 import type { ModuleOptions, OptionKind, OptionValue } from './module-type.js';
 import { knownTypeNames, moduleTypeNamed } from './module-registry.js';
@@ -75,6 +75,9 @@ export function checkArchitecture(text: string): Architecture {
   } catch (error) {
     return fail('architecture', `not valid JSON: ${(error as Error).message}`);
   }
+  // JSON.parse keeps the last of two equal keys without a word.
+  const repeated = repeatedJsonKey(text);
+  if (repeated !== null) fail('architecture', `the key ${JSON.stringify(repeated)} appears twice in one object`);
   const root = plainObject(value, 'architecture', ['format', 'version', 'model']);
   if (root.format !== ARCHITECTURE_METADATA_KEY) fail('architecture.format', `expected "${ARCHITECTURE_METADATA_KEY}", got ${show(root.format)}`);
   if (root.version !== ARCHITECTURE_VERSION)

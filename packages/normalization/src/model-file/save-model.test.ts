@@ -120,6 +120,8 @@ describe('loadModel on hostile files', () => {
       [edited((a) => { a.version = 2; }), /architecture\.version: this mlpkit reads version 1, got 2 \(written by a newer mlpkit\)/],
       [edited((a) => { a.model.layers[0].options.outFeatures = 4; }), /the weights do not fit the saved architecture/],
       [saveSafetensors(tensors, {}), /has no "mlpkit.architecture" metadata: it holds weights only/],
+      // JSON.parse would keep the second "inFeatures"; a reader keeping the first would build another layer.
+      [withArchitecture(JSON.stringify(arch).replace('"inFeatures":2', '"inFeatures":5,"inFeatures":2')), /^loadModel: architecture: the key "inFeatures" appears twice in one object/],
     ];
     for (const [bytes, message] of cases) {
       const error = (() => { try { loadModel(bytes); } catch (e) { return e; } })();

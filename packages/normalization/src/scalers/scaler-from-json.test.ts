@@ -52,6 +52,12 @@ describe('scaler metadata (normalization travels with the model)', () => {
     expect(() => scalerToMetadata(new StandardScaler())).toThrow(/not fitted: fit it on the training data/);
     expect(() => scalerFromMetadata({ [SCALER_METADATA_KEY]: '{oops' })).toThrow(/scalerFromMetadata: metadata\["mlpkit.scaler"\] is not valid scaler JSON/);
   });
+
+  it('refuses JSON text holding a key twice in one object, which JSON.parse would read as the last one', () => {
+    const text = JSON.stringify(new StandardScaler({ withMean: false }).fit(train).toJSON()).replace('"withMean":false', '"withMean":true,"withMean":false');
+    expect(() => scalerFromJSON(text)).toThrow('scalerFromJSON: expected the JSON text of a scaler, got text with the key "withMean" twice in one object');
+    expect(() => scalerFromMetadata({ [SCALER_METADATA_KEY]: text })).toThrow('scalerFromMetadata: metadata["mlpkit.scaler"] holds the key "withMean" twice in one object');
+  });
 });
 
 describe('ScalerPipeline', () => {

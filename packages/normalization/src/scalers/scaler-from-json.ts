@@ -1,4 +1,4 @@
-import { MlpkitError, StateReader } from '@mlpkit/tensor';
+import { MlpkitError, StateReader, repeatedJsonKey } from '@mlpkit/tensor';
 import { MinMaxScaler } from './min-max-scaler.js';
 import { Normalize } from './normalize.js';
 import { PCA } from './pca.js';
@@ -24,12 +24,17 @@ const readers: Record<string, (json: ScalerJSON) => Scaler> = {
 };
 
 function parse(text: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     // A syntax error, or nesting deep enough to exhaust the parser's stack.
     throw new MlpkitError('scalerFromJSON', `expected the JSON text of a scaler, got text that does not parse (${(error as Error).message})`);
   }
+  // JSON.parse keeps the last of two equal keys without a word.
+  const repeated = repeatedJsonKey(text);
+  if (repeated !== null) throw new MlpkitError('scalerFromJSON', `expected the JSON text of a scaler, got text with the key ${JSON.stringify(repeated)} twice in one object`);
+  return value;
 }
 
 /**

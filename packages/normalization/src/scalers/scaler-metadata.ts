@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, repeatedJsonKey } from '@mlpkit/tensor';
 import type { Scaler } from './scaler.js';
 import { scalerFromJSON } from './scaler-from-json.js';
 
@@ -29,7 +29,11 @@ export function scalerFromMetadata(metadata: Readonly<Record<string, string>> | 
   if (typeof text !== 'string') throw new MlpkitError('scalerFromMetadata', `metadata["${key}"] must be a JSON string, got ${typeof text}`);
   let scaler: Scaler;
   try {
-    scaler = scalerFromJSON(JSON.parse(text));
+    const json = JSON.parse(text);
+    // JSON.parse keeps the last of two equal keys without a word.
+    const repeated = repeatedJsonKey(text);
+    if (repeated !== null) throw new MlpkitError('scalerFromMetadata', `metadata["${key}"] holds the key ${JSON.stringify(repeated)} twice in one object`);
+    scaler = scalerFromJSON(json);
   } catch (error) {
     if (error instanceof MlpkitError) throw error;
     throw new MlpkitError('scalerFromMetadata', `metadata["${key}"] is not valid scaler JSON: ${(error as Error).message}`);
