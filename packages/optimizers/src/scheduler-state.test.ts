@@ -49,6 +49,7 @@ describe('scheduler states', () => {
     ['a NaN rate (null in JSON)', stepLR, (s) => (s._last_lr = [null]), /_last_lr\[0\]: expected a finite number ≥ 0, got null/],
     ['a missing field', stepLR, (s) => delete s._step_count, /_step_count: expected a value, got nothing/],
     ['an unknown field', stepLR, (s) => (s.gamma = 2), /gamma: unknown field/],
+    ['a field under both its PyTorch and its older key (one would silently win)', stepLR, (s) => (s.lastEpoch = 0), /StepLR\.loadStateDict: lastEpoch: expected no value \(the state holds last_epoch too\), got 0/],
     ['a prototype key', stepLR, (s) => (s.base_lrs = JSON.parse('[{"__proto__": {}}]')), /base_lrs\[0\]\.__proto__: expected no such key/],
     ['a bad restart period', () => new CosineAnnealingWarmRestarts(sgd(), { T0: 2 }), (s) => (s.T_i = 0), /CosineAnnealingWarmRestarts\.loadStateDict: T_i: expected a finite number > 0, got 0/],
     ['a negative bad-epoch count', () => new ReduceLROnPlateau(sgd()), (s) => (s.num_bad_epochs = -1), /ReduceLROnPlateau\.loadStateDict: num_bad_epochs: expected an integer ≥ 0, got -1/],

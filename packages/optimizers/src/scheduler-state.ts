@@ -13,6 +13,8 @@ export function readSchedulerFields(read: StateReader, path: string, state: unkn
   const out: Record<string, unknown> = {};
   for (const [key, legacy] of Object.entries(fields)) {
     if (!Object.hasOwn(raw, key) && !Object.hasOwn(raw, legacy)) read.fail(read.at(path, key), 'a value', undefined);
+    // Both spellings at once: one would silently win.
+    if (key !== legacy && Object.hasOwn(raw, key) && Object.hasOwn(raw, legacy)) read.fail(read.at(path, legacy), `no value (the state holds ${key} too)`, raw[legacy]);
     out[key] = Object.hasOwn(raw, key) ? raw[key] : raw[legacy];
   }
   return out;

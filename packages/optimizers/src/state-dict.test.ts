@@ -86,6 +86,9 @@ describe('optimizer state dicts: hostile input is refused with the field\'s path
     ['a state that is not an object', (s) => (s.state = [1]), /state: expected an object, got an array of 1/],
     ['a missing state', (s) => delete s.state, /state: expected a value, got nothing/],
     ['an unknown top-level field', (s) => (s.extra = 1), /extra: unknown field; known: state, param_groups/],
+    // Both spellings of one field: whichever came last would silently win.
+    ['a moment under both its PyTorch and its camelCase key', (s) => (s.state[0].expAvg = s.state[0].exp_avg.map(() => 0)), 'Adam.loadStateDict: state["0"].expAvg: the same field as "exp_avg"; expected it once'],
+    ['a hyperparameter under both its keys', (s) => (s.param_groups[0].weightDecay = 0.5), 'Adam.loadStateDict: param_groups[0].weightDecay: the same field as "weight_decay"; expected it once'],
   ];
   for (const [what, edit, message] of cases)
     it(`refuses ${what}`, () => {

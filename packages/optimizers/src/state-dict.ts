@@ -54,9 +54,21 @@ export function saveOptimizerState(groups: readonly ParamGroup[], state: Readonl
   return { state: saved, param_groups: paramGroups };
 }
 
+/** Refuses a field the file spells twice, as PyTorch's key and as the camelCase one (`exp_avg`, `expAvg`): one would silently win. */
+function checkSpelledOnce(read: StateReader, path: string, raw: Record<string, unknown>): void {
+  const seen = new Map<string, string>();
+  for (const fileKey of Object.keys(raw)) {
+    const key = camelCase(fileKey);
+    const other = seen.get(key);
+    if (other !== undefined) throw new MlpkitError(read.op, `${read.at(path, fileKey)}: the same field as ${JSON.stringify(other)}; expected it once`);
+    seen.set(key, fileKey);
+  }
+}
+
 /** One group's hyperparameters from the file, checked by type against the defaults, then by range. */
 function readGroup(read: StateReader, path: string, raw: Record<string, unknown>, shape: OptimizerShape, live: ParamGroup): Record<string, unknown> {
   const defaults = shape.defaults as Record<string, unknown>;
+  checkSpelledOnce(read, path, raw);
   const out: Record<string, unknown> = {};
   for (const [fileKey, value] of Object.entries(raw)) {
     const key = camelCase(fileKey), at = read.at(path, fileKey);
@@ -84,6 +96,7 @@ function readGroup(read: StateReader, path: string, raw: Record<string, unknown>
 /** One parameter's state from the file: known keys only, each with its kind's checks, copied into the parameter's float type. */
 function readEntry(read: StateReader, path: string, raw: unknown, param: FloatArray, required: string[], optional: readonly string[]): State {
   const entry = read.object(path, raw);
+  checkSpelledOnce(read, path, entry);
   const out: State = {};
   for (const [fileKey, value] of Object.entries(entry)) {
     const key = camelCase(fileKey), at = read.at(path, fileKey);
