@@ -1,4 +1,5 @@
-import { StateReader } from '@mlpkit/tensor';
+import { MlpkitError, StateReader } from '@mlpkit/tensor';
+import type { TrialSpec } from '../space.js';
 import type { TrialRecord } from '../trial-record.js';
 
 const STATUSES = ['ok', 'diverged', 'failed', 'stopped'] as const;
@@ -40,4 +41,16 @@ function checkEarlyStop(read: StateReader, path: string, value: unknown): void {
   read.number(read.at(path, 'epoch'), s.epoch, { integer: true, min: 0 });
   read.number(read.at(path, 'value'), s.value);
   read.number(read.at(path, 'cutoff'), s.cutoff);
+}
+
+/**
+ * The record a queue worker returned for `spec` (it comes through Redis, from any machine), checked
+ * as a results file's line is and refused unless it is of that trial: the coordinator appends it to
+ * the results file, which a resumed search must be able to read.
+ */
+export function checkReturnedRecord(where: string, value: unknown, spec: TrialSpec): TrialRecord {
+  const record = checkTrialRecord(where, value);
+  if (record.index !== spec.index || record.seed !== spec.seed || JSON.stringify(record.params) !== JSON.stringify(spec.params))
+    throw new MlpkitError('search', `${where}: expected the record of trial ${spec.index} (seed ${spec.seed}), got one of trial ${record.index} (seed ${record.seed}) with params ${JSON.stringify(record.params)}`);
+  return record;
 }

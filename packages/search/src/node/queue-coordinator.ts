@@ -5,6 +5,7 @@ import { type SearchResult, searchResult } from '../search-result.js';
 import type { TrialSpec } from '../space.js';
 import type { TrialRecord } from '../trial-record.js';
 import { type QueueTuning, type TrialJob, jobId, searchId } from './queue-job.js';
+import { checkReturnedRecord } from './check-trial-record.js';
 import type { Isolation } from './isolation.js';
 import { openQueueWorker } from './queue-worker.js';
 import { checkRedis, redisClient } from './redis-connection.js';
@@ -39,6 +40,22 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
     return await Promise.race([work, late]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * What a finished job says of its trial. A worker's record comes through Redis, so it is checked
+ * as a results file's line is; one that is not a record of this trial fails the trial, with the
+ * reason, rather than entering the results file that a resumed search reads.
+ */
+function jobRecord(id: string, returned: unknown, failedReason: string | undefined, spec: TrialSpec): TrialRecord {
+  const failed = (error: string): TrialRecord => ({ ...spec, status: 'failed', score: null, error, reports: {}, ms: 0 });
+  if (returned === null || returned === undefined) return failed(`the queue failed the trial: ${failedReason}`);
+  try {
+    return checkReturnedRecord(`queue job ${id}`, returned, spec);
+  } catch (error) {
+    if (!(error instanceof MlpkitError)) throw error;
+    return failed(`its worker returned no valid record: ${error.message.slice(error.op.length + 2)}`);
   }
 }
 
@@ -82,9 +99,10 @@ export async function runOnQueue(specs: TrialSpec[], o: QueueRunOptions): Promis
       try {
         for (const j of await within(timeout, queue.getJobs(['completed', 'failed']))) {
           if (!j?.id?.startsWith(`${search}-`)) continue;
-          const spec = j.data.spec;
-          if (!records.has(spec.index)) {
-            const record: TrialRecord = j.returnvalue ?? { ...spec, status: 'failed', score: null, error: `the queue failed the trial: ${j.failedReason}`, reports: {}, ms: 0 };
+          // The trial is the one this coordinator queued under the job's id, not what the job's data says now.
+          const spec = specs.find((s) => j.id === jobId(search, s.index));
+          if (spec && !records.has(spec.index)) {
+            const record = jobRecord(j.id, j.returnvalue, j.failedReason, spec);
             records.set(spec.index, record);
             o.onRecord(record);
           }

@@ -2,10 +2,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gridSearch } from '../search.js';
 import { summaryLine } from '../search-result.js';
+import type { TrialJob } from './queue-job.js';
 import { startQueueWorker } from './queue-worker.js';
+import { redisClient } from './redis-connection.js';
 import { freePort, hasRedis, startRedis, type TestRedis } from './redis-server.test-helper.js';
 import { COORDINATOR, CLI, type Spawned, isAlive, marksOf, spawnTs, until } from './processes.test-helper.js';
 import { readResults } from './results-file.js';
@@ -177,6 +180,26 @@ describe.skipIf(!hasRedis)('search on a BullMQ queue', { timeout: 180_000 }, () 
       delete process.env.MLPKIT_SEARCH_BROKEN;
     }
     expect(readResults(results)).toEqual([]);
+  });
+
+  it('fails a trial whose worker returned no valid record of it, instead of writing that into the results file', async () => {
+    const results = join(dir, 'rogue.jsonl');
+    const connection = redisClient(redis.url);
+    // A worker of another program (or version) on the same queue: one record of the wrong trial, one that is no record.
+    const rogue = new Worker<TrialJob>('rogue', async (job) => (job.data.spec.index === 0
+      ? { index: 1, params: { lr: 0.04, waitMs: 0 }, seed: 1, status: 'ok', score: 0.5, reports: {}, ms: 1 }
+      : { score: 'great' }), { connection });
+    try {
+      const result = await runSearch({ module: MODULE, grid: grid(2, 0), mode: 'min', workers: 0, redis: redis.url, queue: 'rogue', results, queueTuning: FAST });
+      expect(result.trials.map((t) => t.status)).toEqual(['failed', 'failed']);
+      const lines = readResults(results).sort((a, b) => a.index - b.index);
+      expect(lines.map((r) => [r.index, r.status])).toEqual([[0, 'failed'], [1, 'failed']]);
+      expect(lines[0].error).toMatch(/^its worker returned no valid record: queue job \w+-0: expected the record of trial 0 \(seed \d+\), got one of trial 1/);
+      expect(lines[1].error).toMatch(/^its worker returned no valid record: queue job \w+-1\.index: expected an integer ≥ 0, got nothing/);
+    } finally {
+      await rogue.close();
+      connection.disconnect();
+    }
   });
 
   it('recovers when Redis restarts empty mid-search, keeping every finished trial', async () => {
