@@ -51,6 +51,16 @@ describe('one writer per path', () => {
     expect(existsSync(`${path}.lock`)).toBe(false);
   });
 
+  it('takes over a lock naming pid 0 or a negative pid, which names a process group, not a writer', async () => {
+    for (const pid of [0, -1]) {
+      const path = join(dir, `group${pid}.ckpt`);
+      await writeFile(`${path}.lock`, lockOf(pid));
+      holdWriterLock(path, 'checkpointFile');
+      releaseWriterLock(path);
+      expect(existsSync(`${path}.lock`)).toBe(false);
+    }
+  });
+
   it('lets the same process take its own lock again', () => {
     const path = join(dir, 'again.ckpt');
     holdWriterLock(path, 'checkpointFile');
