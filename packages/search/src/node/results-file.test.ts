@@ -38,6 +38,12 @@ describe('the JSONL results file', () => {
     expect(() => readResults(last)).toThrow(/last\.jsonl:2: not a JSON line/);
   });
 
+  it('refuses a trial recorded twice, which a resumed search would count twice', () => {
+    const path = join(dir, 'twice.jsonl');
+    writeFileSync(path, `${line(0)}\n${line(1)}\n${line(0)}\n`);
+    expect(() => readResults(path)).toThrow(/^search: .*twice\.jsonl:3: trial 0 again \(line 1 holds it already\)/);
+  });
+
   it('checks every field of every line, naming the line', () => {
     const path = join(dir, 'edited.jsonl');
     writeFileSync(path, `${line(0)}\n${JSON.stringify({ ...record(1), reports: { abc: 'x' } })}\n`);

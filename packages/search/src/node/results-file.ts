@@ -7,12 +7,14 @@ import { checkTrialRecord } from './check-trial-record.js';
 /**
  * Reads the finished trials of a JSONL results file (none when it does not exist). A last line cut
  * short by a killed process (no newline at its end) is skipped: that trial did not finish and runs
- * again. Any other line that is not JSON is refused: the file is not what a search wrote.
+ * again. Any other line that is not JSON, or that repeats a trial, is refused: the file is not
+ * what a search wrote.
  */
 export function readResults(path: string): TrialRecord[] {
   if (!existsSync(path)) return [];
   const lines = readFileSync(path, 'utf8').split('\n');
   const out: TrialRecord[] = [];
+  const lineOf = new Map<number, number>();
   lines.forEach((text, i) => {
     if (text.trim() === '') return;
     let parsed: unknown;
@@ -22,7 +24,12 @@ export function readResults(path: string): TrialRecord[] {
       if (i === lines.length - 1) return; // the torn last line of an interrupted write
       throw new MlpkitError('search', `${path}:${i + 1}: not a JSON line; is this a results file? (A trial's line cut short by an interrupted write can be deleted: that trial runs again.)`);
     }
-    out.push(checkTrialRecord(`${path}:${i + 1}`, parsed));
+    const record = checkTrialRecord(`${path}:${i + 1}`, parsed);
+    // A search appends each trial once; a second line would count it twice, or replace the first.
+    const first = lineOf.get(record.index);
+    if (first !== undefined) throw new MlpkitError('search', `${path}:${i + 1}: trial ${record.index} again (line ${first} holds it already); is this file two searches' results?`);
+    lineOf.set(record.index, i + 1);
+    out.push(record);
   });
   return out;
 }
