@@ -59,6 +59,11 @@ describe('parseCsv', () => {
     expect(() => parseCsv('a,y\n0x10,0\n')).toThrow('parseCsv: data row 1, column "a": expected a number, got "0x10"');
     expect(() => parseCsv('a,y\n1,0b11\n', { task: 'regression' })).toThrow('parseCsv: data row 1, target: expected a number, got "0b11"');
     expect(() => parseCsv('a,y\nInfinity,0\n')).toThrow('expected a number, got "Infinity"');
+    // Literals float32 cannot hold would be stored as Infinity all the same.
+    expect(() => parseCsv('a,y\n1e39,0\n')).toThrow('parseCsv: data row 1, column "a": expected a number within float32\'s range (±3.4e38), got "1e39"');
+    expect(() => parseCsv('a,y\n-1e400,0\n')).toThrow('data row 1, column "a": expected a number within float32\'s range (±3.4e38), got "-1e400"');
+    expect(() => parseCsv('a,y\n1,4e38\n', { task: 'regression' })).toThrow('parseCsv: data row 1, target: expected a number within float32\'s range (±3.4e38), got "4e38"');
+    expect(parseCsv('a,y\n3.4e38,0\n').x().item()).toBeCloseTo(3.4e38, -32);
   });
 
   it('refuses options of the wrong type or value instead of ignoring or defaulting them', () => {

@@ -49,6 +49,14 @@ function cellNumber(cell: string): number {
   return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cell) ? Number(cell) : NaN;
 }
 
+/**
+ * Refuses a literal float32 cannot hold: `1e39` (or `1e400`, Infinity already in float64) would
+ * be stored as Infinity, the very value the literal rule keeps out.
+ */
+function checkFloat32(v: number, cell: string, where: string): void {
+  if (!Number.isFinite(Math.fround(v))) throw new MlpkitError(OP, `${where}: expected a number within float32's range (±3.4e38), got ${JSON.stringify(cell)}`);
+}
+
 /** The CSV text: a string, or bytes (a Node Buffer, a file read in a browser) decoded as UTF-8. */
 function csvText(data: unknown): string {
   if (typeof data === 'string') return data;
@@ -123,7 +131,9 @@ export function parseCsv(data: string | Uint8Array | ArrayBuffer, options: CsvOp
   rows.forEach((r, i) => features.forEach((c, j) => {
     const cell = r[c];
     const v = cellNumber(cell);
-    if (Number.isNaN(v)) throw new MlpkitError(OP, `data row ${i + 1}, column ${names ? JSON.stringify(names[c]) : c}: expected a number, got ${JSON.stringify(cell)}`);
+    const where = `data row ${i + 1}, column ${names ? JSON.stringify(names[c]) : c}`;
+    if (Number.isNaN(v)) throw new MlpkitError(OP, `${where}: expected a number, got ${JSON.stringify(cell)}`);
+    checkFloat32(v, cell, where);
     x[i * features.length + j] = v;
   }));
   const featureNames = names ? features.map((c) => names[c]) : undefined;
@@ -132,6 +142,7 @@ export function parseCsv(data: string | Uint8Array | ArrayBuffer, options: CsvOp
     const y = Float32Array.from(values, (v, i) => {
       const n = cellNumber(v);
       if (Number.isNaN(n)) throw new MlpkitError(OP, `data row ${i + 1}, target: expected a number, got ${JSON.stringify(v)}`);
+      checkFloat32(n, v, `data row ${i + 1}, target`);
       return n;
     });
     return new TensorDataset(x, y, { featureShape: [features.length], targetShape: [1], featureNames });
