@@ -286,6 +286,18 @@ describe('out-of-range indices are refused', () => {
     refused(() => T.gather(x, 1, bad<Tensor>([[0]])), 'gather', 'index', 'array');
     refused(() => T.gather(x, 1, tensor([[0.5]])), 'gather', 'float32');
   });
+
+  it('scatterAdd refuses an index whose dims do not fit the input outside dim, as gather does', () => {
+    // Both added into x's first row before: the flat positions of [1] and [1, 4] were read as [2, 3]'s.
+    refused(() => T.scatterAdd(x, 1, tensor([0], { dtype: 'int32' }), T.ones([1])), 'scatterAdd', 'index shape [1]', 'input shape [2, 3]');
+    refused(() => T.scatterAdd(x, 0, tensor([[0, 0, 0, 0]], { dtype: 'int32' }), T.ones([1, 4])), 'scatterAdd', '[1, 4]', 'outside dim 0');
+    expect(T.scatterAdd(x, 1, tensor([[2], [0]], { dtype: 'int32' }), T.ones([2, 1])).tolist()).toEqual([[0, 1, 3], [4, 4, 5]]);
+  });
+
+  it('flatten counts a 0-d tensor as one dim, as PyTorch does', () => {
+    refused(() => T.flatten(T.scalar(3), 1), 'flatten', 'dim 1');
+    expect(T.flatten(T.scalar(3), 0, -1).shape).toEqual([1]);
+  });
 });
 
 describe('empty reductions and clamp follow PyTorch', () => {

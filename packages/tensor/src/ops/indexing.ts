@@ -77,6 +77,15 @@ function checkIndex(op: string, index: Tensor, size: number, dim: number): void 
     if (i < 0 || i >= size) throw new MlpkitError(op, `index ${i} is out of range for dim ${dim} of size ${size}`);
 }
 
+/**
+ * PyTorch's rule for gather and scatter_add: the index has the input's number of dims and is no
+ * larger outside `dim`; otherwise its positions would land in the wrong row of the input.
+ */
+function checkIndexFits(op: string, index: Tensor, x: Tensor, d: number): void {
+  if (index.ndim !== x.ndim || index.shape.some((s, i) => i !== d && s > x.shape[i]))
+    throw new MlpkitError(op, `index shape ${formatShape(index.shape)} does not fit input shape ${formatShape(x.shape)} outside dim ${d}`);
+}
+
 /** Picks the entries `index` along `dim` (rows of a matrix for dim 0). */
 export function indexSelect(x: Tensor, dim: number, index: Tensor): Tensor {
   checkTensor('indexSelect', x);
@@ -92,8 +101,7 @@ export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
   checkTensor('gather', x);
   checkTensor('gather', index, 'index');
   const d = normalizeDim('gather', dim, x.ndim);
-  if (index.ndim !== x.ndim || index.shape.some((s, i) => i !== d && s > x.shape[i]))
-    throw new MlpkitError('gather', `index shape ${formatShape(index.shape)} does not fit input shape ${formatShape(x.shape)} outside dim ${d}`);
+  checkIndexFits('gather', index, x, d);
   checkIndex('gather', index, x.shape[d], d);
   return run('gather', [x, index], { dim: d });
 }
@@ -106,6 +114,7 @@ export function scatterAdd(input: Tensor, dim: number, index: Tensor, src: Tenso
   checkTensor('scatterAdd', index, 'index');
   if (!shapesEqual(index.shape, src.shape))
     throw new MlpkitError('scatterAdd', `index shape ${formatShape(index.shape)} differs from src shape ${formatShape(src.shape)}`);
+  checkIndexFits('scatterAdd', index, input, d);
   checkIndex('scatterAdd', index, input.shape[d], d);
   return add(input, run('scatterAdd', [src, index], { dim: d, shape: [...input.shape] }));
 }

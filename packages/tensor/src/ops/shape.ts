@@ -14,9 +14,10 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
 /** Merges dims `startDim..endDim` into one. */
 export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
   checkTensor('flatten', x);
+  // A 0-d tensor counts as one dim here, as in PyTorch: dims 0 and -1 name it, 1 is out of range.
+  const s = normalizeDim('flatten', startDim, Math.max(x.ndim, 1));
+  const e = normalizeDim('flatten', endDim, Math.max(x.ndim, 1));
   if (x.ndim === 0) return reshape(x, [1]);
-  const s = normalizeDim('flatten', startDim, x.ndim);
-  const e = normalizeDim('flatten', endDim, x.ndim);
   if (s > e) throw new MlpkitError('flatten', `startDim ${startDim} comes after endDim ${endDim}`);
   const merged = x.shape.slice(s, e + 1).reduce((a, d) => a * d, 1);
   return reshape(x, [...x.shape.slice(0, s), merged, ...x.shape.slice(e + 1)]);
