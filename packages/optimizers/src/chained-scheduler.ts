@@ -1,5 +1,5 @@
-import { MlpkitError, StateReader } from '@mlpkit/tensor';
-import type { LRScheduler, SchedulableOptimizer, SchedulerStateDict } from './lr-scheduler.js';
+import { MlpkitError, StateReader, describe } from '@mlpkit/tensor';
+import { type LRScheduler, type SchedulableOptimizer, type SchedulerStateDict, checkNoStepArgument } from './lr-scheduler.js';
 import { readInnerStates, readLrs, readSchedulerFields } from './scheduler-state.js';
 
 /**
@@ -20,6 +20,10 @@ export class ChainedScheduler {
     if (!Array.isArray(schedulers) || schedulers.length === 0)
       throw new MlpkitError('ChainedScheduler', 'schedulers: expected at least one scheduler, got none');
     this.optimizer = schedulers[0].optimizer;
+    schedulers.forEach((s: unknown, i) => {
+      if (s === null || typeof s !== 'object' || typeof (s as { step?: unknown }).step !== 'function')
+        throw new MlpkitError('ChainedScheduler', `schedulers[${i}]: expected a scheduler such as StepLR, got ${describe(s)}`);
+    });
     schedulers.forEach((s, i) => {
       if (s.optimizer !== this.optimizer)
         throw new MlpkitError('ChainedScheduler', `schedulers: expects all schedulers to belong to the same optimizer, but got scheduler at index ${i} with a different optimizer`);
@@ -29,7 +33,8 @@ export class ChainedScheduler {
   }
 
   /** Steps every scheduler once, in order. */
-  step(): void {
+  step(...unexpected: unknown[]): void {
+    checkNoStepArgument('ChainedScheduler', unexpected);
     for (const s of this.schedulers) s.step();
     this.lastLr = this.optimizer.paramGroups.map((g) => g.lr);
   }

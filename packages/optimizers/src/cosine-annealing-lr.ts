@@ -1,4 +1,5 @@
-import { StateReader, checkOptions } from '@mlpkit/tensor';
+import { StateReader } from '@mlpkit/tensor';
+import { checkRequiredOptions } from './validate.js';
 import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableOptimizer, type SchedulerBaseOptions, checkInteger } from './lr-scheduler.js';
 
 /** CosineAnnealingLR's options (PyTorch's `CosineAnnealingLR`, camelCased). */
@@ -26,7 +27,7 @@ export class CosineAnnealingLR extends LRScheduler {
   readonly etaMin: number;
 
   constructor(optimizer: SchedulableOptimizer, options: CosineAnnealingLROptions) {
-    checkOptions('CosineAnnealingLR', options, COSINE_ANNEALING_LR_OPTIONS);
+    checkRequiredOptions('CosineAnnealingLR', options, COSINE_ANNEALING_LR_OPTIONS, 'TMax');
     super('CosineAnnealingLR', optimizer, options.lastEpoch);
     checkInteger('CosineAnnealingLR', 'TMax', options.TMax, 1);
     this.TMax = options.TMax;

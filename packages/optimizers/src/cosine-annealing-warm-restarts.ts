@@ -1,4 +1,5 @@
-import { MlpkitError, StateReader, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, StateReader } from '@mlpkit/tensor';
+import { checkRequiredOptions } from './validate.js';
 import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableOptimizer, type SchedulerBaseOptions, type SchedulerStateDict, checkInteger } from './lr-scheduler.js';
 
 /** CosineAnnealingWarmRestarts' options (PyTorch's `CosineAnnealingWarmRestarts`, camelCased). */
@@ -37,7 +38,7 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
   Tcur: number;
 
   constructor(optimizer: SchedulableOptimizer, options: CosineAnnealingWarmRestartsOptions) {
-    checkOptions('CosineAnnealingWarmRestarts', options, COSINE_ANNEALING_WARM_RESTARTS_OPTIONS);
+    checkRequiredOptions('CosineAnnealingWarmRestarts', options, COSINE_ANNEALING_WARM_RESTARTS_OPTIONS, 'T0');
     super('CosineAnnealingWarmRestarts', optimizer, options.lastEpoch);
     checkInteger('CosineAnnealingWarmRestarts', 'T0', options.T0, 1);
     checkInteger('CosineAnnealingWarmRestarts', 'TMult', options.TMult ?? 1, 1);

@@ -1,4 +1,5 @@
-import { StateReader, checkOptions } from '@mlpkit/tensor';
+import { StateReader } from '@mlpkit/tensor';
+import { checkRequiredOptions } from './validate.js';
 import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableOptimizer, type SchedulerBaseOptions } from './lr-scheduler.js';
 
 /** ExponentialLR's options (PyTorch's `ExponentialLR`, camelCased). */
@@ -20,7 +21,7 @@ export class ExponentialLR extends LRScheduler {
   readonly gamma: number;
 
   constructor(optimizer: SchedulableOptimizer, options: ExponentialLROptions) {
-    checkOptions('ExponentialLR', options, EXPONENTIAL_LR_OPTIONS);
+    checkRequiredOptions('ExponentialLR', options, EXPONENTIAL_LR_OPTIONS, 'gamma');
     super('ExponentialLR', optimizer, options.lastEpoch);
     // PyTorch checks no factor; a negative or NaN one would reach the optimizer as its lr.
     this.gamma = new StateReader('ExponentialLR').number('gamma', options.gamma, { min: 0 });

@@ -1,5 +1,15 @@
-import { MlpkitError, StateReader } from '@mlpkit/tensor';
+import { MlpkitError, StateReader, describe } from '@mlpkit/tensor';
 import { readLrs, readSchedulerFields } from './scheduler-state.js';
+
+/**
+ * Throws if `step` got an argument: an epoch-based scheduler would ignore it, so a metric meant
+ * for ReduceLROnPlateau, or PyTorch's deprecated `step(epoch)`, would change nothing unnoticed.
+ */
+export function checkNoStepArgument(name: string, args: readonly unknown[]): void {
+  const given = args.find((a) => a !== undefined);
+  if (given !== undefined)
+    throw new MlpkitError(name, `step() takes no argument, got ${describe(given)} (a metric is for ReduceLROnPlateau; to jump to an epoch, use stepTo(epoch))`);
+}
 
 /** What a scheduler needs from a parameter group: a writable `lr`, and room for its own keys. */
 export interface SchedulableGroup {
@@ -90,7 +100,8 @@ export abstract class LRScheduler {
   }
 
   /** Advances one epoch (call it after `optimizer.step()`) and sets the groups' learning rates. */
-  step(): void {
+  step(...unexpected: unknown[]): void {
+    checkNoStepArgument(this.name, unexpected);
     this.stepCount += 1;
     this.lastEpoch += 1;
     this.apply(this.getLr());

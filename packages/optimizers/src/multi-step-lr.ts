@@ -1,4 +1,5 @@
-import { MlpkitError, StateReader, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, StateReader } from '@mlpkit/tensor';
+import { checkRequiredOptions } from './validate.js';
 import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableOptimizer, type SchedulerBaseOptions } from './lr-scheduler.js';
 
 /** MultiStepLR's options (PyTorch's `MultiStepLR`, camelCased). */
@@ -25,7 +26,7 @@ export class MultiStepLR extends LRScheduler {
   readonly gamma: number;
 
   constructor(optimizer: SchedulableOptimizer, options: MultiStepLROptions) {
-    checkOptions('MultiStepLR', options, MULTI_STEP_LR_OPTIONS);
+    checkRequiredOptions('MultiStepLR', options, MULTI_STEP_LR_OPTIONS, 'milestones');
     super('MultiStepLR', optimizer, options.lastEpoch);
     if (!Array.isArray(options.milestones) || options.milestones.some((m) => !Number.isInteger(m) || m < 0))
       throw new MlpkitError('MultiStepLR', `milestones: expected an array of integer epochs >= 0, got ${JSON.stringify(options.milestones)}`);

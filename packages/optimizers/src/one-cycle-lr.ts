@@ -1,4 +1,5 @@
-import { MlpkitError, StateReader, type NumberRule, checkBoolean, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, StateReader, type NumberRule, checkBoolean } from '@mlpkit/tensor';
+import { checkRequiredOptions } from './validate.js';
 import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableGroup, type SchedulableOptimizer, type SchedulerBaseOptions, checkInteger } from './lr-scheduler.js';
 
 /** OneCycleLR's options (PyTorch's `OneCycleLR`, camelCased). */
@@ -58,7 +59,7 @@ export class OneCycleLR extends LRScheduler {
   private readonly useBeta1: boolean;
 
   constructor(optimizer: SchedulableOptimizer, options: OneCycleLROptions) {
-    checkOptions('OneCycleLR', options, ONE_CYCLE_LR_OPTIONS);
+    checkRequiredOptions('OneCycleLR', options, ONE_CYCLE_LR_OPTIONS, 'maxLr');
     super('OneCycleLR', optimizer, options.lastEpoch);
     const { pctStart = 0.3, annealStrategy = 'cos', cycleMomentum = true, divFactor = 25, finalDivFactor = 1e4, threePhase = false } = options;
     this.totalSteps = totalStepsOf(options);

@@ -1,4 +1,4 @@
-import { MlpkitError, StateReader, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, StateReader, Tensor, checkOptions, describe } from '@mlpkit/tensor';
 import type { SchedulableOptimizer, SchedulerStateDict } from './lr-scheduler.js';
 import { readSchedulerFields } from './scheduler-state.js';
 
@@ -90,7 +90,12 @@ export class ReduceLROnPlateau {
 
   /** Records one epoch's `metric` and reduces the learning rates if it has stalled long enough. */
   step(metric: number): void {
-    const current = Number(metric);
+    // Number(undefined) is NaN, which counts as a bad epoch: step() without the metric would cut
+    // the rate every `patience` epochs without a word. PyTorch's float(metrics) refuses None.
+    const given: unknown = metric;
+    const current = typeof given === 'number' ? given : given instanceof Tensor && given.size === 1 ? given.item() : null;
+    if (current === null)
+      throw new MlpkitError('ReduceLROnPlateau', `step: expected the metric to monitor (a number such as the validation loss), got ${describe(metric)}`);
     this.lastEpoch += 1;
     if (this.isBetter(current, this.best)) {
       this.best = current;

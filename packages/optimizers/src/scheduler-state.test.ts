@@ -43,6 +43,11 @@ describe('scheduler states', () => {
     expect(Object.keys(loadEdited(sequential, () => {}).stateDict())).toEqual(['last_epoch', '_last_lr', '_schedulers']);
   });
 
+  // Stepped with a metric, as ReduceLROnPlateau must be.
+  const plateau = () => {
+    const p = new ReduceLROnPlateau(sgd());
+    return { step: () => p.step(1), stateDict: () => p.stateDict(), loadStateDict: (s: Record<string, unknown>) => p.loadStateDict(s as never) };
+  };
   const refusals: [string, () => any, (s: any) => void, RegExp][] = [
     ['a string epoch', stepLR, (s) => (s.last_epoch = '3'), /StepLR\.loadStateDict: last_epoch: expected an integer ≥ -1, got "3"/],
     ['base rates for another number of groups', stepLR, (s) => s.base_lrs.push(0.1), /base_lrs: expected an array of 1 of finite numbers ≥ 0, got an array of 2/],
@@ -52,7 +57,7 @@ describe('scheduler states', () => {
     ['a field under both its PyTorch and its older key (one would silently win)', stepLR, (s) => (s.lastEpoch = 0), /StepLR\.loadStateDict: lastEpoch: expected no value \(the state holds last_epoch too\), got 0/],
     ['a prototype key', stepLR, (s) => (s.base_lrs = JSON.parse('[{"__proto__": {}}]')), /base_lrs\[0\]\.__proto__: expected no such key/],
     ['a bad restart period', () => new CosineAnnealingWarmRestarts(sgd(), { T0: 2 }), (s) => (s.T_i = 0), /CosineAnnealingWarmRestarts\.loadStateDict: T_i: expected a finite number > 0, got 0/],
-    ['a negative bad-epoch count', () => new ReduceLROnPlateau(sgd()), (s) => (s.num_bad_epochs = -1), /ReduceLROnPlateau\.loadStateDict: num_bad_epochs: expected an integer ≥ 0, got -1/],
+    ['a negative bad-epoch count', plateau, (s) => (s.num_bad_epochs = -1), /ReduceLROnPlateau\.loadStateDict: num_bad_epochs: expected an integer ≥ 0, got -1/],
     ['a bad inner state, after a good one (nothing is half-loaded)', sequential, (s) => (s._schedulers[1].last_epoch = 'x'), /SequentialLR\.loadStateDict: _schedulers\[1\]\.last_epoch: expected an integer ≥ -1, got "x"/],
     ['the wrong number of inner states', sequential, (s) => s._schedulers.pop(), /_schedulers: expected an array of 2, got an array of 1/],
   ];

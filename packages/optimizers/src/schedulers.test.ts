@@ -229,6 +229,47 @@ describe('scheduler bad input', () => {
     expect(make({ minLr: [NaN] })).toThrow('ReduceLROnPlateau: minLr[0]: expected a finite number ≥ 0, got NaN');
   });
 
+  it('ReduceLROnPlateau.step without a number: NaN would count as a bad epoch and cut the rate unnoticed', () => {
+    const opt = sgd();
+    const s = new O.ReduceLROnPlateau(opt, { patience: 0 });
+    const step = s.step.bind(s) as (metric?: unknown) => void;
+    expect(() => step()).toThrow('ReduceLROnPlateau: step: expected the metric to monitor (a number such as the validation loss), got undefined');
+    expect(() => step('0.5')).toThrow(/got the string "0.5"/);
+    expect(lrOf(opt)).toBe(1);
+    step(new Tensor(Float32Array.of(2), []));
+    step(NaN); // a NaN loss is a bad epoch, as in PyTorch
+    expect(lrOf(opt)).toBeCloseTo(0.1, 12);
+  });
+
+  it('an epoch scheduler refuses an argument to step(), which it would ignore', () => {
+    const opt = sgd();
+    const chained = new O.ChainedScheduler([new O.ExponentialLR(opt, { gamma: 0.5 })]);
+    const all: [string, { step(...args: unknown[]): void }][] = [
+      ['StepLR', new O.StepLR(opt, { stepSize: 1 })],
+      ['SequentialLR', new O.SequentialLR(opt, { schedulers: [new O.ExponentialLR(opt, { gamma: 0.5 })], milestones: [] })],
+      ['ChainedScheduler', chained],
+    ];
+    for (const [name, s] of all) expect(() => s.step(0.25)).toThrow(`${name}: step() takes no argument, got number 0.25`);
+  });
+
+  it('schedulers with a required option refuse a missing options object by name', () => {
+    const none = undefined as never;
+    expect(() => new O.StepLR(sgd(), none)).toThrow('StepLR: expected an options object with stepSize, got undefined');
+    expect(() => new O.MultiStepLR(sgd(), none)).toThrow(/^MultiStepLR: .*milestones/);
+    expect(() => new O.ExponentialLR(sgd(), none)).toThrow(/^ExponentialLR: .*gamma/);
+    expect(() => new O.CosineAnnealingLR(sgd(), none)).toThrow(/^CosineAnnealingLR: .*TMax/);
+    expect(() => new O.OneCycleLR(sgd(), none)).toThrow(/^OneCycleLR: .*maxLr/);
+    expect(() => new O.CosineAnnealingWarmRestarts(sgd(), none)).toThrow(/^CosineAnnealingWarmRestarts: .*T0/);
+    expect(() => new O.SequentialLR(sgd(), none)).toThrow(/^SequentialLR: .*schedulers and milestones/);
+  });
+
+  it('compositions refuse entries that are not schedulers', () => {
+    const opt = sgd();
+    expect(() => new O.SequentialLR(opt, { schedulers: [null as never], milestones: [] })).toThrow('SequentialLR: schedulers[0]: expected an epoch-based scheduler such as StepLR, got null');
+    expect(() => new O.SequentialLR(opt, { schedulers: [new O.ReduceLROnPlateau(opt) as never], milestones: [] })).toThrow(/schedulers\[0\]: expected an epoch-based scheduler/);
+    expect(() => new O.ChainedScheduler([new O.StepLR(opt, { stepSize: 1 }), 5 as never])).toThrow('ChainedScheduler: schedulers[1]: expected a scheduler such as StepLR, got number 5');
+  });
+
   it('resuming with lastEpoch needs the initialLr a previous scheduler stored', () => {
     expect(() => new O.StepLR(sgd(), { stepSize: 2, lastEpoch: 4 })).toThrow(/param 'initialLr' is not specified in paramGroups\[0\]/);
   });

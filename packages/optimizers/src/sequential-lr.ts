@@ -1,5 +1,6 @@
-import { MlpkitError, StateReader, checkOptions } from '@mlpkit/tensor';
-import type { LRScheduler, SchedulableOptimizer, SchedulerStateDict } from './lr-scheduler.js';
+import { MlpkitError, StateReader, describe } from '@mlpkit/tensor';
+import { checkRequiredOptions } from './validate.js';
+import { LRScheduler, type SchedulableOptimizer, type SchedulerStateDict, checkNoStepArgument } from './lr-scheduler.js';
 import { readInnerStates, readLrs, readSchedulerFields } from './scheduler-state.js';
 
 /**
@@ -24,11 +25,14 @@ export class SequentialLR {
   private lastLr: number[];
 
   constructor(optimizer: SchedulableOptimizer, options: { schedulers: readonly LRScheduler[]; milestones: readonly number[]; lastEpoch?: number }) {
-    checkOptions('SequentialLR', options, ['schedulers', 'milestones', 'lastEpoch']);
+    checkRequiredOptions('SequentialLR', options, ['schedulers', 'milestones', 'lastEpoch'], 'schedulers and milestones');
     const { schedulers, milestones, lastEpoch = -1 } = options;
     if (!Array.isArray(schedulers) || schedulers.length === 0)
       throw new MlpkitError('SequentialLR', 'schedulers: expected at least one scheduler, got none');
-    schedulers.forEach((s, i) => {
+    schedulers.forEach((s: unknown, i) => {
+      // It restarts them with initialStep and stepTo, which only epoch-based schedulers have.
+      if (!(s instanceof LRScheduler))
+        throw new MlpkitError('SequentialLR', `schedulers[${i}]: expected an epoch-based scheduler such as StepLR, got ${describe(s)}`);
       if (s.optimizer !== optimizer)
         throw new MlpkitError('SequentialLR', `schedulers: expects all schedulers to belong to the same optimizer, but got scheduler at index ${i} with a different optimizer`);
     });
@@ -50,7 +54,8 @@ export class SequentialLR {
   }
 
   /** Advances one epoch with the scheduler whose turn it is. */
-  step(): void {
+  step(...unexpected: unknown[]): void {
+    checkNoStepArgument('SequentialLR', unexpected);
     this.lastEpoch += 1;
     const idx = this.milestones.filter((m) => m <= this.lastEpoch).length;
     const scheduler = this.schedulers[idx];

@@ -1,4 +1,5 @@
-import { StateReader, checkOptions } from '@mlpkit/tensor';
+import { StateReader } from '@mlpkit/tensor';
+import { checkRequiredOptions } from './validate.js';
 import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableOptimizer, type SchedulerBaseOptions, checkInteger } from './lr-scheduler.js';
 
 /** StepLR's options (PyTorch's `StepLR`, camelCased). */
@@ -26,7 +27,7 @@ export class StepLR extends LRScheduler {
   readonly gamma: number;
 
   constructor(optimizer: SchedulableOptimizer, options: StepLROptions) {
-    checkOptions('StepLR', options, STEP_LR_OPTIONS);
+    checkRequiredOptions('StepLR', options, STEP_LR_OPTIONS, 'stepSize');
     super('StepLR', optimizer, options.lastEpoch);
     checkInteger('StepLR', 'stepSize', options.stepSize, 1);
     this.stepSize = options.stepSize;
