@@ -1,5 +1,6 @@
 import { noGrad } from '@mlpkit/autograd';
-import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions, describe } from '@mlpkit/tensor';
+import { batchOf, lossValue } from './check-batch.js';
 import { checkFlag } from './check-flag.js';
 import { type MetricSpecs, createMetrics } from './metric-specs.js';
 import { leaveIterator } from './leave-iterator.js';
@@ -52,6 +53,10 @@ export interface EvaluateResult {
 export function evaluate(model: TrainableModel, loader: LoaderLike, options: EvaluateOptions = {}): EvaluateResult {
   checkOptions('evaluate', options, ['loss', 'metrics', 'onProgress', 'reuseMemory']);
   checkFlag('evaluate', 'reuseMemory', options.reuseMemory);
+  if (!loader || typeof (loader as Iterable<unknown>)[Symbol.iterator] !== 'function')
+    throw new MlpkitError('evaluate', `loader: expected an iterable of {x, y} batches such as a DataLoader, got ${describe(loader)}`);
+  if (options.onProgress !== undefined && typeof options.onProgress !== 'function')
+    throw new MlpkitError('evaluate', `onProgress: expected a function, got ${describe(options.onProgress)}`);
   const lossFn = options.loss === undefined ? null : asLossFn('evaluate', options.loss);
   const metrics = createMetrics('evaluate', options.metrics);
   model.eval();
@@ -61,10 +66,10 @@ export function evaluate(model: TrainableModel, loader: LoaderLike, options: Eva
   const evaluateNext = (it: Iterator<BatchLike>): boolean => {
     const next = it.next();
     if (next.done) return false;
-    const { x, y } = next.value;
+    const { x, y } = batchOf('evaluate', next.value, batches);
     const out = model.forward(x);
     const n = x.shape[0] ?? 1;
-    if (lossFn) total += lossFn(out, y).item() * n;
+    if (lossFn) total += lossValue('evaluate', lossFn(out, y)) * n;
     for (const m of metrics.values()) m.update(out, y);
     count += n;
     return true;

@@ -5,6 +5,7 @@ import { MlpkitError, Tensor } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
 import type { Callback } from './callback.js';
 import { TrainingDivergedError } from './divergence.js';
+import { evaluate } from './evaluate.js';
 import { fit } from './fit.js';
 import { loaders, mlp } from './toy.test-helper.js';
 
@@ -167,5 +168,52 @@ describe('fit', () => {
     await expect(fit(model, { train, loss: crossEntropy, optimizer: {} as never, epochs: 1 })).rejects.toThrow(/^fit: optimizer: expected/);
     await expect(fit({} as never, { train, loss: crossEntropy, optimizer, epochs: 1 })).rejects.toThrow(MlpkitError);
     await expect(fit(model, { train, loss: crossEntropy, optimizer, epochs: 1, metrics: ['nope' as never] })).rejects.toThrow(/^fit: metrics: unknown metric "nope"; known: accuracy/);
+  });
+
+  it('refuses scheduler options that would leave the rate unscheduled without a word', async () => {
+    const model = mlp();
+    const { train } = loaders();
+    const optimizer = new SGD(model.parameters(), { lr: 0.1 });
+    const base = { train, loss: crossEntropy, optimizer, epochs: 1 };
+    // 'epochs' is neither 'epoch' nor 'batch': the scheduler was never stepped.
+    const calls: unknown[] = [];
+    const scheduler = { step: (v?: number) => { calls.push(v); } };
+    await expect(fit(model, { ...base, scheduler, schedulerStep: 'epochs' as never })).rejects.toThrow(`fit: expected schedulerStep to be 'epoch' or 'batch', got the string "epochs"`);
+    await expect(fit(model, { ...base, schedulerStep: 'batch' })).rejects.toThrow('fit: schedulerStep is given but there is no scheduler to step');
+    await expect(fit(model, { ...base, schedulerMonitor: 'valLoss' })).rejects.toThrow('fit: schedulerMonitor is given but there is no scheduler to step');
+    await expect(fit(model, { ...base, scheduler: 5 as never })).rejects.toThrow('fit: scheduler: expected an object with step()');
+    await expect(fit(model, { ...base, divergenceFactor: '3' as never })).rejects.toThrow('fit: divergenceFactor: expected a number > 1 or false, got the string "3"');
+    expect(calls).toEqual([]);
+    await fit(model, { ...base, scheduler, schedulerStep: 'epoch' });
+    expect(calls).toEqual([undefined]);
+  });
+
+  it('refuses callbacks that are not objects of hooks, and a plain object with a misspelt hook', async () => {
+    const model = mlp();
+    const { train } = loaders();
+    const base = { train, loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: 0.1 }), epochs: 1 };
+    await expect(fit(model, { ...base, callbacks: {} as never })).rejects.toThrow('fit: callbacks: expected an array of callback objects, got an object (Object)');
+    await expect(fit(model, { ...base, callbacks: [null as never] })).rejects.toThrow('fit: callbacks[0]: expected a callback object with hooks such as onEpochEnd, got null');
+    await expect(fit(model, { ...base, callbacks: [{ onEpochEnd: 5 as never }] })).rejects.toThrow('fit: callbacks[0].onEpochEnd: expected a function, got number 5');
+    await expect(fit(model, { ...base, callbacks: [{ onEpochEnded: () => {} } as never] })).rejects.toThrow(/^fit: callbacks\[0\]: unknown hook 'onEpochEnded' \(expected onTrainBegin, /);
+    class Custom { onEpochEnded(): void {} onOther = undefined; }
+    await expect(fit(model, { ...base, callbacks: [new Custom() as never] })).resolves.toBeDefined();
+  });
+
+  it('refuses a batch that is not {x, y} and a loss that is not a Tensor, naming them', async () => {
+    const model = mlp();
+    const { train } = loaders();
+    const base = { loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: 0.1 }), epochs: 1 };
+    await expect(fit(model, { ...base, train: [null] as never })).rejects.toThrow('fit: batch 0: expected an object {x, y} such as a DataLoader yields, got null');
+    await expect(fit(model, { ...base, train, loss: () => 1 as never })).rejects.toThrow('fit: loss: expected the loss function to return a Tensor, got number 1');
+    await expect(fit(model, { ...base, train, loss: () => ({ item: () => 1 }) as never })).rejects.toThrow('fit: expected the loss to be a Tensor, got an object (Object)');
+  });
+
+  it('evaluate refuses a loader that is not iterable, a null batch and a loss that is no Tensor', () => {
+    const model = mlp();
+    expect(() => evaluate(model, null as never)).toThrow('evaluate: loader: expected an iterable of {x, y} batches such as a DataLoader, got null');
+    expect(() => evaluate(model, loaders().val, { onProgress: 5 as never })).toThrow('evaluate: onProgress: expected a function, got number 5');
+    expect(() => evaluate(model, [undefined] as never)).toThrow('evaluate: batch 0: expected an object {x, y} such as a DataLoader yields, got undefined');
+    expect(() => evaluate(model, loaders().val, { loss: () => NaN as never })).toThrow('evaluate: loss: expected the loss function to return a Tensor, got number NaN');
   });
 });

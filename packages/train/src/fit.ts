@@ -1,5 +1,6 @@
-import { MlpkitError, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, checkOneOf, checkOptions, describe } from '@mlpkit/tensor';
 import { type Callback, type TrainContext, runHook } from './callback.js';
+import { checkCallbacks } from './check-callbacks.js';
 import { checkFlag } from './check-flag.js';
 import { DivergenceGuard, TrainingDivergedError } from './divergence.js';
 import { type LossInput, asLossFn, evaluate } from './evaluate.js';
@@ -104,9 +105,30 @@ function checkFitOptions(options: FitOptions): void {
     throw new MlpkitError(op, 'val: expected an iterable of {x, y} batches such as a DataLoader');
   checkFlag(op, 'setToNone', options.setToNone);
   checkFlag(op, 'reuseMemory', options.reuseMemory);
+  checkCallbacks(op, options.callbacks);
+  checkScheduler(options);
+  const factor = options.divergenceFactor;
+  if (factor !== undefined && factor !== false && typeof factor !== 'number')
+    throw new MlpkitError(op, `divergenceFactor: expected a number > 1 or false, got ${describe(factor)}`);
   const o = options.optimizer;
   if (!o || typeof o.step !== 'function' || typeof o.zeroGrad !== 'function' || !Array.isArray(o.paramGroups))
     throw new MlpkitError(op, 'optimizer: expected an object with step(), zeroGrad() and paramGroups (SGD, Adam, …)');
+}
+
+// A scheduler option without a scheduler, or a misspelt schedulerStep, would leave the rates
+// unscheduled without a word.
+function checkScheduler({ scheduler, schedulerStep, schedulerMonitor }: FitOptions): void {
+  const op = 'fit';
+  if (scheduler === undefined) {
+    const orphan = schedulerStep !== undefined ? 'schedulerStep' : schedulerMonitor !== undefined ? 'schedulerMonitor' : null;
+    if (orphan) throw new MlpkitError(op, `${orphan} is given but there is no scheduler to step`);
+    return;
+  }
+  if (scheduler === null || typeof (scheduler as { step?: unknown }).step !== 'function')
+    throw new MlpkitError(op, `scheduler: expected an object with step() (StepLR, ReduceLROnPlateau, …), got ${describe(scheduler)}`);
+  if (schedulerStep !== undefined) checkOneOf(op, 'schedulerStep', schedulerStep, ['epoch', 'batch']);
+  if (schedulerMonitor !== undefined && typeof schedulerMonitor !== 'string')
+    throw new MlpkitError(op, `schedulerMonitor: expected the name of an epoch log such as 'valLoss', got ${describe(schedulerMonitor)}`);
 }
 
 function checkModel(model: TrainableModel): void {

@@ -1,3 +1,4 @@
+import { batchOf, lossValue } from './check-batch.js';
 import type { DivergenceGuard } from './divergence.js';
 import type { StopInfo } from './history.js';
 import { runStep } from './step-memory.js';
@@ -31,12 +32,12 @@ export function trainStep(batches: Iterator<BatchLike>, parts: StepParts, where:
 function trainOnNext(batches: Iterator<BatchLike>, parts: StepParts, { epoch, batch }: { epoch: number; batch: number }): StepOutcome | null {
   const next = batches.next();
   if (next.done) return null;
-  const { x, y } = next.value;
+  const { x, y } = batchOf('fit', next.value, batch);
   const { model, optimizer, guard } = parts;
   optimizer.zeroGrad(parts.setToNone);
   const out = model.forward(x);
   const loss = parts.lossFn(out, y);
-  const value = loss.item();
+  const value = lossValue('fit', loss);
   const problem = guard.check(value, epoch, batch, { x, y });
   if (problem) return { problem };
   loss.backward();
