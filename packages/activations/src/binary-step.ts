@@ -9,7 +9,7 @@ import { asFloat, constant } from './elementwise.js';
  * on it cannot learn by backpropagation, which is why the courses replace it by sigmoid.
  */
 export function binaryStep(x: Tensor): Tensor {
-  const input = asFloat(x);
+  const input = asFloat(x, 'binaryStep');
   return customOp('binaryStep', [input],
     () => where(ge(input, 0), constant(input, 1), constant(input, 0)),
     (grad) => [zerosLike(grad)]);

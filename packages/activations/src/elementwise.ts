@@ -1,11 +1,12 @@
 import { customOp } from '@mlpkit/autograd';
-import { type Tensor, cast, isFloating, mul, scalar } from '@mlpkit/tensor';
+import { type Tensor, cast, checkTensor, isFloating, mul, scalar } from '@mlpkit/tensor';
 
 /**
  * The input as a float tensor: float32 and float64 stay as they are (so float64 gradient
  * checks stay float64), integers and bools become float32 as PyTorch's float activations do.
  */
-export function asFloat(x: Tensor): Tensor {
+export function asFloat(x: Tensor, op: string): Tensor {
+  checkTensor(op, x);
   return isFloating(x.dtype) ? x : cast(x, 'float32');
 }
 
@@ -25,6 +26,6 @@ export function elementwise(
   f: (x: Tensor) => Tensor,
   derivative: (x: Tensor, y: Tensor) => Tensor,
 ): Tensor {
-  const input = asFloat(x);
+  const input = asFloat(x, name);
   return customOp(name, [input], () => f(input), (grad, y) => [mul(grad, derivative(input, y))]);
 }

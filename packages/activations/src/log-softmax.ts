@@ -1,5 +1,5 @@
 import { customOp } from '@mlpkit/autograd';
-import { type Tensor, amax, exp, log, mul, normalizeDim, sub, sum } from '@mlpkit/tensor';
+import { type Tensor, amax, checkInteger, exp, log, mul, normalizeDim, sub, sum } from '@mlpkit/tensor';
 import type { Activation } from './activation.js';
 import { asFloat } from './elementwise.js';
 
@@ -9,7 +9,7 @@ import { asFloat } from './elementwise.js';
  * log(0) = −∞. Its vector-Jacobian product is g − softmax(x) · Σ g.
  */
 export function logSoftmax(x: Tensor, dim = -1): Tensor {
-  const input = asFloat(x);
+  const input = asFloat(x, 'logSoftmax');
   const d = normalizeDim('logSoftmax', dim, input.ndim);
   return customOp('logSoftmax', [input],
     () => {
@@ -21,7 +21,10 @@ export function logSoftmax(x: Tensor, dim = -1): Tensor {
 
 /** {@link logSoftmax} as a layer. */
 export class LogSoftmax implements Activation {
-  constructor(readonly dim = -1) {}
+  constructor(readonly dim = -1) {
+    // Checked when made, not at the first forward (inside fit).
+    checkInteger('LogSoftmax', 'dim', dim, -(2 ** 31), 2 ** 31 - 1);
+  }
   forward(x: Tensor): Tensor { return logSoftmax(x, this.dim); }
   toString(): string { return `LogSoftmax(dim=${this.dim})`; }
 }

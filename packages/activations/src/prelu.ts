@@ -20,7 +20,7 @@ function slopeShape(x: Tensor, weight: Tensor): number[] {
  * @example prelu(tensor([1, 5, -4, 3, -2]), tensor([0.1])) // [1, 5, -0.4, 3, -0.2]
  */
 export function prelu(x: Tensor, weight: Tensor): Tensor {
-  const input = asFloat(x);
+  const input = asFloat(x, 'prelu');
   const slopes = cast(weight, input.dtype);
   const shape = slopeShape(input, slopes);
   const sharedDims = shape.length === 0 ? null : input.shape.map((_, d) => d).filter((d) => d !== 1);

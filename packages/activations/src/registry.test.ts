@@ -1,6 +1,6 @@
 import { MlpkitError, tensor } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
-import { ELU, GELU, LeakyReLU, ReLU, SiLU, Softmax, activations, getActivation } from './index.js';
+import { ELU, GELU, LeakyReLU, LogSoftmax, ReLU, SiLU, Softmax, activations, getActivation, prelu, relu } from './index.js';
 
 describe('getActivation', () => {
   it('finds a layer by its PyTorch name, camelCase or class name', () => {
@@ -44,3 +44,23 @@ describe('bad hyper-parameters', () => {
     expect(() => new GELU('fast' as never)).toThrow(/approximate must be 'none' or 'tanh', got 'fast'/);
   });
 });
+
+describe('what is not a Tensor', () => {
+  it('is refused by every activation, naming it, instead of a TypeError', () => {
+    for (const name of Object.keys(activations)) {
+      const layer = getActivation(name);
+      expect(() => layer.forward(null as never), name).toThrow(MlpkitError);
+      expect(() => layer.forward([1, 2] as never), name).toThrow(/expected input to be a Tensor, got an array of length 2 \(wrap plain arrays with tensor/);
+    }
+    expect(() => relu(undefined as never)).toThrow('relu: expected input to be a Tensor, got undefined');
+    expect(() => prelu(null as never, tensor([0.25]))).toThrow('prelu: expected input to be a Tensor, got null');
+  });
+
+  it('Softmax and LogSoftmax refuse a dim that is no integer when made, not at their first forward', () => {
+    expect(() => new Softmax(1.5)).toThrow('Softmax: expected dim to be an integer');
+    expect(() => new LogSoftmax('1' as never)).toThrow(/^LogSoftmax: expected dim to be an integer .*got the string "1"/);
+    expect(() => getActivation('softmax', { dim: Number.NaN })).toThrow(/Softmax: expected dim to be an integer .*got NaN/);
+    expect(new Softmax(0).forward(tensor([1, 1])).tolist()).toEqual([0.5, 0.5]);
+  });
+});
+

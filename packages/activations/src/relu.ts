@@ -10,7 +10,7 @@ import { asFloat, constant } from './elementwise.js';
  * @example relu(tensor([1, 5, -4, 3, -2])) // [1, 5, 0, 3, 0]
  */
 export function relu(x: Tensor): Tensor {
-  const input = asFloat(x);
+  const input = asFloat(x, 'relu');
   // The hottest activation gets a kernel each way instead of the generic grad · f'(x):
   // y > 0 exactly where x > 0, so the backward selects the gradient through the output (in
   // one pass where the backend has a fused kernel for it).

@@ -1,5 +1,5 @@
 import { customOp } from '@mlpkit/autograd';
-import { type Tensor, amax, div, exp, mul, normalizeDim, sub, sum } from '@mlpkit/tensor';
+import { type Tensor, amax, checkInteger, div, exp, mul, normalizeDim, sub, sum } from '@mlpkit/tensor';
 import type { Activation } from './activation.js';
 import { asFloat } from './elementwise.js';
 
@@ -14,7 +14,7 @@ function shiftedExp(x: Tensor, dim: number): Tensor {
  * vector-Jacobian product is y ⊙ (g − Σ g ⊙ y).
  */
 export function softmax(x: Tensor, dim = -1): Tensor {
-  const input = asFloat(x);
+  const input = asFloat(x, 'softmax');
   const d = normalizeDim('softmax', dim, input.ndim);
   return customOp('softmax', [input],
     () => {
@@ -26,7 +26,10 @@ export function softmax(x: Tensor, dim = -1): Tensor {
 
 /** {@link softmax} as a layer. */
 export class Softmax implements Activation {
-  constructor(readonly dim = -1) {}
+  constructor(readonly dim = -1) {
+    // Checked when made, not at the first forward (inside fit).
+    checkInteger('Softmax', 'dim', dim, -(2 ** 31), 2 ** 31 - 1);
+  }
   forward(x: Tensor): Tensor { return softmax(x, this.dim); }
   toString(): string { return `Softmax(dim=${this.dim})`; }
 }

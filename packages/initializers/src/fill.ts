@@ -1,4 +1,4 @@
-import { type Generator, MlpkitError, type Tensor, defaultGenerator, isFloating } from '@mlpkit/tensor';
+import { type Generator, MlpkitError, type Tensor, defaultGenerator, describe, isFloating } from '@mlpkit/tensor';
 
 /** Options every random initializer takes. */
 export interface GeneratorOption {
@@ -17,10 +17,18 @@ export function requireFloat(op: string, t: Tensor): void {
  */
 export function fillWith(op: string, t: Tensor, generator: Generator | undefined, draw: (g: Generator) => number): Tensor {
   requireFloat(op, t);
-  const g = generator ?? defaultGenerator();
+  const g = generatorOf(op, generator);
   const data = t.data;
   for (let i = 0; i < data.length; i++) data[i] = draw(g);
   return t;
+}
+
+/** The generator to draw from: the given one, checked (a seed number in its place has no `random`), or the global one. */
+export function generatorOf(op: string, generator: Generator | undefined): Generator {
+  const g: unknown = generator ?? defaultGenerator();
+  if (typeof g !== 'object' || g === null || typeof (g as Generator).random !== 'function')
+    throw new MlpkitError(op, `expected generator to be a Generator, got ${describe(g)}`);
+  return g as Generator;
 }
 
 /** Refuses a non-finite or negative scale such as a std or bound. */

@@ -1,5 +1,5 @@
-import { MlpkitError, type Tensor, checkOptions, defaultGenerator, formatShape } from '@mlpkit/tensor';
-import { type GeneratorOption, requireFloat, requireNonNegative } from './fill.js';
+import { MlpkitError, type Tensor, checkOptions, formatShape } from '@mlpkit/tensor';
+import { type GeneratorOption, generatorOf, requireFloat, requireNonNegative } from './fill.js';
 
 /** Options of `orthogonal_`. */
 export interface OrthogonalOptions extends GeneratorOption {
@@ -50,7 +50,7 @@ export function orthogonal_(t: Tensor, options: OrthogonalOptions = {}): Tensor 
   requireNonNegative('orthogonal_', 'gain', gain);
   const rows = t.shape[0], cols = t.size / rows;
   if (t.size === 0) return t;
-  const g = options.generator ?? defaultGenerator();
+  const g = generatorOf('orthogonal_', options.generator);
   // Work on the tall orientation: m ≥ n, stored column-major so each column is contiguous.
   const m = Math.max(rows, cols), n = Math.min(rows, cols);
   const a = new Float64Array(m * n);

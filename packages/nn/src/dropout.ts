@@ -1,5 +1,7 @@
 import { customOp } from '@mlpkit/autograd';
-import { type Generator, MlpkitError, Tensor, allocate, checkOptions, defaultGenerator, formatShape, fromTypedArray, mul, shapesEqual, uninitializedFloat32 } from '@mlpkit/tensor';
+import {
+  type Generator, MlpkitError, Tensor, allocate, checkBoolean, checkOptions, checkTensor, defaultGenerator, describe, formatShape, fromTypedArray, mul, shapesEqual, uninitializedFloat32,
+} from '@mlpkit/tensor';
 import { Module } from './module.js';
 
 function checkP(op: string, p: number): void {
@@ -12,6 +14,8 @@ function checkP(op: string, p: number): void {
  * The gradient is masked and scaled the same way. p = 1 drops everything.
  */
 export function dropoutWithMask(input: Tensor, mask: Tensor, p: number): Tensor {
+  checkTensor('dropout', input);
+  checkTensor('dropout', mask, 'mask');
   checkP('dropout', p);
   if (!shapesEqual(mask.shape, input.shape))
     throw new MlpkitError('dropout', `mask shape ${formatShape(mask.shape)} differs from input shape ${formatShape(input.shape)}`);
@@ -58,9 +62,13 @@ const DROPOUT_OPTIONS = ['p', 'training', 'generator'] as const satisfies readon
 export function dropout(input: Tensor, options: DropoutOptions = {}): Tensor {
   checkOptions('dropout', options, DROPOUT_OPTIONS);
   const { p = 0.5, training = true } = options;
+  // Checked even when nothing is dropped: eval mode handed a null input on unchanged.
+  checkTensor('dropout', input);
   checkP('dropout', p);
+  checkBoolean('dropout', 'training', training);
   if (!training || p === 0) return input;
-  const g = options.generator ?? defaultGenerator();
+  const g: Generator = options.generator ?? defaultGenerator();
+  if (typeof g?.bernoulliInto !== 'function') throw new MlpkitError('dropout', `expected generator to be a Generator, got ${describe(g)}`);
   // The scaled keep-mask, drawn straight into the factor (the same draws as a 0/1 mask).
   const factor = g.bernoulliInto(allocate(input.dtype === 'float64' ? 'float64' : 'float32', input.size), 1 - p, p === 1 ? 0 : 1 / (1 - p));
   return scaleByFactor(input, factor);

@@ -1,9 +1,12 @@
 import { customOp } from '@mlpkit/autograd';
 import {
-  MlpkitError, type Tensor, formatShape, fusedLinear, fusedLinearBackward, matmulTransposed, reshape, sizeOf, sum,
+  MlpkitError, type Tensor, checkTensor, formatShape, fusedLinear, fusedLinearBackward, matmulTransposed, reshape, sizeOf, sum,
 } from '@mlpkit/tensor';
 
 function check(input: Tensor, weight: Tensor, bias: Tensor | null | undefined): void {
+  checkTensor('linear', input);
+  checkTensor('linear', weight, 'weight');
+  if (bias !== null && bias !== undefined) checkTensor('linear', bias, 'bias');
   if (weight.ndim !== 2) throw new MlpkitError('linear', `weight must be 2-D [out, in], got ${formatShape(weight.shape)}`);
   const [outF, inF] = weight.shape;
   if (input.ndim < 1 || input.shape[input.ndim - 1] !== inF)

@@ -1,5 +1,5 @@
 import { customOp } from '@mlpkit/autograd';
-import { MlpkitError, type Tensor, allocate, formatShape, fromTypedArray } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, allocate, checkTensor, formatShape, fromTypedArray } from '@mlpkit/tensor';
 import { Module } from './module.js';
 
 /**
@@ -8,6 +8,7 @@ import { Module } from './module.js';
  * (the first one on ties).
  */
 export function maxout(input: Tensor, k: number): Tensor {
+  checkTensor('maxout', input);
   const last = input.shape[input.ndim - 1];
   if (!Number.isInteger(k) || k < 1) throw new MlpkitError('maxout', `k must be a positive integer, got ${k}`);
   if (input.ndim < 1 || last % k !== 0)
@@ -48,6 +49,7 @@ export class Maxout extends Module {
   }
 
   forward(input: Tensor): Tensor {
+    checkTensor('Maxout', input);
     if (input.shape[input.ndim - 1] !== this.units * this.k)
       throw new MlpkitError('Maxout', `${this.toString()} expects ${this.units * this.k} features in the last dim, got input shape ${formatShape(input.shape)}`);
     return maxout(input, this.k);

@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor, checkOptions, forbiddenKeys, formatShape, shapesEqual } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkBoolean, checkOptions, forbiddenKeys, formatShape, shapesEqual } from '@mlpkit/tensor';
 import { Parameter } from './parameter.js';
 
 /** Parameters and buffers by dotted name ('0.weight', 'fc2.bias'), in registration order. */
@@ -140,6 +140,8 @@ export abstract class Module {
 
   /** Sets training mode on this module and every module under it; returns this. */
   train(mode = true): this {
+    // PyTorch refuses a non-boolean mode too: train('false') would mean training.
+    checkBoolean(this.constructor.name, 'mode', mode);
     for (const m of this.modules()) m.training = mode;
     return this;
   }

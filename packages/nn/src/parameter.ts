@@ -1,5 +1,5 @@
 import { requiresGrad } from '@mlpkit/autograd';
-import { Tensor, longLivedStorage } from '@mlpkit/tensor';
+import { Tensor, checkTensor, longLivedStorage } from '@mlpkit/tensor';
 
 /**
  * A tensor that a Module owns as a learnable weight: it requires grad from the start, and a
@@ -16,6 +16,7 @@ import { Tensor, longLivedStorage } from '@mlpkit/tensor';
  */
 export class Parameter extends Tensor {
   constructor(data: Tensor, requiresGradFlag = true) {
+    checkTensor('Parameter', data, 'data');
     super(longLivedStorage(data.data), data.shape);
     if (requiresGradFlag) requiresGrad(this);
   }

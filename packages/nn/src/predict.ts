@@ -1,5 +1,5 @@
 import { noGrad } from '@mlpkit/autograd';
-import { MlpkitError, type Tensor, checkOptions, concat, slice } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions, checkTensor, concat, slice } from '@mlpkit/tensor';
 import type { Module } from './module.js';
 
 /** Options of {@link predict}. */
@@ -23,6 +23,7 @@ const PREDICT_OPTIONS = ['batchSize', 'scaler'] as const satisfies readonly (key
  */
 export function predict(model: Module, x: Tensor, options: PredictOptions = {}): Tensor {
   checkOptions('predict', options, PREDICT_OPTIONS);
+  checkTensor('predict', x);
   const batchSize = options.batchSize ?? 256;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new MlpkitError('predict', `batchSize must be a positive integer, got ${batchSize}`);
   if (x.ndim < 1 || x.shape[0] < 1) throw new MlpkitError('predict', `expected at least one sample along dim 0, got input shape [${x.shape.join(', ')}]`);

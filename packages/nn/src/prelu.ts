@@ -1,5 +1,5 @@
 import { prelu } from '@mlpkit/activations';
-import { type DType, MlpkitError, type Tensor, checkOptions, full } from '@mlpkit/tensor';
+import { type DType, MlpkitError, type Tensor, checkOptions, describe, full } from '@mlpkit/tensor';
 import { Module } from './module.js';
 import { Parameter } from './parameter.js';
 
@@ -19,6 +19,8 @@ export class PReLU extends Module {
     checkOptions('PReLU', options, ['dtype']);
     if (!Number.isInteger(numParameters) || numParameters < 1)
       throw new MlpkitError('PReLU', `numParameters must be a positive integer, got ${numParameters}`);
+    // PyTorch takes any init; a NaN or infinite slope makes every negative input's output NaN or ±Infinity.
+    if (typeof init !== 'number' || !Number.isFinite(init)) throw new MlpkitError('PReLU', `init must be a finite number, got ${describe(init)}`);
     this.numParameters = numParameters;
     this.weight = new Parameter(full([numParameters], init, { dtype: options.dtype ?? 'float32' }));
   }

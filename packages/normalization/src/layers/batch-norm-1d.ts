@@ -1,5 +1,5 @@
 import { Module, Parameter, declareKeepsNoReference } from '@mlpkit/nn';
-import { MlpkitError, type Tensor, checkOptions, formatShape, full, ones, zeros } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions, checkTensor, formatShape, full, ones, zeros } from '@mlpkit/tensor';
 import { batchNorm } from './batch-norm-function.js';
 import { checkEps, checkFlags, checkMomentum } from './check-layer-options.js';
 
@@ -95,6 +95,7 @@ export class BatchNorm1d extends Module {
   }
 
   forward(input: Tensor): Tensor {
+    checkTensor('BatchNorm1d', input);
     if ((input.ndim !== 2 && input.ndim !== 3) || input.shape[1] !== this.numFeatures)
       throw new MlpkitError('BatchNorm1d', `expected (N, ${this.numFeatures}) or (N, ${this.numFeatures}, L) input, got shape ${formatShape(input.shape)}`);
     const updating = this.training && this.trackRunningStats;

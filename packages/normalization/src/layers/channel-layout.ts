@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor, formatShape } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkTensor, formatShape } from '@mlpkit/tensor';
 
 /**
  * How BatchNorm1d sees its input: (N, C) or (N, C, L), so element (n, c, l) sits at
@@ -13,6 +13,7 @@ export interface ChannelLayout {
 
 /** The layout of a (N, C) or (N, C, L) input, or a clear error. */
 export function channelLayout(op: string, input: Tensor): ChannelLayout {
+  checkTensor(op, input);
   if (input.ndim !== 2 && input.ndim !== 3)
     throw new MlpkitError(op, `expected 2-D (N, C) or 3-D (N, C, L) input, got shape ${formatShape(input.shape)}`);
   if (input.dtype !== 'float32' && input.dtype !== 'float64')

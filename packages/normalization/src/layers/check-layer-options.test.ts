@@ -36,3 +36,12 @@ describe('normalization layers check their options as PyTorch would have them', 
     expect(() => new Normalize({ mean: [0], std: [Infinity] })).toThrow('Normalize: std[0]: expected a finite number, got Infinity');
   });
 });
+
+describe('the norm layers and functions refuse what is not a tensor, naming themselves', () => {
+  it('instead of a TypeError', () => {
+    expect(() => new BatchNorm1d(2).forward(null as never)).toThrow('BatchNorm1d: expected input to be a Tensor, got null');
+    expect(() => new LayerNorm(2).forward([[1, 2]] as never)).toThrow('LayerNorm: expected input to be a Tensor, got an array of length 1');
+    expect(() => batchNorm(undefined as never)).toThrow('batchNorm: expected input to be a Tensor, got undefined');
+    expect(() => layerNorm(3 as never, [2])).toThrow('layerNorm: expected input to be a Tensor, got number 3');
+  });
+});

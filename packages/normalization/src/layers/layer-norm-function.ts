@@ -1,5 +1,5 @@
 import { customOp } from '@mlpkit/autograd';
-import { MlpkitError, Tensor, allocate, checkOptions, formatShape, shapesEqual } from '@mlpkit/tensor';
+import { MlpkitError, Tensor, allocate, checkOptions, checkTensor, formatShape, shapesEqual } from '@mlpkit/tensor';
 import { tensorOf } from './batch-norm-function.js';
 import { checkEps } from './check-layer-options.js';
 
@@ -16,6 +16,7 @@ export interface LayerNormOptions {
 const LAYER_NORM_OPTIONS = ['weight', 'bias', 'eps'] as const satisfies readonly (keyof LayerNormOptions)[];
 
 function check(input: Tensor, shape: readonly number[], o: LayerNormOptions): void {
+  checkTensor('layerNorm', input);
   const trailing = input.shape.slice(input.ndim - shape.length);
   if (shape.length === 0 || input.ndim < shape.length || !shapesEqual(trailing, shape))
     throw new MlpkitError('layerNorm', `expected input with trailing dims ${formatShape(shape)} (normalizedShape), got shape ${formatShape(input.shape)}`);

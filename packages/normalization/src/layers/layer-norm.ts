@@ -1,5 +1,5 @@
 import { Module, Parameter, declareKeepsNoReference } from '@mlpkit/nn';
-import { MlpkitError, type Tensor, checkOptions, ones, zeros } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkOptions, checkTensor, ones, zeros } from '@mlpkit/tensor';
 import { checkEps, checkFlags } from './check-layer-options.js';
 import { layerNorm } from './layer-norm-function.js';
 
@@ -50,6 +50,7 @@ export class LayerNorm extends Module {
   }
 
   forward(input: Tensor): Tensor {
+    checkTensor('LayerNorm', input);
     return layerNorm(input, this.normalizedShape, { weight: this.weight, bias: this.bias, eps: this.eps });
   }
 
