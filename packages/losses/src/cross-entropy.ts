@@ -1,5 +1,5 @@
 import { MlpkitError, type Tensor, checkOptions, formatShape, isFloating, reshape, shapesEqual } from '@mlpkit/tensor';
-import { checkFinite } from './check.js';
+import { checkClassIndex, checkOperands } from './check.js';
 import { classTargets } from './class-targets.js';
 import { crossEntropyProbabilities } from './cross-entropy-probabilities.js';
 import { type Reduction, checkReduction } from './reduction.js';
@@ -31,10 +31,12 @@ export function crossEntropy(input: Tensor, target: Tensor, options: CrossEntrop
   checkOptions('crossEntropy', options, CROSS_ENTROPY_OPTIONS);
   const { weight, ignoreIndex = -100, reduction = 'mean', labelSmoothing = 0 } = options;
   const op = 'crossEntropy';
+  checkOperands(op, input, target);
   if (!isFloating(input.dtype)) throw new MlpkitError(op, `expected float logits, got dtype ${input.dtype}`);
   checkReduction(op, reduction);
-  checkFinite(op, 'ignoreIndex', ignoreIndex);
-  if (!(labelSmoothing >= 0 && labelSmoothing <= 1))
+  checkClassIndex(op, 'ignoreIndex', ignoreIndex);
+  // typeof first: the string '0.1' passes the range test and would reach the loss as a string.
+  if (typeof labelSmoothing !== 'number' || !(labelSmoothing >= 0 && labelSmoothing <= 1))
     throw new MlpkitError(op, `labelSmoothing must be in [0, 1], got ${labelSmoothing}`);
   if (isFloating(target.dtype)) {
     if (!shapesEqual(target.shape, input.shape) && input.ndim >= 1 && target.ndim === input.ndim - 1)

@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor, checkOptions, div, exp, gt, log, mul, sub, sum, where } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkBoolean, checkOptions, div, exp, gt, log, mul, sub, sum, where } from '@mlpkit/tensor';
 import { pointwiseOperands } from './check.js';
 import { type Reduction, checkReduction, reduce } from './reduction.js';
 
@@ -23,6 +23,7 @@ export function klDiv(input: Tensor, target: Tensor, options: KlDivOptions = {})
   checkOptions(op, options, KL_DIV_OPTIONS);
   const { reduction = 'mean', logTarget = false } = options;
   checkReduction(op, reduction, ['none', 'mean', 'sum', 'batchmean']);
+  checkBoolean(op, 'logTarget', logTarget);
   const [x, t] = pointwiseOperands(op, input, target);
   let losses: Tensor;
   if (logTarget) {

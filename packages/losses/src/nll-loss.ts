@@ -1,5 +1,5 @@
 import { MlpkitError, Tensor, allocate, checkOptions, div, gather, isFloating, mul, neg, reshape, sum } from '@mlpkit/tensor';
-import { checkFinite } from './check.js';
+import { checkClassIndex, checkOperands } from './check.js';
 import { classTargets } from './class-targets.js';
 import { type Reduction, checkReduction } from './reduction.js';
 
@@ -24,9 +24,10 @@ export function nllLoss(input: Tensor, target: Tensor, options: NllLossOptions =
   checkOptions('nllLoss', options, NLL_OPTIONS);
   const { weight, ignoreIndex = -100, reduction = 'mean' } = options;
   const op = 'nllLoss';
+  checkOperands(op, input, target);
   if (!isFloating(input.dtype)) throw new MlpkitError(op, `expected float log-probabilities, got dtype ${input.dtype}`);
   checkReduction(op, reduction);
-  checkFinite(op, 'ignoreIndex', ignoreIndex);
+  checkClassIndex(op, 'ignoreIndex', ignoreIndex);
   const { rows, outShape, targets } = classTargets(op, input, target, weight, ignoreIndex);
   const m = targets.safeLabels.length;
   const index = new Tensor(targets.safeLabels, [m, 1]);

@@ -1,8 +1,12 @@
-import { MlpkitError, type Tensor, abs, add, isFloating, mul, scalar, sum } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, abs, add, checkTensor, describe, isFloating, mul, scalar, sum } from '@mlpkit/tensor';
 
 function total(op: string, params: Iterable<Tensor>, term: (p: Tensor) => Tensor): Tensor {
+  if (params === null || typeof params !== 'object' || typeof (params as Iterable<Tensor>)[Symbol.iterator] !== 'function')
+    throw new MlpkitError(op, `expected an iterable of parameters such as model.parameters(), got ${describe(params)}`);
   let out: Tensor | null = null;
+  let i = 0;
   for (const p of params) {
+    checkTensor(op, p, `parameter ${i++}`);
     if (!isFloating(p.dtype)) throw new MlpkitError(op, `expected float parameters, got dtype ${p.dtype}`);
     const s = sum(term(p));
     out = out ? add(out, s) : s;
