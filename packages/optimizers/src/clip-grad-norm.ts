@@ -1,5 +1,5 @@
-import { MlpkitError, checkBoolean, checkOptions } from '@mlpkit/tensor';
-import { type GradLike, type ParamLike, paramList } from './param.js';
+import { MlpkitError, checkBoolean, checkOptions, describe } from '@mlpkit/tensor';
+import { type GradLike, type ParamLike, checkedParamList } from './param.js';
 
 /** Options of `clipGradNorm_`. */
 export interface ClipGradNormOptions {
@@ -9,6 +9,13 @@ export interface ClipGradNormOptions {
 
 /** The p-norm of all gradients taken together, as if they were concatenated into one vector. */
 export function totalGradNorm(grads: readonly GradLike[], normType: number): number {
+  if (!Array.isArray(grads)) throw new MlpkitError('totalGradNorm', `grads: expected an array of gradients, got ${describe(grads)}`);
+  grads.forEach((g: unknown, i) => {
+    if (typeof g !== 'object' || g === null || !ArrayBuffer.isView((g as GradLike).data))
+      throw new MlpkitError('totalGradNorm', `grads: expected gradient ${i} to be a tensor, got ${describe(g)}`);
+  });
+  if (typeof normType !== 'number' || !(normType > 0))
+    throw new MlpkitError('totalGradNorm', `normType: expected a positive number or Infinity, got ${describe(normType)}`);
   if (normType === Infinity) {
     let max = 0;
     for (const g of grads) for (let i = 0; i < g.data.length; i++) max = Math.max(max, Math.abs(g.data[i]));
@@ -46,7 +53,7 @@ export function clipGradNorm_(
     throw new MlpkitError('clipGradNorm_', `normType: expected a positive number or 'inf', got ${String(normType)}`);
   if (typeof maxNorm !== 'number' || !(maxNorm >= 0))
     throw new MlpkitError('clipGradNorm_', `maxNorm: expected a number >= 0, got ${String(maxNorm)}`);
-  const grads = paramList(params).flatMap((q) => (q.grad ? [q.grad] : []));
+  const grads = checkedParamList('clipGradNorm_', params).flatMap((q) => (q.grad ? [q.grad] : []));
   if (grads.length === 0) return 0;
   const total = totalGradNorm(grads, p);
   if (options.errorIfNonfinite && !Number.isFinite(total))

@@ -1,6 +1,6 @@
 import { MlpkitError, Tensor } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
-import { clipGradNorm_ } from './clip-grad-norm.js';
+import { clipGradNorm_, totalGradNorm } from './clip-grad-norm.js';
 import { clipGradValue_ } from './clip-grad-value.js';
 
 const param = (grad: number[] | null) => ({ data: new Float32Array(grad?.length ?? 1), grad: grad ? new Tensor(Float32Array.from(grad), [grad.length]) : null });
@@ -51,5 +51,18 @@ describe('clipGradValue_', () => {
 
   it('refuses a negative clipValue', () => {
     expect(() => clipGradValue_([param([1])], -1)).toThrow('clipGradValue_: clipValue: expected a number >= 0, got -1');
+  });
+});
+
+describe('what is not parameters', () => {
+  it('clipGradNorm_, clipGradValue_ and totalGradNorm refuse it by name instead of a TypeError', () => {
+    const p = new Tensor(Float32Array.of(3, 4), [2]);
+    p.grad = new Tensor(Float32Array.of(3, 4), [2]);
+    expect(() => clipGradNorm_(null as never, 1)).toThrow('clipGradNorm_: params: expected a parameter or an iterable of parameters such as model.parameters(), got null');
+    expect(() => clipGradNorm_([p, null] as never, 1)).toThrow('clipGradNorm_: params: expected parameter 1 to be a tensor, got null');
+    expect(() => clipGradValue_(5 as never, 1)).toThrow('clipGradValue_: params: expected a parameter or an iterable of parameters such as model.parameters(), got number 5');
+    expect(() => totalGradNorm(null as never, 2)).toThrow('totalGradNorm: grads: expected an array of gradients, got null');
+    expect(() => totalGradNorm([p.grad], Number.NaN)).toThrow('totalGradNorm: normType: expected a positive number or Infinity, got number NaN');
+    expect(clipGradNorm_(p, 1)).toBeCloseTo(5, 6);
   });
 });

@@ -210,3 +210,17 @@ describe.each(all)('%s: descentGradient', (_name, Optim, options) => {
     expect(together.map((p) => Array.from(p.data))).toEqual(alone);
   });
 });
+
+describe('step and zeroGrad arguments', () => {
+  it("step refuses a closure that is not a function; zeroGrad a setToNone that is not true or false ('false' dropped the gradients)", () => {
+    const p = new Tensor(new Float32Array(2), [2]);
+    p.grad = new Tensor(Float32Array.of(1, 1), [2]);
+    const sgd = new O.SGD([p], { lr: 0.1 });
+    expect(() => sgd.step(5 as never)).toThrow('SGD: step: expected closure to be a function, got number 5');
+    expect(() => sgd.zeroGrad('false' as never)).toThrow('SGD: expected setToNone to be true or false, got the string "false"');
+    expect(p.grad).not.toBeNull();
+    sgd.zeroGrad(false);
+    expect(Array.from(p.grad!.data)).toEqual([0, 0]);
+  });
+});
+

@@ -1,4 +1,4 @@
-import { MlpkitError, describe as describeValue, formatShape, fusedZero, shapesEqual } from '@mlpkit/tensor';
+import { MlpkitError, checkBoolean, describe as describeValue, formatShape, fusedZero, shapesEqual } from '@mlpkit/tensor';
 import type { BaseHyperParams, FloatArray, ParamGroup, ParamGroupInput, ParamLike, ParamsInput } from './param.js';
 import { isGroupInput, isParamLike, paramList } from './param.js';
 import { type OptimizerStateDict, loadOptimizerState, saveOptimizerState } from './state-dict.js';
@@ -89,6 +89,7 @@ export abstract class Optimizer<H extends BaseHyperParams = BaseHyperParams> {
    * the loss, which `step` returns.
    */
   step(closure?: () => number): number | undefined {
+    if (closure !== undefined && typeof closure !== 'function') throw new MlpkitError(this.name, `step: expected closure to be a function, got ${describe(closure)}`);
     const loss = closure?.();
     // Every gradient is checked before any parameter moves, so a bad one leaves no half-step.
     const groups = this.paramGroups;
@@ -110,6 +111,8 @@ export abstract class Optimizer<H extends BaseHyperParams = BaseHyperParams> {
    * zeros in place when `setToNone` is false.
    */
   zeroGrad(setToNone = true): void {
+    // 'false' is truthy: taken as is, it would drop the gradients it was asked to keep.
+    checkBoolean(this.name, 'setToNone', setToNone);
     for (const group of this.paramGroups)
       for (const p of group.params) {
         if (setToNone) p.grad = null;

@@ -1,4 +1,4 @@
-import { type TypedArray, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, type TypedArray, checkOptions, describe } from '@mlpkit/tensor';
 
 /** The storage of a float parameter or gradient: what the update loops read and write. */
 export type FloatArray = Float32Array | Float64Array;
@@ -56,6 +56,20 @@ export function isParamLike(x: unknown): x is ParamLike {
 }
 
 /** A single parameter or an iterable of them, as a list (PyTorch accepts both for clipping). */
+/**
+ * `paramList` for the clipping functions, which take any parameters a user hands them: refuses
+ * what is not a parameter or an iterable of them, naming the entry (a TypeError otherwise).
+ */
+export function checkedParamList(op: string, params: Iterable<ParamLike> | ParamLike): ParamLike[] {
+  if (!isParamLike(params) && (params === null || typeof params !== 'object' || typeof (params as Iterable<ParamLike>)[Symbol.iterator] !== 'function'))
+    throw new MlpkitError(op, `params: expected a parameter or an iterable of parameters such as model.parameters(), got ${describe(params)}`);
+  const list = paramList(params);
+  list.forEach((p, i) => {
+    if (!isParamLike(p)) throw new MlpkitError(op, `params: expected parameter ${i} to be a tensor, got ${describe(p)}`);
+  });
+  return list;
+}
+
 export function paramList(params: Iterable<ParamLike> | ParamLike): ParamLike[] {
   return isParamLike(params) ? [params] : [...params];
 }
