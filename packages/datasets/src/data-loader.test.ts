@@ -103,3 +103,13 @@ describe('DataLoader', () => {
       .toThrow('DataLoader: features holds Infinity at example 2, feature 1 (features[5])');
   });
 });
+
+describe('DataLoader switches and transforms of the wrong type', () => {
+  const ds = () => new TensorDataset(new Float32Array(8), new Int32Array(4));
+  it("refuses them when made: shuffle: 'no' shuffled, transform: 5 failed only at the first batch", () => {
+    expect(() => new DataLoader(ds(), { shuffle: 'no' as never })).toThrow('DataLoader: expected shuffle to be true or false, got the string "no"');
+    expect(() => new DataLoader(ds(), { dropLast: 1 as never })).toThrow('DataLoader: expected dropLast to be true or false');
+    expect(() => new DataLoader(ds(), { transform: 5 as never })).toThrow('DataLoader: transform: expected a function of a batch tensor, got number 5');
+    expect(() => [...new DataLoader(ds(), { batchSize: 2, targetTransform: (() => [1, 2]) as never })]).toThrow('DataLoader: expected the result of targetTransform to be a Tensor, got an array of length 2');
+  });
+});

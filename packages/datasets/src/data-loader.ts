@@ -1,4 +1,4 @@
-import { Generator, MlpkitError, Tensor, checkOptions, uninitializedFloat32 } from '@mlpkit/tensor';
+import { Generator, MlpkitError, Tensor, checkBoolean, checkOptions, checkTensor, describe, uninitializedFloat32 } from '@mlpkit/tensor';
 import { SEED_OPTIONS, type SeedOptions, checkInteger, range, resolveGenerator, shuffleInPlace } from './random-options.js';
 import { type FeatureArray, type TargetArray, type TensorDataset, checkDataset, checkFinite } from './tensor-dataset.js';
 
@@ -69,6 +69,11 @@ export class DataLoader implements Iterable<Batch> {
     checkFinite('DataLoader', 'targets', dataset.targets, dataset.targets.length / dataset.length);
     this.dataset = dataset;
     this.batchSize = batchSize;
+    if (options.shuffle !== undefined) checkBoolean('DataLoader', 'shuffle', options.shuffle);
+    if (options.dropLast !== undefined) checkBoolean('DataLoader', 'dropLast', options.dropLast);
+    for (const name of ['transform', 'targetTransform'] as const)
+      if (options[name] !== undefined && typeof options[name] !== 'function')
+        throw new MlpkitError('DataLoader', `${name}: expected a function of a batch tensor, got ${describe(options[name])}`);
     this.shuffle = options.shuffle ?? false;
     this.dropLast = options.dropLast ?? false;
     if (options.seed !== undefined && options.generator === undefined) {
@@ -131,8 +136,8 @@ export class DataLoader implements Iterable<Batch> {
     }
     let x = new Tensor(xs, [n, ...ds.featureShape]);
     let y = new Tensor(ys, [n, ...ds.targetShape]);
-    if (this.transform) x = this.transform(x);
-    if (this.targetTransform) y = this.targetTransform(y);
+    if (this.transform) checkTensor('DataLoader', (x = this.transform(x)), 'the result of transform');
+    if (this.targetTransform) checkTensor('DataLoader', (y = this.targetTransform(y)), 'the result of targetTransform');
     return { x, y, indices };
   }
 }

@@ -1,4 +1,4 @@
-import { checkOptions } from '@mlpkit/tensor';
+import { checkBoolean, checkOptions } from '@mlpkit/tensor';
 import type { ConfusionCounts } from './confusion-counts.js';
 import { CLASS_OPTIONS, type ClassOptions, ConfusionMetric, countsOf } from './confusion-metric.js';
 import type { Predictions, Vector } from './inputs.js';
@@ -23,6 +23,7 @@ function fromCounts(counts: ConfusionCounts, normalize: boolean): number {
  */
 export function accuracyScore(yTrue: Vector, yPred: Predictions, options: AccuracyOptions = {}): number {
   checkOptions('accuracyScore', options, ACCURACY_OPTIONS);
+  if (options?.normalize !== undefined) checkBoolean('accuracyScore', 'normalize', options.normalize);
   return fromCounts(countsOf('accuracyScore', yTrue, yPred, options.numClasses), options.normalize ?? true);
 }
 
@@ -33,6 +34,7 @@ export class Accuracy extends ConfusionMetric<number> {
   constructor(options: AccuracyOptions = {}) {
     super('Accuracy', options.numClasses);
     checkOptions('Accuracy', options, ACCURACY_OPTIONS);
+    if (options?.normalize !== undefined) checkBoolean('Accuracy', 'normalize', options.normalize);
     this.normalize = options.normalize ?? true;
   }
 

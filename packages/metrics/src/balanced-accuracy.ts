@@ -1,4 +1,4 @@
-import { checkOptions } from '@mlpkit/tensor';
+import { checkBoolean, checkOptions } from '@mlpkit/tensor';
 import type { ConfusionCounts } from './confusion-counts.js';
 import { CLASS_OPTIONS, type ClassOptions, ConfusionMetric, countsOf } from './confusion-metric.js';
 import type { Predictions, Vector } from './inputs.js';
@@ -30,6 +30,7 @@ function fromCounts(counts: ConfusionCounts, adjusted: boolean): number {
  */
 export function balancedAccuracyScore(yTrue: Vector, yPred: Predictions, options: BalancedAccuracyOptions = {}): number {
   checkOptions('balancedAccuracyScore', options, BALANCED_ACCURACY_OPTIONS);
+  if (options?.adjusted !== undefined) checkBoolean('balancedAccuracyScore', 'adjusted', options.adjusted);
   return fromCounts(countsOf('balancedAccuracyScore', yTrue, yPred, options.numClasses), options.adjusted ?? false);
 }
 
@@ -40,6 +41,7 @@ export class BalancedAccuracy extends ConfusionMetric<number> {
   constructor(options: BalancedAccuracyOptions = {}) {
     super('BalancedAccuracy', options.numClasses);
     checkOptions('BalancedAccuracy', options, BALANCED_ACCURACY_OPTIONS);
+    if (options?.adjusted !== undefined) checkBoolean('BalancedAccuracy', 'adjusted', options.adjusted);
     this.adjusted = options.adjusted ?? false;
   }
 

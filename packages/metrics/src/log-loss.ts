@@ -1,4 +1,4 @@
-import { MlpkitError, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, checkBoolean, checkOptions } from '@mlpkit/tensor';
 import { type Matrix, type Vector, checkNonEmpty } from './inputs.js';
 import type { StreamingMetric } from './metric.js';
 import { type ScoreBatch, readScoreBatch, readScoreDataset } from './score-columns.js';
@@ -71,6 +71,7 @@ export class LogLoss implements StreamingMetric<number, Matrix, Vector> {
 
   constructor(options: LogLossOptions = {}) {
     checkOptions('LogLoss', options, LOG_LOSS_OPTIONS);
+    if (options?.normalize !== undefined) checkBoolean('LogLoss', 'normalize', options.normalize);
     this.eps = checkEps('LogLoss', options.eps);
     this.normalize = options.normalize ?? true;
     this.labels = options.labels;
@@ -113,6 +114,7 @@ export class LogLoss implements StreamingMetric<number, Matrix, Vector> {
 export function logLoss(yTrue: Vector, yProb: Matrix, options: LogLossOptions = {}): number {
   const op = 'logLoss';
   checkOptions(op, options, LOG_LOSS_OPTIONS);
+  if (options?.normalize !== undefined) checkBoolean(op, 'normalize', options.normalize);
   checkEps(op, options.eps);
   const metric = new LogLoss(options);
   metric.add(checkProbabilities(op, 'yProb', readScoreDataset(op, yTrue, yProb, options.labels, 'yProb')));

@@ -1,4 +1,4 @@
-import { checkOptions } from '@mlpkit/tensor';
+import { checkBoolean, checkOptions } from '@mlpkit/tensor';
 import { ErrorSums } from './error-sums.js';
 import type { Matrix } from './inputs.js';
 import { type Multioutput, type PerOutput, checkMultioutput, readRegressionDataset } from './regression-inputs.js';
@@ -20,6 +20,7 @@ export class MeanSquaredError<O extends MeanSquaredErrorOptions = MeanSquaredErr
   constructor(options?: O) {
     super('MeanSquaredError', options?.multioutput);
     checkOptions('MeanSquaredError', options, MSE_OPTIONS);
+    if (options?.squared !== undefined) checkBoolean('MeanSquaredError', 'squared', options.squared);
     this.squared = options?.squared ?? true;
   }
 
@@ -41,6 +42,7 @@ export class MeanSquaredError<O extends MeanSquaredErrorOptions = MeanSquaredErr
 export function meanSquaredError<O extends MeanSquaredErrorOptions = MeanSquaredErrorOptions>(yTrue: Matrix, yPred: Matrix, options?: O): PerOutput<O> {
   const op = 'meanSquaredError';
   checkOptions(op, options, MSE_OPTIONS);
+  if (options?.squared !== undefined) checkBoolean(op, 'squared', options.squared);
   checkMultioutput(op, options?.multioutput);
   const metric = new MeanSquaredError(options);
   metric.add(readRegressionDataset(op, yTrue, yPred));

@@ -91,3 +91,15 @@ describe('streaming over random batches equals the one-shot result', () => {
     });
   }
 });
+
+describe('switches that are not true or false', () => {
+  it("are refused by name: the string 'no' is truthy and meant yes", () => {
+    expect(() => accuracyScore([0, 1], [0, 1], { normalize: 'no' as never })).toThrow('accuracyScore: expected normalize to be true or false, got the string "no"');
+    expect(() => new Accuracy({ normalize: 0 as never })).toThrow('Accuracy: expected normalize to be true or false, got number 0');
+    expect(() => balancedAccuracyScore([0, 1], [0, 1], { adjusted: 'y' as never })).toThrow('balancedAccuracyScore: expected adjusted to be true or false');
+    expect(() => meanSquaredError([1], [1], { squared: 'no' as never })).toThrow('meanSquaredError: expected squared to be true or false');
+    expect(() => logLoss([0], [[0.5, 0.5]], { normalize: 'no' as never })).toThrow('logLoss: expected normalize to be true or false');
+    expect(() => topKAccuracyScore([0], [[0.9, 0.1]], { k: 1, normalize: 1 as never })).toThrow('topKAccuracyScore: expected normalize to be true or false');
+    expect(accuracyScore([0, 1], [0, 0], { normalize: false })).toBe(1);
+  });
+});

@@ -1,4 +1,4 @@
-import { MlpkitError, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, checkBoolean, checkOptions } from '@mlpkit/tensor';
 import { type Matrix, type Vector, checkNonEmpty } from './inputs.js';
 import type { StreamingMetric } from './metric.js';
 import { type ScoreBatch, readScoreBatch, readScoreDataset } from './score-columns.js';
@@ -45,6 +45,7 @@ export class TopKAccuracy implements StreamingMetric<number, Matrix, Vector> {
 
   constructor(options: TopKAccuracyOptions = {}) {
     checkOptions('TopKAccuracy', options, TOP_K_OPTIONS);
+    if (options?.normalize !== undefined) checkBoolean('TopKAccuracy', 'normalize', options.normalize);
     this.k = checkK('TopKAccuracy', options.k ?? 2);
     this.normalize = options.normalize ?? true;
     this.labels = options.labels;
@@ -97,6 +98,7 @@ export class TopKAccuracy implements StreamingMetric<number, Matrix, Vector> {
 export function topKAccuracyScore(yTrue: Vector, yScore: Matrix, options: TopKAccuracyOptions = {}): number {
   const op = 'topKAccuracyScore';
   checkOptions(op, options, TOP_K_OPTIONS);
+  if (options?.normalize !== undefined) checkBoolean(op, 'normalize', options.normalize);
   checkK(op, options.k ?? 2);
   const metric = new TopKAccuracy(options);
   metric.add(readScoreDataset(op, yTrue, yScore, options.labels, 'yScore'));

@@ -78,3 +78,11 @@ describe('EarlyStopping', () => {
     expect(() => new EarlyStopping({ patients: 2 } as object)).toThrow("EarlyStopping: unknown option 'patients'");
   });
 });
+
+describe('EarlyStopping options', () => {
+  it("refuses a restoreBestWeights that is not true or false ('no' restored them)", () => {
+    expect(() => new EarlyStopping({ restoreBestWeights: 'no' as never })).toThrow('EarlyStopping: expected restoreBestWeights to be true or false, got the string "no"');
+    expect(new EarlyStopping({ restoreBestWeights: true }).restoreBestWeights).toBe(true);
+  });
+});
+

@@ -1,4 +1,4 @@
-import { MlpkitError, StateReader, type Tensor, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, StateReader, type Tensor, checkBoolean, checkOptions } from '@mlpkit/tensor';
 import type { Callback, CallbackState, TrainContext } from './callback.js';
 import type { EpochLogs, History } from './history.js';
 import { Monitor, type MonitorMode } from './monitor.js';
@@ -50,6 +50,7 @@ export class EarlyStopping implements Callback {
     this.patience = options.patience ?? 0;
     if (!Number.isInteger(this.patience) || this.patience < 0)
       throw new MlpkitError('EarlyStopping', `patience must be an integer >= 0, got ${options.patience}`);
+    if (options.restoreBestWeights !== undefined) checkBoolean('EarlyStopping', 'restoreBestWeights', options.restoreBestWeights);
     this.restoreBestWeights = options.restoreBestWeights ?? false;
     this.monitor = new Monitor(options.monitor ?? 'valLoss', options.mode, options.minDelta ?? 0);
   }

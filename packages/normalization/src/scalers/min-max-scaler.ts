@@ -1,4 +1,4 @@
-import { type Tensor, checkOptions } from '@mlpkit/tensor';
+import { type Tensor, checkBoolean, checkOptions } from '@mlpkit/tensor';
 import { columnRange, guardZeroScale, mapColumns, toList, vectorTensor } from './column-stats.js';
 import { checkedFeatureRange } from './feature-range.js';
 import { FeatureScaler, type OutputArray } from './feature-scaler.js';
@@ -36,6 +36,7 @@ export class MinMaxScaler extends FeatureScaler {
     super();
     checkOptions('MinMaxScaler', options, MIN_MAX_OPTIONS);
     this.featureRange = checkedFeatureRange('MinMaxScaler', options.featureRange);
+    if (options.clip !== undefined) checkBoolean('MinMaxScaler', 'clip', options.clip);
     this.clip = options.clip ?? false;
   }
 

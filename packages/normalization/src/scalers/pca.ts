@@ -1,4 +1,4 @@
-import { MlpkitError, Tensor, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, Tensor, checkBoolean, checkOptions } from '@mlpkit/tensor';
 import { projectRows, unprojectRows } from '../linalg/covariance.js';
 import { principalAxes } from '../linalg/principal-axes.js';
 import { flipSigns } from '../linalg/sign-flip.js';
@@ -59,6 +59,7 @@ export class PCA extends FeatureScaler {
     super();
     checkOptions('PCA', options, PCA_OPTIONS);
     this.nComponentsOption = options.nComponents ?? null;
+    if (options.whiten !== undefined) checkBoolean('PCA', 'whiten', options.whiten);
     this.whiten = options.whiten ?? false;
   }
 

@@ -1,4 +1,4 @@
-import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkBoolean, checkOptions } from '@mlpkit/tensor';
 import { CenterScaleScaler } from './center-scale-scaler.js';
 import { guardZeroScale, percentile, sortedColumn, toList, vectorTensor } from './column-stats.js';
 import type { Matrix } from './matrix.js';
@@ -39,6 +39,8 @@ export class RobustScaler extends CenterScaleScaler {
     const [qMin, qMax] = options.quantileRange ?? [25, 75];
     if (!(qMin >= 0 && qMin <= qMax && qMax <= 100))
       throw new MlpkitError('RobustScaler', `quantileRange must satisfy 0 <= qMin <= qMax <= 100, got [${qMin}, ${qMax}]`);
+    if (options.withCentering !== undefined) checkBoolean('RobustScaler', 'withCentering', options.withCentering);
+    if (options.withScaling !== undefined) checkBoolean('RobustScaler', 'withScaling', options.withScaling);
     this.withCentering = options.withCentering ?? true;
     this.withScaling = options.withScaling ?? true;
     this.quantileRange = [qMin, qMax];

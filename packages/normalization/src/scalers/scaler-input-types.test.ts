@@ -1,6 +1,9 @@
 import { MlpkitError } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
+import { MinMaxScaler } from './min-max-scaler.js';
+import { PCA } from './pca.js';
 import { PixelScaler } from './pixel-scaler.js';
+import { RobustScaler } from './robust-scaler.js';
 import { ScalerPipeline } from './scaler-pipeline.js';
 import { scalerFromJSON } from './scaler-from-json.js';
 import { StandardScaler } from './standard-scaler.js';
@@ -28,5 +31,16 @@ describe('scalers refuse what is not their input with an MlpkitError', () => {
       'ScalerPipeline: expected step 0 to be a scaler (type, fitted, fit, transform, fitTransform, inverseTransform, toJSON), got number 5',
     );
     expect(() => new ScalerPipeline('x' as never)).toThrow('ScalerPipeline: expected an array of scalers, got the string "x"');
+  });
+});
+
+describe('scaler switches that are not true or false', () => {
+  it("are refused when the scaler is made: withStd: 'no' scaled anyway", () => {
+    expect(() => new StandardScaler({ withStd: 'no' as never })).toThrow('StandardScaler: expected withStd to be true or false, got the string "no"');
+    expect(() => new StandardScaler({ withMean: 0 as never })).toThrow('StandardScaler: expected withMean to be true or false, got number 0');
+    expect(() => new MinMaxScaler({ clip: 'yes' as never })).toThrow('MinMaxScaler: expected clip to be true or false');
+    expect(() => new RobustScaler({ withScaling: 'false' as never })).toThrow('RobustScaler: expected withScaling to be true or false');
+    expect(() => new PCA({ whiten: 1 as never })).toThrow('PCA: expected whiten to be true or false, got number 1');
+    expect(new StandardScaler({ withStd: false }).withStd).toBe(false);
   });
 });

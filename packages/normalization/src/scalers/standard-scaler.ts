@@ -1,4 +1,4 @@
-import { type Tensor, checkOptions } from '@mlpkit/tensor';
+import { type Tensor, checkBoolean, checkOptions } from '@mlpkit/tensor';
 import { CenterScaleScaler } from './center-scale-scaler.js';
 import { columnMean, columnVariance, toList, vectorTensor } from './column-stats.js';
 import type { Matrix } from './matrix.js';
@@ -43,6 +43,8 @@ export class StandardScaler extends CenterScaleScaler {
   constructor(options: StandardScalerOptions = {}) {
     super();
     checkOptions('StandardScaler', options, STANDARD_SCALER_OPTIONS);
+    if (options.withMean !== undefined) checkBoolean('StandardScaler', 'withMean', options.withMean);
+    if (options.withStd !== undefined) checkBoolean('StandardScaler', 'withStd', options.withStd);
     this.withMean = options.withMean ?? true;
     this.withStd = options.withStd ?? true;
   }
