@@ -19,11 +19,11 @@ export class ChainedScheduler {
   constructor(schedulers: readonly LRScheduler[]) {
     if (!Array.isArray(schedulers) || schedulers.length === 0)
       throw new MlpkitError('ChainedScheduler', 'schedulers: expected at least one scheduler, got none');
-    this.optimizer = schedulers[0].optimizer;
     schedulers.forEach((s: unknown, i) => {
       if (s === null || typeof s !== 'object' || typeof (s as { step?: unknown }).step !== 'function')
         throw new MlpkitError('ChainedScheduler', `schedulers[${i}]: expected a scheduler such as StepLR, got ${describe(s)}`);
     });
+    this.optimizer = schedulers[0].optimizer;
     schedulers.forEach((s, i) => {
       if (s.optimizer !== this.optimizer)
         throw new MlpkitError('ChainedScheduler', `schedulers: expects all schedulers to belong to the same optimizer, but got scheduler at index ${i} with a different optimizer`);

@@ -268,6 +268,7 @@ describe('scheduler bad input', () => {
     expect(() => new O.SequentialLR(opt, { schedulers: [null as never], milestones: [] })).toThrow('SequentialLR: schedulers[0]: expected an epoch-based scheduler such as StepLR, got null');
     expect(() => new O.SequentialLR(opt, { schedulers: [new O.ReduceLROnPlateau(opt) as never], milestones: [] })).toThrow(/schedulers\[0\]: expected an epoch-based scheduler/);
     expect(() => new O.ChainedScheduler([new O.StepLR(opt, { stepSize: 1 }), 5 as never])).toThrow('ChainedScheduler: schedulers[1]: expected a scheduler such as StepLR, got number 5');
+    expect(() => new O.ChainedScheduler([null as never])).toThrow('ChainedScheduler: schedulers[0]: expected a scheduler such as StepLR, got null');
   });
 
   it('resuming with lastEpoch needs the initialLr a previous scheduler stored', () => {
