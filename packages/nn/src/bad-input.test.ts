@@ -1,6 +1,6 @@
 import { Generator, MlpkitError, type Tensor, ones, tensor } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
-import { Dropout, Linear, Maxout, PReLU, Parameter, Sequential, dropout, dropoutWithMask, linear, maxout, predict } from './index.js';
+import { Dropout, Lambda, Linear, Maxout, PReLU, Parameter, Sequential, dropout, dropoutWithMask, linear, maxout, predict } from './index.js';
 
 function refused(fn: () => unknown, op: string, ...fragments: string[]): void {
   let caught: unknown;
@@ -20,6 +20,12 @@ describe('layers refuse what is not a tensor', () => {
     refused(() => fc.forward(null as unknown as Tensor), 'Linear', 'null');
     refused(() => fc.forward(3 as unknown as Tensor), 'Linear', 'number 3');
     refused(() => fc.forward({ shape: [1, 2] } as unknown as Tensor), 'Linear', 'object');
+  });
+
+  it('a Sequential names a function layer that returns no Tensor; a Lambda refuses what cannot be called', () => {
+    refused(() => new Sequential((x: Tensor) => x.shape as never, new Linear(2, 1)).forward(tensor([[0, 1]])), 'Sequential', 'layer 0 (Lambda) returned an array of length 2, expected a Tensor');
+    refused(() => new Lambda(null as never), 'Lambda', 'expected a function or an object with forward(x), got null');
+    refused(() => new Lambda({ forward: 1 } as never), 'Lambda', 'an object (Object)');
   });
 
   it('a Sequential passes the refusal through, and a tensor still works', () => {

@@ -1,4 +1,4 @@
-import type { Tensor } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, describe } from '@mlpkit/tensor';
 import { Module } from './module.js';
 
 /** Anything Sequential can chain: a Module, an object with `forward(x)` (such as an activation layer), or a function. */
@@ -16,6 +16,8 @@ export class Lambda extends Module {
 
   constructor(layer: Exclude<Layer, Module>) {
     super();
+    if (typeof layer !== 'function' && (layer === null || typeof layer !== 'object' || typeof (layer as { forward?: unknown }).forward !== 'function'))
+      throw new MlpkitError('Lambda', `expected a function or an object with forward(x), got ${describe(layer)}`);
     this.layer = layer;
     if (typeof layer === 'function') {
       this.fn = layer;

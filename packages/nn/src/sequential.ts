@@ -1,5 +1,5 @@
 import { isGradEnabled } from '@mlpkit/autograd';
-import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import { MlpkitError, Tensor, describe } from '@mlpkit/tensor';
 import { keepsNoReference, passedOn, releaseIntermediate } from './intermediate-reuse.js';
 import { Lambda, type Layer } from './lambda.js';
 import { Module } from './module.js';
@@ -71,6 +71,8 @@ export class Sequential extends Module {
         if (error instanceof MlpkitError) throw new MlpkitError('Sequential', `layer ${i}: ${error.message.replace(/^Sequential: /, '')}`);
         throw error;
       }
+      // A function layer may return anything; the next layer (and the memory reuse below) needs a Tensor.
+      if (!(x instanceof Tensor)) throw new MlpkitError('Sequential', `layer ${i} (${layer.constructor.name}) returned ${describe(x)}, expected a Tensor`);
       const same = passedOn(before, x);
       if (owned && keepsNone && !same) releaseIntermediate(before, grads, made, i);
       if (!same) made = i;
