@@ -5,6 +5,8 @@ import { SGD } from '@mlpkit/optimizers';
 import { Tensor } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
 import { checkInitialLoss, overfitSmallSubset } from './babysitting.js';
+import { lrRangeTest } from './lr-range-test.js';
+import { summarize } from './tensor-summary.js';
 import { blobs, mlp } from './toy.test-helper.js';
 
 describe('checkInitialLoss', () => {
@@ -68,3 +70,18 @@ describe('overfitSmallSubset', () => {
     expect(() => overfitSmallSubset(mlp(), null as never, options as never)).toThrow("overfitSmallSubset: unknown option 'step'");
   });
 });
+
+describe('the babysitting helpers without their options', () => {
+  it('name what they need instead of a TypeError', () => {
+    const model = mlp();
+    const batch = { x: new Tensor(new Float32Array(4), [2, 2]), y: new Tensor(Int32Array.of(0, 1), [2]) };
+    expect(() => checkInitialLoss(model, batch, crossEntropy, undefined as never)).toThrow('checkInitialLoss: expected an options object with numClasses, got undefined');
+    expect(() => overfitSmallSubset(model, batch, undefined as never)).toThrow('overfitSmallSubset: expected an options object with loss and makeOptimizer, got undefined');
+    expect(() => overfitSmallSubset(model, batch, { loss: crossEntropy } as never)).toThrow('overfitSmallSubset: makeOptimizer: expected a function (params) => optimizer');
+    expect(() => overfitSmallSubset(model, batch, { loss: crossEntropy, makeOptimizer: (p) => new SGD(p), restore: 'no' as never })).toThrow('overfitSmallSubset: expected restore to be true or false');
+    expect(() => lrRangeTest(model, [batch], undefined as never)).toThrow('lrRangeTest: expected an options object with loss and makeOptimizer, got undefined');
+    expect(() => lrRangeTest(model, [batch], { loss: crossEntropy } as never)).toThrow('lrRangeTest: makeOptimizer: expected a function');
+    expect(() => summarize(null as never)).toThrow('summarize: expected input to be a Tensor, got null');
+  });
+});
+

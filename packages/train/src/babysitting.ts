@@ -1,5 +1,7 @@
 import { noGrad } from '@mlpkit/autograd';
-import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import { checkFlag } from './check-flag.js';
+import { checkMakeOptimizer, checkRequiredOptions } from './required-options.js';
 import { type LossInput, asLossFn } from './evaluate.js';
 import { restoreState, snapshotState } from './snapshot.js';
 import type { ProgressListener } from './progress.js';
@@ -31,7 +33,7 @@ export interface InitialLossCheck {
 export function checkInitialLoss(
   model: TrainableModel, batch: BatchLike, loss: LossInput, options: { numClasses: number; tolerance?: number },
 ): InitialLossCheck {
-  checkOptions('checkInitialLoss', options, ['numClasses', 'tolerance']);
+  checkRequiredOptions('checkInitialLoss', options, ['numClasses', 'tolerance'], 'numClasses');
   const { numClasses, tolerance = 0.2 } = options;
   if (!Number.isInteger(numClasses) || numClasses < 2) throw new MlpkitError('checkInitialLoss', `numClasses must be an integer >= 2, got ${numClasses}`);
   if (!(tolerance > 0)) throw new MlpkitError('checkInitialLoss', `tolerance must be > 0, got ${tolerance}`);
@@ -92,10 +94,12 @@ function accuracyOf(logits: Tensor, y: Tensor): number {
  * const r = overfitSmallSubset(model, { x: x20, y: y20 }, { loss: crossEntropy, makeOptimizer: (p) => new SGD(p, { lr: 0.1 }) });
  */
 export function overfitSmallSubset(model: TrainableModel, batch: BatchLike, options: OverfitOptions): OverfitResult {
-  checkOptions('overfitSmallSubset', options, OVERFIT_OPTIONS);
+  checkRequiredOptions('overfitSmallSubset', options, OVERFIT_OPTIONS, 'loss and makeOptimizer');
   const { steps = 200, targetAccuracy = 1, restore = true } = options;
   if (!Number.isInteger(steps) || steps < 1) throw new MlpkitError('overfitSmallSubset', `steps must be an integer >= 1, got ${steps}`);
   const lossFn = asLossFn('overfitSmallSubset', options.loss);
+  checkMakeOptimizer('overfitSmallSubset', options.makeOptimizer);
+  checkFlag('overfitSmallSubset', 'restore', restore);
   const saved = restore ? snapshotState(model) : null;
   const optimizer = options.makeOptimizer(model.parameters());
   const losses: number[] = [];

@@ -1,4 +1,5 @@
-import { MlpkitError, type Tensor, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import { checkMakeOptimizer, checkRequiredOptions } from './required-options.js';
 import { type LossInput, asLossFn } from './evaluate.js';
 import { restoreState, snapshotState } from './snapshot.js';
 import type { LoaderLike, OptimizerLike, TrainableModel } from './types.js';
@@ -69,12 +70,13 @@ function* cycle(loader: LoaderLike): Generator<{ x: Tensor; y: Tensor }> {
  */
 export function lrRangeTest(model: TrainableModel, loader: LoaderLike, options: LrRangeTestOptions): LrRangeTestResult {
   const op = 'lrRangeTest';
-  checkOptions(op, options, LR_RANGE_TEST_OPTIONS);
+  checkRequiredOptions(op, options, LR_RANGE_TEST_OPTIONS, 'loss and makeOptimizer');
   const { startLr = 1e-7, endLr = 10, numIter = 100, smoothing = 0.05, divergeFactor = 4 } = options;
   if (!(startLr > 0 && endLr > startLr)) throw new MlpkitError(op, `expected 0 < startLr < endLr, got startLr ${startLr}, endLr ${endLr}`);
   if (!Number.isInteger(numIter) || numIter < 2) throw new MlpkitError(op, `numIter must be an integer >= 2, got ${numIter}`);
   if (!(smoothing > 0 && smoothing <= 1)) throw new MlpkitError(op, `smoothing must be in (0, 1], got ${smoothing}`);
   const lossFn = asLossFn(op, options.loss);
+  checkMakeOptimizer(op, options.makeOptimizer);
   const saved = snapshotState(model);
   const optimizer = options.makeOptimizer(model.parameters());
   const factor = (endLr / startLr) ** (1 / (numIter - 1));

@@ -1,4 +1,4 @@
-import type { Tensor } from '@mlpkit/tensor';
+import { type Tensor, checkTensor } from '@mlpkit/tensor';
 
 /** Summary statistics of a tensor's values, in float64. */
 export interface ValueSummary {
@@ -15,6 +15,7 @@ export interface ValueSummary {
 
 /** Mean, std, max |x|, L2 norm and zero fraction of `t`'s values. */
 export function summarize(t: Tensor): ValueSummary {
+  checkTensor('summarize', t);
   const d = t.data;
   const n = d.length;
   let sum = 0;
