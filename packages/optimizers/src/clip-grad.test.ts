@@ -62,7 +62,7 @@ describe('what is not parameters', () => {
     expect(() => clipGradNorm_([p, null] as never, 1)).toThrow('clipGradNorm_: params: expected parameter 1 to be a tensor, got null');
     expect(() => clipGradValue_(5 as never, 1)).toThrow('clipGradValue_: params: expected a parameter or an iterable of parameters such as model.parameters(), got number 5');
     expect(() => totalGradNorm(null as never, 2)).toThrow('totalGradNorm: grads: expected an array of gradients, got null');
-    expect(() => totalGradNorm([p.grad], Number.NaN)).toThrow('totalGradNorm: normType: expected a positive number or Infinity, got number NaN');
+    expect(() => totalGradNorm([p.grad!], Number.NaN)).toThrow('totalGradNorm: normType: expected a positive number or Infinity, got number NaN');
     expect(clipGradNorm_(p, 1)).toBeCloseTo(5, 6);
   });
 });
