@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fit } from '../fit.js';
 import { loaders, mlp } from '../toy.test-helper.js';
-import { ModelCheckpoint, checkpointPath } from './model-checkpoint.js';
+import { ModelCheckpoint, checkpointLockPath, checkpointPath } from './model-checkpoint.js';
 
 let dir = '';
 afterEach(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
@@ -29,6 +29,30 @@ describe('ModelCheckpoint', () => {
     const fresh = mlp(42);
     fresh.loadStateDict(tensors);
     expect(Array.from(fresh.stateDict()['0.weight'].data)).toEqual(Array.from(model.stateDict()['0.weight'].data));
+  });
+
+  it('keeps one directory per epoch for {epoch} in a directory, with no directory named {epoch}', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mlpkit-train-'));
+    const model = mlp();
+    const { train, val } = loaders();
+    const locks: string[][] = [];
+    await fit(model, {
+      train, val, loss: crossEntropy, optimizer: new SGD(model.parameters(), { lr: 0.1 }), epochs: 2,
+      callbacks: [
+        new ModelCheckpoint({ path: join(dir, 'runs', '{epoch}', 'model.safetensors'), saveBestOnly: false }),
+        { onEpochEnd: async () => { locks.push((await readdir(join(dir, 'runs'))).sort()); } },
+      ],
+    });
+    // During training the lock sits beside the epochs' directories; at the end it is gone.
+    expect(locks).toEqual([['1', '{epoch}.lock'], ['1', '2', '{epoch}.lock']]);
+    expect((await readdir(join(dir, 'runs'))).sort()).toEqual(['1', '2']);
+    expect(await readdir(join(dir, 'runs', '2'))).toEqual(['model.safetensors']);
+  });
+
+  it('locks the first templated part of the path', () => {
+    expect(checkpointLockPath(join('out', 'model-{epoch}.safetensors'))).toBe(join('out', 'model-{epoch}.safetensors'));
+    expect(checkpointLockPath(join('out', 'e{epoch}', 'sub', 'm-{epoch}.safetensors'))).toBe(join('out', 'e{epoch}'));
+    expect(checkpointLockPath(join('{epoch}', 'm.safetensors'))).toBe('{epoch}');
   });
 
   it('fills {epoch} 1-based', () => {

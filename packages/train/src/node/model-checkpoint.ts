@@ -1,5 +1,6 @@
 import { holdWriterLock, releaseWriterLock, saveFile } from '@mlpkit/nn/node';
 import { checkOptions } from '@mlpkit/tensor';
+import { dirname } from 'node:path';
 import type { TrainContext } from '../callback.js';
 import { Checkpoint, type CheckpointOptions } from '../checkpoint.js';
 import { claimWritablePath, makeParentDirectory } from './writable-path.js';
@@ -8,7 +9,8 @@ import { claimWritablePath, makeParentDirectory } from './writable-path.js';
 export interface ModelCheckpointOptions extends Omit<CheckpointOptions, 'save'> {
   /**
    * Where to write: a path, optionally with `{epoch}` (1-based) to keep one file per epoch,
-   * e.g. `out/model-{epoch}.safetensors`.
+   * e.g. `out/model-{epoch}.safetensors`, or one directory per epoch,
+   * e.g. `out/{epoch}/model.safetensors` (each made when its epoch is saved).
    */
   path: string;
 }
@@ -18,6 +20,18 @@ const MODEL_CHECKPOINT_OPTIONS = ['path', 'monitor', 'mode', 'saveBestOnly', 'me
 /** `out/model-{epoch}.safetensors` with epoch 0 → `out/model-1.safetensors`. */
 export function checkpointPath(template: string, epoch: number): string {
   return template.replaceAll('{epoch}', String(epoch + 1));
+}
+
+/**
+ * The part of a checkpoint path template that one run owns, so the one its writer lock guards:
+ * the template itself, or, when `{epoch}` is in a directory, the first templated directory
+ * (`out/{epoch}/model.safetensors` → `out/{epoch}`, locked as `out/{epoch}.lock`). The lock
+ * then sits in a directory that exists whatever the epoch, instead of in one literally named
+ * `{epoch}`.
+ */
+export function checkpointLockPath(template: string): string {
+  const dir = dirname(template);
+  return dir.includes('{epoch}') ? checkpointLockPath(dir) : template;
 }
 
 /**
@@ -41,21 +55,24 @@ export class ModelCheckpoint extends Checkpoint {
       save: async ({ epoch, state, metadata }) => {
         const file = checkpointPath(options.path, epoch);
         makeParentDirectory(file, 'ModelCheckpoint');
-        holdWriterLock(options.path, 'ModelCheckpoint');
+        holdWriterLock(checkpointLockPath(options.path), 'ModelCheckpoint');
         await saveFile(file, state, metadata);
       },
     });
     this.path = options.path;
   }
 
-  /** Creates the directory and takes the path's lock before training, so an unwritable path costs no epoch. */
+  /**
+   * Creates the directory and takes the path's lock before training, so an unwritable path costs
+   * no epoch; with `{epoch}` in a directory, that is the directory above the first templated one.
+   */
   override onTrainBegin(ctx: TrainContext): void {
     super.onTrainBegin(ctx);
-    claimWritablePath(this.path, 'ModelCheckpoint');
+    claimWritablePath(checkpointLockPath(this.path), 'ModelCheckpoint');
   }
 
   /** The run is over: another process may write this path now. */
   onTrainEnd(): void {
-    releaseWriterLock(this.path);
+    releaseWriterLock(checkpointLockPath(this.path));
   }
 }
