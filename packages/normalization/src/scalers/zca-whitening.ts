@@ -1,5 +1,6 @@
 import { MlpkitError, Tensor, checkOptions } from '@mlpkit/tensor';
 import { covarianceMatrix, projectRows, unprojectRows } from '../linalg/covariance.js';
+import { spectralProduct } from '../linalg/spectral-product.js';
 import { symmetricEigen } from '../linalg/symmetric-eigen.js';
 import { checkInvertibleCovariance } from './check-invertible-covariance.js';
 import { columnMean, toList, vectorTensor } from './column-stats.js';
@@ -69,15 +70,7 @@ export class ZCAWhitening extends FeatureScaler {
   private spectral(power: number): Float64Array {
     const f = this.nFeaturesIn!, values = this.valuesV!, e = this.vectorsV!;
     const g = values.map((l) => (power === 1 ? l : (l + this.eps) ** power));
-    const out = new Float64Array(f * f);
-    for (let p = 0; p < f; p++)
-      for (let q = p; q < f; q++) {
-        let s = 0;
-        for (let k = 0; k < f; k++) s += e[p * f + k] * g[k] * e[q * f + k];
-        out[p * f + q] = s;
-        out[q * f + p] = s;
-      }
-    return out;
+    return spectralProduct(e, g, f);
   }
 
   private matrix(name: string, power: number): Tensor {
