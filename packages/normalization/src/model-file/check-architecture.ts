@@ -1,4 +1,4 @@
-import { MlpkitError, repeatedJsonKey } from '@mlpkit/tensor';
+import { MlpkitError, checkBoolean, repeatedJsonKey } from '@mlpkit/tensor';
 import { ARCHITECTURE_METADATA_KEY, ARCHITECTURE_VERSION, type Architecture, type ModuleSpec } from './architecture.js';
 import type { ModuleOptions, OptionKind, OptionValue } from './module-type.js';
 import { knownTypeNames, moduleTypeNamed } from './module-registry.js';
@@ -30,7 +30,8 @@ function checkValue(value: unknown, kind: OptionKind, path: string): OptionValue
     case 'integer': return Number.isSafeInteger(value) ? (value as number) : fail(path, `expected an integer, got ${show(value)}`);
     case 'number': return finite ? (value as number) : fail(path, `expected a finite number, got ${show(value)}`);
     case 'number-or-null': return finite || value === null ? (value as number | null) : fail(path, `expected a finite number or null, got ${show(value)}`);
-    case 'boolean': return typeof value === 'boolean' ? value : fail(path, `expected true or false, got ${show(value)}`);
+    // In the words every other switch is refused in, with the field's path as its name.
+    case 'boolean': checkBoolean('loadModel', path, value); return value;
     case 'string': return typeof value === 'string' ? value : fail(path, `expected a string, got ${show(value)}`);
     case 'dtype': return value === 'float32' || value === 'float64' ? value : fail(path, `expected "float32" or "float64", got ${show(value)}`);
     case 'integer-list':

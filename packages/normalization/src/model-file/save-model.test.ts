@@ -112,6 +112,7 @@ describe('loadModel on hostile files', () => {
       [withArchitecture(JSON.stringify(arch).replace('"layers"', '"__proto__":{},"layers"')), /architecture\.model\.__proto__: this key is not allowed/],
       [edited((a) => { a.model.layers[0].options.constructor = 1; }), /layers\[0\]\.options\.constructor: this key is not allowed/],
       [edited((a) => { a.model.layers[0].options.inFeatures = '2'; }), /layers\[0\]\.options\.inFeatures: expected an integer, got "2"/],
+      [edited((a) => { a.model.layers[0].options.bias = 'yes'; }), /^loadModel: expected architecture\.model\.layers\[0\]\.options\.bias to be true or false, got the string "yes"$/],
       [edited((a) => { a.model.layers[0].options.outFeature = 3; }), /layers\[0\]\.options\.outFeature: unknown field/],
       [edited((a) => { delete a.model.layers[0].options.inFeatures; }), /layers\[0\]\.options\.inFeatures: Linear needs this option/],
       [edited((a) => { a.model.layers[1].options.p = 7; }), /layers\[1\]\.options: Dropout: dropout probability p must be in \[0, 1\], got 7/],
