@@ -194,6 +194,28 @@ describe('non-numbers are refused', () => {
     refused(() => T.ones([3]).std(0, bad<T.TensorVarianceOptions>(5)), 'var', 'options object', 'number 5');
   });
 
+  it('every reduction refuses a keepdim that is not true or false (a truthy string kept the dims)', () => {
+    const x = T.ones([2, 3]);
+    const yes = bad<boolean>('yes');
+    expect(refused(() => T.sum(x, 0, yes), 'sum')).toBe('sum: expected keepdim to be true or false, got the string "yes"');
+    refused(() => x.sum(0, yes), 'sum', 'keepdim');
+    refused(() => T.mean(x, 0, yes), 'mean', 'keepdim');
+    refused(() => T.variance(x, { dim: 0, keepdim: yes }), 'var', 'keepdim');
+    refused(() => x.std(0, { keepdim: bad<boolean>(1) }), 'var', 'keepdim', 'number 1');
+    refused(() => T.variance(x, { unbiased: bad<boolean>('no') }), 'var', 'unbiased', '"no"');
+    refused(() => T.amax(x, 0, yes), 'amax', 'keepdim');
+    refused(() => T.amin(x, 1, bad<boolean>(null)), 'amin', 'keepdim', 'null');
+    refused(() => T.argmax(x, 0, yes), 'argmax', 'keepdim');
+    refused(() => T.argmin(x, null, yes), 'argmin', 'keepdim');
+    refused(() => T.max(x, 0, yes), 'max', 'keepdim');
+    refused(() => x.min(1, yes), 'min', 'keepdim');
+    refused(() => T.logsumexp(x, 1, yes), 'logsumexp', 'keepdim');
+    refused(() => x.all(0, yes), 'all', 'keepdim');
+    refused(() => x.any(0, yes), 'any', 'keepdim');
+    expect(T.sum(x, 0, true).shape).toEqual([1, 3]);
+    expect(x.var(0, { keepdim: false, unbiased: false }).shape).toEqual([3]);
+  });
+
   it('the option checks other packages share refuse truthy strings and misspelt choices', () => {
     expect(refused(() => T.checkBoolean('mine', 'flag', 'no'), 'mine')).toBe('mine: expected flag to be true or false, got the string "no"');
     expect(refused(() => T.checkOneOf('mine', 'task', 'regresion', ['classification', 'regression']), 'mine'))

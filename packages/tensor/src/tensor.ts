@@ -4,6 +4,7 @@ import { MlpkitError, describe, formatShape } from './errors.js';
 import { formatTensor } from './format.js';
 import { checkShape, sizeOf } from './shape.js';
 import type { TensorStorage } from './storage.js';
+import { checkBoolean } from './ops/check-options.js';
 import type * as Ops from './ops/index.js';
 import { tensorOps as ops } from './tensor-ops.js';
 
@@ -253,9 +254,15 @@ export class Tensor {
   argmax(dim?: number | null, keepdim = false): Tensor { return ops().argmax(this, dim, keepdim); }
   argmin(dim?: number | null, keepdim = false): Tensor { return ops().argmin(this, dim, keepdim); }
   /** Whether every element is non-zero, as a 0-d bool (or along `dim`). */
-  all(dim?: Dims, keepdim = false): Tensor { return ops().eq(ops().sum(ops().eq(this, 0), dim, keepdim), 0); }
+  all(dim?: Dims, keepdim = false): Tensor {
+    checkBoolean('all', 'keepdim', keepdim); // checked here too, or the refusal would name the sum inside
+    return ops().eq(ops().sum(ops().eq(this, 0), dim, keepdim), 0);
+  }
   /** Whether any element is non-zero, as a 0-d bool (or along `dim`). */
-  any(dim?: Dims, keepdim = false): Tensor { return ops().gt(ops().sum(ops().ne(this, 0), dim, keepdim), 0); }
+  any(dim?: Dims, keepdim = false): Tensor {
+    checkBoolean('any', 'keepdim', keepdim);
+    return ops().gt(ops().sum(ops().ne(this, 0), dim, keepdim), 0);
+  }
 
   // Products.
   matmul(other: Tensor): Tensor { return ops().matmul(this, other); }

@@ -3,7 +3,7 @@ import { isFloating } from '../dtype.js';
 import { MlpkitError, describe, formatShape } from '../errors.js';
 import { normalizeDims } from '../shape.js';
 import { type Tensor, checkTensor } from '../tensor.js';
-import { checkOptions } from './check-options.js';
+import { checkBoolean, checkOptions } from './check-options.js';
 import { cast } from './convert.js';
 import { div, eq, exp, log, mul, sqrt, sub, where, add } from './elementwise.js';
 import { gather } from './indexing.js';
@@ -12,10 +12,19 @@ import { squeeze } from './shape.js';
 /** Dims to reduce over: one, several, or every dim when omitted or null. */
 export type ReduceDims = number | readonly number[] | null | undefined;
 
+/**
+ * The checked dims of a reduction. Every reduction comes through here, so keepdim is checked
+ * once: a truthy string such as 'yes' would otherwise quietly keep the dims.
+ */
+function reduceDims(op: string, x: Tensor, dim: ReduceDims, keepdim: unknown): number[] {
+  checkTensor(op, x);
+  checkBoolean(op, 'keepdim', keepdim);
+  return normalizeDims(op, dim, x.ndim);
+}
+
 /** Sum over `dim` (all dims by default). */
 export function sum(x: Tensor, dim?: ReduceDims, keepdim = false): Tensor {
-  checkTensor('sum', x);
-  return run('sum', [x], { dims: normalizeDims('sum', dim, x.ndim), keepdim });
+  return run('sum', [x], { dims: reduceDims('sum', x, dim, keepdim), keepdim });
 }
 
 function countOver(op: string, x: Tensor, dims: number[]): number {
@@ -27,8 +36,7 @@ function countOver(op: string, x: Tensor, dims: number[]): number {
 
 /** Arithmetic mean over `dim` (all dims by default). */
 export function mean(x: Tensor, dim?: ReduceDims, keepdim = false): Tensor {
-  checkTensor('mean', x);
-  const dims = normalizeDims('mean', dim, x.ndim);
+  const dims = reduceDims('mean', x, dim, keepdim);
   return div(sum(x, dims, keepdim), countOver('mean', x, dims));
 }
 
@@ -44,13 +52,15 @@ export interface VarianceOptions {
 export function variance(x: Tensor, options: VarianceOptions = {}): Tensor {
   checkTensor('var', x);
   checkOptions('var', options, ['dim', 'keepdim', 'unbiased', 'correction']);
-  const dims = normalizeDims('var', options.dim, x.ndim);
+  const keepdim = options.keepdim ?? false;
+  const dims = reduceDims('var', x, options.dim, keepdim);
+  if (options.unbiased !== undefined) checkBoolean('var', 'unbiased', options.unbiased);
   const n = countOver('var', x, dims);
   if (options.correction !== undefined && (typeof options.correction !== 'number' || !Number.isFinite(options.correction)))
     throw new MlpkitError('var', `expected correction to be a finite number, got ${options.correction}`);
   const correction = options.correction ?? (options.unbiased === false ? 0 : 1);
   const centered = sub(x, mean(x, dims, true));
-  return div(sum(mul(centered, centered), dims, options.keepdim ?? false), Math.max(0, n - correction));
+  return div(sum(mul(centered, centered), dims, keepdim), Math.max(0, n - correction));
 }
 
 /** Standard deviation over `dim`: the square root of `variance`. */
@@ -60,36 +70,34 @@ export function std(x: Tensor, options: VarianceOptions = {}): Tensor {
 
 /** Largest value over `dim` (all by default); ties share the gradient evenly. */
 export function amax(x: Tensor, dim?: ReduceDims, keepdim = false): Tensor {
-  return run('amax', [x], { dims: extremeDims('amax', x, dim), keepdim });
+  return run('amax', [x], { dims: extremeDims('amax', x, dim, keepdim), keepdim });
 }
 
 /** Smallest value over `dim` (all by default); ties share the gradient evenly. */
 export function amin(x: Tensor, dim?: ReduceDims, keepdim = false): Tensor {
-  return run('amin', [x], { dims: extremeDims('amin', x, dim), keepdim });
+  return run('amin', [x], { dims: extremeDims('amin', x, dim, keepdim), keepdim });
 }
 
 /**
  * The dims a max or min reduces over; like PyTorch, an empty tensor needs an explicit dim,
  * and a dim of size 0 has no extreme to return.
  */
-function extremeDims(op: string, x: Tensor, dim: ReduceDims): number[] {
-  checkTensor(op, x);
+function extremeDims(op: string, x: Tensor, dim: ReduceDims, keepdim: unknown): number[] {
+  const dims = reduceDims(op, x, dim, keepdim);
   if ((dim === undefined || dim === null) && x.size === 0)
     throw new MlpkitError(op, `expected a reduction dim for an empty tensor (shape ${formatShape(x.shape)}), got none`);
-  const dims = normalizeDims(op, dim, x.ndim);
   for (const d of dims)
     if (x.ndim > 0 && x.shape[d] === 0) throw new MlpkitError(op, `cannot reduce over dim ${d} of size 0 (shape ${formatShape(x.shape)})`);
   return dims;
 }
 
-function extremeIndexDim(op: 'argmax' | 'argmin', x: Tensor, dim: number | null | undefined): number | null {
-  return dim === undefined || dim === null ? (extremeDims(op, x, null), null) : extremeDims(op, x, dim)[0];
+function extremeIndexDim(op: 'argmax' | 'argmin', x: Tensor, dim: number | null | undefined, keepdim: unknown): number | null {
+  return dim === undefined || dim === null ? (extremeDims(op, x, null, keepdim), null) : extremeDims(op, x, dim, keepdim)[0];
 }
 
 /** log(Σ exp(x)) over `dim`, shifted by the maximum so ±100 logits do not overflow. */
 export function logsumexp(x: Tensor, dim?: ReduceDims, keepdim = false): Tensor {
-  checkTensor('logsumexp', x);
-  const dims = normalizeDims('logsumexp', dim, x.ndim);
+  const dims = reduceDims('logsumexp', x, dim, keepdim);
   // An empty reduction has no peak: log Σ over nothing is log 0 = −∞, as in PyTorch.
   if (x.size === 0) return log(sum(exp(x), dims, keepdim));
   const peak = amax(x, dims, true).detach();
@@ -106,12 +114,12 @@ function squeezeDims(x: Tensor, dims: number[]): Tensor {
 
 /** Index of the largest value over `dim` (over the flattened tensor when omitted); first index wins ties. */
 export function argmax(x: Tensor, dim?: number | null, keepdim = false): Tensor {
-  return run('argmax', [x], { dim: extremeIndexDim('argmax', x, dim), keepdim });
+  return run('argmax', [x], { dim: extremeIndexDim('argmax', x, dim, keepdim), keepdim });
 }
 
 /** Index of the smallest value over `dim` (over the flattened tensor when omitted); first index wins ties. */
 export function argmin(x: Tensor, dim?: number | null, keepdim = false): Tensor {
-  return run('argmin', [x], { dim: extremeIndexDim('argmin', x, dim), keepdim });
+  return run('argmin', [x], { dim: extremeIndexDim('argmin', x, dim, keepdim), keepdim });
 }
 
 /** The values and their indices from a max or min over one dim. */
@@ -121,7 +129,7 @@ export interface ValuesIndices {
 }
 
 function extremeAlong(op: 'max' | 'min', x: Tensor, dim: number, keepdim: boolean): ValuesIndices {
-  const [d] = extremeDims(op, x, dim);
+  const [d] = extremeDims(op, x, dim, keepdim);
   if (typeof dim !== 'number') throw new MlpkitError(op, `expected an integer dim, got ${dim}`);
   const indices = op === 'max' ? argmax(x, d, true) : argmin(x, d, true);
   // Gathering sends the whole gradient to the returned index, as PyTorch does.
@@ -133,14 +141,14 @@ function extremeAlong(op: 'max' | 'min', x: Tensor, dim: number, keepdim: boolea
 export function max(x: Tensor): Tensor;
 export function max(x: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
 export function max(x: Tensor, dim?: number, keepdim = false): Tensor | ValuesIndices {
-  return dim === undefined ? (extremeDims('max', x, null), amax(x)) : extremeAlong('max', x, dim, keepdim);
+  return dim === undefined ? (extremeDims('max', x, null, false), amax(x)) : extremeAlong('max', x, dim, keepdim);
 }
 
 /** min(x): the smallest element. min(x, dim): `{values, indices}` along dim. */
 export function min(x: Tensor): Tensor;
 export function min(x: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
 export function min(x: Tensor, dim?: number, keepdim = false): Tensor | ValuesIndices {
-  return dim === undefined ? (extremeDims('min', x, null), amin(x)) : extremeAlong('min', x, dim, keepdim);
+  return dim === undefined ? (extremeDims('min', x, null, false), amin(x)) : extremeAlong('min', x, dim, keepdim);
 }
 
 /** Number of true (non-zero) elements, as int32. */
