@@ -20,7 +20,7 @@ export function asLossFn(op: string, loss: LossInput | undefined): LossFn {
 
 /** Options of {@link evaluate}. */
 export interface EvaluateOptions {
-  /** The loss to average over the loader (optional: metrics alone are fine). */
+  /** The loss to average over the loader (optional: metrics alone are fine, but one of the two is needed). */
   loss?: LossInput;
   /** Metrics to compute, e.g. `['accuracy']`. */
   metrics?: MetricSpecs;
@@ -59,6 +59,9 @@ export function evaluate(model: TrainableModel, loader: LoaderLike, options: Eva
     throw new MlpkitError('evaluate', `onProgress: expected a function, got ${describe(options.onProgress)}`);
   const lossFn = options.loss === undefined ? null : asLossFn('evaluate', options.loss);
   const metrics = createMetrics('evaluate', options.metrics);
+  // With neither there is nothing to report: the result would be a NaN loss and no metrics.
+  if (!lossFn && metrics.size === 0)
+    throw new MlpkitError('evaluate', "expected a loss or metrics to compute (e.g. { loss: crossEntropy } or { metrics: ['accuracy'] }), got neither");
   model.eval();
   let total = 0;
   let count = 0;

@@ -213,7 +213,16 @@ describe('fit', () => {
     const model = mlp();
     expect(() => evaluate(model, null as never)).toThrow('evaluate: loader: expected an iterable of {x, y} batches such as a DataLoader, got null');
     expect(() => evaluate(model, loaders().val, { onProgress: 5 as never })).toThrow('evaluate: onProgress: expected a function, got number 5');
-    expect(() => evaluate(model, [undefined] as never)).toThrow('evaluate: batch 0: expected an object {x, y} such as a DataLoader yields, got undefined');
+    expect(() => evaluate(model, [undefined] as never, { metrics: ['accuracy'] })).toThrow('evaluate: batch 0: expected an object {x, y} such as a DataLoader yields, got undefined');
     expect(() => evaluate(model, loaders().val, { loss: () => NaN as never })).toThrow('evaluate: loss: expected the loss function to return a Tensor, got number NaN');
+  });
+
+  it('evaluate refuses to run with neither a loss nor metrics (it returned a NaN loss)', () => {
+    const model = mlp();
+    const neither = "evaluate: expected a loss or metrics to compute (e.g. { loss: crossEntropy } or { metrics: ['accuracy'] }), got neither";
+    expect(() => evaluate(model, loaders().val)).toThrow(neither);
+    expect(() => evaluate(model, loaders().val, { metrics: [] })).toThrow(neither);
+    expect(evaluate(model, loaders().val, { loss: crossEntropy }).loss).toBeGreaterThan(0);
+    expect(evaluate(model, loaders().val, { metrics: ['accuracy'] }).metrics.accuracy).toBeGreaterThanOrEqual(0);
   });
 });
