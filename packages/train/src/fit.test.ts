@@ -225,4 +225,19 @@ describe('fit', () => {
     expect(evaluate(model, loaders().val, { loss: crossEntropy }).loss).toBeGreaterThan(0);
     expect(evaluate(model, loaders().val, { metrics: ['accuracy'] }).metrics.accuracy).toBeGreaterThanOrEqual(0);
   });
+
+  it('refuses an optimizer that holds none of the model\'s parameters, and trains a partly frozen model', async () => {
+    const model = mlp();
+    const other = mlp();
+    const { train } = loaders();
+    await expect(fit(model, { train, loss: crossEntropy, optimizer: new SGD(other.parameters(), { lr: 0.1 }), epochs: 1 }))
+      .rejects.toThrow("fit: optimizer: expected it to hold some of the model's 4 parameters, got an optimizer holding 4 other ones");
+    expect(model.parameters().every((p) => p.grad === null)).toBe(true);
+    // Only the last layer trains: the first one is frozen and stays as it was.
+    const [w0, , w1] = model.parameters();
+    const frozen = w0.tolist(), before = w1.tolist();
+    await fit(model, { train, loss: crossEntropy, optimizer: new SGD(model.parameters().slice(2), { lr: 0.1 }), epochs: 1 });
+    expect(w0.tolist()).toEqual(frozen);
+    expect(w1.tolist()).not.toEqual(before);
+  });
 });

@@ -1,6 +1,7 @@
 import { MlpkitError, checkOneOf, checkOptions, describe } from '@mlpkit/tensor';
 import { type Callback, type TrainContext, runHook } from './callback.js';
 import { checkCallbacks } from './check-callbacks.js';
+import { checkOptimizerParams } from './check-optimizer-params.js';
 import { checkFlag } from './check-flag.js';
 import { DivergenceGuard, TrainingDivergedError } from './divergence.js';
 import { type LossInput, asLossFn, evaluate } from './evaluate.js';
@@ -156,6 +157,7 @@ function checkModel(model: TrainableModel): void {
 export async function fit(model: TrainableModel, fitOptions: FitOptions): Promise<History> {
   checkFitOptions(fitOptions);
   checkModel(model);
+  checkOptimizerParams('fit', model, fitOptions.optimizer);
   const options = fitOptions.validationSplit === undefined ? fitOptions : { ...fitOptions, ...splitForValidation(fitOptions.train, fitOptions.validationSplit) };
   const lossFn = asLossFn('fit', options.loss);
   const callbacks = options.callbacks ?? [];
