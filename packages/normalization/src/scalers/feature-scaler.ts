@@ -28,6 +28,8 @@ export abstract class FeatureScaler implements Scaler {
     const m = matrixOf(`${this.type}.fit`, x);
     if (m.rows < this.minSamples)
       throw new MlpkitError(`${this.type}.fit`, `expected at least ${this.minSamples} sample(s), got shape ${formatShape(x.shape)}`);
+    // As scikit-learn: no feature leaves no statistic to learn, and a state nothing can read back.
+    if (m.cols < 1) throw new MlpkitError(`${this.type}.fit`, `expected at least 1 feature, got shape ${formatShape(x.shape)}`);
     this.fitMatrix(m);
     this.nFeaturesIn = m.cols;
     return this;

@@ -1,4 +1,4 @@
-import { MlpkitError } from '@mlpkit/tensor';
+import { MlpkitError, zeros } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
 import { MinMaxScaler } from './min-max-scaler.js';
 import { PCA } from './pca.js';
@@ -7,6 +7,8 @@ import { RobustScaler } from './robust-scaler.js';
 import { ScalerPipeline } from './scaler-pipeline.js';
 import { scalerFromJSON } from './scaler-from-json.js';
 import { StandardScaler } from './standard-scaler.js';
+import { ZCAWhitening } from './zca-whitening.js';
+import { ZeroCenterer } from './zero-centerer.js';
 
 describe('scalers refuse what is not their input with an MlpkitError', () => {
   it('fit and transform take a Tensor, and say how to wrap plain arrays', () => {
@@ -14,6 +16,16 @@ describe('scalers refuse what is not their input with an MlpkitError', () => {
       'StandardScaler.fit: expected input to be a Tensor, got an array of length 2 (wrap plain arrays with tensor(...))',
     );
     expect(() => new PixelScaler().transform(new Float32Array(2) as never)).toThrow('PixelScaler.transform: expected input to be a Tensor, got a Float32Array');
+  });
+
+  it('fit refuses an input with no feature or no sample, as scikit-learn does ([N, 0] was fitted)', () => {
+    expect(() => new StandardScaler().fit(zeros([5, 0]))).toThrow('StandardScaler.fit: expected at least 1 feature, got shape [5, 0]');
+    for (const scaler of [new MinMaxScaler(), new RobustScaler(), new ZeroCenterer(), new PCA(), new ZCAWhitening()]) {
+      expect(() => scaler.fit(zeros([4, 3, 0])), scaler.type).toThrow(`${scaler.type}.fit: expected at least 1 feature, got shape [4, 3, 0]`);
+      expect(() => scaler.fit(zeros([0, 3])), scaler.type).toThrow(/expected at least \d sample\(s\), got shape \[0, 3\]/);
+      expect(scaler.fitted).toBe(false);
+    }
+    expect(() => new ScalerPipeline([new StandardScaler()]).fit(zeros([5, 0]))).toThrow('StandardScaler.fit: expected at least 1 feature');
   });
 
   it('scalerFromJSON refuses text that does not parse, and nesting no scaler has', () => {
