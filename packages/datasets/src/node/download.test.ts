@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -5,7 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeIdx } from '../encode-idx.js';
-import { downloadFile } from './download.js';
+import { downloadFile, writeFileAtomic } from './download.js';
 import { DRIP_MS, type LocalMirror, startLocalMirror } from './local-mirror.test-helper.js';
 
 const raw = encodeIdx({ dtype: 'uint8', shape: [64, 8, 8], data: Uint8Array.from({ length: 4096 }, (_, i) => (i * 7) % 256) });
@@ -136,6 +137,25 @@ describe('downloadFile', () => {
     await closed.close();
     await expect(downloadFile([url], NAME, dest())).rejects.toThrow(/fetch failed: .*ECONNREFUSED/);
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('removes the temporary files a killed download of the same file left, and only those', async () => {
+    const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    await new Promise((resolve) => child.once('exit', resolve));
+    const dead = child.pid!; // a pid no process has any more
+    const stale = `.${NAME}.${dead}.deadbeef.part`;
+    const kept = [
+      `.${NAME}.${process.ppid}.deadbeef.part`, // a live writer: it may still rename it
+      `.${NAME}.${process.pid}.deadbeef.part`, // this process's own
+      `.labels-idx1-ubyte.gz.${dead}.deadbeef.part`, // another file's
+      `.${NAME}.${dead}.deadbeef.tmp`, // not one of ours
+    ];
+    for (const name of [stale, ...kept]) await writeFile(join(dir, name), 'half a body');
+    await downloadFile([mirror.url('ok')], NAME, dest(), { sha256: [digest(gz)] });
+    expect((await readdir(dir)).sort()).toEqual([NAME, ...kept].sort());
+    await writeFile(join(dir, stale), 'half a body');
+    await writeFileAtomic(dest(), gz);
+    expect((await readdir(dir)).sort()).toEqual([NAME, ...kept].sort());
   });
 
   it('lists every mirror\'s reason', async () => {

@@ -3,6 +3,7 @@ import { mkdir, open, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { MlpkitError, checkOptions } from '@mlpkit/tensor';
 import { checkFileDigest } from './file-digest.js';
+import { removeStaleTemporaries } from './stale-temporaries.js';
 
 /** How `downloadFile` fetches and checks. */
 export interface DownloadOptions {
@@ -127,7 +128,10 @@ async function fetchToFile(url: string, path: string, s: Settings, maxBody: numb
   return hash.digest('hex');
 }
 
-/** A uniquely named temporary path beside `dest`, so that renaming it onto `dest` is atomic. */
+/**
+ * A uniquely named temporary path beside `dest`, so that renaming it onto `dest` is atomic; the
+ * pid in its name lets a later writer tell one a killed process left (`removeStaleTemporaries`).
+ */
 const tempPath = (dest: string): string =>
   join(dirname(dest), `.${basename(dest)}.${process.pid}.${randomBytes(4).toString('hex')}.part`);
 
@@ -139,9 +143,13 @@ async function removeMadeDirs(dir: string, top: string): Promise<void> {
   }
 }
 
-/** Writes `bytes` to `dest` atomically: a uniquely named temporary file in the same directory, flushed, then renamed. */
+/**
+ * Writes `bytes` to `dest` atomically: a uniquely named temporary file in the same directory,
+ * flushed, then renamed. Temporary files of earlier writes of `dest` that were killed are removed first.
+ */
 export async function writeFileAtomic(dest: string, bytes: Uint8Array): Promise<void> {
   await mkdir(dirname(dest), { recursive: true });
+  await removeStaleTemporaries(dest);
   const tmp = tempPath(dest);
   try {
     const handle = await open(tmp, 'wx');
@@ -163,13 +171,15 @@ export async function writeFileAtomic(dest: string, bytes: Uint8Array): Promise<
  * refused connection, an HTTP error, a stalled, too slow or oversized body and a wrong digest
  * each move on to the next mirror. The body streams into a temporary file beside `dest` while
  * it is hashed, and is renamed onto `dest` only once verified, so `dest` either holds a verified
- * file or is untouched, and a failure leaves nothing behind. Fails with every mirror's reason.
+ * file or is untouched, and a failure leaves nothing behind; temporary files of earlier
+ * downloads of `dest` whose process was killed are removed first. Fails with every mirror's reason.
  */
 export async function downloadFile(mirrors: readonly string[], filename: string, dest: string, options: DownloadOptions = {}): Promise<void> {
   const s = settings(options);
   if (mirrors.length === 0) throw new MlpkitError('download', `no mirrors to fetch ${filename} from: mirrors is []`);
   const maxBody = s.contentBytes === undefined ? Infinity : largestCopy(s.contentBytes);
   const made = await mkdir(dirname(dest), { recursive: true });
+  await removeStaleTemporaries(dest);
   const reasons: string[] = [];
   for (const base of mirrors) {
     let url = String(base);
