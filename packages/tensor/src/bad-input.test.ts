@@ -216,6 +216,13 @@ describe('non-numbers are refused', () => {
     expect(x.var(0, { keepdim: false, unbiased: false }).shape).toEqual([3]);
   });
 
+  it('var and std refuse unbiased and correction together, as PyTorch (correction silently won)', () => {
+    const x = T.tensor([1, 2, 4]);
+    expect(refused(() => T.variance(x, { unbiased: true, correction: 0 }), 'var')).toBe('var: expected unbiased or correction, not both; got unbiased true and correction 0');
+    refused(() => x.std({ unbiased: false, correction: 1 }), 'var', 'not both');
+    expect(T.variance(x, { correction: 0 }).data[0]).toBeCloseTo(14 / 9, 6);
+  });
+
   it('the option checks other packages share refuse truthy strings and misspelt choices', () => {
     expect(refused(() => T.checkBoolean('mine', 'flag', 'no'), 'mine')).toBe('mine: expected flag to be true or false, got the string "no"');
     expect(refused(() => T.checkOneOf('mine', 'task', 'regresion', ['classification', 'regression']), 'mine'))

@@ -56,6 +56,9 @@ export function variance(x: Tensor, options: VarianceOptions = {}): Tensor {
   const dims = reduceDims('var', x, options.dim, keepdim);
   if (options.unbiased !== undefined) checkBoolean('var', 'unbiased', options.unbiased);
   const n = countOver('var', x, dims);
+  // PyTorch's signatures take one or the other; with both, one of them would be silently ignored.
+  if (options.unbiased !== undefined && options.correction !== undefined)
+    throw new MlpkitError('var', `expected unbiased or correction, not both; got unbiased ${options.unbiased} and correction ${options.correction}`);
   if (options.correction !== undefined && (typeof options.correction !== 'number' || !Number.isFinite(options.correction)))
     throw new MlpkitError('var', `expected correction to be a finite number, got ${options.correction}`);
   const correction = options.correction ?? (options.unbiased === false ? 0 : 1);
