@@ -1,10 +1,12 @@
 import { MlpkitError, Tensor, manualSeed, randn, tensor } from '@mlpkit/tensor';
 import { describe, expect, it } from 'vitest';
 import { covariance } from '../linalg/covariance-tensor.js';
+import type { ScalerJSON } from './scaler.js';
+import { ScalerReader } from './scaler-reader.js';
 import { ZCAWhitening } from './zca-whitening.js';
 
-function data(): Tensor {
-  manualSeed(2);
+function data(seed = 2): Tensor {
+  manualSeed(seed);
   const z = randn([300, 2], { dtype: 'float64' }).data;
   return new Tensor(Float64Array.from(z, (v, i) => (i % 2 === 0 ? 4 * v + 1 : v + z[i - 1])), [300, 2]);
 }
@@ -53,5 +55,53 @@ describe('ZCAWhitening', () => {
 
   it('refuses an unknown option', () => {
     expect(() => new ZCAWhitening({ epsilon: 1e-5 } as object)).toThrow("ZCAWhitening: unknown option 'epsilon'");
+  });
+
+  describe('keeps W and its inverse per fitted state', () => {
+    /** transform and inverseTransform of `x`, as plain arrays for bit-for-bit comparison. */
+    const both = (zca: ZCAWhitening, x: Tensor) => [Array.from(zca.transform(x).data), Array.from(zca.inverseTransform(x).data)];
+    const fresh = (zca: ZCAWhitening) => ZCAWhitening.fromJSON(JSON.parse(JSON.stringify(zca)));
+
+    it('gives, call after call, what a fresh whitening built from the same state gives', () => {
+      const x = data();
+      const zca = new ZCAWhitening().fit(x);
+      const first = both(zca, x);
+      expect(both(zca, x)).toEqual(first);
+      expect(both(fresh(zca), x)).toEqual(first);
+    });
+
+    it('rebuilds them after a second fit', () => {
+      const [x1, x2] = [data(2), data(5)];
+      const zca = new ZCAWhitening().fit(x1);
+      const before = both(zca, x2);
+      zca.fit(x2);
+      const after = both(zca, x2);
+      expect(after).not.toEqual(before);
+      expect(after).toEqual(both(new ZCAWhitening().fit(x2), x2));
+    });
+
+    it('rebuilds them after a state is loaded into a used whitening', () => {
+      // fromJSON loads into a new whitening; this reaches the same loader on one that kept W.
+      class Reloadable extends ZCAWhitening {
+        reload(json: ScalerJSON): this {
+          return this.restore(new ScalerReader(json, 'ZCAWhitening'));
+        }
+      }
+      const [x1, x2] = [data(2), data(5)];
+      const saved = JSON.parse(JSON.stringify(new ZCAWhitening().fit(x2)));
+      const zca = new Reloadable().fit(x1);
+      both(zca, x2);
+      expect(both(zca.reload(saved), x2)).toEqual(both(ZCAWhitening.fromJSON(saved), x2));
+    });
+
+    it('whiteningMatrix is a copy: writing into it leaves transform as it was', () => {
+      const x = data();
+      const zca = new ZCAWhitening().fit(x);
+      const expected = both(fresh(zca), x);
+      zca.whiteningMatrix.data.fill(0);
+      zca.transform(x);
+      zca.whiteningMatrix.data.fill(0);
+      expect(both(zca, x)).toEqual(expected);
+    });
   });
 });
