@@ -2,6 +2,8 @@ import { MlpkitError, randn, manualSeed, tensor, Tensor, zeros } from '@mlpkit/t
 import { describe, expect, it } from 'vitest';
 import { covariance } from '../linalg/covariance-tensor.js';
 import { PCA } from './pca.js';
+import type { ScalerJSON } from './scaler.js';
+import { ScalerReader } from './scaler-reader.js';
 import { ZCAWhitening } from './zca-whitening.js';
 
 /** 200 correlated samples of 3 features, in float64. */
@@ -122,5 +124,38 @@ describe('PCA', () => {
     expect(Array.from(PCA.fromJSON(JSON.parse(JSON.stringify(pca))).transform(x).data)).toEqual(Array.from(y));
     // As scikit-learn, at most min(samples, features) components, whatever the rank.
     expect(() => new PCA({ nComponents: 3 }).fit(x)).toThrow(/integer in \[1, 2\].*got 3/);
+  });
+
+  describe('with whiten, keeps its scaled components per fitted state', () => {
+    /** transform and inverseTransform, as plain arrays for bit-for-bit comparison. */
+    const both = (pca: PCA, x: Tensor) => [Array.from(pca.transform(x).data), Array.from(pca.inverseTransform(pca.transform(x)).data)];
+    const other = () => (manualSeed(7), randn([50, 3], { dtype: 'float64' }));
+
+    it('gives, call after call, what a fresh PCA built from the same state gives', () => {
+      const x = data();
+      const pca = new PCA({ whiten: true }).fit(x);
+      const first = both(pca, x);
+      expect(both(pca, x)).toEqual(first);
+      expect(both(PCA.fromJSON(JSON.parse(JSON.stringify(pca))), x)).toEqual(first);
+    });
+
+    it('rebuilds them after a second fit and after a state is loaded into a used PCA', () => {
+      const [x1, x2] = [data(), other()];
+      const pca = new PCA({ whiten: true }).fit(x1);
+      const before = both(pca, x2);
+      const expected = both(new PCA({ whiten: true }).fit(x2), x2);
+      expect(expected).not.toEqual(before);
+      expect(both(pca.fit(x2), x2)).toEqual(expected);
+      // fromJSON loads into a new PCA; this reaches the same loader on one that kept them.
+      class Reloadable extends PCA {
+        reload(json: ScalerJSON): this {
+          return this.restore(new ScalerReader(json, 'PCA'));
+        }
+      }
+      const saved = JSON.parse(JSON.stringify(new PCA({ whiten: true }).fit(x1)));
+      const used = new Reloadable({ whiten: true }).fit(x2);
+      both(used, x2);
+      expect(both(used.reload(saved), x2)).toEqual(before);
+    });
   });
 });
