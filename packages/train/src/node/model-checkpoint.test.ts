@@ -59,6 +59,14 @@ describe('ModelCheckpoint', () => {
     expect(checkpointPath('a/m-{epoch}.safetensors', 0)).toBe('a/m-1.safetensors');
   });
 
+  it('refuses a missing, non-string or empty path when it is made, not when training begins', () => {
+    const message = (got: string) => `ModelCheckpoint: path: expected a non-empty string such as 'out/model-{epoch}.safetensors', got ${got}`;
+    expect(() => new ModelCheckpoint({} as never)).toThrow(message('undefined'));
+    expect(() => new ModelCheckpoint({ path: 42 } as never)).toThrow(message('number 42'));
+    expect(() => new ModelCheckpoint({ path: '' })).toThrow(message('the string ""'));
+    expect(() => new (ModelCheckpoint as new () => unknown)()).toThrow('ModelCheckpoint: expected an options object with a path, got undefined');
+  });
+
   it('refuses an unknown option', () => {
     expect(() => new ModelCheckpoint({ path: 'x.safetensors', save: () => {} } as never)).toThrow("ModelCheckpoint: unknown option 'save'");
   });

@@ -1,8 +1,9 @@
 import { holdWriterLock, releaseWriterLock, saveFile } from '@mlpkit/nn/node';
-import { checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, describe } from '@mlpkit/tensor';
 import { dirname } from 'node:path';
 import type { TrainContext } from '../callback.js';
 import { Checkpoint, type CheckpointOptions } from '../checkpoint.js';
+import { checkRequiredOptions } from '../required-options.js';
 import { claimWritablePath, makeParentDirectory } from './writable-path.js';
 
 /** Options of {@link ModelCheckpoint}: a file path instead of a `save` function. */
@@ -48,7 +49,10 @@ export class ModelCheckpoint extends Checkpoint {
   readonly path: string;
 
   constructor(options: ModelCheckpointOptions) {
-    checkOptions('ModelCheckpoint', options, MODEL_CHECKPOINT_OPTIONS);
+    checkRequiredOptions('ModelCheckpoint', options, MODEL_CHECKPOINT_OPTIONS, 'a path');
+    // Read only when training begins, where a missing path would be a raw TypeError.
+    if (typeof options.path !== 'string' || options.path === '')
+      throw new MlpkitError('ModelCheckpoint', `path: expected a non-empty string such as 'out/model-{epoch}.safetensors', got ${describe(options.path)}`);
     const { path: _path, ...checkpointOptions } = options;
     super({
       ...checkpointOptions,
