@@ -67,6 +67,19 @@ describe('ModelCheckpoint', () => {
     expect(() => new (ModelCheckpoint as new () => unknown)()).toThrow('ModelCheckpoint: expected an options object with a path, got undefined');
   });
 
+  it('refuses a template field other than {epoch}, naming it and the supported one', () => {
+    expect(() => new ModelCheckpoint({ path: 'out/model-{valLoss}.safetensors' })).toThrow(
+      `ModelCheckpoint: path: unknown template field {valLoss} in "out/model-{valLoss}.safetensors"; supported: {epoch} (the monitored value is in each file's metadata)`,
+    );
+    expect(() => new ModelCheckpoint({ path: 'out/{epoch}/m-{val_loss:.2f}.safetensors' })).toThrow(/unknown template field \{val_loss:\.2f\} in/);
+    expect(() => new ModelCheckpoint({ path: 'out/m-{epoch:02d}.safetensors' })).toThrow(/unknown template field \{epoch:02d\}/);
+    expect(() => new ModelCheckpoint({ path: 'out/{}/m.safetensors' })).toThrow(/unknown template field \{\}/);
+    expect(() => new ModelCheckpoint({ path: 'out/{Epoch}.safetensors' })).toThrow(/unknown template field \{Epoch\}/);
+    // {epoch}, as often as wanted and in a directory too, and no field at all, are fine.
+    for (const path of ['out/best.safetensors', 'out/{epoch}/m-{epoch}.safetensors', 'out/e{epoch}/m.safetensors'])
+      expect(new ModelCheckpoint({ path }).path).toBe(path);
+  });
+
   it('refuses an unknown option', () => {
     expect(() => new ModelCheckpoint({ path: 'x.safetensors', save: () => {} } as never)).toThrow("ModelCheckpoint: unknown option 'save'");
   });

@@ -11,12 +11,26 @@ export interface ModelCheckpointOptions extends Omit<CheckpointOptions, 'save'> 
   /**
    * Where to write: a path, optionally with `{epoch}` (1-based) to keep one file per epoch,
    * e.g. `out/model-{epoch}.safetensors`, or one directory per epoch,
-   * e.g. `out/{epoch}/model.safetensors` (each made when its epoch is saved).
+   * e.g. `out/{epoch}/model.safetensors` (each made when its epoch is saved). `{epoch}` is the
+   * only field: any other `{…}` is refused.
    */
   path: string;
 }
 
 const MODEL_CHECKPOINT_OPTIONS = ['path', 'monitor', 'mode', 'saveBestOnly', 'metadata'] as const satisfies readonly (keyof ModelCheckpointOptions)[];
+
+/** The fields a path template may hold, each written `{name}`. */
+const PATH_FIELDS: readonly string[] = ['epoch'];
+
+/**
+ * Refuses a `{…}` other than `{epoch}`, which `checkpointPath` would leave in the file name
+ * literally: Keras-style `{val_loss:.2f}` or `{valLoss}` looks filled in but never is.
+ */
+function checkPathTemplate(template: string): void {
+  for (const [field, name] of template.matchAll(/\{([^{}]*)\}/g))
+    if (!PATH_FIELDS.includes(name))
+      throw new MlpkitError('ModelCheckpoint', `path: unknown template field ${field} in ${JSON.stringify(template)}; supported: ${PATH_FIELDS.map((f) => `{${f}}`).join(', ')} (the monitored value is in each file's metadata)`);
+}
 
 /** `out/model-{epoch}.safetensors` with epoch 0 → `out/model-1.safetensors`. */
 export function checkpointPath(template: string, epoch: number): string {
@@ -53,6 +67,7 @@ export class ModelCheckpoint extends Checkpoint {
     // Read only when training begins, where a missing path would be a raw TypeError.
     if (typeof options.path !== 'string' || options.path === '')
       throw new MlpkitError('ModelCheckpoint', `path: expected a non-empty string such as 'out/model-{epoch}.safetensors', got ${describe(options.path)}`);
+    checkPathTemplate(options.path);
     const { path: _path, ...checkpointOptions } = options;
     super({
       ...checkpointOptions,
