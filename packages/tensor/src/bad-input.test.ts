@@ -191,7 +191,7 @@ describe('non-numbers are refused', () => {
     refused(() => T.randn([2], bad<T.RandomOptions>({ seed: 1 })), 'randn', "'seed'");
     refused(() => T.variance(T.ones([3]), bad<T.VarianceOptions>({ unbaised: false })), 'var', "'unbaised'");
     refused(() => T.rand([2], { dtype: 'int32' }), 'rand', 'float dtype', 'int32');
-    refused(() => T.ones([3]).std(0, bad<T.TensorVarianceOptions>(5)), 'var', 'options object', 'number 5');
+    refused(() => T.ones([3]).std(0, bad<T.TensorVarianceOptions>(5)), 'std', 'options object', 'number 5');
   });
 
   it('every reduction refuses a keepdim that is not true or false (a truthy string kept the dims)', () => {
@@ -201,7 +201,7 @@ describe('non-numbers are refused', () => {
     refused(() => x.sum(0, yes), 'sum', 'keepdim');
     refused(() => T.mean(x, 0, yes), 'mean', 'keepdim');
     refused(() => T.variance(x, { dim: 0, keepdim: yes }), 'var', 'keepdim');
-    refused(() => x.std(0, { keepdim: bad<boolean>(1) }), 'var', 'keepdim', 'number 1');
+    refused(() => x.std(0, { keepdim: bad<boolean>(1) }), 'std', 'keepdim', 'number 1');
     refused(() => T.variance(x, { unbiased: bad<boolean>('no') }), 'var', 'unbiased', '"no"');
     refused(() => T.amax(x, 0, yes), 'amax', 'keepdim');
     refused(() => T.amin(x, 1, bad<boolean>(null)), 'amin', 'keepdim', 'null');
@@ -219,7 +219,7 @@ describe('non-numbers are refused', () => {
   it('var and std refuse unbiased and correction together, as PyTorch (correction silently won)', () => {
     const x = T.tensor([1, 2, 4]);
     expect(refused(() => T.variance(x, { unbiased: true, correction: 0 }), 'var')).toBe('var: expected unbiased or correction, not both; got unbiased true and correction 0');
-    refused(() => x.std({ unbiased: false, correction: 1 }), 'var', 'not both');
+    refused(() => x.std({ unbiased: false, correction: 1 }), 'std', 'not both');
     expect(T.variance(x, { correction: 0 }).data[0]).toBeCloseTo(14 / 9, 6);
   });
 

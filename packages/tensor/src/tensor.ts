@@ -230,11 +230,11 @@ export class Tensor {
   mean(dim?: Dims, keepdim = false): Tensor { return ops().mean(this, dim, keepdim); }
   /** Variance, unbiased by default: `x.var(1)`, `x.var(1, { keepdim: true })`, `x.var({ unbiased: false })`. */
   var(dim?: Dims | TensorVarianceOptions, options: TensorVarianceOptions = {}): Tensor {
-    return ops().variance(this, varianceOptions(dim, options));
+    return ops().variance(this, varianceOptions('var', dim, options));
   }
   /** Standard deviation, with the same arguments as `var`. */
   std(dim?: Dims | TensorVarianceOptions, options: TensorVarianceOptions = {}): Tensor {
-    return ops().std(this, varianceOptions(dim, options));
+    return ops().std(this, varianceOptions('std', dim, options));
   }
   amax(dim?: Dims, keepdim = false): Tensor { return ops().amax(this, dim, keepdim); }
   amin(dim?: Dims, keepdim = false): Tensor { return ops().amin(this, dim, keepdim); }
@@ -316,8 +316,8 @@ export class Tensor {
   clone(): Tensor { return ops().clone(this); }
 }
 
-function varianceOptions(dim: Dims | TensorVarianceOptions | undefined, options: TensorVarianceOptions): Ops.VarianceOptions {
+function varianceOptions(op: 'var' | 'std', dim: Dims | TensorVarianceOptions | undefined, options: TensorVarianceOptions): Ops.VarianceOptions {
   if (dim !== null && typeof dim === 'object' && !Array.isArray(dim)) return dim as TensorVarianceOptions;
-  ops().checkOptions('var', options, ['keepdim', 'unbiased', 'correction']);
+  ops().checkOptions(op, options, ['keepdim', 'unbiased', 'correction']);
   return { ...options, dim: dim as Dims | undefined };
 }

@@ -50,17 +50,22 @@ export interface VarianceOptions {
 
 /** Variance over `dim`, dividing by N − correction (Bessel's correction by default). */
 export function variance(x: Tensor, options: VarianceOptions = {}): Tensor {
-  checkTensor('var', x);
-  checkOptions('var', options, ['dim', 'keepdim', 'unbiased', 'correction']);
+  return varianceAs('var', x, options);
+}
+
+/** `variance` with errors named after the public op that asked (`var` or `std`). */
+function varianceAs(op: 'var' | 'std', x: Tensor, options: VarianceOptions): Tensor {
+  checkTensor(op, x);
+  checkOptions(op, options, ['dim', 'keepdim', 'unbiased', 'correction']);
   const keepdim = options.keepdim ?? false;
-  const dims = reduceDims('var', x, options.dim, keepdim);
-  if (options.unbiased !== undefined) checkBoolean('var', 'unbiased', options.unbiased);
-  const n = countOver('var', x, dims);
+  const dims = reduceDims(op, x, options.dim, keepdim);
+  if (options.unbiased !== undefined) checkBoolean(op, 'unbiased', options.unbiased);
+  const n = countOver(op, x, dims);
   // PyTorch's signatures take one or the other; with both, one of them would be silently ignored.
   if (options.unbiased !== undefined && options.correction !== undefined)
-    throw new MlpkitError('var', `expected unbiased or correction, not both; got unbiased ${options.unbiased} and correction ${options.correction}`);
+    throw new MlpkitError(op, `expected unbiased or correction, not both; got unbiased ${options.unbiased} and correction ${options.correction}`);
   if (options.correction !== undefined && (typeof options.correction !== 'number' || !Number.isFinite(options.correction)))
-    throw new MlpkitError('var', `expected correction to be a finite number, got ${options.correction}`);
+    throw new MlpkitError(op, `expected correction to be a finite number, got ${options.correction}`);
   const correction = options.correction ?? (options.unbiased === false ? 0 : 1);
   const centered = sub(x, mean(x, dims, true));
   return div(sum(mul(centered, centered), dims, keepdim), Math.max(0, n - correction));
@@ -68,7 +73,7 @@ export function variance(x: Tensor, options: VarianceOptions = {}): Tensor {
 
 /** Standard deviation over `dim`: the square root of `variance`. */
 export function std(x: Tensor, options: VarianceOptions = {}): Tensor {
-  return sqrt(variance(x, options));
+  return sqrt(varianceAs('std', x, options));
 }
 
 /** Largest value over `dim` (all by default); ties share the gradient evenly. */
