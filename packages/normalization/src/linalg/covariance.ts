@@ -1,5 +1,6 @@
 import { MlpkitError, allocate } from '@mlpkit/tensor';
 import type { Matrix } from '../scalers/matrix.js';
+import { dotFour } from './dot-four.js';
 
 // F×F grows with the square of the features: a small input (2 samples of 50,000 features is
 // 800 KB) can ask for tens of GiB, so it is refused by tensor's cap before any work is done.
@@ -63,24 +64,13 @@ export function covarianceMatrix(op: string, m: Matrix, mean: Float64Array, ddof
  */
 export function projectRows(m: Matrix, mean: Float64Array, w: Float64Array, k: number, out: Float32Array | Float64Array): void {
   const f = m.cols;
-  const rows = new Float64Array(4 * f);
+  const rows = new Float64Array(4 * f), sums = new Float64Array(4);
   for (let i = 0; i < m.rows; i += 4) {
     const count = Math.min(4, m.rows - i);
     centerRows(m, mean, i, count, rows);
     for (let c = 0; c < k; c++) {
-      const at = c * f;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (let j = 0; j < f; j++) {
-        const v = w[at + j];
-        s0 += rows[j] * v;
-        s1 += rows[f + j] * v;
-        s2 += rows[2 * f + j] * v;
-        s3 += rows[3 * f + j] * v;
-      }
-      out[i * k + c] = s0;
-      if (count > 1) out[(i + 1) * k + c] = s1;
-      if (count > 2) out[(i + 2) * k + c] = s2;
-      if (count > 3) out[(i + 3) * k + c] = s3;
+      dotFour(rows, f, w, c * f, sums);
+      for (let r = 0; r < count; r++) out[(i + r) * k + c] = sums[r];
     }
   }
 }

@@ -1,3 +1,5 @@
+import { dotFour } from './dot-four.js';
+
 /**
  * `E diag(g) Eᵀ` (n×n, row-major), for `e` holding eigenvector k in column k (n×n, row-major):
  * entry (p, q) is the dot product of rows p and q of E, weighted by g. Exactly symmetric (each
@@ -10,27 +12,17 @@
 export function spectralProduct(e: Float64Array, g: Float64Array, n: number): Float64Array {
   const out = new Float64Array(n * n);
   // Rows p..p+3 of E diag(g), zeros past the last row.
-  const scaled = new Float64Array(4 * n);
+  const scaled = new Float64Array(4 * n), sums = new Float64Array(4);
   for (let p = 0; p < n; p += 4) {
     const count = Math.min(4, n - p);
     scaled.fill(0);
     for (let r = 0; r < count; r++) for (let k = 0; k < n; k++) scaled[r * n + k] = e[(p + r) * n + k] * g[k];
     for (let q = p; q < n; q++) {
       const at = q * n;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (let k = 0; k < n; k++) {
-        const v = e[at + k];
-        s0 += scaled[k] * v;
-        s1 += scaled[n + k] * v;
-        s2 += scaled[2 * n + k] * v;
-        s3 += scaled[3 * n + k] * v;
-      }
+      dotFour(scaled, n, e, at, sums);
       // Only p + r <= q (< n): an entry below the diagonal is its mirror's copy, and rows
       // past the last one are skipped.
-      out[p * n + q] = out[at + p] = s0;
-      if (p + 1 <= q) out[(p + 1) * n + q] = out[at + p + 1] = s1;
-      if (p + 2 <= q) out[(p + 2) * n + q] = out[at + p + 2] = s2;
-      if (p + 3 <= q) out[(p + 3) * n + q] = out[at + p + 3] = s3;
+      for (let r = 0; r < count && p + r <= q; r++) out[(p + r) * n + q] = out[at + p + r] = sums[r];
     }
   }
   return out;
