@@ -68,7 +68,12 @@ describe.each(backends)(`memory over ${EPOCHS} epochs on the %s backend`, (_name
       // keeping only the batches grows the array buffers by 69 MiB here (checked).
       expect(last.arrayBuffers - first.arrayBuffers).toBeLessThan(8 * MiB);
       expect(last.heapUsed - first.heapUsed).toBeLessThan(8 * MiB);
-      expect(last.rss).toBeLessThan(first.rss * 1.1 + 32 * MiB);
+      // The process's resident size catches what V8 does not count (native buffers). It is a
+      // high-water mark: V8 starts a collection for array buffers only after about 64 MiB of
+      // new ones, so between two marks it can rise by that much with nothing kept (seen: +55
+      // MiB in 2 of 3 full `vitest run`s, array buffers and heap flat). 96 MiB over 360 steps
+      // still refuses a native leak of a quarter MiB a step.
+      expect(last.rss).toBeLessThan(first.rss * 1.1 + 96 * MiB);
     } finally {
       if ('close' in backend) backend.close();
     }
