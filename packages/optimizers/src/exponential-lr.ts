@@ -1,5 +1,4 @@
-import { StateReader } from '@mlpkit/tensor';
-import { checkRequiredOptions } from './validate.js';
+import { StateReader, checkRequiredOptions } from '@mlpkit/tensor';
 import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableOptimizer, type SchedulerBaseOptions } from './lr-scheduler.js';
 
 /** ExponentialLR's options (PyTorch's `ExponentialLR`, camelCased). */

@@ -1,5 +1,4 @@
-import { MlpkitError, StateReader } from '@mlpkit/tensor';
-import { checkRequiredOptions } from './validate.js';
+import { MlpkitError, StateReader, checkRequiredOptions } from '@mlpkit/tensor';
 import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableOptimizer, type SchedulerBaseOptions } from './lr-scheduler.js';
 
 /** MultiStepLR's options (PyTorch's `MultiStepLR`, camelCased). */

@@ -1,5 +1,4 @@
-import { MlpkitError, StateReader, type NumberRule, checkBoolean } from '@mlpkit/tensor';
-import { checkRequiredOptions } from './validate.js';
+import { MlpkitError, type NumberRule, StateReader, checkBoolean, checkRequiredOptions } from '@mlpkit/tensor';
 import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableGroup, type SchedulableOptimizer, type SchedulerBaseOptions, checkInteger } from './lr-scheduler.js';
 
 /** OneCycleLR's options (PyTorch's `OneCycleLR`, camelCased). */

@@ -1,5 +1,4 @@
-import { MlpkitError, StateReader, describe } from '@mlpkit/tensor';
-import { checkRequiredOptions } from './validate.js';
+import { MlpkitError, StateReader, checkRequiredOptions, describe } from '@mlpkit/tensor';
 import { LRScheduler, type SchedulableOptimizer, type SchedulerStateDict, checkNoStepArgument } from './lr-scheduler.js';
 import { readInnerStates, readLrs, readSchedulerFields } from './scheduler-state.js';
 

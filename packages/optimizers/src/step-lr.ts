@@ -1,5 +1,4 @@
-import { StateReader } from '@mlpkit/tensor';
-import { checkRequiredOptions } from './validate.js';
+import { StateReader, checkRequiredOptions } from '@mlpkit/tensor';
 import { LRScheduler, SCHEDULER_BASE_OPTIONS, type SchedulableOptimizer, type SchedulerBaseOptions, checkInteger } from './lr-scheduler.js';
 
 /** StepLR's options (PyTorch's `StepLR`, camelCased). */

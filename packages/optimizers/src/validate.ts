@@ -1,4 +1,4 @@
-import { MlpkitError, checkBoolean, checkOptions } from '@mlpkit/tensor';
+import { MlpkitError, checkBoolean } from '@mlpkit/tensor';
 
 // PyTorch checks these in every optimizer's constructor; the messages keep PyTorch's words
 // ("Invalid learning rate") and add the argument's camelCase name and the value received.
@@ -44,13 +44,4 @@ export function checkAdamOptions(op: string, h: { lr: number; weightDecay: numbe
  */
 export function checkSwitches<H extends object>(op: string, h: H, names: readonly (keyof H & string)[]): void {
   for (const name of names) checkBoolean(op, name, h[name]);
-}
-
-/**
- * `checkOptions` for a constructor whose options hold a required field (StepLR's stepSize):
- * without the object, reading that field would be a TypeError, not an error naming it.
- */
-export function checkRequiredOptions(op: string, options: unknown, allowed: readonly string[], required: string): void {
-  if (options === undefined) throw new MlpkitError(op, `expected an options object with ${required}, got undefined`);
-  checkOptions(op, options, allowed);
 }

@@ -5,7 +5,7 @@ export { Tensor, type GradNode, type TensorVarianceOptions, checkTensor } from '
 export type { DType, TypedArray, DTypeArray } from './dtype.js';
 export { allocate, checkAllocation, checkDType, dtypeOfArray, dtypes, isFloating, maxTensorBytes, promoteTypes, toDType } from './dtype.js';
 export { MlpkitError, describe, formatShape } from './errors.js';
-export { checkOptions } from './ops/check-options.js';
+export { checkOptions, checkRequiredOptions } from './ops/check-options.js';
 export type { Shape } from './shape.js';
 export { checkShape, sizeOf, stridesOf, shapesEqual, broadcastShapes, normalizeDim, normalizeDims } from './shape.js';
 export type { Primitive, PrimitiveParams, UnaryPrimitive, BinaryPrimitive, ComparePrimitive } from './primitives.js';

@@ -1,7 +1,7 @@
 import { noGrad } from '@mlpkit/autograd';
-import { MlpkitError, type Tensor } from '@mlpkit/tensor';
+import { MlpkitError, type Tensor, checkRequiredOptions } from '@mlpkit/tensor';
 import { checkFlag } from './check-flag.js';
-import { checkMakeOptimizer, checkRequiredOptions } from './required-options.js';
+import { checkMakeOptimizer } from './required-options.js';
 import { type LossInput, asLossFn } from './evaluate.js';
 import { restoreState, snapshotState } from './snapshot.js';
 import type { ProgressListener } from './progress.js';

@@ -1,5 +1,5 @@
-import { MlpkitError, type Tensor } from '@mlpkit/tensor';
-import { checkMakeOptimizer, checkRequiredOptions } from './required-options.js';
+import { MlpkitError, type Tensor, checkRequiredOptions } from '@mlpkit/tensor';
+import { checkMakeOptimizer } from './required-options.js';
 import { type LossInput, asLossFn } from './evaluate.js';
 import { restoreState, snapshotState } from './snapshot.js';
 import type { LoaderLike, OptimizerLike, TrainableModel } from './types.js';

@@ -13,6 +13,16 @@ export function checkOptions(op: string, options: unknown, allowed: readonly str
       throw new MlpkitError(op, `unknown option '${key}' (expected ${allowed.length ? allowed.map((k) => `'${k}'`).join(', ') : 'none'})`);
 }
 
+/**
+ * `checkOptions` for a function whose options hold a required field (StepLR's stepSize,
+ * ModelCheckpoint's path): without the object, reading that field would be a TypeError, not an
+ * error naming what is needed.
+ */
+export function checkRequiredOptions(op: string, options: unknown, allowed: readonly string[], required: string): void {
+  if (options === undefined) throw new MlpkitError(op, `expected an options object with ${required}, got undefined`);
+  checkOptions(op, options, allowed);
+}
+
 /** Throws unless `value` is a number (NaN and ±Infinity included), naming the op and argument. */
 export function checkNumber(op: string, name: string, value: unknown): asserts value is number {
   if (typeof value !== 'number') throw new MlpkitError(op, `expected ${name} to be a number, got ${describe(value)}`);

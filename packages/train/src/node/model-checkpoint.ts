@@ -1,9 +1,8 @@
 import { holdWriterLock, releaseWriterLock, saveFile } from '@mlpkit/nn/node';
-import { MlpkitError, describe } from '@mlpkit/tensor';
+import { MlpkitError, checkRequiredOptions, describe } from '@mlpkit/tensor';
 import { dirname } from 'node:path';
 import type { TrainContext } from '../callback.js';
 import { Checkpoint, type CheckpointOptions } from '../checkpoint.js';
-import { checkRequiredOptions } from '../required-options.js';
 import { claimWritablePath, makeParentDirectory } from './writable-path.js';
 
 /** Options of {@link ModelCheckpoint}: a file path instead of a `save` function. */
